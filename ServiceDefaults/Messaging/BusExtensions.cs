@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Platform.ServiceDefaults.Messaging;
+
+public static class BusExtensions
+{
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit over RabbitMQ from <c>ConnectionStrings__messaging</c> (an <c>amqp://user:pass@host:port/vhost</c> URI,
+    /// as Aspire writes it). Queues are kebab-case and prefixed with the service name
+    /// (<c>reporting-organisation-unit-registered</c>), consumers are found in <paramref name="consumers"/>,
+    /// and failed messages are retried with back-off, except validation errors, which no retry can fix.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformBus(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Assembly consumers,
+        Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName + "-", false));
+            bus.AddConsumers(consumers);
+            configure?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(BrokerUri(builder.Configuration), host => host.PublisherConfirmation = true);
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                    retry.Ignore<ValidationException>();
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>Reads and checks the broker address; the message names the key to set.</summary>
+    public static Uri BrokerUri(IConfiguration configuration)
+    {
+        var value = configuration.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new InvalidOperationException(
+                $"Connection string 'ConnectionStrings:{ConnectionName}' is missing. " +
+                $"Fix: set ConnectionStrings__{ConnectionName}=amqp://user:password@host:5672/ (AppHost sets it for you).");
+        }
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != "amqp" && uri.Scheme != "amqps" && uri.Scheme != "rabbitmq"))
+        {
+            throw new InvalidOperationException(
+                $"Connection string 'ConnectionStrings:{ConnectionName}' is not an AMQP URI. Fix: use the form amqp://user:password@host:5672/vhost");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Platform.Contracts;
+
+/// <summary>
+/// An organisation unit (ministry, province, department, commune) was registered or its details changed.
+/// Other services keep their own copy of the unit directory from this event.
+/// </summary>
+/// <param name="Tenant">Tenant that owns the unit.</param>
+/// <param name="UnitCode">Stable unit code, e.g. <c>lao-cai</c>.</param>
+/// <param name="Name">Vietnamese name, e.g. <c>Tỉnh Lào Cai</c>.</param>
+/// <param name="Kind">One of <c>national</c>, <c>ministry</c>, <c>province</c>, <c>department</c>, <c>commune</c>.</param>
+/// <param name="ParentCode">Code of the parent unit, null for the national root.</param>
+/// <param name="Revision">Increases with every change of the unit, so a consumer can ignore stale copies.</param>
+/// <param name="OccurredAt">When the change happened, UTC.</param>
+public sealed record OrganisationUnitRegistered(
+    string Tenant,
+    string UnitCode,
+    string Name,
+    string Kind,
+    string? ParentCode,
+    int Revision,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;

@@ -1,0 +1,28 @@
+using Platform.DxIndex.Data;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.DxIndex;
+
+/// <summary>Chỉ số chuyển đổi số cấp tỉnh hằng năm.</summary>
+public static class DxIndexModule
+{
+    public const string ServiceName = "dx-index";
+    public const string DatabaseName = "dxindexdb";
+
+    public static IHostApplicationBuilder AddDxIndex(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformDatabase<DxIndexDbContext>(DatabaseName);
+        builder.AddPlatformBus(ServiceName, typeof(DxIndexModule).Assembly);
+        return builder;
+    }
+
+    public static WebApplication MapDxIndexApi(this WebApplication app)
+    {
+        app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Chỉ số chuyển đổi số cấp tỉnh hằng năm")))
+            .WithTags("DxIndex");
+        return app;
+    }
+}
+
+public sealed record ServiceInfo(string Service, string Description);

@@ -1,0 +1,23 @@
+using Platform.Gateway.Routing;
+using Yarp.ReverseProxy.ServiceDiscovery;
+
+namespace Platform.Gateway;
+
+/// <summary>The single address people and machines use: routes <c>/api/&lt;service&gt;/**</c> to each service.</summary>
+public static class GatewayModule
+{
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.MapReverseProxy();
+        app.MapGet("/", () => TypedResults.Content(HomePage.Html, "text/html; charset=utf-8"));
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Platform.LocalInfrastructure;
+
+public static class Ports
+{
+    /// <summary>A TCP port on the loopback interface that is free right now.</summary>
+    public static int GetFree()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The configured port if it is free, a free one if none is configured; a taken configured port is an error naming the setting.</summary>
+    public static int Choose(int? configured, string setting)
+    {
+        if (configured is null or 0) return GetFree();
+        if (configured is < 1 or > 65535)
+        {
+            throw new InfrastructureException($"{setting}={configured} is not a TCP port. Fix: use a number from 1 to 65535, or remove the setting to let a free port be chosen.");
+        }
+        if (!IsFree(configured.Value))
+        {
+            throw new InfrastructureException($"Port {configured} ({setting}) is already in use by another program. Fix: stop that program, or choose another port in {setting} (or remove it to let a free port be chosen).");
+        }
+        return configured.Value;
+    }
+
+    public static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace Platform.LocalInfrastructure;
+
+public sealed record PostgresServerOptions
+{
+    /// <summary>Folder for the cluster (<c>data/</c>), its socket, log and password file.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>Port to listen on; null or 0 chooses a free one.</summary>
+    public int? Port { get; init; }
+
+    /// <summary>Throwaway test cluster: durability switched off for speed. Never for data people keep.</summary>
+    public bool Throwaway { get; init; }
+
+    public Action<string> Log { get; init; } = _ => { };
+}
+
+/// <summary>
+/// A PostgreSQL cluster run from the Debian binaries as a local process on 127.0.0.1. Data survives a
+/// restart when the same folder is used again; user <c>postgres</c> with a generated password kept in the folder.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private const string OsUser = "postgres";
+    private readonly string _bin;
+    private readonly string _dataDirectory;
+    private bool _stopped;
+
+    private PostgresServer(string bin, string directory, int port, string password)
+    {
+        _bin = bin;
+        Directory = directory;
+        _dataDirectory = Path.Combine(directory, "data");
+        Port = port;
+        Password = password;
+    }
+
+    public string Directory { get; }
+    public int Port { get; }
+    public string Password { get; }
+    public const string User = "postgres";
+
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Database = database, Username = User, Password = Password }.ConnectionString;
+
+    public static async Task<PostgresServer> StartAsync(PostgresServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var bin = await DebianPackages.PostgresBinAsync(options.Log, cancellationToken);
+        var directory = Path.GetFullPath(options.Directory);
+        System.IO.Directory.CreateDirectory(directory);
+        var data = Path.Combine(directory, "data");
+        var passwordFile = Path.Combine(directory, "password");
+
+        // A cluster left running by an AppHost that was killed: stop it so we own it again.
+        if (File.Exists(Path.Combine(data, "postmaster.pid")))
+        {
+            options.Log("stopping a PostgreSQL left running from an earlier start...");
+            var (f, a) = Shell.AsUser(OsUser, Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"]);
+            await Shell.RunAsync(f, a, cancellationToken: cancellationToken);
+        }
+
+        var port = Ports.Choose(options.Port, "Infrastructure:Postgres:Port");
+        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
+        {
+            options.Log($"initialising a new PostgreSQL cluster in {data}");
+            if (System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
+            var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+            await File.WriteAllTextAsync(passwordFile, password, cancellationToken);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            System.IO.Directory.CreateDirectory(data);
+            await GiveToPostgresUserAsync(directory, cancellationToken);
+            var (f, a) = Shell.AsUser(OsUser, Path.Combine(bin, "initdb"),
+                ["-D", data, "-U", User, $"--pwfile={passwordFile}", "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+            await Shell.RunCheckedAsync(f, a, timeout: TimeSpan.FromMinutes(2), cancellationToken: cancellationToken);
+        }
+        else
+        {
+            await GiveToPostgresUserAsync(directory, cancellationToken);
+        }
+
+        var server = new PostgresServer(bin, directory, port, (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim());
+        var settings = $"-p {port} -k {directory} -h 127.0.0.1 -c max_connections=300";
+        if (options.Throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        var (file, args) = Shell.AsUser(OsUser, Path.Combine(bin, "pg_ctl"),
+            ["-D", data, "-l", Path.Combine(directory, "postgres.log"), "-w", "-t", "60", "-o", settings, "start"]);
+        var started = await Shell.RunAsync(file, args, timeout: TimeSpan.FromMinutes(2), cancellationToken: cancellationToken);
+        if (started.ExitCode != 0)
+        {
+            var log = File.Exists(Path.Combine(directory, "postgres.log")) ? Shell.Tail(await File.ReadAllTextAsync(Path.Combine(directory, "postgres.log"), cancellationToken), 8) : "";
+            throw new InfrastructureException($"PostgreSQL did not start on port {port}: {Shell.Tail(started.Output, 5)} {log}. Fix: read {directory}/postgres.log; if the data folder is damaged, start again with --fresh.");
+        }
+        options.Log($"PostgreSQL listening on 127.0.0.1:{port}");
+        return server;
+    }
+
+    /// <summary>Creates a database unless it exists.</summary>
+    public async Task CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", connection);
+        exists.Parameters.AddWithValue("n", name);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return;
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        NpgsqlConnection.ClearAllPools();
+        var (file, args) = Shell.AsUser(OsUser, Path.Combine(_bin, "pg_ctl"), ["-D", _dataDirectory, "-m", "fast", "-w", "-t", "30", "stop"]);
+        await Shell.RunAsync(file, args, timeout: TimeSpan.FromSeconds(60));
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static async Task GiveToPostgresUserAsync(string directory, CancellationToken cancellationToken)
+    {
+        if (!Shell.IsRoot) return;
+        await Shell.RunCheckedAsync("chown", ["-R", $"{OsUser}:{OsUser}", directory], cancellationToken: cancellationToken);
+        // initdb insists on 0700 or 0750 for the data folder.
+        await Shell.RunCheckedAsync("chmod", ["0700", directory], cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+
+namespace Platform.LocalInfrastructure;
+
+public sealed record RabbitMqBrokerOptions
+{
+    /// <summary>Folder for the broker's data, logs, configuration and Erlang cookie.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>AMQP port; null or 0 chooses a free one.</summary>
+    public int? Port { get; init; }
+
+    /// <summary>Port of the management UI; null leaves the plugin off (it adds seconds to start-up).</summary>
+    public int? ManagementPort { get; init; }
+
+    public Action<string> Log { get; init; } = _ => { };
+}
+
+/// <summary>
+/// A RabbitMQ broker run from the Debian package as a local process with its own node name, ports,
+/// Erlang cookie and epmd, so several brokers can run side by side and each stops cleanly.
+/// </summary>
+public sealed class RabbitMqBroker : IAsyncDisposable
+{
+    public const string User = "guest";
+    public const string Password = "guest";
+
+    private readonly string _bin;
+    private readonly Dictionary<string, string> _environment;
+    private Process? _process;
+    private bool _stopped;
+
+    private RabbitMqBroker(string bin, string directory, int port, int distPort, int epmdPort, int? managementPort)
+    {
+        _bin = bin;
+        Directory = directory;
+        Port = port;
+        DistPort = distPort;
+        EpmdPort = epmdPort;
+        ManagementPort = managementPort;
+        NodeName = $"platform{port}@localhost";
+        _environment = new Dictionary<string, string>
+        {
+            ["HOME"] = Path.Combine(directory, "home"),
+            ["RABBITMQ_NODENAME"] = NodeName,
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = distPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ERL_EPMD_PORT"] = epmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbitmq.pid"),
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq.conf"),
+            ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(directory, "advanced.config"),
+            ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins"),
+        };
+    }
+
+    public string Directory { get; }
+    public int Port { get; }
+    public int DistPort { get; }
+    public int EpmdPort { get; }
+    public int? ManagementPort { get; }
+    public string NodeName { get; }
+
+    /// <summary>The AMQP URI Aspire-style clients expect, for a virtual host (default <c>/</c>).</summary>
+    public string ConnectionString(string virtualHost = "/") =>
+        $"amqp://{User}:{Password}@127.0.0.1:{Port}/{Uri.EscapeDataString(virtualHost)}";
+
+    public static async Task<RabbitMqBroker> StartAsync(RabbitMqBrokerOptions options, CancellationToken cancellationToken = default)
+    {
+        var bin = await DebianPackages.RabbitMqBinAsync(options.Log, cancellationToken);
+        var directory = Path.GetFullPath(options.Directory);
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "home"));
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
+
+        var port = Ports.Choose(options.Port, "Infrastructure:RabbitMq:Port");
+        // The distribution port defaults to AMQP + 20000, which clashes between brokers: always choose it.
+        var distPort = Ports.GetFree();
+        var epmdPort = Ports.GetFree();
+        int? management = options.ManagementPort is null ? null : Ports.Choose(options.ManagementPort, "Infrastructure:RabbitMq:ManagementPort");
+
+        var config = $"loopback_users = none\nlisteners.tcp.default = 127.0.0.1:{port}\n";
+        if (management is not null) config += $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {management}\n";
+        await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq-env.conf"), "", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), management is null ? "[]." : "[rabbitmq_management].", cancellationToken);
+
+        var broker = new RabbitMqBroker(bin, directory, port, distPort, epmdPort, management);
+        try
+        {
+            await broker.LaunchAsync(options.Log, cancellationToken);
+        }
+        catch
+        {
+            await broker.StopAsync();
+            throw;
+        }
+        return broker;
+    }
+
+    private async Task LaunchAsync(Action<string> log, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Path.Combine(_bin, "rabbitmq-server"))
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var (k, v) in _environment) start.Environment[k] = v;
+        _process = Process.Start(start)!;
+        _process.StandardInput.Close();
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        // AMQP accepts connections about 10 s after start on these machines.
+        var deadline = Stopwatch.StartNew();
+        while (!await Ports.AcceptsAsync(Port, cancellationToken))
+        {
+            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(90))
+            {
+                var reason = _process.HasExited ? $"exited with code {_process.ExitCode}" : "did not open its port within 90 s";
+                throw new InfrastructureException($"RabbitMQ {reason}. {LogTail()} Fix: read the logs in {Path.Combine(Directory, "log")}; if its data is damaged, start again with --fresh.");
+            }
+            await Task.Delay(250, cancellationToken);
+        }
+        await Ctl(["await_startup", "--timeout", "60"], cancellationToken);
+        log($"RabbitMQ listening on 127.0.0.1:{Port}" + (ManagementPort is null ? "" : $" (management UI on 127.0.0.1:{ManagementPort})"));
+    }
+
+    /// <summary>Creates a virtual host (about 1 s); tests use one per test class to keep their exchanges apart.</summary>
+    public async Task AddVirtualHostAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await Ctl(["add_vhost", name], cancellationToken);
+        await Ctl(["set_permissions", "-p", name, User, ".*", ".*", ".*"], cancellationToken);
+    }
+
+    /// <summary>Stops the broker and its epmd. Safe to call twice.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        if (_process is { HasExited: false })
+        {
+            try
+            {
+                await Shell.RunAsync(Path.Combine(_bin, "rabbitmqctl"), ["-n", NodeName, "stop"], _environment, TimeSpan.FromSeconds(30));
+            }
+            catch (InfrastructureException)
+            {
+                // Fall through to killing the process tree.
+            }
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try { await _process.WaitForExitAsync(wait.Token); }
+            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+        }
+        _process?.Dispose();
+        await Shell.RunAsync("/usr/lib/erlang/bin/epmd", ["-port", EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "-kill"], _environment, TimeSpan.FromSeconds(10));
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private Task<string> Ctl(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        Shell.RunCheckedAsync(Path.Combine(_bin, "rabbitmqctl"), ["-n", NodeName, .. arguments], _environment, TimeSpan.FromSeconds(90), cancellationToken);
+
+    private string LogTail()
+    {
+        var logs = System.IO.Directory.Exists(Path.Combine(Directory, "log"))
+            ? System.IO.Directory.GetFiles(Path.Combine(Directory, "log"), "*.log")
+            : [];
+        return logs.Length == 0 ? "" : "Log: " + Shell.Tail(File.ReadAllText(logs[0]), 6);
+    }
+}

@@ -1,0 +1,28 @@
+using Platform.MonthlyScoring.Data;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.MonthlyScoring;
+
+/// <summary>Chấm điểm hằng tháng.</summary>
+public static class MonthlyScoringModule
+{
+    public const string ServiceName = "monthly-scoring";
+    public const string DatabaseName = "monthlyscoringdb";
+
+    public static IHostApplicationBuilder AddMonthlyScoring(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformDatabase<MonthlyScoringDbContext>(DatabaseName);
+        builder.AddPlatformBus(ServiceName, typeof(MonthlyScoringModule).Assembly);
+        return builder;
+    }
+
+    public static WebApplication MapMonthlyScoringApi(this WebApplication app)
+    {
+        app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Chấm điểm hằng tháng")))
+            .WithTags("MonthlyScoring");
+        return app;
+    }
+}
+
+public sealed record ServiceInfo(string Service, string Description);

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Outbox;
+
+namespace Platform.Notifications.Data;
+
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+}

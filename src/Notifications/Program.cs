@@ -1,0 +1,15 @@
+using Platform.Notifications;
+using Platform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddNotifications();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapNotificationsApi();
+
+return await app.RunServiceAsync();
+
+/// <summary>Entry point, visible to tests that host the service in-process.</summary>
+public partial class Program;
