@@ -14,6 +14,7 @@ public static class RunService
     public static async Task<int> RunServiceAsync(this WebApplication app)
     {
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var name = app.Environment.ApplicationName;
         try
         {
             await app.RunAsync();
@@ -21,7 +22,7 @@ public static class RunService
         }
         catch (Exception ex) when (!lifetime.ApplicationStarted.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"{app.Environment.ApplicationName} could not start: {Describe(ex)}");
+            await Console.Error.WriteLineAsync($"{name} could not start: {Describe(ex)}");
             return 1;
         }
     }

@@ -20,13 +20,13 @@ public static class BusExtensions
     public static IHostApplicationBuilder AddPlatformBus(
         this IHostApplicationBuilder builder,
         string serviceName,
-        Assembly consumers,
+        Assembly? consumers,
         Action<IBusRegistrationConfigurator>? configure = null)
     {
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName + "-", false));
-            bus.AddConsumers(consumers);
+            if (consumers is not null) bus.AddConsumers(consumers);
             configure?.Invoke(bus);
 
             bus.UsingRabbitMq((context, rabbit) =>

@@ -1,0 +1,4 @@
+using Xunit;
+using Platform.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PlatformInfrastructure))]

@@ -1,0 +1,51 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.ServiceDefaults.Tests.Plumbing;
+
+/// <summary>
+/// Two small services wired exactly like the real ones (same ServiceDefaults calls): a producer that
+/// writes units and outbox rows, and a consumer with an inbox.
+/// </summary>
+internal static class PlumbingHosts
+{
+    public static Task<IHost> StartProducerAsync(string database, string broker, string name = "producer") =>
+        StartAsync(name, database, broker, builder =>
+        {
+            builder.AddPlatformDatabase<ProducerDbContext>("producerdb");
+            builder.AddPlatformBus(name, consumers: null);
+        }, "producerdb");
+
+    public static Task<IHost> StartConsumerAsync(string database, string broker, DeliveryLog deliveries) =>
+        StartAsync("consumer", database, broker, builder =>
+        {
+            builder.Services.AddSingleton(deliveries);
+            builder.AddPlatformDatabase<ConsumerDbContext>("consumerdb");
+            builder.AddPlatformBus("consumer", consumers: null, bus => bus.AddConsumer<UnitDirectoryConsumer>());
+        }, "consumerdb");
+
+    private static async Task<IHost> StartAsync(string name, string database, string broker, Action<HostApplicationBuilder> configure, string connectionName)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = name, EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{connectionName}"] = database,
+            ["ConnectionStrings:messaging"] = broker,
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:PublishTimeout"] = "00:00:03",
+            ["Outbox:MaxRetryDelay"] = "00:00:02",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        // Tests publish right after start: make start-up wait until queues and bindings exist.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        configure(builder);
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return host;
+    }
+}

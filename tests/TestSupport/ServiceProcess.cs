@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Platform.TestSupport;
+
+/// <summary>
+/// Runs a built service as its own process, the way AppHost and production start it, to observe what an
+/// operator sees: its exit code and what it prints.
+/// </summary>
+public static class ServiceProcess
+{
+    public sealed record Outcome(int ExitCode, string StandardOutput, string StandardError);
+
+    /// <param name="assemblyName">The service's assembly, copied next to the test assembly by its project reference (e.g. <c>Intake</c>).</param>
+    public static async Task<Outcome> RunUntilExitAsync(string assemblyName, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", "http://127.0.0.1:0" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["OTEL_SDK_DISABLED"] = "true";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+
+        using var process = Process.Start(start)!;
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{assemblyName} was still running after {timeout.TotalSeconds:0} s. Output: {stdout}{stderr}");
+        }
+        process.WaitForExit();
+        return new Outcome(process.ExitCode, stdout.ToString(), stderr.ToString());
+    }
+}
