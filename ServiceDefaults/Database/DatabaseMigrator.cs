@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -54,7 +56,11 @@ public sealed partial class DatabaseMigrator<TContext>(
 
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            // On a brand-new database EF would first query the missing history table and log that as
+            // an error; creating the table up front keeps the operator's log free of false alarms.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
+            var pending = db.Database.GetMigrations().Where(m => !applied.Contains(m)).ToList();
             if (pending.Count > 0)
             {
                 LogMigrating(logger, pending.Count, where, pending);

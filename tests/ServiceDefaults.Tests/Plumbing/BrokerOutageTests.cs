@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.LocalInfrastructure;
 using Platform.ServiceDefaults.Outbox;
 using Platform.TestSupport;
+using Platform.TestSupport.Plumbing;
 
 namespace Platform.ServiceDefaults.Tests.Plumbing;
 
@@ -23,8 +24,8 @@ public sealed class BrokerOutageTests(PlatformInfrastructure infrastructure) : I
         var ct = TestContext.Current.CancellationToken;
         var producerDb = await infrastructure.CreateDatabaseAsync("outage_producer");
         var consumerDb = await infrastructure.CreateDatabaseAsync("outage_consumer");
-        using var consumer = await PlumbingHosts.StartConsumerAsync(consumerDb, _broker.ConnectionString(), _deliveries);
-        using var producer = await PlumbingHosts.StartProducerAsync(producerDb, _broker.ConnectionString());
+        using var consumer = await PlumbingHosts.StartConsumerAsync(consumerDb, _broker.ConnectionString(), _deliveries, cancellationToken: ct);
+        using var producer = await PlumbingHosts.StartProducerAsync(producerDb, _broker.ConnectionString(), cancellationToken: ct);
         try
         {
             // The consumer's queue and binding exist (the queue is durable), as in production.

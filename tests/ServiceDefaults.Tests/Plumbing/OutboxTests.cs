@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.Contracts;
 using Platform.ServiceDefaults.Outbox;
 using Platform.TestSupport;
+using Platform.TestSupport.Plumbing;
 
 namespace Platform.ServiceDefaults.Tests.Plumbing;
 
@@ -27,8 +28,8 @@ public sealed class OutboxTests(PlatformInfrastructure infrastructure) : IAsyncL
     [Fact]
     public async Task A_committed_state_change_reaches_the_consumer_with_the_outbox_row_id_as_message_id()
     {
-        var consumer = await Start(PlumbingHosts.StartConsumerAsync(_consumerDb, _broker, _deliveries));
-        var producer = await Start(PlumbingHosts.StartProducerAsync(_producerDb, _broker));
+        var consumer = await Start(PlumbingHosts.StartConsumerAsync(_consumerDb, _broker, _deliveries, TestContext.Current.CancellationToken));
+        var producer = await Start(PlumbingHosts.StartProducerAsync(_producerDb, _broker, cancellationToken: TestContext.Current.CancellationToken));
 
         var messageId = await RegisterUnitAsync(producer, "lao-cai", "Tỉnh Lào Cai");
 
@@ -42,8 +43,8 @@ public sealed class OutboxTests(PlatformInfrastructure infrastructure) : IAsyncL
     [Fact]
     public async Task A_rolled_back_state_change_publishes_nothing()
     {
-        var consumer = await Start(PlumbingHosts.StartConsumerAsync(_consumerDb, _broker, _deliveries));
-        var producer = await Start(PlumbingHosts.StartProducerAsync(_producerDb, _broker));
+        var consumer = await Start(PlumbingHosts.StartConsumerAsync(_consumerDb, _broker, _deliveries, TestContext.Current.CancellationToken));
+        var producer = await Start(PlumbingHosts.StartProducerAsync(_producerDb, _broker, cancellationToken: TestContext.Current.CancellationToken));
 
         await using (var scope = producer.Services.CreateAsyncScope())
         {
@@ -66,7 +67,7 @@ public sealed class OutboxTests(PlatformInfrastructure infrastructure) : IAsyncL
     [Fact]
     public async Task A_message_delivered_twice_has_one_effect()
     {
-        var consumer = await Start(PlumbingHosts.StartConsumerAsync(_consumerDb, _broker, _deliveries));
+        var consumer = await Start(PlumbingHosts.StartConsumerAsync(_consumerDb, _broker, _deliveries, TestContext.Current.CancellationToken));
         var bus = consumer.Services.GetRequiredService<IBus>();
         var messageId = Guid.CreateVersion7();
         var message = new OrganisationUnitRegistered("national", "can-tho", "Thành phố Cần Thơ", "province", "vn", 1, DateTimeOffset.UtcNow);
@@ -85,9 +86,9 @@ public sealed class OutboxTests(PlatformInfrastructure infrastructure) : IAsyncL
     [Fact]
     public async Task Two_relays_on_one_database_publish_each_row_once()
     {
-        var consumer = await Start(PlumbingHosts.StartConsumerAsync(_consumerDb, _broker, _deliveries));
-        await Start(PlumbingHosts.StartProducerAsync(_producerDb, _broker, "producer-a"));
-        var producer = await Start(PlumbingHosts.StartProducerAsync(_producerDb, _broker, "producer-b"));
+        var consumer = await Start(PlumbingHosts.StartConsumerAsync(_consumerDb, _broker, _deliveries, TestContext.Current.CancellationToken));
+        await Start(PlumbingHosts.StartProducerAsync(_producerDb, _broker, "producer-a", cancellationToken: TestContext.Current.CancellationToken));
+        var producer = await Start(PlumbingHosts.StartProducerAsync(_producerDb, _broker, "producer-b", cancellationToken: TestContext.Current.CancellationToken));
 
         const int count = 300;
         await using (var scope = producer.Services.CreateAsyncScope())

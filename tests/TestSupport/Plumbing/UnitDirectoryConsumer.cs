@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.ServiceDefaults.Outbox;
 
-namespace Platform.ServiceDefaults.Tests.Plumbing;
+namespace Platform.TestSupport.Plumbing;
 
 /// <summary>
 /// Keeps the consumer's unit directory: the inbox makes a redelivered message a no-op, and every

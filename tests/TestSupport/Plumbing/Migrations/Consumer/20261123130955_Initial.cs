@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Platform.ServiceDefaults.Tests.Plumbing.Migrations.Consumer
+namespace Platform.TestSupport.Plumbing.Migrations.Consumer
 {
     /// <inheritdoc />
     public partial class Initial : Migration

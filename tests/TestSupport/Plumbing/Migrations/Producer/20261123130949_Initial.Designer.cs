@@ -2,18 +2,21 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Platform.ServiceDefaults.Tests.Plumbing;
+using Platform.TestSupport.Plumbing;
 
 #nullable disable
 
-namespace Platform.ServiceDefaults.Tests.Plumbing.Migrations.Consumer
+namespace Platform.TestSupport.Plumbing.Migrations.Producer
 {
-    [DbContext(typeof(ConsumerDbContext))]
-    partial class ConsumerDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(ProducerDbContext))]
+    [Migration("20261123130949_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -102,27 +105,7 @@ namespace Platform.ServiceDefaults.Tests.Plumbing.Migrations.Consumer
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Tests.Plumbing.AppliedEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitCode")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("applied_events", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.ServiceDefaults.Tests.Plumbing.DirectoryEntry", b =>
+            modelBuilder.Entity("Platform.TestSupport.Plumbing.RegisteredUnit", b =>
                 {
                     b.Property<string>("Code")
                         .HasColumnType("text");
@@ -136,7 +119,7 @@ namespace Platform.ServiceDefaults.Tests.Plumbing.Migrations.Consumer
 
                     b.HasKey("Code");
 
-                    b.ToTable("unit_directory", (string)null);
+                    b.ToTable("units", (string)null);
                 });
 #pragma warning restore 612, 618
         }

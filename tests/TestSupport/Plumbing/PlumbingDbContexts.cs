@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Platform.ServiceDefaults.Outbox;
 
-namespace Platform.ServiceDefaults.Tests.Plumbing;
+namespace Platform.TestSupport.Plumbing;
 
 /// <summary>The producing side of the plumbing tests: a unit register whose changes emit <c>OrganisationUnitRegistered</c>.</summary>
 public sealed class ProducerDbContext(DbContextOptions<ProducerDbContext> options) : DbContext(options)

@@ -5,30 +5,30 @@ using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging;
 
-namespace Platform.ServiceDefaults.Tests.Plumbing;
+namespace Platform.TestSupport.Plumbing;
 
 /// <summary>
 /// Two small services wired exactly like the real ones (same ServiceDefaults calls): a producer that
 /// writes units and outbox rows, and a consumer with an inbox.
 /// </summary>
-internal static class PlumbingHosts
+public static class PlumbingHosts
 {
-    public static Task<IHost> StartProducerAsync(string database, string broker, string name = "producer") =>
+    public static Task<IHost> StartProducerAsync(string database, string broker, string name = "producer", CancellationToken cancellationToken = default) =>
         StartAsync(name, database, broker, builder =>
         {
             builder.AddPlatformDatabase<ProducerDbContext>("producerdb");
             builder.AddPlatformBus(name, consumers: null);
-        }, "producerdb");
+        }, "producerdb", cancellationToken);
 
-    public static Task<IHost> StartConsumerAsync(string database, string broker, DeliveryLog deliveries) =>
+    public static Task<IHost> StartConsumerAsync(string database, string broker, DeliveryLog deliveries, CancellationToken cancellationToken = default) =>
         StartAsync("consumer", database, broker, builder =>
         {
             builder.Services.AddSingleton(deliveries);
             builder.AddPlatformDatabase<ConsumerDbContext>("consumerdb");
             builder.AddPlatformBus("consumer", consumers: null, bus => bus.AddConsumer<UnitDirectoryConsumer>());
-        }, "consumerdb");
+        }, "consumerdb", cancellationToken);
 
-    private static async Task<IHost> StartAsync(string name, string database, string broker, Action<HostApplicationBuilder> configure, string connectionName)
+    private static async Task<IHost> StartAsync(string name, string database, string broker, Action<HostApplicationBuilder> configure, string connectionName, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = name, EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -45,7 +45,7 @@ internal static class PlumbingHosts
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         configure(builder);
         var host = builder.Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
+        await host.StartAsync(cancellationToken);
         return host;
     }
 }

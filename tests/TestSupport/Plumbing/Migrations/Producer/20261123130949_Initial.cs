@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Platform.ServiceDefaults.Tests.Plumbing.Migrations.Producer
+namespace Platform.TestSupport.Plumbing.Migrations.Producer
 {
     /// <inheritdoc />
     public partial class Initial : Migration

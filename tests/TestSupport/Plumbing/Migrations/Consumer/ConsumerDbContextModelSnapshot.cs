@@ -2,21 +2,18 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Platform.ServiceDefaults.Tests.Plumbing;
+using Platform.TestSupport.Plumbing;
 
 #nullable disable
 
-namespace Platform.ServiceDefaults.Tests.Plumbing.Migrations.Producer
+namespace Platform.TestSupport.Plumbing.Migrations.Consumer
 {
-    [DbContext(typeof(ProducerDbContext))]
-    [Migration("20261123130126_Initial")]
-    partial class Initial
+    [DbContext(typeof(ConsumerDbContext))]
+    partial class ConsumerDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -105,7 +102,27 @@ namespace Platform.ServiceDefaults.Tests.Plumbing.Migrations.Producer
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Tests.Plumbing.RegisteredUnit", b =>
+            modelBuilder.Entity("Platform.TestSupport.Plumbing.AppliedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("applied_events", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.TestSupport.Plumbing.DirectoryEntry", b =>
                 {
                     b.Property<string>("Code")
                         .HasColumnType("text");
@@ -119,7 +136,7 @@ namespace Platform.ServiceDefaults.Tests.Plumbing.Migrations.Producer
 
                     b.HasKey("Code");
 
-                    b.ToTable("units", (string)null);
+                    b.ToTable("unit_directory", (string)null);
                 });
 #pragma warning restore 612, 618
         }
