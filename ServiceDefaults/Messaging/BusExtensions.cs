@@ -25,7 +25,7 @@ public static class BusExtensions
     {
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName + "-", false));
+            bus.SetEndpointNameFormatter(EndpointNames(serviceName));
             if (consumers is not null) bus.AddConsumers(consumers);
             configure?.Invoke(bus);
 
@@ -45,6 +45,10 @@ public static class BusExtensions
         });
         return builder;
     }
+
+    /// <summary>Queue names: kebab-case, prefixed with the service, e.g. <c>reporting-unit-directory</c>.</summary>
+    public static IEndpointNameFormatter EndpointNames(string serviceName) =>
+        new KebabCaseEndpointNameFormatter(serviceName + "-", false);
 
     /// <summary>Reads and checks the broker address; the message names the key to set.</summary>
     public static Uri BrokerUri(IConfiguration configuration)
