@@ -46,7 +46,9 @@ public static class VietnameseProblemDetails
         [StatusCodes.Status422UnprocessableEntity] = "Dữ liệu không hợp lệ",
         [StatusCodes.Status429TooManyRequests] = "Quá nhiều yêu cầu",
         [StatusCodes.Status500InternalServerError] = "Lỗi hệ thống",
+        [StatusCodes.Status502BadGateway] = "Dịch vụ không phản hồi",
         [StatusCodes.Status503ServiceUnavailable] = "Dịch vụ tạm thời không sẵn sàng",
+        [StatusCodes.Status504GatewayTimeout] = "Dịch vụ phản hồi quá chậm",
     };
 
     private static readonly Dictionary<int, string> Details = new()
@@ -58,7 +60,9 @@ public static class VietnameseProblemDetails
         [StatusCodes.Status413PayloadTooLarge] = "Dữ liệu hoặc tệp gửi lên vượt quá dung lượng cho phép.",
         [StatusCodes.Status429TooManyRequests] = "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.",
         [StatusCodes.Status500InternalServerError] = "Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau hoặc liên hệ quản trị hệ thống kèm mã truy vết.",
+        [StatusCodes.Status502BadGateway] = "Dịch vụ xử lý yêu cầu này đang không hoạt động. Vui lòng thử lại sau ít phút.",
         [StatusCodes.Status503ServiceUnavailable] = "Dịch vụ đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.",
+        [StatusCodes.Status504GatewayTimeout] = "Dịch vụ xử lý yêu cầu này không trả lời kịp. Vui lòng thử lại sau ít phút.",
     };
 
     // ASP.NET fills titles such as "Bad Request" from RFC 9110 when none is given.
