@@ -75,6 +75,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "home"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
 
+        await StopLeftoverAsync(directory, options.Log);
         var port = Ports.Choose(options.Port, "Infrastructure:RabbitMq:Port");
         // The distribution port defaults to AMQP + 20000, which clashes between brokers: always choose it.
         var distPort = Ports.GetFree();
@@ -130,6 +131,28 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
         await Ctl(["await_startup", "--timeout", "60"], cancellationToken);
         log($"RabbitMQ listening on 127.0.0.1:{Port}" + (ManagementPort is null ? "" : $" (management UI on 127.0.0.1:{ManagementPort})"));
+    }
+
+    /// <summary>
+    /// A broker left running from this folder by a process that was killed (its pid file is still there
+    /// and the process lives): stop it so its port, node name and data are ours again.
+    /// </summary>
+    private static async Task StopLeftoverAsync(string directory, Action<string> log)
+    {
+        var pidFile = Path.Combine(directory, "rabbitmq.pid");
+        if (!File.Exists(pidFile)) return;
+        if (int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), out var pid) && Shell.IsAlive(pid))
+        {
+            log($"stopping a RabbitMQ left running from an earlier start (pid {pid})...");
+            Shell.Terminate(pid);
+            for (var i = 0; i < 100 && Shell.IsAlive(pid); i++) await Task.Delay(100);
+            if (Shell.IsAlive(pid))
+            {
+                try { Process.GetProcessById(pid).Kill(entireProcessTree: true); }
+                catch (ArgumentException) { /* already gone */ }
+            }
+        }
+        File.Delete(pidFile);
     }
 
     /// <summary>Creates a virtual host (about 1 s); tests use one per test class to keep their exchanges apart.</summary>
