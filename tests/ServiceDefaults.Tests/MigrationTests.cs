@@ -21,7 +21,10 @@ public sealed class MigrationTests(PlatformInfrastructure infrastructure)
 
         foreach (var client in clients)
         {
-            var health = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+            // Both are running; readiness also waits for the broker connection, which takes a moment.
+            var health = await Eventually.WaitForAsync(
+                () => client.GetAsync("/health", TestContext.Current.CancellationToken),
+                r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "a ready replica");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
         await using var scope = first.Services.CreateAsyncScope();
