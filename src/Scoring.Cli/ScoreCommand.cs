@@ -1,0 +1,72 @@
+using Platform.Scoring.Engine;
+using Platform.Scoring.Io;
+
+namespace Platform.Scoring.Cli;
+
+/// <summary>
+/// Scores one run. Invalid input ends with exit code 2, nothing on standard output, and one line per
+/// problem on standard error naming the unit and the key.
+/// </summary>
+internal static class ScoreCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        string? input = null, output = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--input" when i + 1 < args.Length: input = args[++i]; break;
+                case "--output" when i + 1 < args.Length: output = args[++i]; break;
+                default: return Usage.Print(stderr);
+            }
+        }
+        if (input is null) return Usage.Print(stderr);
+
+        string json;
+        try
+        {
+            json = input == "-" ? await stdin.ReadToEndAsync() : await File.ReadAllTextAsync(input);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"không đọc được tệp {input}: {ex.Message}");
+            return Usage.InvalidInput;
+        }
+
+        var (run, problems) = ScoringRunJson.Read(json);
+        var all = problems.ToList();
+        CompiledFramework? framework = null;
+        if (run is not null)
+        {
+            framework = FrameworkCatalog.Default.Find(run.Framework, run.Version, run.Request.Period);
+            if (framework is null)
+            {
+                all.Add(new ScoringProblem(null, "framework", run.Version is null
+                    ? $"không có khung \"{run.Framework}\" có hiệu lực cho kỳ {run.Request.Period}"
+                    : $"không có khung \"{run.Framework}\" phiên bản \"{run.Version}\""));
+            }
+            else
+            {
+                all.AddRange(new Scorer(framework).Validate(run.Request));
+            }
+        }
+        if (all.Count > 0 || run is null || framework is null)
+        {
+            foreach (var problem in all) await stderr.WriteLineAsync(problem.ToString());
+            return Usage.InvalidInput;
+        }
+
+        var result = new Scorer(framework).Score(run.Request);
+        if (output is null)
+        {
+            await stdout.WriteAsync(ScoringRunJson.WriteToString(result));
+        }
+        else
+        {
+            await using var file = File.Create(output);
+            ScoringRunJson.Write(result, file);
+        }
+        return 0;
+    }
+}

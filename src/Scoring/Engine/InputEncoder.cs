@@ -1,0 +1,158 @@
+using System.Globalization;
+using Platform.Scoring.Rules;
+
+namespace Platform.Scoring.Engine;
+
+/// <summary>A unit's values in slot order, ready for evaluation.</summary>
+public sealed record EncodedUnit(decimal[] Values, bool[] Present, bool[] Derived);
+
+/// <summary>Checks reported values against the framework's input definitions and lays them out by slot.</summary>
+public static class InputEncoder
+{
+    public static IReadOnlyList<ScoringProblem> Validate(CompiledFramework framework, ScoringRequest request)
+    {
+        var problems = new List<ScoringProblem>();
+        var definition = framework.Definition;
+        if (!Period.TryParse(request.Period, out var period) || (definition.PeriodType == "month") != (period.Month > 0))
+        {
+            problems.Add(new ScoringProblem(null, "period", definition.PeriodType == "month"
+                ? $"kỳ \"{request.Period}\" phải có dạng YYYY-MM"
+                : $"kỳ \"{request.Period}\" phải có dạng YYYY"));
+        }
+        if (definition.PeerGroups.Count > 0 && request.PeerGroup is { } peer && !definition.PeerGroups.Contains(peer))
+        {
+            problems.Add(new ScoringProblem(null, "peerGroup", $"nhóm so sánh \"{peer}\" không có trong khung (có: {string.Join(", ", definition.PeerGroups)})"));
+        }
+        if (request.References is not null)
+        {
+            foreach (var (code, value) in request.References)
+            {
+                var indicator = framework.Indicators.FirstOrDefault(i => i.Code == code);
+                if (indicator?.Best is null) problems.Add(new ScoringProblem(null, $"references.{code}", "chỉ tiêu này không so sánh với giá trị cao nhất nhóm"));
+                else if (value < 0) problems.Add(new ScoringProblem(null, $"references.{code}", "giá trị tham chiếu không được âm"));
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unit in request.Units)
+        {
+            if (string.IsNullOrWhiteSpace(unit.Unit))
+            {
+                problems.Add(new ScoringProblem(null, "unit", "thiếu mã đơn vị"));
+                continue;
+            }
+            if (!seen.Add(unit.Unit)) problems.Add(new ScoringProblem(unit.Unit, null, "đơn vị xuất hiện hai lần trong lượt chấm"));
+            var typesOk = true;
+            foreach (var (key, value) in unit.Values)
+            {
+                if (!framework.Slots.TryGetValue(key, out var slot))
+                {
+                    problems.Add(new ScoringProblem(unit.Unit, key, $"chỉ số đầu vào không có trong khung {framework.Id}"));
+                    typesOk = false;
+                    continue;
+                }
+                if (Check(slot.Input, value) is { } message)
+                {
+                    problems.Add(new ScoringProblem(unit.Unit, key, message));
+                    typesOk = false;
+                }
+            }
+            if (definition.Bonus is { } bonus && (unit.Bonus < 0 || (unit.Bonus != 0 && (unit.Bonus < bonus.Min || unit.Bonus > bonus.Max))))
+            {
+                problems.Add(new ScoringProblem(unit.Unit, "bonus", $"điểm thưởng phải là 0 hoặc từ {Node.Num(bonus.Min)} đến {Node.Num(bonus.Max)}"));
+            }
+            else if (definition.Bonus is null && unit.Bonus != 0)
+            {
+                problems.Add(new ScoringProblem(unit.Unit, "bonus", $"khung {framework.Id} không có điểm thưởng"));
+            }
+            if (unit.Reviewer is not null)
+            {
+                foreach (var (code, score) in unit.Reviewer)
+                {
+                    var indicator = framework.Indicators.FirstOrDefault(i => i.Code == code);
+                    if (!definition.ReviewerScores) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", $"khung {framework.Id} không có điểm thẩm định"));
+                    else if (indicator is null) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", "tiêu chí không tồn tại"));
+                    else if (score < 0 || score > indicator.Max) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", $"điểm thẩm định phải từ 0 đến {Node.Num(indicator.Max)}"));
+                }
+            }
+            if (!typesOk) continue;
+
+            var encoded = Encode(framework, unit);
+            var context = new EvalContext { Values = encoded.Values, Present = encoded.Present };
+            foreach (var (rule, check) in framework.Checks)
+            {
+                context.Reset(0m, 0m);
+                var holds = rule.Test(context);
+                // A check over inputs that were not all reported cannot fail: missing is scored, not rejected.
+                if (!holds && !context.Missing) problems.Add(new ScoringProblem(unit.Unit, check.Key, check.Message));
+            }
+        }
+        return problems;
+    }
+
+    public static EncodedUnit Encode(CompiledFramework framework, UnitValues unit)
+    {
+        var count = framework.Inputs.Count;
+        var values = new decimal[count];
+        var present = new bool[count];
+        var derived = new bool[count];
+        foreach (var (key, value) in unit.Values)
+        {
+            if (!framework.Slots.TryGetValue(key, out var slot)) continue;
+            values[slot.Slot] = value switch
+            {
+                bool b => b ? 1m : 0m,
+                string s => IndexOf(slot.Input, s),
+                decimal d => d,
+                _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+            };
+            present[slot.Slot] = true;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            if (present[i] || framework.Inputs[i].WhenMissing is not { } fallback) continue;
+            values[i] = fallback.Value;
+            present[i] = true;
+            derived[i] = true;
+        }
+        return new EncodedUnit(values, present, derived);
+    }
+
+    private static int IndexOf(Definitions.InputDefinition input, string option)
+    {
+        var i = 0;
+        foreach (var key in input.Options!.Keys)
+        {
+            if (key == option) return i;
+            i++;
+        }
+        return -1;
+    }
+
+    /// <summary>Null when the value fits the input's type and range, else what is wrong, in Vietnamese.</summary>
+    public static string? Check(Definitions.InputDefinition input, object value)
+    {
+        switch (input.Type)
+        {
+            case "boolean":
+                return value is bool ? null : "phải là đúng/sai (true/false)";
+            case "choice":
+                return value is string s && input.Options!.ContainsKey(s)
+                    ? null
+                    : $"phải là một trong: {string.Join(", ", input.Options!.Keys)}";
+        }
+        if (value is not decimal d) return "phải là số";
+        switch (input.Type)
+        {
+            case "count" when d < 0 || decimal.Truncate(d) != d:
+                return $"phải là số nguyên không âm (nhận được {Node.Num(d)})";
+            case "amount" when d < 0:
+                return $"không được âm (nhận được {Node.Num(d)})";
+            case "fraction" when d < 0 || d > 1:
+                return $"phải là tỷ lệ từ 0 đến 1 (nhận được {Node.Num(d)})";
+        }
+        if (input.Min is { } min && d < min) return $"phải từ {Node.Num(min)} trở lên (nhận được {Node.Num(d)})";
+        if (input.Max is { } max && d > max) return $"không được vượt quá {Node.Num(max)} (nhận được {Node.Num(d)})";
+        return null;
+    }
+}

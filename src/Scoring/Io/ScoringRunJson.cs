@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Platform.Scoring.Engine;
+
+namespace Platform.Scoring.Io;
+
+/// <summary>The framework and run named by a scoring-run input, with its request.</summary>
+public sealed record ScoringRunInput(string Framework, string? Version, ScoringRequest Request);
+
+/// <summary>
+/// Reads and writes the portable scoring-run JSON (docs: scoring-io). Output is deterministic: the
+/// same result always gives the same bytes.
+/// </summary>
+public static class ScoringRunJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Parses the input; problems (wrong JSON types, missing fields) are returned, not thrown.</summary>
+    public static (ScoringRunInput? Input, IReadOnlyList<ScoringProblem> Problems) Read(string json)
+    {
+        var problems = new List<ScoringProblem>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            return (null, [new ScoringProblem(null, null, $"không đọc được JSON: {ex.Message}")]);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return (null, [new ScoringProblem(null, null, "dữ liệu vào phải là một đối tượng JSON")]);
+            var framework = Text(root, "framework", required: true, problems);
+            var version = Text(root, "version", required: false, problems);
+            var period = Text(root, "period", required: true, problems);
+            var peerGroup = Text(root, "peerGroup", required: false, problems);
+
+            var references = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            if (root.TryGetProperty("references", out var refs) && refs.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var r in refs.EnumerateObject())
+                {
+                    if (r.Value.ValueKind == JsonValueKind.Number) references[r.Name] = r.Value.GetDecimal();
+                    else problems.Add(new ScoringProblem(null, $"references.{r.Name}", "giá trị tham chiếu phải là số"));
+                }
+            }
+
+            var units = new List<UnitValues>();
+            if (!root.TryGetProperty("units", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add(new ScoringProblem(null, "units", "thiếu danh sách đơn vị \"units\""));
+            }
+            else
+            {
+                foreach (var u in list.EnumerateArray())
+                {
+                    var unit = ReadUnit(u, problems);
+                    if (unit is not null) units.Add(unit);
+                }
+            }
+            if (framework is null || period is null) return (null, problems);
+            return (new ScoringRunInput(framework, version, new ScoringRequest(period, peerGroup, units, references)), problems);
+        }
+    }
+
+    private static UnitValues? ReadUnit(JsonElement u, List<ScoringProblem> problems)
+    {
+        if (u.ValueKind != JsonValueKind.Object || !u.TryGetProperty("unit", out var id) || id.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(id.GetString()))
+        {
+            problems.Add(new ScoringProblem(null, "unit", "mỗi đơn vị cần mã \"unit\" dạng chuỗi"));
+            return null;
+        }
+        var name = id.GetString()!;
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (u.TryGetProperty("values", out var vs) && vs.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var v in vs.EnumerateObject())
+            {
+                switch (v.Value.ValueKind)
+                {
+                    case JsonValueKind.Number when v.Value.TryGetDecimal(out var d): values[v.Name] = d; break;
+                    case JsonValueKind.True: values[v.Name] = true; break;
+                    case JsonValueKind.False: values[v.Name] = false; break;
+                    case JsonValueKind.String: values[v.Name] = v.Value.GetString()!; break;
+                    // null = not reported, the same as an absent key.
+                    case JsonValueKind.Null: break;
+                    default: problems.Add(new ScoringProblem(name, v.Name, "giá trị phải là số, đúng/sai hoặc chuỗi")); break;
+                }
+            }
+        }
+        var bonus = 0m;
+        if (u.TryGetProperty("bonus", out var b) && b.ValueKind != JsonValueKind.Null)
+        {
+            if (b.ValueKind == JsonValueKind.Number) bonus = b.GetDecimal();
+            else problems.Add(new ScoringProblem(name, "bonus", "điểm thưởng phải là số"));
+        }
+        Dictionary<string, decimal>? reviewer = null;
+        if (u.TryGetProperty("reviewer", out var rv) && rv.ValueKind == JsonValueKind.Object)
+        {
+            reviewer = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var r in rv.EnumerateObject())
+            {
+                if (r.Value.ValueKind == JsonValueKind.Number) reviewer[r.Name] = r.Value.GetDecimal();
+                else problems.Add(new ScoringProblem(name, $"reviewer.{r.Name}", "điểm thẩm định phải là số"));
+            }
+        }
+        return new UnitValues(name, values, bonus, reviewer);
+    }
+
+    private static string? Text(JsonElement root, string name, bool required, List<ScoringProblem> problems)
+    {
+        if (root.TryGetProperty(name, out var v))
+        {
+            if (v.ValueKind == JsonValueKind.String) return v.GetString();
+            if (v.ValueKind == JsonValueKind.Null && !required) return null;
+            problems.Add(new ScoringProblem(null, name, "phải là chuỗi"));
+            return null;
+        }
+        if (required) problems.Add(new ScoringProblem(null, name, "bắt buộc"));
+        return null;
+    }
+
+    /// <summary>Writes a result as the scoring-run output JSON.</summary>
+    public static void Write(ScoringResult result, Stream output)
+    {
+        using var w = new Utf8JsonWriter(output, WriterOptions);
+        var framework = result.Framework;
+        w.WriteStartObject();
+        w.WriteString("framework", framework.Id);
+        w.WriteString("version", framework.Version);
+        w.WriteString("period", result.Period);
+        if (result.PeerGroup is null) w.WriteNull("peerGroup");
+        else w.WriteString("peerGroup", result.PeerGroup);
+        w.WriteStartArray("results");
+        foreach (var r in result.Results)
+        {
+            w.WriteStartObject();
+            w.WriteString("unit", r.Unit);
+            if (!framework.Definition.Unscored)
+            {
+                w.WriteNumber("total", r.Total);
+                w.WriteNumber("unrounded", Normalize(r.Unrounded));
+                if (framework.Definition.Classes.Count > 0) w.WriteString("classification", r.Classification);
+                w.WriteNumber("rank", r.Rank);
+                if (framework.Definition.Bonus is not null) w.WriteNumber("bonus", r.Bonus);
+                w.WriteStartObject("groups");
+                foreach (var (code, score) in r.Groups) w.WriteNumber(code, Shown(score));
+                w.WriteEndObject();
+            }
+            w.WriteStartObject("indicators");
+            foreach (var s in r.Indicators)
+            {
+                w.WriteStartObject(s.Code);
+                w.WriteNumber("score", Shown(s.Score));
+                w.WriteNumber("max", s.Max);
+                w.WriteStartArray("flags");
+                foreach (var f in s.Flags.ToNames()) w.WriteStringValue(f);
+                w.WriteEndArray();
+                if (s.Self is { } self) w.WriteNumber("self", Shown(self));
+                if (s.Reviewer is { } reviewer) w.WriteNumber("reviewer", Shown(reviewer));
+                if (result.Bests.TryGetValue(s.Code, out var best))
+                {
+                    w.WriteStartObject("best");
+                    if (best.Unit is null) w.WriteNull("unit");
+                    else w.WriteString("unit", best.Unit);
+                    w.WriteNumber("value", Normalize(best.Value));
+                    if (best.FromReference) w.WriteBoolean("reference", true);
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        output.Write("\n"u8);
+    }
+
+    public static string WriteToString(ScoringResult result)
+    {
+        using var stream = new MemoryStream();
+        Write(result, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Indicator and group scores are shown with 2 decimals (half away from zero).</summary>
+    private static decimal Shown(decimal v) => Normalize(Math.Round(v, 2, MidpointRounding.AwayFromZero));
+
+    /// <summary>Drops trailing zeros so equal values always print the same way.</summary>
+    private static decimal Normalize(decimal v) => decimal.Parse(v.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}
