@@ -8,5 +8,5 @@ return args switch
 {
     ["score", .. var rest] => await ScoreCommand.RunAsync(rest, Console.In, Console.Out, Console.Error),
     ["frameworks"] => FrameworksCommand.Run(Console.Out),
-    _ => Usage.Print(Console.Error),
+    _ => Usage.Unknown(args, Console.Error),
 };

@@ -18,10 +18,18 @@ internal static class ScoreCommand
             {
                 case "--input" when i + 1 < args.Length: input = args[++i]; break;
                 case "--output" when i + 1 < args.Length: output = args[++i]; break;
-                default: return Usage.Print(stderr);
+                default:
+                    await stderr.WriteLineAsync(args[i] is "--input" or "--output"
+                        ? $"tùy chọn {args[i]}: thiếu giá trị"
+                        : $"tùy chọn dòng lệnh không hợp lệ: {args[i]}");
+                    return Usage.Print(stderr);
             }
         }
-        if (input is null) return Usage.Print(stderr);
+        if (input is null)
+        {
+            await stderr.WriteLineAsync("thiếu tùy chọn --input");
+            return Usage.Print(stderr);
+        }
 
         string json;
         try
@@ -30,14 +38,21 @@ internal static class ScoreCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"không đọc được tệp {input}: {ex.Message}");
+            await stderr.WriteLineAsync(ex is FileNotFoundException or DirectoryNotFoundException
+                ? $"không tìm thấy tệp dữ liệu vào {input}"
+                : $"không đọc được tệp dữ liệu vào {input}");
             return Usage.InvalidInput;
         }
 
         var (run, problems) = ScoringRunJson.Read(json);
         var all = problems.ToList();
         CompiledFramework? framework = null;
-        if (run is not null)
+        if (run is not null && !Period.TryParse(run.Request.Period, out _))
+        {
+            // Without a valid period no version can be chosen; say what is wrong with the period itself.
+            all.Add(new ScoringProblem(null, "period", $"kỳ \"{run.Request.Period}\" không hợp lệ (YYYY-MM cho khung hằng tháng, YYYY cho khung hằng năm)"));
+        }
+        else if (run is not null)
         {
             framework = FrameworkCatalog.Default.Find(run.Framework, run.Version, run.Request.Period);
             if (framework is null)
@@ -64,8 +79,16 @@ internal static class ScoreCommand
         }
         else
         {
-            await using var file = File.Create(output);
-            ScoringRunJson.Write(result, file);
+            try
+            {
+                await using var file = File.Create(output);
+                ScoringRunJson.Write(result, file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"không ghi được tệp kết quả {output}");
+                return 1;
+            }
         }
         return 0;
     }

@@ -4,6 +4,13 @@ internal static class Usage
 {
     public const int InvalidInput = 2;
 
+    /// <summary>An unknown command or option: one line naming it, then how to call the tool.</summary>
+    public static int Unknown(string[] args, TextWriter error)
+    {
+        error.WriteLine(args.Length == 0 ? "thiếu lệnh (score hoặc frameworks)" : $"lệnh hoặc tùy chọn dòng lệnh không hợp lệ: {string.Join(' ', args)}");
+        return Print(error);
+    }
+
     public static int Print(TextWriter error)
     {
         error.WriteLine("""

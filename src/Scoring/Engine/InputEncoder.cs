@@ -9,7 +9,13 @@ public sealed record EncodedUnit(decimal[] Values, bool[] Present, bool[] Derive
 /// <summary>Checks reported values against the framework's input definitions and lays them out by slot.</summary>
 public static class InputEncoder
 {
-    public static IReadOnlyList<ScoringProblem> Validate(CompiledFramework framework, ScoringRequest request)
+    public static IReadOnlyList<ScoringProblem> Validate(CompiledFramework framework, ScoringRequest request) => Validate(framework, request, null);
+
+    /// <summary>
+    /// Validates, and lays out each valid unit's values into <paramref name="encoded"/> (by unit index) on
+    /// the same pass, so a run reads every value once.
+    /// </summary>
+    internal static List<ScoringProblem> Validate(CompiledFramework framework, ScoringRequest request, EncodedUnit[]? encoded)
     {
         var problems = new List<ScoringProblem>();
         var definition = framework.Definition;
@@ -34,8 +40,11 @@ public static class InputEncoder
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var unit in request.Units)
+        var count = framework.Inputs.Count;
+        var context = new EvalContext();
+        for (var u = 0; u < request.Units.Count; u++)
         {
+            var unit = request.Units[u];
             if (string.IsNullOrWhiteSpace(unit.Unit))
             {
                 problems.Add(new ScoringProblem(null, "unit", "thiếu mã đơn vị"));
@@ -43,19 +52,16 @@ public static class InputEncoder
             }
             if (!seen.Add(unit.Unit)) problems.Add(new ScoringProblem(unit.Unit, null, "đơn vị xuất hiện hai lần trong lượt chấm"));
             var typesOk = true;
-            foreach (var (key, value) in unit.Values)
+            var values = new decimal[count];
+            var present = new bool[count];
+            // The common case without the boxed enumerator of the interface.
+            if (unit.Values is Dictionary<string, object> dictionary)
             {
-                if (!framework.Slots.TryGetValue(key, out var slot))
-                {
-                    problems.Add(new ScoringProblem(unit.Unit, key, $"chỉ số đầu vào không có trong khung {framework.Id}"));
-                    typesOk = false;
-                    continue;
-                }
-                if (Check(slot.Input, value) is { } message)
-                {
-                    problems.Add(new ScoringProblem(unit.Unit, key, message));
-                    typesOk = false;
-                }
+                foreach (var (key, value) in dictionary) typesOk &= Read(framework, unit.Unit, key, value, values, present, problems);
+            }
+            else
+            {
+                foreach (var (key, value) in unit.Values) typesOk &= Read(framework, unit.Unit, key, value, values, present, problems);
             }
             if (definition.Bonus is { } bonus && (unit.Bonus < 0 || (unit.Bonus != 0 && (unit.Bonus < bonus.Min || unit.Bonus > bonus.Max))))
             {
@@ -77,17 +83,60 @@ public static class InputEncoder
             }
             if (!typesOk) continue;
 
-            var encoded = Encode(framework, unit);
-            var context = new EvalContext { Values = encoded.Values, Present = encoded.Present };
-            foreach (var (rule, check) in framework.Checks)
+            var derived = FillMissing(framework, values, present);
+            context.Values = values;
+            context.Present = present;
+            for (var c = 0; c < framework.Checks.Count; c++)
             {
+                var (rule, check) = framework.Checks[c];
                 context.Reset(0m, 0m);
                 var holds = rule.Test(context);
                 // A check over inputs that were not all reported cannot fail: missing is scored, not rejected.
                 if (!holds && !context.Missing) problems.Add(new ScoringProblem(unit.Unit, check.Key, check.Message));
             }
+            if (encoded is not null) encoded[u] = new EncodedUnit(values, present, derived);
         }
         return problems;
+    }
+
+    /// <summary>Checks one reported value and, when it fits, stores it in its slot; a problem is recorded otherwise.</summary>
+    private static bool Read(CompiledFramework framework, string unit, string key, object value, decimal[] values, bool[] present, List<ScoringProblem> problems)
+    {
+        if (!framework.Slots.TryGetValue(key, out var slot))
+        {
+            problems.Add(new ScoringProblem(unit, key, $"chỉ số đầu vào không có trong khung {framework.Id}"));
+            return false;
+        }
+        if (Check(slot.Input, value) is { } message)
+        {
+            problems.Add(new ScoringProblem(unit, key, message));
+            return false;
+        }
+        values[slot.Slot] = ToDecimal(slot.Input, value);
+        present[slot.Slot] = true;
+        return true;
+    }
+
+    private static decimal ToDecimal(Definitions.InputDefinition input, object value) => value switch
+    {
+        bool b => b ? 1m : 0m,
+        string s => IndexOf(input, s),
+        decimal d => d,
+        _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Inputs not reported that have a default take it, and are marked derived.</summary>
+    private static bool[] FillMissing(CompiledFramework framework, decimal[] values, bool[] present)
+    {
+        var derived = new bool[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (present[i] || framework.Inputs[i].WhenMissing is not { } fallback) continue;
+            values[i] = fallback.Value;
+            present[i] = true;
+            derived[i] = true;
+        }
+        return derived;
     }
 
     public static EncodedUnit Encode(CompiledFramework framework, UnitValues unit)
@@ -95,27 +144,13 @@ public static class InputEncoder
         var count = framework.Inputs.Count;
         var values = new decimal[count];
         var present = new bool[count];
-        var derived = new bool[count];
         foreach (var (key, value) in unit.Values)
         {
             if (!framework.Slots.TryGetValue(key, out var slot)) continue;
-            values[slot.Slot] = value switch
-            {
-                bool b => b ? 1m : 0m,
-                string s => IndexOf(slot.Input, s),
-                decimal d => d,
-                _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
-            };
+            values[slot.Slot] = ToDecimal(slot.Input, value);
             present[slot.Slot] = true;
         }
-        for (var i = 0; i < count; i++)
-        {
-            if (present[i] || framework.Inputs[i].WhenMissing is not { } fallback) continue;
-            values[i] = fallback.Value;
-            present[i] = true;
-            derived[i] = true;
-        }
-        return new EncodedUnit(values, present, derived);
+        return new EncodedUnit(values, present, FillMissing(framework, values, present));
     }
 
     private static int IndexOf(Definitions.InputDefinition input, string option)

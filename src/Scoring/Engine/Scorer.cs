@@ -17,22 +17,28 @@ public sealed class Scorer(CompiledFramework framework)
 
     public ScoringResult Score(ScoringRequest request)
     {
-        var problems = Validate(request);
+        var units = request.Units;
+        // Validation lays the values out by slot on its way: every value is read once.
+        var encoded = new EncodedUnit[units.Count];
+        var problems = InputEncoder.Validate(framework, request, encoded);
         if (problems.Count > 0) throw new ScoringInputException(problems);
 
-        var units = request.Units;
         var indicators = framework.Indicators;
-        var encoded = units.Select(u => InputEncoder.Encode(framework, u)).ToArray();
         var context = new EvalContext();
         var bests = FindBests(encoded, units, request.References, context);
+        var indicatorBests = new PeerBest?[indicators.Count];
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            if (indicators[i].Best is not null) indicatorBests[i] = bests[indicators[i].Code];
+        }
 
-        var results = new UnitResult[units.Count];
+        var results = new Unranked[units.Count];
         for (var u = 0; u < units.Count; u++)
         {
             var scores = new IndicatorScore[indicators.Count];
             for (var i = 0; i < indicators.Count; i++)
             {
-                scores[i] = ScoreIndicator(indicators[i], encoded[u], units[u], bests, context, trace: null);
+                scores[i] = ScoreIndicator(indicators[i], encoded[u], units[u], indicatorBests[i], context, trace: null);
             }
             results[u] = Total(units[u], scores);
         }
@@ -50,7 +56,7 @@ public sealed class Scorer(CompiledFramework framework)
         var context = new EvalContext();
         var bests = FindBests(encoded, request.Units, request.References, context);
         var steps = new List<string>();
-        var score = ScoreIndicator(indicator, encoded[index], request.Units[index], bests, context, steps);
+        var score = ScoreIndicator(indicator, encoded[index], request.Units[index], indicator.Best is null ? null : bests[indicator.Code], context, steps);
         var inputs = indicator.UsedSlots.ToDictionary(
             s => framework.Inputs[s].Key,
             s => request.Units[index].Values.TryGetValue(framework.Inputs[s].Key, out var v) ? v : null);
@@ -92,9 +98,8 @@ public sealed class Scorer(CompiledFramework framework)
         return bests;
     }
 
-    private static IndicatorScore ScoreIndicator(CompiledIndicator indicator, EncodedUnit unit, UnitValues values, Dictionary<string, PeerBest> bests, EvalContext context, List<string>? trace)
+    private IndicatorScore ScoreIndicator(CompiledIndicator indicator, EncodedUnit unit, UnitValues values, PeerBest? best, EvalContext context, List<string>? trace)
     {
-        var best = indicator.Best is null ? null : bests[indicator.Code];
         context.Values = unit.Values;
         context.Present = unit.Present;
         context.Trace = trace;
@@ -123,7 +128,8 @@ public sealed class Scorer(CompiledFramework framework)
                 }
             }
             if (context.NeedsReview) flags |= ScoreFlags.NeedsReview;
-            if (score < 0m || score > max)
+            // A catalogue without points reports the value itself: nothing to clamp it to.
+            if (!framework.Definition.Unscored && (score < 0m || score > max))
             {
                 score = Math.Clamp(score, 0m, max);
                 flags |= ScoreFlags.Clamped;
@@ -144,7 +150,10 @@ public sealed class Scorer(CompiledFramework framework)
         return new IndicatorScore(indicator.Code, score, max, flags);
     }
 
-    private UnitResult Total(UnitValues unit, IndicatorScore[] scores)
+    /// <summary>A unit's result before ranking, which needs every unit's total.</summary>
+    private readonly record struct Unranked(string Unit, decimal Total, decimal Unrounded, string? Classification, Dictionary<string, decimal> Groups, IndicatorScore[] Scores, decimal Bonus);
+
+    private Unranked Total(UnitValues unit, IndicatorScore[] scores)
     {
         var groups = new Dictionary<string, decimal>(framework.Groups.Count);
         var sum = 0m;
@@ -169,7 +178,7 @@ public sealed class Scorer(CompiledFramework framework)
                 break;
             }
         }
-        return new UnitResult(unit.Unit, total, unrounded, classification, 0, groups, scores, bonus);
+        return new Unranked(unit.Unit, total, unrounded, classification, groups, scores, bonus);
     }
 
     private static decimal GroupScore(CompiledGroup group, IndicatorScore[] scores)
@@ -181,15 +190,24 @@ public sealed class Scorer(CompiledFramework framework)
     }
 
     /// <summary>By rounded total, descending; equal totals share a rank and the next is skipped; then by unit id.</summary>
-    private static UnitResult[] Rank(UnitResult[] results)
+    private static UnitResult[] Rank(Unranked[] results)
     {
-        var ordered = results.OrderByDescending(r => r.Total).ThenBy(r => r.Unit, StringComparer.Ordinal).ToArray();
-        for (var i = 0; i < ordered.Length; i++)
+        // Unit ids are unique (validated), so the order is total and an unstable sort gives the same result.
+        var order = new int[results.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
         {
-            var rank = i > 0 && ordered[i].Total == ordered[i - 1].Total ? ordered[i - 1].Rank : i + 1;
-            ordered[i] = ordered[i] with { Rank = rank };
+            var byTotal = results[b].Total.CompareTo(results[a].Total);
+            return byTotal != 0 ? byTotal : string.CompareOrdinal(results[a].Unit, results[b].Unit);
+        });
+        var ranked = new UnitResult[results.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var r = results[order[i]];
+            var rank = i > 0 && r.Total == ranked[i - 1].Total ? ranked[i - 1].Rank : i + 1;
+            ranked[i] = new UnitResult(r.Unit, r.Total, r.Unrounded, r.Classification, rank, r.Groups, r.Scores, r.Bonus);
         }
-        return ordered;
+        return ranked;
     }
 }
 

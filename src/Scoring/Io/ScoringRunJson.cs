@@ -31,7 +31,7 @@ public static class ScoringRunJson
         }
         catch (JsonException ex)
         {
-            return (null, [new ScoringProblem(null, null, $"không đọc được JSON: {ex.Message}")]);
+            return (null, [new ScoringProblem(null, null, $"không đọc được JSON: lỗi cú pháp ở dòng {ex.LineNumber + 1}, vị trí {ex.BytePositionInLine + 1}")]);
         }
         using (document)
         {
@@ -158,7 +158,8 @@ public static class ScoringRunJson
             foreach (var s in r.Indicators)
             {
                 w.WriteStartObject(s.Code);
-                w.WriteNumber("score", Shown(s.Score));
+                // An unscored catalogue's "score" is the reported value, written as reported.
+                w.WriteNumber("score", framework.Definition.Unscored ? Normalize(s.Score) : Shown(s.Score));
                 w.WriteNumber("max", s.Max);
                 w.WriteStartArray("flags");
                 foreach (var f in s.Flags.ToNames()) w.WriteStringValue(f);

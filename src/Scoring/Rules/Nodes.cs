@@ -106,9 +106,15 @@ public sealed class ProductNode(Node[] parts) : Node
 {
     public override decimal Eval(EvalContext c)
     {
+        // A ratio among the factors is divided last, so exact results stay exact (1/12 × 0.5 × 18 = 0.75).
+        RatioNode? ratio = null;
         var total = 1m;
-        foreach (var p in parts) total *= p.Eval(c);
-        return total;
+        foreach (var p in parts)
+        {
+            if (ratio is null && p is RatioNode r) ratio = r;
+            else total *= p.Eval(c);
+        }
+        return ratio is null ? total : ratio.EvalScaled(c, total);
     }
 
     public override string Describe() => string.Join(" × ", parts.Select(p => p.Describe()));
@@ -150,6 +156,40 @@ public sealed class RatioNode(Node numerator, Node denominator) : Node
         return ratio;
     }
 
+    /// <summary>
+    /// <c>num × multiplier / (den × divisor)</c>, multiplying before dividing so that results that are
+    /// exact (8/12 × 18 = 12) stay exact instead of carrying the rounding of 8/12.
+    /// </summary>
+    public decimal EvalScaled(EvalContext c, decimal multiplier, decimal divisor = 1m)
+    {
+        var den = denominator.Eval(c);
+        var num = numerator.Eval(c);
+        if (den == 0m)
+        {
+            c.ZeroDenominator = true;
+            c.Trace?.Add($"{denominator.Describe()} = 0 (mẫu số bằng 0)");
+            return 0m;
+        }
+        c.Trace?.Add($"{Describe()} = {Num(Math.Round(num / den, 6))}");
+        return num * multiplier / (den * divisor);
+    }
+
+    /// <summary>Whether <c>num / den</c> satisfies the bound, compared exactly as <c>num</c> against <c>bound × den</c>.</summary>
+    public bool Satisfies(EvalContext c, Bound bound)
+    {
+        var den = denominator.Eval(c);
+        var num = numerator.Eval(c);
+        if (den == 0m)
+        {
+            c.ZeroDenominator = true;
+            c.Trace?.Add($"{denominator.Describe()} = 0 (mẫu số bằng 0)");
+            return bound.Holds(0m);
+        }
+        c.Trace?.Add($"{Describe()} = {Num(Math.Round(num / den, 6))}");
+        // Denominators are counts and amounts, never negative; a negative one flips the comparison.
+        return den > 0m ? bound.Holds(num, den) : bound.Holds(-num, -den);
+    }
+
     public override string Describe() => $"{Wrap(numerator)} / {Wrap(denominator)}";
     public override IEnumerable<Node> Children => [numerator, denominator];
 
@@ -159,7 +199,7 @@ public sealed class RatioNode(Node numerator, Node denominator) : Node
 /// <summary><c>value × max</c>: a linear share of the indicator's points.</summary>
 public sealed class LinearNode(Node value) : Node
 {
-    public override decimal Eval(EvalContext c) => value.Eval(c) * c.Max;
+    public override decimal Eval(EvalContext c) => value is RatioNode ratio ? ratio.EvalScaled(c, c.Max) : value.Eval(c) * c.Max;
     public override string Describe() => $"{value.Describe()} × max";
     public override IEnumerable<Node> Children => [value];
 }
@@ -180,9 +220,14 @@ public sealed class CappedNode(Node value, decimal target, bool literalBelow) : 
 {
     public override decimal Eval(EvalContext c)
     {
+        if (value is RatioNode ratio)
+        {
+            if (ratio.Satisfies(c, new Bound("atLeast", target))) return c.Max;
+            return literalBelow ? ratio.EvalScaled(c, c.Max) : ratio.EvalScaled(c, c.Max, target);
+        }
         var v = value.Eval(c);
         if (v >= target) return c.Max;
-        return literalBelow ? v * c.Max : v / target * c.Max;
+        return literalBelow ? v * c.Max : v * c.Max / target;
     }
 
     public override string Describe() => literalBelow
@@ -211,6 +256,21 @@ public sealed record Tier(Bound[] Bounds, decimal? Points, decimal? Share, decim
 
 public sealed record Bound(string Op, decimal Value)
 {
+    /// <summary>Whether <c>num / den</c> (den &gt; 0) satisfies the bound, without dividing.</summary>
+    public bool Holds(decimal num, decimal den)
+    {
+        var scaled = Value * den;
+        return Op switch
+        {
+            "above" => num > scaled,
+            "atLeast" => num >= scaled,
+            "below" => num < scaled,
+            "atMost" => num <= scaled,
+            "equals" => num == scaled,
+            _ => false,
+        };
+    }
+
     public bool Holds(decimal v) => Op switch
     {
         "above" => v > Value,
@@ -304,7 +364,7 @@ public sealed class BestNode(Node value) : Node
         var v = Value.Eval(c);
         if (c.PeerBest == 0m) return 0m;
         c.Trace?.Add($"giá trị cao nhất nhóm = {Num(c.PeerBest)}");
-        return v / c.PeerBest * c.Max;
+        return v * c.Max / c.PeerBest;
     }
 
     public override string Describe() => $"{Value.Describe()} / cao nhất nhóm × max";
@@ -339,7 +399,7 @@ public sealed class ChoiceIsCondition(int slot, string key, int option, string o
 
 public sealed class CompareCondition(Node value, Bound bound) : Condition
 {
-    public override bool Test(EvalContext c) => bound.Holds(value.Eval(c));
+    public override bool Test(EvalContext c) => value is RatioNode ratio ? ratio.Satisfies(c, bound) : bound.Holds(value.Eval(c));
     public override string Describe() => $"{value.Describe()} {bound.Describe()}";
     public override IEnumerable<Node> Nodes => [value];
 }
