@@ -62,6 +62,9 @@ public sealed class CheckDefinition
 
     /// <summary>The input the problem is reported against.</summary>
     public required string Key { get; init; }
+
+    /// <summary>Inputs that must be reported for the check to apply (the side it is measured against).</summary>
+    public IReadOnlyList<string> Requires { get; init; } = [];
 }
 
 public sealed class InputDefinition

@@ -110,6 +110,8 @@ public sealed class CompiledFramework
             .Where(c => c.Rule is not null)
             .Select(c => (c.Rule!, c.Check))
             .ToList();
+        foreach (var key in definition.Checks.SelectMany(c => c.Requires).Where(k => !slots.ContainsKey(k)))
+            errors.Add($"kiểm tra chéo: chỉ số đầu vào bắt buộc \"{key}\" không tồn tại");
         foreach (var check in definition.Checks.Where(c => !slots.ContainsKey(c.Key)))
             errors.Add($"kiểm tra \"{check.Message}\": chỉ số đầu vào \"{check.Key}\" không tồn tại");
 

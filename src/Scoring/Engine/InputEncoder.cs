@@ -89,10 +89,11 @@ public static class InputEncoder
             for (var c = 0; c < framework.Checks.Count; c++)
             {
                 var (rule, check) = framework.Checks[c];
+                // A check applies once the inputs it is measured against are reported; other unreported
+                // inputs count as 0, so values already reported that break the rule are refused.
+                if (check.Requires.Any(k => framework.Slots.TryGetValue(k, out var r) && !present[r.Slot])) continue;
                 context.Reset(0m, 0m);
-                var holds = rule.Test(context);
-                // A check over inputs that were not all reported cannot fail: missing is scored, not rejected.
-                if (!holds && !context.Missing) problems.Add(new ScoringProblem(unit.Unit, check.Key, check.Message));
+                if (!rule.Test(context)) problems.Add(new ScoringProblem(unit.Unit, check.Key, check.Message));
             }
             if (encoded is not null) encoded[u] = new EncodedUnit(values, present, derived);
         }

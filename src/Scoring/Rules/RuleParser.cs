@@ -159,9 +159,10 @@ public sealed class RuleParser(IReadOnlyDictionary<string, (int Slot, InputDefin
 
     private Node? Ratio(JsonElement rule, string path)
     {
-        var num = rule.TryGetProperty("num", out var n) ? Parse(n, path + ".num") : null;
-        var den = rule.TryGetProperty("den", out var d) ? Parse(d, path + ".den") : null;
-        return num is null || den is null ? Fail(path, "cần \"num\" và \"den\"") : new RatioNode(num, den);
+        if (!rule.TryGetProperty("num", out var n) || !rule.TryGetProperty("den", out var d)) return Fail(path, "cần \"num\" và \"den\" (hoặc \"value\")");
+        var num = Parse(n, path + ".num");
+        var den = Parse(d, path + ".den");
+        return num is null || den is null ? null : new RatioNode(num, den);
     }
 
     /// <summary>The measured value of a rule: <c>"value"</c>, or the ratio <c>"num"</c> / <c>"den"</c>.</summary>
