@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Platform.Scoring.Rules;
 
@@ -6,16 +7,35 @@ namespace Platform.Scoring.Engine;
 /// <summary>A unit's values in slot order, ready for evaluation.</summary>
 public sealed record EncodedUnit(decimal[] Values, bool[] Present, bool[] Derived);
 
+/// <summary>
+/// Every unit of a run laid out by slot in one set of arrays (unit <c>u</c>'s slots start at <c>u × Width</c>):
+/// no per-unit arrays for the garbage collector to carry while the run is scored.
+/// </summary>
+internal sealed class EncodedRun(int units, int width)
+{
+    public readonly int Width = width;
+    public readonly decimal[] Values = new decimal[units * width];
+    public readonly bool[] Present = new bool[units * width];
+    public readonly bool[] Derived = new bool[units * width];
+
+    public static EncodedRun Of(CompiledFramework framework, IReadOnlyList<UnitValues> units)
+    {
+        var run = new EncodedRun(units.Count, framework.Inputs.Count);
+        for (var u = 0; u < units.Count; u++) InputEncoder.Encode(framework, units[u], run, u * run.Width);
+        return run;
+    }
+}
+
 /// <summary>Checks reported values against the framework's input definitions and lays them out by slot.</summary>
 public static class InputEncoder
 {
     public static IReadOnlyList<ScoringProblem> Validate(CompiledFramework framework, ScoringRequest request) => Validate(framework, request, null);
 
     /// <summary>
-    /// Validates, and lays out each valid unit's values into <paramref name="encoded"/> (by unit index) on
-    /// the same pass, so a run reads every value once.
+    /// Validates, and lays out each valid unit's values into <paramref name="encoded"/> on the same pass,
+    /// so a run reads every value once.
     /// </summary>
-    internal static List<ScoringProblem> Validate(CompiledFramework framework, ScoringRequest request, EncodedUnit[]? encoded)
+    internal static List<ScoringProblem> Validate(CompiledFramework framework, ScoringRequest request, EncodedRun? encoded)
     {
         var problems = new List<ScoringProblem>();
         var definition = framework.Definition;
@@ -39,9 +59,12 @@ public static class InputEncoder
             }
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(request.Units.Count, StringComparer.Ordinal);
         var count = framework.Inputs.Count;
         var context = new EvalContext();
+        // Validating alone reuses one unit's worth of slots.
+        var scratch = encoded ?? new EncodedRun(1, count);
+        var plan = PlanOf(framework);
         for (var u = 0; u < request.Units.Count; u++)
         {
             var unit = request.Units[u];
@@ -52,16 +75,22 @@ public static class InputEncoder
             }
             if (!seen.Add(unit.Unit)) problems.Add(new ScoringProblem(unit.Unit, null, "đơn vị xuất hiện hai lần trong lượt chấm"));
             var typesOk = true;
-            var values = new decimal[count];
-            var present = new bool[count];
+            var offset = encoded is null ? 0 : u * count;
+            if (encoded is null)
+            {
+                Array.Clear(scratch.Values);
+                Array.Clear(scratch.Present);
+                Array.Clear(scratch.Derived);
+            }
+            var present = scratch.Present;
             // The common case without the boxed enumerator of the interface.
             if (unit.Values is Dictionary<string, object> dictionary)
             {
-                foreach (var (key, value) in dictionary) typesOk &= Read(framework, unit.Unit, key, value, values, present, problems);
+                foreach (var (key, value) in dictionary) typesOk &= Read(framework, plan, unit.Unit, key, value, scratch, offset, problems);
             }
             else
             {
-                foreach (var (key, value) in unit.Values) typesOk &= Read(framework, unit.Unit, key, value, values, present, problems);
+                foreach (var (key, value) in unit.Values) typesOk &= Read(framework, plan, unit.Unit, key, value, scratch, offset, problems);
             }
             if (definition.Bonus is { } bonus && (unit.Bonus < 0 || (unit.Bonus != 0 && (unit.Bonus < bonus.Min || unit.Bonus > bonus.Max))))
             {
@@ -83,75 +112,88 @@ public static class InputEncoder
             }
             if (!typesOk) continue;
 
-            var derived = FillMissing(framework, values, present);
-            context.Values = values;
+            FillMissing(plan, scratch, offset);
+            context.Values = scratch.Values;
             context.Present = present;
+            context.Offset = offset;
             for (var c = 0; c < framework.Checks.Count; c++)
             {
                 var (rule, check) = framework.Checks[c];
                 // A check applies once the inputs it is measured against are reported; other unreported
                 // inputs count as 0, so values already reported that break the rule are refused.
-                if (check.Requires.Any(k => framework.Slots.TryGetValue(k, out var r) && !present[r.Slot])) continue;
+                if (!Reported(plan.Requires[c], present, offset)) continue;
                 context.Reset(0m, 0m);
                 if (!rule.Test(context)) problems.Add(new ScoringProblem(unit.Unit, check.Key, check.Message));
             }
-            if (encoded is not null) encoded[u] = new EncodedUnit(values, present, derived);
         }
         return problems;
     }
 
-    /// <summary>Checks one reported value and, when it fits, stores it in its slot; a problem is recorded otherwise.</summary>
-    private static bool Read(CompiledFramework framework, string unit, string key, object value, decimal[] values, bool[] present, List<ScoringProblem> problems)
+    private static bool Reported(int[] slots, bool[] present, int offset)
     {
-        if (!framework.Slots.TryGetValue(key, out var slot))
+        foreach (var slot in slots)
+        {
+            if (!present[offset + slot]) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Checks one reported value and, when it fits, stores it in its slot; a problem is recorded otherwise.</summary>
+    private static bool Read(CompiledFramework framework, Plan plan, string unit, string key, object value, EncodedRun run, int offset, List<ScoringProblem> problems)
+    {
+        if (!plan.Slots.TryGetValue(key, out var slot))
         {
             problems.Add(new ScoringProblem(unit, key, $"chỉ số đầu vào không có trong khung {framework.Id}"));
             return false;
         }
-        if (Check(slot.Input, value) is { } message)
+        var input = framework.Inputs[slot];
+        if (Check(plan.Kinds[slot], input, value) is { } message)
         {
             problems.Add(new ScoringProblem(unit, key, message));
             return false;
         }
-        values[slot.Slot] = ToDecimal(slot.Input, value);
-        present[slot.Slot] = true;
+        run.Values[offset + slot] = ToDecimal(input, value);
+        run.Present[offset + slot] = true;
         return true;
     }
 
     private static decimal ToDecimal(Definitions.InputDefinition input, object value) => value switch
     {
+        decimal d => d,
         bool b => b ? 1m : 0m,
         string s => IndexOf(input, s),
-        decimal d => d,
         _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
     };
 
     /// <summary>Inputs not reported that have a default take it, and are marked derived.</summary>
-    private static bool[] FillMissing(CompiledFramework framework, decimal[] values, bool[] present)
+    private static void FillMissing(Plan plan, EncodedRun run, int offset)
     {
-        var derived = new bool[values.Length];
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < run.Width; i++)
         {
-            if (present[i] || framework.Inputs[i].WhenMissing is not { } fallback) continue;
-            values[i] = fallback.Value;
-            present[i] = true;
-            derived[i] = true;
+            if (run.Present[offset + i] || plan.WhenMissing[i] is not { } fallback) continue;
+            run.Values[offset + i] = fallback.Value;
+            run.Present[offset + i] = true;
+            run.Derived[offset + i] = true;
         }
-        return derived;
     }
 
     public static EncodedUnit Encode(CompiledFramework framework, UnitValues unit)
     {
-        var count = framework.Inputs.Count;
-        var values = new decimal[count];
-        var present = new bool[count];
+        var run = new EncodedRun(1, framework.Inputs.Count);
+        Encode(framework, unit, run, 0);
+        return new EncodedUnit(run.Values, run.Present, run.Derived);
+    }
+
+    /// <summary>Lays a unit's values out at <paramref name="offset"/>, without checking them (keys not in the framework are skipped).</summary>
+    internal static void Encode(CompiledFramework framework, UnitValues unit, EncodedRun run, int offset)
+    {
         foreach (var (key, value) in unit.Values)
         {
             if (!framework.Slots.TryGetValue(key, out var slot)) continue;
-            values[slot.Slot] = ToDecimal(slot.Input, value);
-            present[slot.Slot] = true;
+            run.Values[offset + slot.Slot] = ToDecimal(slot.Input, value);
+            run.Present[offset + slot.Slot] = true;
         }
-        return new EncodedUnit(values, present, FillMissing(framework, values, present));
+        FillMissing(PlanOf(framework), run, offset);
     }
 
     private static int IndexOf(Definitions.InputDefinition input, string option)
@@ -166,25 +208,52 @@ public static class InputEncoder
     }
 
     /// <summary>Null when the value fits the input's type and range, else what is wrong, in Vietnamese.</summary>
-    public static string? Check(Definitions.InputDefinition input, object value)
+    public static string? Check(Definitions.InputDefinition input, object value) => Check(KindOf(input), input, value);
+
+    /// <summary>An input's type, decided once per slot rather than by comparing strings for every value.</summary>
+    private enum InputKind { Number, Boolean, Choice, Count, Amount, Fraction }
+
+    private static InputKind KindOf(Definitions.InputDefinition input) => input.Type switch
     {
-        switch (input.Type)
+        "boolean" => InputKind.Boolean,
+        "choice" => InputKind.Choice,
+        "count" => InputKind.Count,
+        "amount" => InputKind.Amount,
+        "fraction" => InputKind.Fraction,
+        _ => InputKind.Number,
+    };
+
+    /// <summary>What validation needs per slot and per check, looked up once per framework instead of per value.</summary>
+    private sealed record Plan(FrozenDictionary<string, int> Slots, InputKind[] Kinds, Definitions.MissingDefault?[] WhenMissing, int[][] Requires);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledFramework, Plan> Plans = [];
+
+    private static Plan PlanOf(CompiledFramework framework) => Plans.GetValue(framework, f => new Plan(
+        f.Slots.ToFrozenDictionary(s => s.Key, s => s.Value.Slot, StringComparer.Ordinal),
+        f.Inputs.Select(KindOf).ToArray(),
+        f.Inputs.Select(i => i.WhenMissing).ToArray(),
+        f.Checks.Select(c => c.Check.Requires.Where(f.Slots.ContainsKey).Select(k => f.Slots[k].Slot).ToArray()).ToArray()));
+
+    private static string? Check(InputKind kind, Definitions.InputDefinition input, object value)
+    {
+        switch (kind)
         {
-            case "boolean":
+            case InputKind.Boolean:
                 return value is bool ? null : "phải là đúng/sai (true/false)";
-            case "choice":
+            case InputKind.Choice:
                 return value is string s && input.Options!.ContainsKey(s)
                     ? null
                     : $"phải là một trong: {string.Join(", ", input.Options!.Keys)}";
         }
         if (value is not decimal d) return "phải là số";
-        switch (input.Type)
+        switch (kind)
         {
-            case "count" when d < 0 || decimal.Truncate(d) != d:
+            // A number without decimal places is whole; only 12.0-like values need truncating to tell.
+            case InputKind.Count when d < 0 || (d.Scale != 0 && decimal.Truncate(d) != d):
                 return $"phải là số nguyên không âm (nhận được {Node.Num(d)})";
-            case "amount" when d < 0:
+            case InputKind.Amount when d < 0:
                 return $"không được âm (nhận được {Node.Num(d)})";
-            case "fraction" when d < 0 || d > 1:
+            case InputKind.Fraction when d < 0 || d > 1:
                 return $"phải là tỷ lệ từ 0 đến 1 (nhận được {Node.Num(d)})";
         }
         if (input.Min is { } min && d < min) return $"phải từ {Node.Num(min)} trở lên (nhận được {Node.Num(d)})";

@@ -12,6 +12,9 @@ public sealed class EvalContext
 {
     public decimal[] Values = [];
     public bool[] Present = [];
+
+    /// <summary>Where the unit's slots start in <see cref="Values"/> and <see cref="Present"/> (a run lays all units out in one array).</summary>
+    public int Offset;
     public decimal Max;
     public decimal PeerBest;
     public bool Missing;
@@ -61,13 +64,14 @@ public sealed class InputNode(int slot, string key) : Node
 
     public override decimal Eval(EvalContext c)
     {
-        if (!c.Present[Slot])
+        var at = c.Offset + Slot;
+        if (!c.Present[at])
         {
             c.Missing = true;
             c.Trace?.Add($"{Key} = (chưa báo cáo)");
             return 0m;
         }
-        var v = c.Values[Slot];
+        var v = c.Values[at];
         c.Trace?.Add($"{Key} = {Num(v)}");
         return v;
     }
@@ -104,17 +108,17 @@ public sealed class SumNode(Node[] parts) : Node
 
 public sealed class ProductNode(Node[] parts) : Node
 {
+    // A ratio among the factors is divided last, so exact results stay exact (1/12 × 0.5 × 18 = 0.75).
+    private readonly int _ratio = Array.FindIndex(parts, p => p is RatioNode);
+
     public override decimal Eval(EvalContext c)
     {
-        // A ratio among the factors is divided last, so exact results stay exact (1/12 × 0.5 × 18 = 0.75).
-        RatioNode? ratio = null;
         var total = 1m;
-        foreach (var p in parts)
+        for (var i = 0; i < parts.Length; i++)
         {
-            if (ratio is null && p is RatioNode r) ratio = r;
-            else total *= p.Eval(c);
+            if (i != _ratio) total *= parts[i].Eval(c);
         }
-        return ratio is null ? total : ratio.EvalScaled(c, total);
+        return _ratio < 0 ? total : ((RatioNode)parts[_ratio]).EvalScaled(c, total);
     }
 
     public override string Describe() => string.Join(" × ", parts.Select(p => p.Describe()));
@@ -218,11 +222,13 @@ public sealed class WhenNode(Condition condition) : Node
 /// </summary>
 public sealed class CappedNode(Node value, decimal target, bool literalBelow) : Node
 {
+    private readonly Bound _reached = new("atLeast", target);
+
     public override decimal Eval(EvalContext c)
     {
         if (value is RatioNode ratio)
         {
-            if (ratio.Satisfies(c, new Bound("atLeast", target))) return c.Max;
+            if (ratio.Satisfies(c, _reached)) return c.Max;
             return literalBelow ? ratio.EvalScaled(c, c.Max) : ratio.EvalScaled(c, c.Max, target);
         }
         var v = value.Eval(c);
@@ -323,13 +329,13 @@ public sealed class ChoiceNode(int slot, string key, string[] options, decimal?[
 
     public override decimal Eval(EvalContext c)
     {
-        if (!c.Present[slot])
+        if (!c.Present[c.Offset + slot])
         {
             c.Missing = true;
             c.Trace?.Add($"{key} = (chưa báo cáo)");
             return 0m;
         }
-        var i = (int)c.Values[slot];
+        var i = (int)c.Values[c.Offset + slot];
         c.Trace?.Add($"{key} = {options[i]}");
         if (upTo[i] is { } limit)
         {
@@ -384,12 +390,12 @@ public sealed class ChoiceIsCondition(int slot, string key, int option, string o
 
     public override bool Test(EvalContext c)
     {
-        if (!c.Present[slot])
+        if (!c.Present[c.Offset + slot])
         {
             c.Missing = true;
             return false;
         }
-        return (int)c.Values[slot] == option;
+        return (int)c.Values[c.Offset + slot] == option;
     }
 
     public override string Describe() => $"{key} = {optionName}";
