@@ -91,7 +91,11 @@ public sealed class InputDefinition
     public string? Help { get; init; }
 }
 
-public sealed record MissingDefault(decimal Value, string Flag);
+/// <summary>
+/// What an unreported input becomes: a rule over the unit's previous-period values when they are
+/// given (monthly backlog carry-over), otherwise <see cref="Value"/>; either way flagged.
+/// </summary>
+public sealed record MissingDefault(decimal Value, string Flag, JsonElement? FromPrevious = null);
 
 public sealed class GroupDefinition
 {

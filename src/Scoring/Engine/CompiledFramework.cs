@@ -15,6 +15,9 @@ public sealed class CompiledFramework
     public IReadOnlyList<CompiledGroup> Groups { get; private set; } = [];
     public IReadOnlyList<(Condition Rule, CheckDefinition Check)> Checks { get; private set; } = [];
 
+    /// <summary>Per input slot: the rule deriving it from the previous period when it is not reported, or null.</summary>
+    public IReadOnlyList<Node?> Derivations { get; private set; } = [];
+
     public string Id => Definition.Id;
     public string Version => Definition.Version;
 
@@ -105,6 +108,9 @@ public sealed class CompiledFramework
         if (definition.EffectiveTo is { } to && (!Period.TryParse(to, out var end) || Period.Compare(end, definition.EffectiveFrom) < 0))
             errors.Add($"hiệu lực đến \"{to}\" không hợp lệ hoặc trước ngày hiệu lực");
 
+        compiled.Derivations = definition.Inputs
+            .Select(i => i.WhenMissing?.FromPrevious is { } rule ? parser.Parse(rule, $"{i.Key}.whenMissing.fromPrevious") : null)
+            .ToList();
         compiled.Checks = definition.Checks
             .Select((check, i) => (Rule: parser.Condition(check.Rule, $"checks[{i}]"), Check: check))
             .Where(c => c.Rule is not null)

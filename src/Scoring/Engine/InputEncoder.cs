@@ -110,9 +110,19 @@ public static class InputEncoder
                     else if (score < 0 || score > indicator.Max) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", $"điểm thẩm định phải từ 0 đến {Node.Num(indicator.Max)}"));
                 }
             }
+            if (unit.Previous is not null)
+            {
+                foreach (var (key, value) in unit.Previous)
+                {
+                    if (!plan.Slots.TryGetValue(key, out var slot)) problems.Add(new ScoringProblem(unit.Unit, $"previous.{key}", $"chỉ số đầu vào không có trong khung {framework.Id}"));
+                    else if (Check(plan.Kinds[slot], framework.Inputs[slot], value) is { } message) problems.Add(new ScoringProblem(unit.Unit, $"previous.{key}", message));
+                    else continue;
+                    typesOk = false;
+                }
+            }
             if (!typesOk) continue;
 
-            FillMissing(plan, scratch, offset);
+            FillMissing(framework, plan, scratch, offset, unit);
             context.Values = scratch.Values;
             context.Present = present;
             context.Offset = offset;
@@ -165,13 +175,34 @@ public static class InputEncoder
         _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Inputs not reported that have a default take it, and are marked derived.</summary>
-    private static void FillMissing(Plan plan, EncodedRun run, int offset)
+    /// <summary>
+    /// Inputs not reported that have a default take it and are marked derived. Where the input is
+    /// derived from the previous period (monthly backlog: T − onTime − late of last month) and the
+    /// unit's previous values are given, the rule is evaluated over them; a previous period that lacks
+    /// what the rule needs falls back to the default.
+    /// </summary>
+    private static void FillMissing(CompiledFramework framework, Plan plan, EncodedRun run, int offset, UnitValues unit)
     {
+        EncodedRun? previous = null;
+        EvalContext? context = null;
         for (var i = 0; i < run.Width; i++)
         {
             if (run.Present[offset + i] || plan.WhenMissing[i] is not { } fallback) continue;
-            run.Values[offset + i] = fallback.Value;
+            var value = fallback.Value;
+            if (framework.Derivations[i] is { } rule && unit.Previous is { Count: > 0 } earlier)
+            {
+                if (previous is null)
+                {
+                    previous = new EncodedRun(1, run.Width);
+                    // The previous period's own unreported inputs take their plain defaults (no further history).
+                    Encode(framework, new UnitValues(unit.Unit, earlier), previous, 0);
+                    context = new EvalContext { Values = previous.Values, Present = previous.Present };
+                }
+                context!.Reset(0m, 0m);
+                var derived = rule.Eval(context);
+                if (!context.Missing && !context.ZeroDenominator) value = Math.Max(0m, derived);
+            }
+            run.Values[offset + i] = value;
             run.Present[offset + i] = true;
             run.Derived[offset + i] = true;
         }
@@ -193,7 +224,7 @@ public static class InputEncoder
             run.Values[offset + slot.Slot] = ToDecimal(slot.Input, value);
             run.Present[offset + slot.Slot] = true;
         }
-        FillMissing(PlanOf(framework), run, offset);
+        FillMissing(framework, PlanOf(framework), run, offset, unit);
     }
 
     private static int IndexOf(Definitions.InputDefinition input, string option)

@@ -5,7 +5,8 @@ public sealed record UnitValues(
     string Unit,
     IReadOnlyDictionary<string, object> Values,
     decimal Bonus = 0m,
-    IReadOnlyDictionary<string, decimal>? Reviewer = null);
+    IReadOnlyDictionary<string, decimal>? Reviewer = null,
+    IReadOnlyDictionary<string, object>? Previous = null);
 
 /// <summary>What to score: one peer group of one framework version for one period.</summary>
 public sealed record ScoringRequest(

@@ -78,23 +78,10 @@ public static class ScoringRunJson
             return null;
         }
         var name = id.GetString()!;
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        if (u.TryGetProperty("values", out var vs) && vs.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var v in vs.EnumerateObject())
-            {
-                switch (v.Value.ValueKind)
-                {
-                    case JsonValueKind.Number when v.Value.TryGetDecimal(out var d): values[v.Name] = d; break;
-                    case JsonValueKind.True: values[v.Name] = true; break;
-                    case JsonValueKind.False: values[v.Name] = false; break;
-                    case JsonValueKind.String: values[v.Name] = v.Value.GetString()!; break;
-                    // null = not reported, the same as an absent key.
-                    case JsonValueKind.Null: break;
-                    default: problems.Add(new ScoringProblem(name, v.Name, "giá trị phải là số, đúng/sai hoặc chuỗi")); break;
-                }
-            }
-        }
+        var values = ReadValues(u, "values", name, "", problems) ?? new Dictionary<string, object>(StringComparer.Ordinal);
+        var previous = u.TryGetProperty("previous", out var prev) && prev.ValueKind == JsonValueKind.Object
+            ? ReadValues(prev, "values", name, "previous.", problems)
+            : null;
         var bonus = 0m;
         if (u.TryGetProperty("bonus", out var b) && b.ValueKind != JsonValueKind.Null)
         {
@@ -111,7 +98,27 @@ public static class ScoringRunJson
                 else problems.Add(new ScoringProblem(name, $"reviewer.{r.Name}", "điểm thẩm định phải là số"));
             }
         }
-        return new UnitValues(name, values, bonus, reviewer);
+        return new UnitValues(name, values, bonus, reviewer, previous);
+    }
+
+    /// <summary>Reads <c>{"key": number | bool | string | null}</c>; null means not reported.</summary>
+    private static Dictionary<string, object>? ReadValues(JsonElement parent, string property, string unit, string prefix, List<ScoringProblem> problems)
+    {
+        if (!parent.TryGetProperty(property, out var vs) || vs.ValueKind != JsonValueKind.Object) return null;
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var v in vs.EnumerateObject())
+        {
+            switch (v.Value.ValueKind)
+            {
+                case JsonValueKind.Number when v.Value.TryGetDecimal(out var d): values[v.Name] = d; break;
+                case JsonValueKind.True: values[v.Name] = true; break;
+                case JsonValueKind.False: values[v.Name] = false; break;
+                case JsonValueKind.String: values[v.Name] = v.Value.GetString()!; break;
+                case JsonValueKind.Null: break;
+                default: problems.Add(new ScoringProblem(unit, prefix + v.Name, "giá trị phải là số, đúng/sai hoặc chuỗi")); break;
+            }
+        }
+        return values;
     }
 
     private static string? Text(JsonElement root, string name, bool required, List<ScoringProblem> problems)
