@@ -145,53 +145,36 @@ public sealed class MinNode(Node[] parts, bool takeMax) : Node
 /// <summary><c>num / den</c>; a zero denominator yields 0 and is reported to the indicator, whose policy decides.</summary>
 public sealed class RatioNode(Node numerator, Node denominator) : Node
 {
-    public override decimal Eval(EvalContext c)
-    {
-        var den = denominator.Eval(c);
-        var num = numerator.Eval(c);
-        if (den == 0m)
-        {
-            c.ZeroDenominator = true;
-            c.Trace?.Add($"{denominator.Describe()} = 0 (mẫu số bằng 0)");
-            return 0m;
-        }
-        var ratio = num / den;
-        c.Trace?.Add($"{Describe()} = {Num(Math.Round(ratio, 6))}");
-        return ratio;
-    }
+    public override decimal Eval(EvalContext c) => Operands(c, out var num, out var den) ? num / den : 0m;
 
     /// <summary>
     /// <c>num × multiplier / (den × divisor)</c>, multiplying before dividing so that results that are
     /// exact (8/12 × 18 = 12) stay exact instead of carrying the rounding of 8/12.
     /// </summary>
-    public decimal EvalScaled(EvalContext c, decimal multiplier, decimal divisor = 1m)
-    {
-        var den = denominator.Eval(c);
-        var num = numerator.Eval(c);
-        if (den == 0m)
-        {
-            c.ZeroDenominator = true;
-            c.Trace?.Add($"{denominator.Describe()} = 0 (mẫu số bằng 0)");
-            return 0m;
-        }
-        c.Trace?.Add($"{Describe()} = {Num(Math.Round(num / den, 6))}");
-        return num * multiplier / (den * divisor);
-    }
+    public decimal EvalScaled(EvalContext c, decimal multiplier, decimal divisor = 1m) =>
+        Operands(c, out var num, out var den) ? num * multiplier / (den * divisor) : 0m;
 
     /// <summary>Whether <c>num / den</c> satisfies the bound, compared exactly as <c>num</c> against <c>bound × den</c>.</summary>
     public bool Satisfies(EvalContext c, Bound bound)
     {
-        var den = denominator.Eval(c);
-        var num = numerator.Eval(c);
+        if (!Operands(c, out var num, out var den)) return bound.Holds(0m);
+        // Denominators are counts and amounts, never negative; a negative one flips the comparison.
+        return den > 0m ? bound.Holds(num, den) : bound.Holds(-num, -den);
+    }
+
+    /// <summary>Evaluates both sides; a zero denominator is reported to the indicator (whose policy decides) and gives false.</summary>
+    private bool Operands(EvalContext c, out decimal num, out decimal den)
+    {
+        den = denominator.Eval(c);
+        num = numerator.Eval(c);
         if (den == 0m)
         {
             c.ZeroDenominator = true;
             c.Trace?.Add($"{denominator.Describe()} = 0 (mẫu số bằng 0)");
-            return bound.Holds(0m);
+            return false;
         }
         c.Trace?.Add($"{Describe()} = {Num(Math.Round(num / den, 6))}");
-        // Denominators are counts and amounts, never negative; a negative one flips the comparison.
-        return den > 0m ? bound.Holds(num, den) : bound.Holds(-num, -den);
+        return true;
     }
 
     public override string Describe() => $"{Wrap(numerator)} / {Wrap(denominator)}";
