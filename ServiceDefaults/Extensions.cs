@@ -8,13 +8,15 @@ using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Microsoft.AspNetCore.Authentication;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// Cross-cutting concerns shared by every service: telemetry, health, service discovery,
-/// HTTP resilience and problem details. Follows the shape of Aspire's ServiceDefaults project.
+/// HTTP resilience, problem details and access-token validation. Follows the shape of Aspire's ServiceDefaults project.
 /// </summary>
 public static class Extensions
 {
@@ -39,6 +41,7 @@ public static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddVietnameseProblemDetails();
+        builder.AddPlatformAuthentication();
         return builder;
     }
 
@@ -83,13 +86,20 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // After the problem-details middleware so a 401/403 gets a body; before every endpoint.
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
 
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        // Health stays anonymous: probes carry no token.
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
             Predicate = r => r.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponse.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -1,0 +1,26 @@
+namespace Platform.TestSupport.Security;
+
+/// <summary>Who a test token speaks for, in Keycloak's terms.</summary>
+/// <param name="Username">Keycloak's <c>preferred_username</c>.</param>
+/// <param name="RealmRoles">Put in <c>realm_access.roles</c>.</param>
+/// <param name="ClientRoles">Put in <c>resource_access.&lt;resource&gt;.roles</c> for the API the tokens are for.</param>
+/// <param name="OrgUnit">The <c>org_unit</c> attribute (code of the caller's organisation unit).</param>
+public sealed record TestUser(
+    string Username,
+    IReadOnlyList<string>? RealmRoles = null,
+    IReadOnlyList<string>? ClientRoles = null,
+    string? OrgUnit = null)
+{
+    /// <summary>Stable per user name, like Keycloak's user id.</summary>
+    public string Subject { get; init; } = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Username)).AsSpan(0, 16)).ToString();
+
+    /// <summary>The client that asked for the token (<c>azp</c>).</summary>
+    public string ClientId { get; init; } = "platform-web";
+
+    /// <summary>Group paths (<c>groups</c>), e.g. <c>/bo-khcn/vu-ke-hoach</c>.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    /// <summary>A client-credentials token of a source system, as Keycloak issues it for the client's service account.</summary>
+    public static TestUser Machine(string clientId, IReadOnlyList<string>? realmRoles = null, string? orgUnit = null) =>
+        new($"service-account-{clientId}", realmRoles, null, orgUnit) { ClientId = clientId };
+}
