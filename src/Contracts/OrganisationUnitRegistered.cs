@@ -7,7 +7,7 @@ namespace Platform.Contracts;
 /// <param name="Tenant">Tenant that owns the unit.</param>
 /// <param name="UnitCode">Stable unit code, e.g. <c>lao-cai</c>.</param>
 /// <param name="Name">Vietnamese name, e.g. <c>Tỉnh Lào Cai</c>.</param>
-/// <param name="Kind">One of <c>national</c>, <c>ministry</c>, <c>province</c>, <c>department</c>, <c>commune</c>.</param>
+/// <param name="Kind">One of <c>national</c>, <c>ministry</c>, <c>ministerial-agency</c>, <c>government-agency</c>, <c>province</c>, <c>city</c>, <c>department</c>, <c>commune</c>.</param>
 /// <param name="ParentCode">Code of the parent unit, null for the national root.</param>
 /// <param name="Revision">Increases with every change of the unit, so a consumer can ignore stale copies.</param>
 /// <param name="OccurredAt">When the change happened, UTC.</param>

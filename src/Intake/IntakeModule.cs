@@ -1,4 +1,6 @@
+using Platform.Intake.Calendar;
 using Platform.Intake.Data;
+using Platform.Intake.Units;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging;
 
@@ -12,8 +14,15 @@ public static class IntakeModule
 
     public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<IntakeOptions>()
+            .Bind(builder.Configuration.GetSection(IntakeOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.AddPlatformDatabase<IntakeDbContext>(DatabaseName);
+        // Hosted services start in registration order: the shipped units go in after the migrations.
+        builder.Services.AddHostedService<UnitSeeder>();
         builder.AddPlatformBus(ServiceName, typeof(IntakeModule).Assembly);
+        builder.AddReportingCalendar();
         return builder;
     }
 
