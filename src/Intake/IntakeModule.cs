@@ -1,5 +1,6 @@
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
+using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging;
@@ -30,6 +31,7 @@ public static class IntakeModule
     {
         app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Tiếp nhận dữ liệu chỉ tiêu từ các cơ quan, đơn vị")))
             .WithTags("Intake");
+        app.MapSubmissionsApi();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Outbox;
 
@@ -7,10 +8,16 @@ namespace Platform.Intake.Data;
 public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
 {
     public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionValueChange> SubmissionValueChanges => Set<SubmissionValueChange>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.ApplyConfiguration(new OrganisationUnitConfiguration());
+        modelBuilder.ApplyConfiguration(new SubmissionConfiguration());
+        modelBuilder.ApplyConfiguration(new SubmissionValueChangeConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 }

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Intake.Submissions;
+
+namespace Platform.Intake.Data;
+
+internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    public void Configure(EntityTypeBuilder<Submission> e)
+    {
+        e.ToTable("submissions");
+        e.HasKey(s => s.Id);
+        e.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
+        e.Property(s => s.Tenant).HasColumnName("tenant").HasMaxLength(100);
+        e.Property(s => s.FrameworkId).HasColumnName("framework_id").HasMaxLength(100);
+        e.Property(s => s.FrameworkVersion).HasColumnName("framework_version").HasMaxLength(200);
+        e.Property(s => s.Period).HasColumnName("period").HasMaxLength(20);
+        e.Property(s => s.ReportingUnit).HasColumnName("reporting_unit").HasMaxLength(100);
+        e.Property(s => s.TargetUnit).HasColumnName("target_unit").HasMaxLength(100);
+        e.Property(s => s.ValuesJson).HasColumnName("values").HasColumnType("jsonb");
+        e.Property(s => s.Comments).HasColumnName("comments").HasMaxLength(4000);
+        e.Property(s => s.State).HasColumnName("state").HasMaxLength(20);
+        e.Property(s => s.ReturnReason).HasColumnName("return_reason").HasMaxLength(4000);
+        e.Property(s => s.Late).HasColumnName("late");
+        e.Property(s => s.Version).HasColumnName("version").IsConcurrencyToken();
+        e.Property(s => s.CreatedBy).HasColumnName("created_by").HasMaxLength(200);
+        e.Property(s => s.CreatedAt).HasColumnName("created_at");
+        e.Property(s => s.SubmittedBy).HasColumnName("submitted_by").HasMaxLength(200);
+        e.Property(s => s.SubmittedAt).HasColumnName("submitted_at");
+        e.Property(s => s.DecidedBy).HasColumnName("decided_by").HasMaxLength(200);
+        e.Property(s => s.DecidedAt).HasColumnName("decided_at");
+        e.Ignore(s => s.Values);
+        e.Ignore(s => s.IsEditable);
+
+        e.HasIndex(s => new { s.Tenant, s.FrameworkId, s.Period, s.ReportingUnit, s.TargetUnit })
+            .IsUnique()
+            .HasDatabaseName("ux_submissions_key");
+        // Listing by reviewers filters on the target unit.
+        e.HasIndex(s => new { s.Tenant, s.TargetUnit, s.FrameworkId, s.Period })
+            .HasDatabaseName("ix_submissions_target");
+    }
+}
+
+internal sealed class SubmissionValueChangeConfiguration : IEntityTypeConfiguration<SubmissionValueChange>
+{
+    public void Configure(EntityTypeBuilder<SubmissionValueChange> e)
+    {
+        e.ToTable("submission_value_changes");
+        e.HasKey(c => c.Id);
+        e.Property(c => c.Id).HasColumnName("id").ValueGeneratedNever();
+        e.Property(c => c.SubmissionId).HasColumnName("submission_id");
+        e.Property(c => c.Key).HasColumnName("key").HasMaxLength(100);
+        e.Property(c => c.OldValue).HasColumnName("old_value").HasColumnType("jsonb");
+        e.Property(c => c.NewValue).HasColumnName("new_value").HasColumnType("jsonb");
+        e.Property(c => c.ChangedBy).HasColumnName("changed_by").HasMaxLength(200);
+        e.Property(c => c.ChangedAt).HasColumnName("changed_at");
+        e.Property(c => c.Channel).HasColumnName("channel").HasMaxLength(20);
+        e.HasOne<Submission>().WithMany().HasForeignKey(c => c.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(c => new { c.SubmissionId, c.Key, c.ChangedAt }).HasDatabaseName("ix_submission_value_changes_key");
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.ToTable("audit_entries");
+        e.HasKey(a => a.Id);
+        e.Property(a => a.Id).HasColumnName("id").ValueGeneratedNever();
+        e.Property(a => a.Action).HasColumnName("action").HasMaxLength(40);
+        e.Property(a => a.SubmissionId).HasColumnName("submission_id");
+        e.Property(a => a.By).HasColumnName("by").HasMaxLength(200);
+        e.Property(a => a.At).HasColumnName("at");
+        e.Property(a => a.Detail).HasColumnName("detail").HasMaxLength(4000);
+        e.HasIndex(a => new { a.SubmissionId, a.At }).HasDatabaseName("ix_audit_entries_submission");
+    }
+}

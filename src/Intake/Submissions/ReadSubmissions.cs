@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Intake.Data;
+
+namespace Platform.Intake.Submissions;
+
+public static class ReadSubmissions
+{
+    /// <summary>At most this many rows per listing, newest period first.</summary>
+    public const int Limit = 500;
+
+    public static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> Get(
+        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, CancellationToken ct)
+    {
+        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var submission = await db.Visible(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (submission is null) return SubmissionHttp.NotFound();
+        response.Headers.ETag = SubmissionHttp.ETagOf(submission);
+        return TypedResults.Ok(SubmissionView.Of(submission));
+    }
+
+    public static async Task<Results<Ok<List<SubmissionView>>, ValidationProblem, ProblemHttpResult>> List(
+        string? framework, string? period, string? state,
+        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (state is not null && !SubmissionStates.All.Contains(state))
+            return SubmissionHttp.Invalid("state", $"Trạng thái '{state}' không hợp lệ; dùng một trong: {string.Join(", ", SubmissionStates.All)}.");
+
+        var query = db.Visible(options.Value.Tenant, caller.Unit, time).AsNoTracking();
+        if (framework is not null) query = query.Where(s => s.FrameworkId == framework);
+        if (period is not null) query = query.Where(s => s.Period == period);
+        if (state is not null) query = query.Where(s => s.State == state);
+        var rows = await query
+            .OrderByDescending(s => s.Period).ThenBy(s => s.TargetUnit).ThenBy(s => s.ReportingUnit).ThenBy(s => s.FrameworkId)
+            .Take(Limit)
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(SubmissionView.Of).ToList());
+    }
+}

@@ -1,0 +1,199 @@
+using System.Text.Json;
+
+namespace Platform.Intake.Submissions;
+
+public static class SubmissionStates
+{
+    public const string Draft = "draft";
+    public const string Submitted = "submitted";
+    public const string Approved = "approved";
+    public const string Returned = "returned";
+
+    public static readonly IReadOnlyList<string> All = [Draft, Submitted, Approved, Returned];
+}
+
+/// <summary>Where a value change came from.</summary>
+public static class Channels
+{
+    public const string Web = "web";
+    public const string Api = "api";
+    public const string Excel = "excel";
+}
+
+/// <summary>
+/// What one unit reports for one target unit, framework and period: draft → submitted → approved, or
+/// returned (with a reason) → edited → submitted again. Every change bumps <see cref="Version"/>, the
+/// concurrency token behind the ETag, and is recorded in the value history and the audit log.
+/// </summary>
+public sealed class Submission
+{
+    private Submission() { }
+
+    public Guid Id { get; private init; }
+    public string Tenant { get; private init; } = "";
+    public string FrameworkId { get; private init; } = "";
+    public string FrameworkVersion { get; private init; } = "";
+    public string Period { get; private init; } = "";
+    public string ReportingUnit { get; private init; } = "";
+    public string TargetUnit { get; private init; } = "";
+
+    /// <summary>The values as a JSON object (key → number, boolean or string), stored as jsonb.</summary>
+    public string ValuesJson { get; private set; } = "{}";
+
+    public string? Comments { get; private set; }
+    public string State { get; private set; } = SubmissionStates.Draft;
+    public string? ReturnReason { get; private set; }
+    public bool Late { get; private set; }
+    public int Version { get; private set; }
+    public string CreatedBy { get; private init; } = "";
+    public DateTimeOffset CreatedAt { get; private init; }
+    public string? SubmittedBy { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? DecidedBy { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public IReadOnlyDictionary<string, JsonElement> Values =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(ValuesJson) ?? [];
+
+    /// <summary>Only a draft or a returned submission may be edited or submitted.</summary>
+    public bool IsEditable => State is SubmissionStates.Draft or SubmissionStates.Returned;
+
+    public static Submission Start(string tenant, string frameworkId, string frameworkVersion, string period,
+        string reportingUnit, string targetUnit, string by, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Tenant = tenant,
+        FrameworkId = frameworkId,
+        FrameworkVersion = frameworkVersion,
+        Period = period,
+        ReportingUnit = reportingUnit,
+        TargetUnit = targetUnit,
+        CreatedBy = by,
+        CreatedAt = now,
+        // The first Edit, which always follows, makes it version 1.
+        Version = 0,
+    };
+
+    /// <summary>Replaces the values and comments; returns one history row per key whose value changed.</summary>
+    public IReadOnlyList<SubmissionValueChange> Edit(IReadOnlyDictionary<string, JsonElement> values, string? comments, string by, string channel, DateTimeOffset now)
+    {
+        Ensure(IsEditable, "chỉnh sửa");
+        var old = Values;
+        var changes = new List<SubmissionValueChange>();
+        foreach (var key in old.Keys.Union(values.Keys).Order(StringComparer.Ordinal))
+        {
+            var before = old.TryGetValue(key, out var o) ? o.GetRawText() : null;
+            var after = values.TryGetValue(key, out var n) ? n.GetRawText() : null;
+            if (before == after) continue;
+            changes.Add(new SubmissionValueChange(Id, key, before, after, by, now, channel));
+        }
+        ValuesJson = JsonSerializer.Serialize(values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary());
+        Comments = comments;
+        Version++;
+        return changes;
+    }
+
+    public void Submit(string by, bool late, DateTimeOffset now)
+    {
+        Ensure(IsEditable, "nộp");
+        State = SubmissionStates.Submitted;
+        // The reason answered is kept in the audit log; the resubmitted values await a new decision.
+        ReturnReason = null;
+        SubmittedBy = by;
+        SubmittedAt = now;
+        Late = late;
+        Version++;
+    }
+
+    public void Approve(string by, DateTimeOffset now)
+    {
+        Ensure(State == SubmissionStates.Submitted, "phê duyệt");
+        State = SubmissionStates.Approved;
+        ReturnReason = null;
+        Decide(by, now);
+    }
+
+    public void Return(string reason, string by, DateTimeOffset now)
+    {
+        Ensure(State == SubmissionStates.Submitted, "trả lại");
+        State = SubmissionStates.Returned;
+        ReturnReason = reason;
+        Decide(by, now);
+    }
+
+    private void Decide(string by, DateTimeOffset now)
+    {
+        DecidedBy = by;
+        DecidedAt = now;
+        Version++;
+    }
+
+    private void Ensure(bool allowed, string action)
+    {
+        if (!allowed) throw new InvalidTransitionException($"Không thể {action} báo cáo đang ở trạng thái '{StateName(State)}'.");
+    }
+
+    public static string StateName(string state) => state switch
+    {
+        SubmissionStates.Draft => "bản nháp",
+        SubmissionStates.Submitted => "đã nộp",
+        SubmissionStates.Approved => "đã phê duyệt",
+        SubmissionStates.Returned => "bị trả lại",
+        _ => state,
+    };
+}
+
+/// <summary>A transition the submission's state does not allow; the message is Vietnamese.</summary>
+public sealed class InvalidTransitionException(string message) : Exception(message);
+
+/// <summary>One changed value: which key, old → new (raw JSON, null when absent), who, when, from which channel.</summary>
+public sealed class SubmissionValueChange
+{
+    private SubmissionValueChange() { }
+
+    public SubmissionValueChange(Guid submissionId, string key, string? oldValue, string? newValue, string changedBy, DateTimeOffset changedAt, string channel)
+    {
+        Id = Guid.CreateVersion7(changedAt);
+        SubmissionId = submissionId;
+        Key = key;
+        OldValue = oldValue;
+        NewValue = newValue;
+        ChangedBy = changedBy;
+        ChangedAt = changedAt;
+        Channel = channel;
+    }
+
+    public Guid Id { get; private init; }
+    public Guid SubmissionId { get; private init; }
+    public string Key { get; private init; } = "";
+    public string? OldValue { get; private init; }
+    public string? NewValue { get; private init; }
+    public string ChangedBy { get; private init; } = "";
+    public DateTimeOffset ChangedAt { get; private init; }
+    public string Channel { get; private init; } = "";
+}
+
+/// <summary>One line of the append-only audit log (the table refuses UPDATE and DELETE).</summary>
+public sealed class AuditEntry
+{
+    private AuditEntry() { }
+
+    public AuditEntry(string action, Guid submissionId, string by, DateTimeOffset at, string? detail)
+    {
+        Id = Guid.CreateVersion7(at);
+        Action = action;
+        SubmissionId = submissionId;
+        By = by;
+        At = at;
+        Detail = detail;
+    }
+
+    public Guid Id { get; private init; }
+
+    /// <summary><c>created</c>, <c>edited</c>, <c>submitted</c>, <c>approved</c>, <c>returned</c>.</summary>
+    public string Action { get; private init; } = "";
+    public Guid SubmissionId { get; private init; }
+    public string By { get; private init; } = "";
+    public DateTimeOffset At { get; private init; }
+    public string? Detail { get; private init; }
+}

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Platform.Intake.Data;
+using Platform.Intake.Units;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.Intake.Submissions;
+
+/// <summary>Who is calling, as the submission handlers need it: subject and organisation unit from the token.</summary>
+internal sealed record Caller(string Subject, string Unit, string Channel)
+{
+    public static Caller? From(ClaimsPrincipal user) =>
+        user.Subject() is { } subject && user.OrgUnit() is { } unit
+            ? new Caller(subject, unit, user.IsMachineClient() ? Channels.Api : Channels.Web)
+            : null;
+}
+
+internal enum Precondition { Met, Missing, Failed }
+
+/// <summary>ETags, the scoped query and the problem answers shared by the submission handlers.</summary>
+internal static class SubmissionHttp
+{
+    public static string ETagOf(Submission s) => $"\"{s.Version}\"";
+
+    /// <summary>Submissions whose target unit lies in the caller's subtree; the filter is part of the SQL.</summary>
+    public static IQueryable<Submission> Visible(this IntakeDbContext db, string tenant, string callerUnit, TimeProvider time) =>
+        db.Submissions.Where(s => s.Tenant == tenant)
+            .WithinSubtree(s => s.TargetUnit, db.SubtreeCodes(tenant, callerUnit, time.TodayInVietnam()));
+
+    public static Precondition CheckIfMatch(HttpRequest request, Submission s, bool required)
+    {
+        var tags = request.GetTypedHeaders().IfMatch;
+        if (tags is null || tags.Count == 0) return required ? Precondition.Missing : Precondition.Met;
+        var current = new EntityTagHeaderValue(ETagOf(s));
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false))
+            ? Precondition.Met
+            : Precondition.Failed;
+    }
+
+    public static ProblemHttpResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
+
+    public static ProblemHttpResult NoUnit() => Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện",
+        "Tài khoản chưa được gán đơn vị (org_unit) hoặc được gán nhiều đơn vị; không xác định được phạm vi dữ liệu.");
+
+    public static ProblemHttpResult NotFound() => Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
+        "Không tìm thấy báo cáo, hoặc báo cáo không thuộc phạm vi đơn vị của bạn.");
+
+    public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", detail);
+
+    public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện", detail);
+
+    public static ProblemHttpResult PreconditionProblem(Precondition outcome, HttpResponse response, Submission current)
+    {
+        response.Headers.ETag = ETagOf(current);
+        return outcome == Precondition.Missing
+            ? Problem(StatusCodes.Status428PreconditionRequired, "Thiếu điều kiện If-Match",
+                $"Báo cáo đã tồn tại: gửi kèm tiêu đề If-Match với phiên bản đang sửa (hiện tại là {ETagOf(current)}) để không ghi đè thay đổi của người khác.",
+                new Dictionary<string, object?> { ["currentVersion"] = current.Version, ["etag"] = ETagOf(current) })
+            : Problem(StatusCodes.Status412PreconditionFailed, "Dữ liệu đã được người khác thay đổi",
+                $"Báo cáo đã được thay đổi sau khi bạn tải về; phiên bản hiện tại là {ETagOf(current)}. Vui lòng tải lại, kiểm tra và lưu lại.",
+                new Dictionary<string, object?> { ["currentVersion"] = current.Version, ["etag"] = ETagOf(current) });
+    }
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, "Một số giá trị không hợp lệ; xem chi tiết theo từng chỉ số trong 'errors'.", title: "Dữ liệu không hợp lệ");
+
+    public static ValidationProblem Invalid(string key, string message) => Invalid(new Dictionary<string, string[]> { [key] = [message] });
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Intake.Calendar;
+using Platform.Intake.Data;
+using Platform.Scoring;
+
+namespace Platform.Intake.Submissions;
+
+/// <summary>
+/// <c>POST /api/intake/submissions/{id}/submit</c>: the reporting unit hands its draft (or a returned
+/// submission) in. The values are checked against the framework and the period against the calendar;
+/// a refusal writes nothing. After the deadline, under accept-and-mark-late, it is marked late.
+/// </summary>
+public static class SubmitSubmission
+{
+    public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, ReportingCalendar calendar,
+        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
+    {
+        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var tenant = options.Value.Tenant;
+        var submission = await db.Visible(tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (submission is null) return SubmissionHttp.NotFound();
+        if (submission.ReportingUnit != caller.Unit)
+            return SubmissionHttp.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được nộp báo cáo này.");
+        var precondition = SubmissionHttp.CheckIfMatch(request, submission, required: false);
+        if (precondition != Precondition.Met) return SubmissionHttp.PreconditionProblem(precondition, response, submission);
+        if (!submission.IsEditable)
+            return SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp.");
+
+        var framework = FrameworkCatalog.Default.Find(submission.FrameworkId, submission.FrameworkVersion, submission.Period)
+            ?? FrameworkCatalog.Default.Find(submission.FrameworkId, null, submission.Period);
+        if (framework is null)
+            return SubmissionHttp.Conflict($"Khung đánh giá '{submission.FrameworkId}' không còn áp dụng cho kỳ {submission.Period}.");
+        var values = submission.Values;
+        if (values.Count == 0) return SubmissionHttp.Invalid("values", "Báo cáo chưa có giá trị nào; nhập ít nhất một chỉ số trước khi nộp.");
+        var problems = ValueValidation.Validate(framework, submission.Period, submission.TargetUnit, values);
+        if (problems.Count > 0) return SubmissionHttp.Invalid(problems);
+
+        var schedule = calendar.Find(submission.FrameworkId, submission.Period, ReportingLevels.AgencyToProvince, tenant);
+        if (!schedule.IsFound) return SubmissionHttp.Conflict(schedule.Error);
+        // Reopenings are not stored yet (issue 4, "reopen a unit's period"): none applies.
+        var decision = calendar.CanSubmit(schedule.Schedule, submission.ReportingUnit, []);
+        if (!decision.Allowed)
+            return SubmissionHttp.Problem(StatusCodes.Status409Conflict, "Ngoài thời hạn nộp báo cáo", decision.Refusal!);
+
+        var now = time.GetUtcNow();
+        submission.Submit(caller.Subject, decision.Late, now);
+        db.AuditEntries.Add(new AuditEntry("submitted", submission.Id, caller.Subject, now, decision.Late ? "nộp muộn" : null));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await SaveDraft.Stale(db, submission.Id, response, ct);
+        }
+        response.Headers.ETag = SubmissionHttp.ETagOf(submission);
+        return TypedResults.Ok(SubmissionView.Of(submission));
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Platform.TestSupport;
+
+namespace Platform.Intake.Tests.Submissions;
+
+public sealed class SubmissionValidationTests(PlatformInfrastructure infrastructure)
+{
+    public static TheoryData<string, string, string> BadValues => new()
+    {
+        // values (JSON), the key the problem must name, a word the Vietnamese message must contain
+        { """{"A.due": "mười"}""", "A.due", "phải là số" },
+        { """{"A.due": -1}""", "A.due", "không âm" },
+        { """{"A.due": 2.5}""", "A.due", "số nguyên" },
+        { """{"D2.rate": 1.2}""", "D2.rate", "từ 0 đến 1" },
+        { """{"E3.onTime": 1}""", "E3.onTime", "đúng/sai" },
+        { """{"B.B1": 19}""", "B.B1", "không được vượt quá 18" },
+        { """{"A.due": [1]}""", "A.due", "phải là số" },
+        { """{"X.unknown": 1}""", "X.unknown", "không có trong khung" },
+        // 7 + 6 = 13 done > 10 due + 2 backlog
+        { """{"A.due": 10, "A.backlog": 2, "A.onTime": 7, "A.late": 6}""", "A.onTime", "onTime + late ≤ due + backlog" },
+        // backlog not reported counts as 0: 5 + 0 done ≤ 4 due fails
+        { """{"A.due": 4, "A.onTime": 5}""", "A.onTime", "không được vượt quá" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadValues))]
+    public async Task A_bad_value_is_refused_naming_its_key_and_nothing_changes(string values, string key, string says)
+    {
+        await using var host = await SubmissionsHost.StartAsync(infrastructure, "badvalues");
+        using var reporter = host.Client(SubmissionsHost.Reporter);
+        var draft = await (await reporter.PutDraftAsync(SubmissionWorkflowTests.Values)).ReadAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, SubmissionCalls.DraftPath())
+        {
+            Content = new StringContent($$"""{"values": {{values}}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", draft.ETag());
+        var response = await reporter.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal("Dữ liệu không hợp lệ", problem.GetProperty("title").GetString());
+        var messages = problem.GetProperty("errors").GetProperty(key).EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.Contains(messages, m => m.Contains(says, StringComparison.Ordinal));
+        var stored = await (await reporter.GetAsync($"/api/intake/submissions/{draft.Id}", TestContext.Current.CancellationToken)).ReadAsync();
+        Assert.Equal((1, 10m), (stored.Version, stored.Values["A.due"].GetDecimal()));
+        await using var db = host.Db();
+        Assert.Equal(SubmissionWorkflowTests.Values.Count, await db.SubmissionValueChanges.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("""{"values": [1, 2]}""")]
+    [InlineData("""{"values": {"A.due": 1}, "comments": 5}""")]
+    [InlineData("")]
+    public async Task A_malformed_body_is_a_Vietnamese_400_not_a_500(string body)
+    {
+        await using var host = await SubmissionsHost.StartAsync(infrastructure, "malformed");
+        using var reporter = host.Client(SubmissionsHost.Reporter);
+
+        var response = await reporter.PutAsync(SubmissionCalls.DraftPath(), new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Yêu cầu không hợp lệ", (await response.ProblemAsync()).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Saving_over_a_version_someone_else_changed_answers_412_with_the_current_version()
+    {
+        await using var host = await SubmissionsHost.StartAsync(infrastructure, "stale");
+        using var reporter = host.Client(SubmissionsHost.Reporter);
+        var first = await (await reporter.PutDraftAsync(SubmissionWorkflowTests.Values)).ReadAsync();
+        var second = await (await reporter.PutDraftAsync(new Dictionary<string, object> { ["A.due"] = 12 }, ifMatch: first.ETag())).ReadAsync();
+
+        var stale = await reporter.PutDraftAsync(new Dictionary<string, object> { ["A.due"] = 13 }, ifMatch: first.ETag());
+        var missing = await reporter.PutDraftAsync(new Dictionary<string, object> { ["A.due"] = 14 });
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(second.ETag(), stale.Headers.ETag?.Tag);
+        var problem = await stale.ProblemAsync();
+        Assert.Equal((2, "\"2\""), (problem.GetProperty("currentVersion").GetInt32(), problem.GetProperty("etag").GetString()));
+        Assert.Equal(HttpStatusCode.PreconditionRequired, missing.StatusCode);
+        var stored = await (await reporter.GetAsync($"/api/intake/submissions/{first.Id}", TestContext.Current.CancellationToken)).ReadAsync();
+        Assert.Equal((2, 12m), (stored.Version, stored.Values["A.due"].GetDecimal()));
+    }
+
+    [Fact]
+    public async Task An_unknown_framework_or_a_malformed_period_is_a_400_naming_it()
+    {
+        await using var host = await SubmissionsHost.StartAsync(infrastructure, "badroute");
+        using var reporter = host.Client(SubmissionsHost.Reporter);
+
+        var framework = await reporter.PutAsJsonAsync("/api/intake/submissions/khong-co/2026-01/lao-cai.so-khcn", new { values = new { } }, TestContext.Current.CancellationToken);
+        var period = await reporter.PutAsJsonAsync("/api/intake/submissions/monthly-4585/2026-13/lao-cai.so-khcn", new { values = new { } }, TestContext.Current.CancellationToken);
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], [framework.StatusCode, period.StatusCode]);
+        Assert.True((await framework.ProblemAsync()).GetProperty("errors").TryGetProperty("framework", out _));
+        Assert.Equal(JsonValueKind.Object, (await period.ProblemAsync()).GetProperty("errors").ValueKind);
+    }
+}
