@@ -80,17 +80,25 @@ public sealed class PostgresServer : IAsyncDisposable
             await GiveToPostgresUserAsync(directory, cancellationToken);
         }
 
-        var server = new PostgresServer(bin, directory, port, (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim());
-        var settings = $"-p {port} -k {directory} -h 127.0.0.1 -c max_connections=300";
-        if (options.Throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        var (file, args) = Shell.AsUser(OsUser, Path.Combine(bin, "pg_ctl"),
-            ["-D", data, "-l", Path.Combine(directory, "postgres.log"), "-w", "-t", "60", "-o", settings, "start"]);
-        var started = await Shell.RunAsync(file, args, timeout: TimeSpan.FromMinutes(2), cancellationToken: cancellationToken);
-        if (started.ExitCode != 0)
+        var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
+        for (var attempt = 1; ; attempt++)
         {
+            var settings = $"-p {port} -k {directory} -h 127.0.0.1 -c max_connections=300";
+            if (options.Throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            var (file, args) = Shell.AsUser(OsUser, Path.Combine(bin, "pg_ctl"),
+                ["-D", data, "-l", Path.Combine(directory, "postgres.log"), "-w", "-t", "60", "-o", settings, "start"]);
+            var started = await Shell.RunAsync(file, args, timeout: TimeSpan.FromMinutes(2), cancellationToken: cancellationToken);
+            if (started.ExitCode == 0) break;
+            // A free port chosen a moment ago may have been taken by another process starting at the same time.
+            if (attempt < 3 && options.Port is null or 0)
+            {
+                port = Ports.GetFree();
+                continue;
+            }
             var log = File.Exists(Path.Combine(directory, "postgres.log")) ? Shell.Tail(await File.ReadAllTextAsync(Path.Combine(directory, "postgres.log"), cancellationToken), 8) : "";
             throw new InfrastructureException($"PostgreSQL did not start on port {port}: {Shell.Tail(started.Output, 5)} {log}. Fix: read {directory}/postgres.log; if the data folder is damaged, start again with --fresh.");
         }
+        var server = new PostgresServer(bin, directory, port, password);
         options.Log($"PostgreSQL listening on 127.0.0.1:{port}");
         return server;
     }

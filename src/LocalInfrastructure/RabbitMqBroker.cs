@@ -76,29 +76,40 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
 
         await StopLeftoverAsync(directory, options.Log);
-        var port = Ports.Choose(options.Port, "Infrastructure:RabbitMq:Port");
-        // The distribution port defaults to AMQP + 20000, which clashes between brokers: always choose it.
-        var distPort = Ports.GetFree();
-        var epmdPort = Ports.GetFree();
-        int? management = options.ManagementPort is null ? null : Ports.Choose(options.ManagementPort, "Infrastructure:RabbitMq:ManagementPort");
-
-        var config = $"loopback_users = none\nlisteners.tcp.default = 127.0.0.1:{port}\n";
-        if (management is not null) config += $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {management}\n";
-        await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq-env.conf"), "", cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), management is null ? "[]." : "[rabbitmq_management].", cancellationToken);
-
-        var broker = new RabbitMqBroker(bin, directory, port, distPort, epmdPort, management);
-        try
+        // Free ports are chosen, then released until the broker binds them; another process starting a
+        // broker or database at the same moment can take one in between. Such a start is tried again
+        // with fresh ports (a configured AMQP port is kept).
+        for (var attempt = 1; ; attempt++)
         {
-            await broker.LaunchAsync(options.Log, cancellationToken);
+            var port = Ports.Choose(options.Port, "Infrastructure:RabbitMq:Port");
+            // The distribution port defaults to AMQP + 20000, which clashes between brokers: always choose it.
+            var distPort = Ports.GetFree();
+            var epmdPort = Ports.GetFree();
+            int? management = options.ManagementPort is null ? null : Ports.Choose(options.ManagementPort, "Infrastructure:RabbitMq:ManagementPort");
+
+            var config = $"loopback_users = none\nlisteners.tcp.default = 127.0.0.1:{port}\n";
+            if (management is not null) config += $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {management}\n";
+            await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq-env.conf"), "", cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), management is null ? "[]." : "[rabbitmq_management].", cancellationToken);
+
+            var broker = new RabbitMqBroker(bin, directory, port, distPort, epmdPort, management);
+            try
+            {
+                await broker.LaunchAsync(options.Log, cancellationToken);
+                return broker;
+            }
+            catch (InfrastructureException ex) when (attempt < 3)
+            {
+                await broker.StopAsync();
+                options.Log($"RabbitMQ did not start ({ex.Message}); trying again with other ports");
+            }
+            catch
+            {
+                await broker.StopAsync();
+                throw;
+            }
         }
-        catch
-        {
-            await broker.StopAsync();
-            throw;
-        }
-        return broker;
     }
 
     private async Task LaunchAsync(Action<string> log, CancellationToken cancellationToken)

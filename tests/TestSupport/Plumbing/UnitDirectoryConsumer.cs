@@ -15,7 +15,11 @@ public sealed class UnitDirectoryConsumer(ConsumerDbContext db, DeliveryLog deli
     public async Task Consume(ConsumeContext<OrganisationUnitRegistered> context)
     {
         deliveries.Record(context.MessageId!.Value);
-        if (!await db.TryStartProcessingAsync(context, nameof(UnitDirectoryConsumer))) return;
+        if (!await db.TryStartProcessingAsync(context, nameof(UnitDirectoryConsumer)))
+        {
+            deliveries.Complete(context.MessageId!.Value);
+            return;
+        }
 
         var message = context.Message;
         var entry = await db.Directory.SingleOrDefaultAsync(d => d.Code == message.UnitCode, context.CancellationToken);
@@ -30,13 +34,22 @@ public sealed class UnitDirectoryConsumer(ConsumerDbContext db, DeliveryLog deli
         }
         db.Applied.Add(new AppliedEvent { MessageId = context.MessageId!.Value, UnitCode = message.UnitCode });
         await db.SaveChangesAsync(context.CancellationToken);
+        deliveries.Complete(context.MessageId!.Value);
     }
 }
 
-/// <summary>Counts deliveries (not effects) per message id, to know a duplicate has really been handled.</summary>
+/// <summary>
+/// Counts deliveries (attempts, retries included) and completed deliveries (applied or skipped as
+/// duplicates, committed) per message id, to know a duplicate has really been handled.
+/// </summary>
 public sealed class DeliveryLog
 {
     private readonly ConcurrentDictionary<Guid, int> _counts = new();
+    private readonly ConcurrentDictionary<Guid, int> _completed = new();
+
+    public void Complete(Guid messageId) => _completed.AddOrUpdate(messageId, 1, (_, n) => n + 1);
+
+    public int Completed(Guid messageId) => _completed.GetValueOrDefault(messageId);
 
     public void Record(Guid messageId) => _counts.AddOrUpdate(messageId, 1, (_, n) => n + 1);
 
