@@ -80,7 +80,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await GiveToPostgresUserAsync(directory, cancellationToken);
         }
 
-        var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
+        var storedPassword = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
         for (var attempt = 1; ; attempt++)
         {
             var settings = $"-p {port} -k {directory} -h 127.0.0.1 -c max_connections=300";
@@ -98,7 +98,7 @@ public sealed class PostgresServer : IAsyncDisposable
             var log = File.Exists(Path.Combine(directory, "postgres.log")) ? Shell.Tail(await File.ReadAllTextAsync(Path.Combine(directory, "postgres.log"), cancellationToken), 8) : "";
             throw new InfrastructureException($"PostgreSQL did not start on port {port}: {Shell.Tail(started.Output, 5)} {log}. Fix: read {directory}/postgres.log; if the data folder is damaged, start again with --fresh.");
         }
-        var server = new PostgresServer(bin, directory, port, password);
+        var server = new PostgresServer(bin, directory, port, storedPassword);
         options.Log($"PostgreSQL listening on 127.0.0.1:{port}");
         return server;
     }
