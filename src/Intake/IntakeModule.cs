@@ -1,3 +1,4 @@
+using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
@@ -22,6 +23,7 @@ public static class IntakeModule
         builder.AddPlatformDatabase<IntakeDbContext>(DatabaseName);
         // Hosted services start in registration order: the shipped units go in after the migrations.
         builder.Services.AddHostedService<UnitSeeder>();
+        builder.Services.AddHostedService<AssignmentSeeder>();
         builder.AddPlatformBus(ServiceName, typeof(IntakeModule).Assembly);
         builder.AddReportingCalendar();
         return builder;
@@ -32,6 +34,7 @@ public static class IntakeModule
         app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Tiếp nhận dữ liệu chỉ tiêu từ các cơ quan, đơn vị")))
             .WithTags("Intake");
         app.MapSubmissionsApi();
+        app.MapAssignmentsApi();
         return app;
     }
 }

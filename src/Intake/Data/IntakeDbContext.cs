@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Intake.Assignments;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Outbox;
@@ -11,6 +12,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<SubmissionValueChange> SubmissionValueChanges => Set<SubmissionValueChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -19,5 +21,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new SubmissionConfiguration());
         modelBuilder.ApplyConfiguration(new SubmissionValueChangeConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new AssignmentConfiguration());
     }
 }

@@ -15,7 +15,7 @@ public static class ReadSubmissions
         Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
-        var submission = await db.Visible(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         response.Headers.ETag = SubmissionHttp.ETagOf(submission);
         return TypedResults.Ok(SubmissionView.Of(submission));
@@ -29,7 +29,7 @@ public static class ReadSubmissions
         if (state is not null && !SubmissionStates.All.Contains(state))
             return SubmissionHttp.Invalid("state", $"Trạng thái '{state}' không hợp lệ; dùng một trong: {string.Join(", ", SubmissionStates.All)}.");
 
-        var query = db.Visible(options.Value.Tenant, caller.Unit, time).AsNoTracking();
+        var query = db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking();
         if (framework is not null) query = query.Where(s => s.FrameworkId == framework);
         if (period is not null) query = query.Where(s => s.Period == period);
         if (state is not null) query = query.Where(s => s.State == state);

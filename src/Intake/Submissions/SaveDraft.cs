@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Units;
@@ -33,7 +34,17 @@ public static class SaveDraft
             return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
         if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
-        if (!await db.VisibleUnits(tenant, caller.Unit, time).AnyAsync(u => u.Code == targetUnit, ct))
+        // Within its subtree a unit reports anything; outside it, only the inputs an assignment gives it for that target.
+        HashSet<string>? assignedKeys = null;
+        var inSubtree = await db.VisibleUnits(tenant, caller.Unit, time).AnyAsync(u => u.Code == targetUnit, ct);
+        if (!inSubtree)
+        {
+            var assigned = await db.Assignments.AsNoTracking().ActiveOn(tenant, time.TodayInVietnam())
+                .Where(a => a.FrameworkId == framework && a.ReportingUnit == caller.Unit && a.TargetUnit == targetUnit)
+                .Select(a => a.InputKeys).ToListAsync(ct);
+            if (assigned.Count > 0) assignedKeys = assigned.SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
+        }
+        if (!inSubtree && assignedKeys is null)
             return SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
                 $"Không tìm thấy đơn vị '{targetUnit}' trong phạm vi đơn vị của bạn ({caller.Unit}).");
 
@@ -42,6 +53,8 @@ public static class SaveDraft
             return SubmissionHttp.Invalid("comments", $"Ghi chú không được dài quá {MaxTextLength} ký tự.");
         // A null value means "not reported": it is simply not stored.
         var values = body.Values.Where(v => v.Value.ValueKind != JsonValueKind.Null).ToDictionary(StringComparer.Ordinal);
+        if (assignedKeys is not null && body.Values.Keys.Where(k => !assignedKeys.Contains(k)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } foreign)
+            return SubmissionHttp.Invalid(foreign.ToDictionary(k => k, k => new[] { $"Chỉ số '{k}' không được giao cho đơn vị của bạn ({caller.Unit}) báo cáo cho '{targetUnit}'." }));
         var problems = ValueValidation.Validate(definition, period, targetUnit, values);
         if (problems.Count > 0) return SubmissionHttp.Invalid(problems);
 

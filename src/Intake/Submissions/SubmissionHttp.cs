@@ -28,6 +28,16 @@ internal static class SubmissionHttp
         db.Submissions.Where(s => s.Tenant == tenant)
             .WithinSubtree(s => s.TargetUnit, db.SubtreeCodes(tenant, callerUnit, time.TodayInVietnam()));
 
+    /// <summary>
+    /// <see cref="Visible"/> plus what the caller's own unit reported for a target outside its subtree (under an
+    /// assignment, e.g. Sở KHCN for the province): for reading and submitting, never for deciding.
+    /// </summary>
+    public static IQueryable<Submission> VisibleOrOwn(this IntakeDbContext db, string tenant, string callerUnit, TimeProvider time)
+    {
+        var subtree = db.SubtreeCodes(tenant, callerUnit, time.TodayInVietnam());
+        return db.Submissions.Where(s => s.Tenant == tenant && (subtree.Contains(s.TargetUnit) || s.ReportingUnit == callerUnit));
+    }
+
     public static Precondition CheckIfMatch(HttpRequest request, Submission s, bool required)
     {
         var tags = request.GetTypedHeaders().IfMatch;

@@ -21,7 +21,7 @@ public static class SubmitSubmission
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
-        var submission = await db.Visible(tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
+        var submission = await db.VisibleOrOwn(tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         if (submission.ReportingUnit != caller.Unit)
             return SubmissionHttp.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được nộp báo cáo này.");

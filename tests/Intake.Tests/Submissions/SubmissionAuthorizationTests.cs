@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Platform.Contracts;
 using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
+using Platform.TestSupport.Security;
 
 namespace Platform.Intake.Tests.Submissions;
 
@@ -67,7 +69,9 @@ public sealed class SubmissionAuthorizationTests(PlatformInfrastructure infrastr
         await using var host = await SubmissionsHost.StartAsync(infrastructure, "outside");
         using var reporter = host.Client(SubmissionsHost.Reporter);
 
-        var province = await reporter.PutDraftAsync(Values, targetUnit: "lao-cai");
+        // Sở Y tế has no assignment for the province (Sở KHCN's is covered in AssignmentTests).
+        using var health = host.Client(new TestUser("bao-cao.so-yt.lao-cai", [PlatformRoles.Reporter], OrgUnit: "lao-cai.so-yt"));
+        var province = await health.PutDraftAsync(Values, targetUnit: "lao-cai");
         var foreign = await reporter.PutDraftAsync(Values, targetUnit: "thanh-hoa.so-khcn");
         var own = await reporter.PutDraftAsync(Values, targetUnit: "lao-cai.tt-cntt");
 

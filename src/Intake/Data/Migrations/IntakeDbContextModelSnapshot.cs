@@ -22,6 +22,73 @@ namespace Platform.Intake.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Intake.Assignments.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FrameworkId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("frequency");
+
+                    b.PrimitiveCollection<string[]>("InputKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("input_keys");
+
+                    b.Property<string>("ReportingUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reporting_unit");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TargetUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("target_unit");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Tenant", "FrameworkId", "TargetUnit")
+                        .HasDatabaseName("ix_assignments_target");
+
+                    b.HasIndex("Tenant", "FrameworkId", "ReportingUnit", "TargetUnit", "Role", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ux_assignments_key");
+
+                    b.ToTable("assignments", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Intake.Submissions.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Intake.Data;
+using Platform.Intake.Units;
+using Platform.Scoring;
+
+namespace Platform.Intake.Assignments;
+
+/// <summary>
+/// Registers the default assignment tables shipped with the service (<c>Assignments/Data/*.csv</c>, embedded)
+/// at start-up, after the units. A (framework, reporting unit, target unit, role) already present — even if an
+/// administrator has edited it since — is left alone, so edits survive restarts and upgrades.
+/// </summary>
+public sealed partial class AssignmentSeeder(IServiceProvider services, IOptions<IntakeOptions> options, TimeProvider time, ILogger<AssignmentSeeder> logger) : IHostedService
+{
+    public const string ResourcePrefix = "Platform.Intake.Assignments.Data.";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        var added = await SeedAsync(db, options.Value.Tenant, time, cancellationToken);
+        if (added > 0) LogSeeded(logger, added, options.Value.Tenant);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <returns>How many assignments were registered.</returns>
+    public static async Task<int> SeedAsync(IntakeDbContext db, string tenant, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var rows = ShippedAssignments();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Replicas starting together queue here; the later ones find every assignment present.
+        var key = Platform.ServiceDefaults.Database.PostgresDatabase.AdvisoryKey("assignments:" + tenant);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+        var known = (await db.Assignments.Where(a => a.Tenant == tenant)
+                .Select(a => new { a.FrameworkId, a.ReportingUnit, a.TargetUnit, a.Role }).ToListAsync(cancellationToken))
+            .Select(a => (a.FrameworkId, a.ReportingUnit, a.TargetUnit, a.Role)).ToHashSet();
+        var units = await db.OrganisationUnits.Where(u => u.Tenant == tenant).Select(u => u.Code).Distinct().ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var missing = rows.Where(r => !known.Contains((r.FrameworkId, r.ReportingUnit, r.TargetUnit, r.Role))
+                                      && units.Contains(r.ReportingUnit) && units.Contains(r.TargetUnit)).ToList();
+        foreach (var r in missing)
+            db.Assignments.Add(Assignment.Create(tenant, r.FrameworkId, r.ReportingUnit, r.TargetUnit, r.InputKeys, r.Frequency, r.Role, r.ValidFrom, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return missing.Count;
+    }
+
+    /// <summary>The shipped tables, with input patterns (<c>A.*</c>) expanded against the framework definitions.</summary>
+    public static IReadOnlyList<ShippedAssignment> ShippedAssignments()
+    {
+        var assembly = typeof(AssignmentSeeder).Assembly;
+        var result = new List<ShippedAssignment>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var (line, row) in lines.Skip(1).Select((l, i) => (l, i + 2)))
+                result.Add(Parse(name, row, line.Split(',')));
+        }
+        return result;
+    }
+
+    // The shipped tables are part of the build, so a broken row is a bug, not bad input.
+    private static ShippedAssignment Parse(string resource, int row, string[] f)
+    {
+        if (f.Length != 7) throw Broken(resource, row, "expected 7 columns");
+        var inputs = FrameworkCatalog.Default.All.Where(c => c.Id == f[0]).SelectMany(c => c.Inputs).Select(i => i.Key)
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (inputs.Count == 0) throw Broken(resource, row, $"unknown framework {f[0]}");
+        var keys = new List<string>();
+        foreach (var pattern in f[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var matched = pattern.EndsWith('*')
+                ? inputs.Where(k => k.StartsWith(pattern[..^1], StringComparison.Ordinal)).ToList()
+                : inputs.Where(k => k == pattern).ToList();
+            if (matched.Count == 0) throw Broken(resource, row, $"{pattern} matches no input of {f[0]}");
+            keys.AddRange(matched);
+        }
+        if (f[5] is not (AssignmentRoles.Lead or AssignmentRoles.Cooperating)) throw Broken(resource, row, $"unknown role {f[5]}");
+        return new ShippedAssignment(f[0], f[1], f[2], keys, f[4], f[5], DateOnly.ParseExact(f[6], "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    private static InvalidOperationException Broken(string resource, int row, string why) =>
+        new($"The shipped {resource} is invalid at row {row}: {why}.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} shipped assignment(s) for tenant {Tenant}")]
+    private static partial void LogSeeded(ILogger logger, int count, string tenant);
+}
+
+public sealed record ShippedAssignment(string FrameworkId, string ReportingUnit, string TargetUnit, IReadOnlyList<string> InputKeys,
+    string Frequency, string Role, DateOnly ValidFrom);

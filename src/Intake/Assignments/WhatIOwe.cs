@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Intake.Calendar;
+using Platform.Intake.Data;
+using Platform.Intake.Submissions;
+using Platform.Intake.Units;
+using Platform.Scoring;
+
+namespace Platform.Intake.Assignments;
+
+/// <summary>One input the caller's unit owes for a period.</summary>
+public sealed record OwedInput(
+    string Key, string Label, string TargetUnit, string Role,
+    DateTimeOffset DueAt, string DueAtVietnam, string Status, string? ReturnReason, Guid? SubmissionId,
+    JsonElement? PreviousValue);
+
+public sealed record OwedInputs(string Framework, string Period, string ReportingUnit, IReadOnlyList<OwedInput> Inputs);
+
+/// <summary>
+/// <c>GET /api/intake/assignments/mine?framework=&amp;period=</c> — "what do I owe?": for the caller's unit, each
+/// assigned input with its deadline, the state of the matching submission and the value approved for the previous period.
+/// </summary>
+public static class WhatIOwe
+{
+    public const string NotStarted = "not-started";
+
+    public static async Task<Results<Ok<OwedInputs>, ValidationProblem, ProblemHttpResult>> Handle(
+        string framework, string period, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
+        ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+    {
+        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var tenant = options.Value.Tenant;
+        var definition = FrameworkCatalog.Default.Find(framework, null, period);
+        if (definition is null)
+            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+
+        var assignments = await db.Assignments.AsNoTracking().ActiveOn(tenant, time.TodayInVietnam())
+            .Where(a => a.FrameworkId == framework && a.ReportingUnit == caller.Unit)
+            .OrderBy(a => a.TargetUnit).ToListAsync(ct);
+        var targets = assignments.Select(a => a.TargetUnit).Distinct().ToList();
+        var submissions = await db.Submissions.AsNoTracking()
+            .Where(s => s.Tenant == tenant && s.FrameworkId == framework && s.Period == period
+                        && s.ReportingUnit == caller.Unit && targets.Contains(s.TargetUnit))
+            .ToDictionaryAsync(s => s.TargetUnit, ct);
+        var previousPeriod = Previous(period);
+        var previous = previousPeriod is null ? [] : await db.Submissions.AsNoTracking()
+            .Where(s => s.Tenant == tenant && s.FrameworkId == framework && s.Period == previousPeriod
+                        && s.State == SubmissionStates.Approved && targets.Contains(s.TargetUnit))
+            .OrderBy(s => s.DecidedAt).ToListAsync(ct);
+        var labels = definition.Inputs.ToDictionary(i => i.Key, i => i.Label, StringComparer.Ordinal);
+
+        var owed = new List<OwedInput>();
+        foreach (var a in assignments)
+        {
+            // A unit reporting on itself reports to the national level; any other unit reports to its province.
+            var level = a.TargetUnit == a.ReportingUnit ? ReportingLevels.ToNational : ReportingLevels.AgencyToProvince;
+            var schedule = calendar.Find(framework, period, level, tenant);
+            if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
+            var due = schedule.Schedule.DueAt;
+            var dueText = VietnamTime.ToVietnam(due).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+            submissions.TryGetValue(a.TargetUnit, out var submission);
+            var values = submission?.Values;
+            foreach (var key in a.InputKeys)
+            {
+                // The latest approved value for the same target, whoever reported it.
+                JsonElement? last = null;
+                foreach (var p in previous.Where(p => p.TargetUnit == a.TargetUnit))
+                    if (p.Values.TryGetValue(key, out var v)) last = v;
+                owed.Add(new OwedInput(key, labels.GetValueOrDefault(key, key), a.TargetUnit, a.Role, due, dueText,
+                    submission?.State ?? NotStarted, submission?.ReturnReason, submission?.Id, last));
+            }
+        }
+        return TypedResults.Ok(new OwedInputs(framework, period, caller.Unit, owed));
+    }
+
+    /// <summary>The period before: <c>2026-01</c> → <c>2025-12</c>, <c>2026</c> → <c>2025</c>; null for other shapes (windows).</summary>
+    public static string? Previous(string period)
+    {
+        if (DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            return month.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (period.Length == 4 && int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            return (year - 1).ToString(CultureInfo.InvariantCulture);
+        return null;
+    }
+}
