@@ -1,3 +1,4 @@
+using Platform.Intake.Audit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ public static class EditAssignment
         assignment.Reassign(body.ReportingUnit, body.InputKeys);
         var after = $"{assignment.ReportingUnit}: {string.Join(" ", assignment.InputKeys)}";
         // The audit log is keyed by the record changed; for this action that record is the assignment.
-        db.AuditEntries.Add(new AuditEntry("assignment-edited", assignment.Id, caller.Subject, time.GetUtcNow(), $"{before} → {after}"));
+        db.AuditEntries.Add(new AuditEntry(AuditEntities.Assignment, assignment.Id.ToString(), "edited", caller.Subject, time.GetUtcNow(), $"{before} → {after}"));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(AssignmentView.Of(assignment));
     }

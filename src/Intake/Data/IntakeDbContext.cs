@@ -1,3 +1,4 @@
+using Platform.Intake.Audit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Assignments;
 using Platform.Intake.Submissions;

@@ -59,19 +59,3 @@ internal sealed class SubmissionValueChangeConfiguration : IEntityTypeConfigurat
         e.HasIndex(c => new { c.SubmissionId, c.Key, c.ChangedAt }).HasDatabaseName("ix_submission_value_changes_key");
     }
 }
-
-internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
-{
-    public void Configure(EntityTypeBuilder<AuditEntry> e)
-    {
-        e.ToTable("audit_entries");
-        e.HasKey(a => a.Id);
-        e.Property(a => a.Id).HasColumnName("id").ValueGeneratedNever();
-        e.Property(a => a.Action).HasColumnName("action").HasMaxLength(40);
-        e.Property(a => a.SubmissionId).HasColumnName("submission_id");
-        e.Property(a => a.By).HasColumnName("by").HasMaxLength(200);
-        e.Property(a => a.At).HasColumnName("at");
-        e.Property(a => a.Detail).HasColumnName("detail").HasMaxLength(4000);
-        e.HasIndex(a => new { a.SubmissionId, a.At }).HasDatabaseName("ix_audit_entries_submission");
-    }
-}

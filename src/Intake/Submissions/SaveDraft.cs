@@ -1,3 +1,4 @@
+using Platform.Intake.Audit;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,7 +68,7 @@ public static class SaveDraft
         {
             submission = Submission.Start(tenant, framework, definition.Version, period, caller.Unit, targetUnit, caller.Subject, now);
             db.Submissions.Add(submission);
-            db.AuditEntries.Add(new AuditEntry("created", submission.Id, caller.Subject, now, caller.Channel));
+            db.AuditEntries.Add(AuditEntry.ForSubmission("created", submission.Id, caller.Subject, now, caller.Channel));
         }
         else
         {
@@ -79,7 +80,7 @@ public static class SaveDraft
 
         var changes = submission.Edit(values, body.Comments, caller.Subject, caller.Channel, now);
         db.SubmissionValueChanges.AddRange(changes);
-        db.AuditEntries.Add(new AuditEntry("edited", submission.Id, caller.Subject, now,
+        db.AuditEntries.Add(AuditEntry.ForSubmission("edited", submission.Id, caller.Subject, now,
             changes.Count == 0 ? "không đổi giá trị" : "đổi: " + string.Join(", ", changes.Select(c => c.Key))));
         try
         {

@@ -172,28 +172,3 @@ public sealed class SubmissionValueChange
     public DateTimeOffset ChangedAt { get; private init; }
     public string Channel { get; private init; } = "";
 }
-
-/// <summary>One line of the append-only audit log (the table refuses UPDATE and DELETE).</summary>
-public sealed class AuditEntry
-{
-    private AuditEntry() { }
-
-    public AuditEntry(string action, Guid submissionId, string by, DateTimeOffset at, string? detail)
-    {
-        Id = Guid.CreateVersion7(at);
-        Action = action;
-        SubmissionId = submissionId;
-        By = by;
-        At = at;
-        Detail = detail;
-    }
-
-    public Guid Id { get; private init; }
-
-    /// <summary><c>created</c>, <c>edited</c>, <c>submitted</c>, <c>approved</c>, <c>returned</c>.</summary>
-    public string Action { get; private init; } = "";
-    public Guid SubmissionId { get; private init; }
-    public string By { get; private init; } = "";
-    public DateTimeOffset At { get; private init; }
-    public string? Detail { get; private init; }
-}

@@ -1,3 +1,4 @@
+using Platform.Intake.Audit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public static class SubmitSubmission
 
         var now = time.GetUtcNow();
         submission.Submit(caller.Subject, decision.Late, now);
-        db.AuditEntries.Add(new AuditEntry("submitted", submission.Id, caller.Subject, now, decision.Late ? "nộp muộn" : null));
+        db.AuditEntries.Add(AuditEntry.ForSubmission("submitted", submission.Id, caller.Subject, now, decision.Late ? "nộp muộn" : null));
         try
         {
             await db.SaveChangesAsync(ct);

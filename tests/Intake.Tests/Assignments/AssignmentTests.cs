@@ -121,6 +121,6 @@ public sealed class AssignmentTests(PlatformInfrastructure infrastructure)
             "/api/intake/assignments/mine?framework=monthly-4585&period=2026-01", SubmissionCalls.Json, Ct);
         Assert.Equal(["C2.transactions"], owed!.Inputs.Select(i => i.Key));
         await using var db = host.Db();
-        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "assignment-edited" && e.SubmissionId == cntt.Id, Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == "assignment" && e.Action == "edited" && e.EntityId == cntt.Id.ToString(), Ct));
     }
 }

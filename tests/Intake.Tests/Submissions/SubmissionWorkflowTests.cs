@@ -55,7 +55,7 @@ public sealed class SubmissionWorkflowTests(PlatformInfrastructure infrastructur
 
         await using var db = host.Db();
         Assert.Equal(["approved", "created", "edited", "submitted"],
-            (await db.AuditEntries.Where(a => a.SubmissionId == draft.Id).Select(a => a.Action).ToListAsync(TestContext.Current.CancellationToken)).Order());
+            (await db.AuditEntries.Where(a => a.EntityType == "submission" && a.EntityId == draft.Id.ToString()).Select(a => a.Action).ToListAsync(TestContext.Current.CancellationToken)).Order());
         Assert.Equal(Values.Count, await db.SubmissionValueChanges.CountAsync(c => c.SubmissionId == draft.Id, TestContext.Current.CancellationToken));
     }
 

@@ -89,7 +89,7 @@ namespace Platform.Intake.Data.Migrations
                     b.ToTable("assignments", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Intake.Submissions.AuditEntry", b =>
+            modelBuilder.Entity("Platform.Intake.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -116,14 +116,22 @@ namespace Platform.Intake.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("detail");
 
-                    b.Property<Guid>("SubmissionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("submission_id");
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("entity_type");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubmissionId", "At")
-                        .HasDatabaseName("ix_audit_entries_submission");
+                    b.HasIndex("EntityType", "EntityId", "At")
+                        .HasDatabaseName("ix_audit_entries_entity");
 
                     b.ToTable("audit_entries", (string)null);
                 });
