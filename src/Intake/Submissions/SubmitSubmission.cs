@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
+using Platform.Contracts;
 using Platform.Scoring;
+using Platform.ServiceDefaults.Outbox;
 
 namespace Platform.Intake.Submissions;
 
@@ -50,6 +52,9 @@ public static class SubmitSubmission
         var now = time.GetUtcNow();
         submission.Submit(caller.Subject, decision.Late, now);
         db.AuditEntries.Add(AuditEntry.ForSubmission("submitted", submission.Id, caller.Subject, now, decision.Late ? "nộp muộn" : null));
+        db.EnqueueEvent(new SubmissionSubmitted(
+            submission.Id, submission.Tenant, submission.FrameworkId, submission.FrameworkVersion, submission.Period,
+            submission.ReportingUnit, submission.TargetUnit, submission.Late, caller.Subject, submission.Version, now), time);
         try
         {
             await db.SaveChangesAsync(ct);
