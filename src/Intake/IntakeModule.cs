@@ -1,6 +1,7 @@
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
+using Platform.Intake.Periods;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Database;
@@ -26,6 +27,7 @@ public static class IntakeModule
         builder.Services.AddHostedService<AssignmentSeeder>();
         builder.AddPlatformBus(ServiceName, typeof(IntakeModule).Assembly);
         builder.AddReportingCalendar();
+        builder.AddPeriods();
         return builder;
     }
 
@@ -35,6 +37,7 @@ public static class IntakeModule
             .WithTags("Intake");
         app.MapSubmissionsApi();
         app.MapAssignmentsApi();
+        app.MapPeriodsApi();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
+using Platform.Intake.Periods;
 using Platform.Contracts;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Outbox;
@@ -44,8 +45,8 @@ public static class SubmitSubmission
 
         var schedule = calendar.Find(submission.FrameworkId, submission.Period, ReportingLevels.AgencyToProvince, tenant);
         if (!schedule.IsFound) return SubmissionHttp.Conflict(schedule.Error);
-        // Reopenings are not stored yet (issue 4, "reopen a unit's period"): none applies.
-        var decision = calendar.CanSubmit(schedule.Schedule, submission.ReportingUnit, []);
+        var reopenings = await db.ReopeningsOfAsync(tenant, submission.FrameworkId, submission.Period, submission.ReportingUnit, ct);
+        var decision = calendar.CanSubmit(schedule.Schedule, submission.ReportingUnit, reopenings);
         if (!decision.Allowed)
             return SubmissionHttp.Problem(StatusCodes.Status409Conflict, "Ngoài thời hạn nộp báo cáo", decision.Refusal!);
 

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Intake.Calendar;
+using Platform.Intake.Data;
+using Platform.Intake.Submissions;
+using Platform.Intake.Units;
+
+namespace Platform.Intake.Periods;
+
+/// <summary><c>GET /api/intake/periods/{framework}/{period}/reopenings</c>: the reopenings of units in the caller's subtree, newest first.</summary>
+public static class ReadReopenings
+{
+    public static async Task<Results<Ok<List<ReopeningView>>, ValidationProblem, ProblemHttpResult>> Handle(
+        string framework, string period, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
+        ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+    {
+        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var tenant = options.Value.Tenant;
+        if (PeriodsHttp.FindAnyLevel(calendar, framework, period, tenant) is { IsFound: false } lookup)
+            return SubmissionHttp.Invalid("period", lookup.Error);
+
+        var rows = await db.Reopenings.AsNoTracking()
+            .Where(r => r.Tenant == tenant && r.FrameworkId == framework && r.Period == period)
+            .WithinSubtree(r => r.Unit, db.SubtreeCodes(tenant, caller.Unit, time.TodayInVietnam()))
+            .OrderByDescending(r => r.At)
+            .ToListAsync(ct);
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(rows.Select(r => ReopeningView.Of(r, now)).ToList());
+    }
+}
