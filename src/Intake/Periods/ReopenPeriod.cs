@@ -80,8 +80,14 @@ public static partial class ReopenPeriod
     private static bool TryParseInstant(string? text, out DateTimeOffset instant)
     {
         instant = default;
-        return text is not null && ExplicitOffset().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
+        if (text is null || !ExplicitOffset().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant))
+        {
+            return false;
+        }
+        // Stored as timestamptz, which takes UTC only.
+        instant = instant.ToUniversalTime();
+        return true;
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]

@@ -47,13 +47,16 @@ internal sealed class SubmissionsHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(Now);
 
-    public static async Task<SubmissionsHost> StartAsync(PlatformInfrastructure infrastructure, string prefix)
+    /// <param name="settings">Extra settings, e.g. <c>Intake:Calendar:Frameworks:monthly-4585:LatePolicy=refuse</c>.</param>
+    public static async Task<SubmissionsHost> StartAsync(PlatformInfrastructure infrastructure, string prefix, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new SubmissionsHost(new Dictionary<string, string>
+        var all = new Dictionary<string, string>
         {
             ["ConnectionStrings:intakedb"] = infrastructure.NewDatabaseConnectionString(prefix),
             ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync(prefix),
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        var host = new SubmissionsHost(all);
         host._factory.CreateClient().Dispose();
         return host;
     }
@@ -66,6 +69,8 @@ internal sealed class SubmissionsHost : IAsyncDisposable
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Mint(user, lifetime: TimeSpan.FromHours(1)));
         return client;
     }
+
+    public IServiceProvider Services => _factory.Services;
 
     public IntakeDbContext Db() => _factory.Services.CreateScope().ServiceProvider.GetRequiredService<IntakeDbContext>();
 
