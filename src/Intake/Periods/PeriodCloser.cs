@@ -69,7 +69,7 @@ public sealed partial class PeriodCloser(
         var count = 0;
         foreach (var schedule in due.Where(s => !closed.Contains((s.FrameworkId, s.Period, s.Level))))
         {
-            var version = FrameworkCatalog.Default.Find(schedule.FrameworkId, null, schedule.Period)?.Version ?? "";
+            var version = FrameworkCatalog.Default.Find(schedule.FrameworkId, null, schedule.Period)!.Version;
             db.ClosedPeriods.Add(new ClosedPeriod(tenant, schedule.FrameworkId, schedule.Period, schedule.Level, now));
             db.EnqueueEvent(new PeriodClosed(tenant, schedule.FrameworkId, version, schedule.Period, schedule.Level, schedule.DueAt, now), time);
             try
@@ -106,7 +106,9 @@ public sealed partial class PeriodCloser(
             {
                 foreach (var level in ReportingLevels.All)
                 {
-                    if (calendar.Find(framework, period, level, tenant) is { IsFound: true, Schedule: var s } && s.DueAt > from && s.DueAt <= now)
+                    // A period no version of the framework is in force for (before it took effect) is not a reporting period.
+                    if (calendar.Find(framework, period, level, tenant) is { IsFound: true, Schedule: var s } && s.DueAt > from && s.DueAt <= now
+                        && FrameworkCatalog.Default.Find(framework, null, period) is not null)
                         due.Add(s);
                 }
             }

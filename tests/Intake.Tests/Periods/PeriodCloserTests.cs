@@ -58,14 +58,20 @@ public sealed class PeriodCloserTests(PlatformInfrastructure infrastructure)
         await using var host = await SubmissionsHost.StartAsync(infrastructure, "closer-lookback");
         var ct = TestContext.Current.CancellationToken;
 
+        // At the start (10:00 on 2 February 2026) nothing is due in force: monthly-4585 takes effect in 2026-01, so the
+        // months before it, though their deadlines lie within the lookback, are not reporting periods and are not announced.
         await host.Services.GetRequiredService<PeriodCloser>().CloseDueAsync(ct);
+        Assert.Empty(await ClosedAsync(host, "2025-12"));
+        Assert.Empty(await ClosedAsync(host, "2025-11"));
 
-        // 62 days before 10:00 on 2 February is 10:00 on 2 December 2025: 2025-11 (due 3 and 5 December) is caught up,
-        // 2025-10 (due in November) is not. monthly-4585 takes effect in 2026-01, so the older periods have no version.
-        Assert.Equal(["agency-to-province", "to-national"], (await ClosedAsync(host, "2025-11")).Select(e => e.Level).Order());
-        Assert.All(await ClosedAsync(host, "2025-12"), e => Assert.Equal("", e.FrameworkVersion));
-        Assert.Equal(2, (await ClosedAsync(host, "2025-12")).Count);
-        Assert.Empty(await ClosedAsync(host, "2025-10"));
+        // 10:00 on 2 May 2026; 62 days earlier is 10:00 on 1 March: 2026-02 (due 3 and 5 March) and 2026-03 (due 3 and 5
+        // April) are caught up; 2026-01 (due in February) is older than the lookback and never announced; 2026-04 is not due.
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 5, 2, 3, 0, 0, TimeSpan.Zero));
+        await host.Services.GetRequiredService<PeriodCloser>().CloseDueAsync(ct);
+        Assert.Equal(["agency-to-province", "to-national"], (await ClosedAsync(host, "2026-02")).Select(e => e.Level).Order());
+        Assert.Equal(2, (await ClosedAsync(host, "2026-03")).Count);
+        Assert.Empty(await ClosedAsync(host, "2026-01"));
+        Assert.Empty(await ClosedAsync(host, "2026-04"));
     }
 
     [Fact]
