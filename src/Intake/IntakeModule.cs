@@ -1,6 +1,8 @@
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
+using Platform.Intake.Evidence;
+using Platform.Intake.Rubric;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Database;
@@ -26,6 +28,7 @@ public static class IntakeModule
         builder.Services.AddHostedService<AssignmentSeeder>();
         builder.AddPlatformBus(ServiceName, typeof(IntakeModule).Assembly);
         builder.AddReportingCalendar();
+        builder.Services.AddEvidenceStore();
         return builder;
     }
 
@@ -35,6 +38,8 @@ public static class IntakeModule
             .WithTags("Intake");
         app.MapSubmissionsApi();
         app.MapAssignmentsApi();
+        app.MapEvidenceApi();
+        app.MapRubricApi();
         return app;
     }
 }
