@@ -23,6 +23,10 @@ namespace Platform.Contracts;
 /// <param name="ApprovedBy">Subject (<c>sub</c>) of the reviewer.</param>
 /// <param name="Revision">The submission's version after the approval; increases with every change.</param>
 /// <param name="OccurredAt">When the approval happened, UTC.</param>
+/// <param name="ReviewerScores">
+/// Rubric frameworks (e.g. <c>nq57-self-2026</c>): the reviewer's score per criterion code, which replaces the
+/// score computed from <paramref name="Values"/> for that criterion; null when no reviewer scored. Added later: optional.
+/// </param>
 public sealed record SubmissionApproved(
     Guid SubmissionId,
     string Tenant,
@@ -35,4 +39,5 @@ public sealed record SubmissionApproved(
     bool Late,
     string ApprovedBy,
     int Revision,
-    DateTimeOffset OccurredAt) : IFrameworkPeriodEvent;
+    DateTimeOffset OccurredAt,
+    IReadOnlyDictionary<string, decimal>? ReviewerScores = null) : IFrameworkPeriodEvent;

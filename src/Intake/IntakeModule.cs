@@ -2,6 +2,8 @@ using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Periods;
+using Platform.Intake.Evidence;
+using Platform.Intake.Rubric;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Database;
@@ -28,6 +30,7 @@ public static class IntakeModule
         builder.AddPlatformBus(ServiceName, typeof(IntakeModule).Assembly);
         builder.AddReportingCalendar();
         builder.AddPeriods();
+        builder.Services.AddEvidenceStore();
         return builder;
     }
 
@@ -38,6 +41,8 @@ public static class IntakeModule
         app.MapSubmissionsApi();
         app.MapAssignmentsApi();
         app.MapPeriodsApi();
+        app.MapEvidenceApi();
+        app.MapRubricApi();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Platform.Intake.Audit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Assignments;
 using Platform.Intake.Periods;
+using Platform.Intake.Evidence;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Outbox;
@@ -17,6 +18,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Reopening> Reopenings => Set<Reopening>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<EvidenceBlob> EvidenceBlobs => Set<EvidenceBlob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,5 +31,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new AssignmentConfiguration());
         modelBuilder.ApplyConfiguration(new ReopeningConfiguration());
         modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());
+        modelBuilder.ApplyConfiguration(new EvidenceFileConfiguration());
+        modelBuilder.ApplyConfiguration(new EvidenceBlobConfiguration());
     }
 }

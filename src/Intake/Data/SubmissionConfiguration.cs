@@ -29,6 +29,8 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         e.Property(s => s.SubmittedAt).HasColumnName("submitted_at");
         e.Property(s => s.DecidedBy).HasColumnName("decided_by").HasMaxLength(200);
         e.Property(s => s.DecidedAt).HasColumnName("decided_at");
+        e.Property(s => s.ReviewerScoresJson).HasColumnName("reviewer_scores").HasColumnType("jsonb");
+        e.Ignore(s => s.ReviewerScores);
         e.Ignore(s => s.Values);
         e.Ignore(s => s.IsEditable);
 

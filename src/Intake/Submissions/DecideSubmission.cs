@@ -26,7 +26,7 @@ public static class DecideSubmission
             db.EnqueueEvent(new SubmissionApproved(
                 submission.Id, submission.Tenant, submission.FrameworkId, submission.FrameworkVersion, submission.Period,
                 submission.ReportingUnit, submission.TargetUnit, submission.Values, submission.Late,
-                caller.Subject, submission.Version, now), time);
+                caller.Subject, submission.Version, now, submission.ReviewerScores), time);
         }, ct);
     }
 

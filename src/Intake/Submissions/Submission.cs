@@ -55,6 +55,12 @@ public sealed class Submission
     public IReadOnlyDictionary<string, JsonElement> Values =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(ValuesJson) ?? [];
 
+    /// <summary>Rubric frameworks: the reviewer's score per criterion code as a JSON object (jsonb), null until scored.</summary>
+    public string? ReviewerScoresJson { get; private set; }
+
+    public IReadOnlyDictionary<string, decimal>? ReviewerScores =>
+        ReviewerScoresJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, decimal>>(ReviewerScoresJson);
+
     /// <summary>Only a draft or a returned submission may be edited or submitted.</summary>
     public bool IsEditable => State is SubmissionStates.Draft or SubmissionStates.Returned;
 
@@ -119,6 +125,28 @@ public sealed class Submission
         State = SubmissionStates.Returned;
         ReturnReason = reason;
         Decide(by, now);
+    }
+
+    /// <summary>
+    /// A reviewer scores a submitted rubric: <paramref name="scores"/> replaces the reviewer's earlier set. Returns one
+    /// history row (key <c>reviewer.&lt;code&gt;</c>) per score that changed.
+    /// </summary>
+    public IReadOnlyList<SubmissionValueChange> Review(IReadOnlyDictionary<string, decimal> scores, string by, string channel, DateTimeOffset now)
+    {
+        Ensure(State == SubmissionStates.Submitted, "chấm điểm thẩm định");
+        var old = ReviewerScores ?? new Dictionary<string, decimal>();
+        var changes = new List<SubmissionValueChange>();
+        foreach (var code in old.Keys.Union(scores.Keys).Order(StringComparer.Ordinal))
+        {
+            decimal? before = old.TryGetValue(code, out var o) ? o : null;
+            decimal? after = scores.TryGetValue(code, out var n) ? n : null;
+            if (before == after) continue;
+            changes.Add(new SubmissionValueChange(Id, "reviewer." + code,
+                before is null ? null : JsonSerializer.Serialize(before), after is null ? null : JsonSerializer.Serialize(after), by, now, channel));
+        }
+        ReviewerScoresJson = scores.Count == 0 ? null : JsonSerializer.Serialize(scores.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary());
+        Version++;
+        return changes;
     }
 
     private void Decide(string by, DateTimeOffset now)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Periods;
+using Platform.Intake.Evidence;
 using Platform.Contracts;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Outbox;
@@ -42,6 +43,8 @@ public static class SubmitSubmission
         if (values.Count == 0) return SubmissionHttp.Invalid("values", "Báo cáo chưa có giá trị nào; nhập ít nhất một chỉ số trước khi nộp.");
         var problems = ValueValidation.Validate(framework, submission.Period, submission.TargetUnit, values);
         if (problems.Count > 0) return SubmissionHttp.Invalid(problems);
+        var missingEvidence = await RequiredEvidence.MissingAsync(db, framework, submission.Id, values, ct);
+        if (missingEvidence.Count > 0) return SubmissionHttp.Invalid(missingEvidence);
 
         var schedule = calendar.Find(submission.FrameworkId, submission.Period, ReportingLevels.AgencyToProvince, tenant);
         if (!schedule.IsFound) return SubmissionHttp.Conflict(schedule.Error);

@@ -42,6 +42,12 @@ public sealed class FrameworkDefinition
 
     /// <summary>Rubric frameworks: a reviewer score per criterion overrides the computed one.</summary>
     public bool ReviewerScores { get; init; }
+
+    /// <summary>
+    /// Every reported input whose indicator names its <see cref="IndicatorDefinition.Evidence"/> must come with at
+    /// least one evidence file before the submission is handed in (seed 003: each criterion needs its minh chứng).
+    /// </summary>
+    public bool EvidenceRequired { get; init; }
 }
 
 public sealed record LegalBasis(string Document, string Date, string? Article = null, string? Issuer = null);

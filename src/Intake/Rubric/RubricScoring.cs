@@ -1,0 +1,55 @@
+using System.Globalization;
+using Platform.Intake.Submissions;
+using Platform.Scoring;
+using Platform.Scoring.Engine;
+
+namespace Platform.Intake.Rubric;
+
+/// <summary>
+/// What the scoring engine says about a rubric submission: the self-assessment is the engine's score of the
+/// reported values; reviewer scores go to the engine as its <c>reviewer</c> map, which checks them and makes
+/// them final. Nothing of the rules is repeated here.
+/// </summary>
+internal static class RubricScoring
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static CompiledFramework? FrameworkOf(Submission s) =>
+        FrameworkCatalog.Default.Find(s.FrameworkId, s.FrameworkVersion, s.Period) ?? FrameworkCatalog.Default.Find(s.FrameworkId, null, s.Period);
+
+    public static ScoringRequest RequestOf(Submission s, IReadOnlyDictionary<string, decimal>? reviewer) =>
+        new(s.Period, null, [new UnitValues(s.TargetUnit, s.Values.ToDictionary(v => v.Key, v => ValueValidation.ToClr(v.Value), StringComparer.Ordinal), Reviewer: reviewer)]);
+
+    /// <summary>Problems with <paramref name="scores"/>, keyed by criterion code, in Vietnamese; empty when the engine accepts them.</summary>
+    public static Dictionary<string, string[]> Check(CompiledFramework framework, Submission submission, IReadOnlyDictionary<string, decimal> scores)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var scorer = new Scorer(framework);
+        var request = RequestOf(submission, scores);
+        foreach (var problem in scorer.Validate(request))
+        {
+            if (problem.Key?.StartsWith("reviewer.", StringComparison.Ordinal) != true)
+            {
+                // The stored values were checked when saved; a problem with them is reported as the engine words it.
+                errors[problem.Key ?? "values"] = [$"{problem.Message}."];
+                continue;
+            }
+            var code = problem.Key["reviewer.".Length..];
+            errors[code] = [framework.Indicators.FirstOrDefault(i => i.Code == code) is { } indicator
+                ? $"Điểm thẩm định của tiêu chí {code} phải từ 0 đến {Num(indicator.Max)} (nhận được {Num(scores[code])})."
+                : $"Tiêu chí '{code}' không có trong khung {framework.Id}."];
+        }
+        if (errors.Count > 0) return errors;
+
+        // A discretionary tier ("dưới X: đạt tối đa Y điểm") lets the engine take a reviewer score only up to Y:
+        // a score it had to lower was out of that tier's bounds.
+        foreach (var score in scorer.Score(request).Results[0].Indicators)
+        {
+            if ((score.Flags & ScoreFlags.Reviewed) == 0 || scores[score.Code] == score.Score) continue;
+            errors[score.Code] = [$"Tiêu chí {score.Code} đang ở bậc do hội đồng thẩm định chấm tối đa {Num(score.Score)} điểm; điểm thẩm định phải từ 0 đến {Num(score.Score)} (nhận được {Num(scores[score.Code])})."];
+        }
+        return errors;
+    }
+
+    public static string Num(decimal value) => value.ToString("#,##0.##", Vietnamese);
+}

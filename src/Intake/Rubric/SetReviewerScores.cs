@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Intake.Audit;
+using Platform.Intake.Data;
+using Platform.Intake.Submissions;
+
+namespace Platform.Intake.Rubric;
+
+/// <summary>Body of <c>PUT …/{id}/reviewer-scores</c>: the reviewer's complete set of scores by criterion code (null = none).</summary>
+public sealed record ReviewerScoresRequest(Dictionary<string, decimal?>? Scores);
+
+/// <summary>
+/// <c>PUT /api/intake/submissions/{id}/reviewer-scores</c>: while a rubric submission awaits its decision, a reviewer
+/// who may decide it (its target unit in the reviewer's subtree, not submitted by the reviewer) scores criteria.
+/// Needs <c>If-Match</c>; the engine checks the scores; history rows (<c>reviewer.&lt;code&gt;</c>) and an audit line are
+/// saved with them.
+/// </summary>
+public static class SetReviewerScores
+{
+    public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, ReviewerScoresRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
+        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
+    {
+        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var submission = await db.Visible(options.Value.Tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (submission is null) return SubmissionHttp.NotFound();
+        if (submission.SubmittedBy == caller.Subject)
+            return SubmissionHttp.Forbidden("Không được chấm điểm thẩm định báo cáo do chính mình nộp.");
+        var precondition = SubmissionHttp.CheckIfMatch(request, submission, required: true);
+        if (precondition != Precondition.Met) return SubmissionHttp.PreconditionProblem(precondition, response, submission);
+        if (submission.State != SubmissionStates.Submitted)
+            return SubmissionHttp.Conflict($"Chỉ chấm điểm thẩm định báo cáo đã nộp, đang chờ phê duyệt; báo cáo này đang ở trạng thái '{Submission.StateName(submission.State)}'.");
+
+        var framework = RubricScoring.FrameworkOf(submission);
+        if (framework is null || !framework.Definition.ReviewerScores)
+            return SubmissionHttp.Invalid("scores", $"Khung đánh giá '{submission.FrameworkId}' không có điểm thẩm định; chỉ khung chấm điểm theo tiêu chí (như nq57-self-2026) mới nhận điểm thẩm định.");
+        if (body.Scores is null) return SubmissionHttp.Invalid("scores", "Thiếu danh sách điểm thẩm định (scores).");
+        var scores = body.Scores.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!.Value, StringComparer.Ordinal);
+        var problems = RubricScoring.Check(framework, submission, scores);
+        if (problems.Count > 0) return SubmissionHttp.Invalid(problems);
+
+        var now = time.GetUtcNow();
+        var changes = submission.Review(scores, caller.Subject, caller.Channel, now);
+        db.SubmissionValueChanges.AddRange(changes);
+        db.AuditEntries.Add(AuditEntry.ForSubmission("reviewer-scored", submission.Id, caller.Subject, now,
+            changes.Count == 0 ? "không đổi điểm" : "điểm thẩm định: " + string.Join("; ", changes.Select(c =>
+                $"{c.Key["reviewer.".Length..]} = {(scores.TryGetValue(c.Key["reviewer.".Length..], out var v) ? RubricScoring.Num(v) : "bỏ")}"))));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await SaveDraft.Stale(db, submission.Id, response, ct);
+        }
+        response.Headers.ETag = SubmissionHttp.ETagOf(submission);
+        return TypedResults.Ok(SubmissionView.Of(submission));
+    }
+}
