@@ -1,6 +1,8 @@
 using Platform.Intake.Assignments;
+using Platform.Intake.Bulk;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
+using Platform.Intake.Machine;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Database;
@@ -35,6 +37,8 @@ public static class IntakeModule
             .WithTags("Intake");
         app.MapSubmissionsApi();
         app.MapAssignmentsApi();
+        app.MapBulkApi();
+        app.MapMachineApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Platform.Intake.Audit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Assignments;
+using Platform.Intake.Machine;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Outbox;
@@ -14,6 +15,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<SubmissionValueChange> SubmissionValueChanges => Set<SubmissionValueChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<IdempotencyRequest> IdempotencyRequests => Set<IdempotencyRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -23,5 +25,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new SubmissionValueChangeConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new AssignmentConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRequestConfiguration());
     }
 }

@@ -98,6 +98,8 @@ public static class SaveDraft
         var problems = ValueValidation.Validate(definition, period, targetUnit, values);
         if (problems.Count > 0) return new SavedValues { Invalid = problems };
 
+        // Nothing to keep: an import row left empty for a unit without a draft creates none.
+        if (submission is null && values.Count == 0 && !save.WriteWhenUnchanged) return new SavedValues();
         var comments = save.Replacing is null ? save.Comments : submission?.Comments;
         var now = time.GetUtcNow();
         var created = submission is null;
@@ -110,10 +112,11 @@ public static class SaveDraft
         else
         {
             if (precondition?.Invoke(submission) is { } refused) return SavedValues.Refused(refused);
-            if (!submission.IsEditable)
-                return SavedValues.Refused(SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể chỉnh sửa."));
+            // Asking for what is already stored is no edit, so it is answered even once the submission is handed in.
             if (!save.WriteWhenUnchanged && comments == submission.Comments && SameValues(submission.Values, values))
                 return new SavedValues { Submission = submission };
+            if (!submission.IsEditable)
+                return SavedValues.Refused(SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể chỉnh sửa."));
         }
 
         var changes = submission.Edit(values, comments, caller.Subject, save.Channel, now);
