@@ -90,7 +90,6 @@ public static class Import
             }
         }
         var fileKeys = inputs.Values.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
-        var importer = caller with { Channel = Channels.Excel };
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
 
         foreach (var (row, cells) in grid.Rows.Where(r => r.Key > keyRow.Key))
@@ -138,7 +137,7 @@ public static class Import
             if (problems.Count > before) continue;
 
             var save = new DraftValues(definition, period, unit, values, null, Channels.Excel) { Replacing = fileKeys, WriteWhenUnchanged = false };
-            var saved = await SaveDraft.SaveValuesAsync(db, tenant, importer, save, time, ct);
+            var saved = await SaveDraft.SaveValuesAsync(db, tenant, caller, save, time, ct);
             foreach (var (key, messages) in saved.Invalid ?? [])
             {
                 var column = inputs.FirstOrDefault(i => i.Value.Key == key).Key;

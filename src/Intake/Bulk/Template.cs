@@ -28,7 +28,8 @@ internal static class Template
 
     /// <summary>
     /// The targets the caller's unit owes inputs for: one row per target of its active assignments for the framework
-    /// (their inputs together); a unit without any assignment for it reports all its inputs for itself.
+    /// (their inputs together); a unit without any assignment for it reports all its inputs for itself. The period's
+    /// agency-to-province schedule must exist.
     /// </summary>
     public static async Task<List<TemplateRow>> RowsAsync(IntakeDbContext db, string tenant, string callerUnit, CompiledFramework definition,
         string period, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
@@ -53,7 +54,8 @@ internal static class Template
             // As in "what do I owe": a unit reporting on itself under an assignment reports to the national level.
             var level = assignments.Count > 0 && target == callerUnit ? ReportingLevels.ToNational : ReportingLevels.AgencyToProvince;
             var schedule = calendar.Find(definition.Id, period, level, tenant);
-            if (!schedule.IsFound) throw new ArgumentException(schedule.Error);
+            // A framework without that level falls back to the agencies' deadline, which the caller has checked exists.
+            if (!schedule.IsFound) schedule = calendar.Find(definition.Id, period, ReportingLevels.AgencyToProvince, tenant);
             rows.Add(new TemplateRow(target, names.GetValueOrDefault(target, target),
                 definition.Inputs.Select(i => i.Key).Where(keys.Contains).ToList(), schedule.Schedule!.DueAt,
                 current.GetValueOrDefault(target) ?? new Dictionary<string, JsonElement>()));
