@@ -1,9 +1,11 @@
 using Platform.Intake.Assignments;
+using Platform.Intake.Bulk;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Periods;
 using Platform.Intake.Evidence;
 using Platform.Intake.Rubric;
+using Platform.Intake.Machine;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Database;
@@ -43,6 +45,8 @@ public static class IntakeModule
         app.MapPeriodsApi();
         app.MapEvidenceApi();
         app.MapRubricApi();
+        app.MapBulkApi();
+        app.MapMachineApi();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Assignments;
 using Platform.Intake.Periods;
 using Platform.Intake.Evidence;
+using Platform.Intake.Machine;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Outbox;
@@ -20,6 +21,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceBlob> EvidenceBlobs => Set<EvidenceBlob>();
+    public DbSet<IdempotencyRequest> IdempotencyRequests => Set<IdempotencyRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,5 +35,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());
         modelBuilder.ApplyConfiguration(new EvidenceFileConfiguration());
         modelBuilder.ApplyConfiguration(new EvidenceBlobConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRequestConfiguration());
     }
 }

@@ -10,13 +10,15 @@ using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Units;
 using Platform.Scoring;
+using Platform.Scoring.Engine;
 
 namespace Platform.Intake.Submissions;
 
 /// <summary>
 /// <c>PUT /api/intake/submissions/{framework}/{period}/{targetUnit}</c>: the caller's unit saves the complete
 /// set of values it reports for the target unit. The first save creates the draft; later saves need
-/// <c>If-Match</c> with the version being edited.
+/// <c>If-Match</c> with the version being edited. <see cref="SaveValuesAsync"/> is the one way values are saved,
+/// shared with the Excel import and the machine API.
 /// </summary>
 public static class SaveDraft
 {
@@ -35,53 +37,16 @@ public static class SaveDraft
             return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
         if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
-        // Within its subtree a unit reports anything; outside it, only the inputs an assignment gives it for that target.
-        HashSet<string>? assignedKeys = null;
-        var inSubtree = await db.VisibleUnits(tenant, caller.Unit, time).AnyAsync(u => u.Code == targetUnit, ct);
-        if (!inSubtree)
-        {
-            var assigned = await db.Assignments.AsNoTracking().ActiveOn(tenant, time.TodayInVietnam())
-                .Where(a => a.FrameworkId == framework && a.ReportingUnit == caller.Unit && a.TargetUnit == targetUnit)
-                .Select(a => a.InputKeys).ToListAsync(ct);
-            if (assigned.Count > 0) assignedKeys = assigned.SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
-        }
-        if (!inSubtree && assignedKeys is null)
-            return SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
-                $"Không tìm thấy đơn vị '{targetUnit}' trong phạm vi đơn vị của bạn ({caller.Unit}).");
 
-        if (body.Values is null) return SubmissionHttp.Invalid("values", "Thiếu danh sách giá trị (values).");
-        if (body.Comments is { Length: > MaxTextLength })
-            return SubmissionHttp.Invalid("comments", $"Ghi chú không được dài quá {MaxTextLength} ký tự.");
-        // A null value means "not reported": it is simply not stored.
-        var values = body.Values.Where(v => v.Value.ValueKind != JsonValueKind.Null).ToDictionary(StringComparer.Ordinal);
-        if (assignedKeys is not null && body.Values.Keys.Where(k => !assignedKeys.Contains(k)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } foreign)
-            return SubmissionHttp.Invalid(foreign.ToDictionary(k => k, k => new[] { $"Chỉ số '{k}' không được giao cho đơn vị của bạn ({caller.Unit}) báo cáo cho '{targetUnit}'." }));
-        var problems = ValueValidation.Validate(definition, period, targetUnit, values);
-        if (problems.Count > 0) return SubmissionHttp.Invalid(problems);
-
-        var submission = await db.Submissions.SingleOrDefaultAsync(s =>
-            s.Tenant == tenant && s.FrameworkId == framework && s.Period == period
-            && s.ReportingUnit == caller.Unit && s.TargetUnit == targetUnit, ct);
-        var now = time.GetUtcNow();
-        var created = submission is null;
-        if (submission is null)
+        var save = new DraftValues(definition, period, targetUnit, body.Values, body.Comments, caller.Channel);
+        var saved = await SaveValuesAsync(db, tenant, caller, save, time, ct, existing =>
         {
-            submission = Submission.Start(tenant, framework, definition.Version, period, caller.Unit, targetUnit, caller.Subject, now);
-            db.Submissions.Add(submission);
-            db.AuditEntries.Add(AuditEntry.ForSubmission("created", submission.Id, caller.Subject, now, caller.Channel));
-        }
-        else
-        {
-            var precondition = SubmissionHttp.CheckIfMatch(request, submission, required: true);
-            if (precondition != Precondition.Met) return SubmissionHttp.PreconditionProblem(precondition, response, submission);
-            if (!submission.IsEditable)
-                return SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể chỉnh sửa.");
-        }
-
-        var changes = submission.Edit(values, body.Comments, caller.Subject, caller.Channel, now);
-        db.SubmissionValueChanges.AddRange(changes);
-        db.AuditEntries.Add(AuditEntry.ForSubmission("edited", submission.Id, caller.Subject, now,
-            changes.Count == 0 ? "không đổi giá trị" : "đổi: " + string.Join(", ", changes.Select(c => c.Key))));
+            var precondition = SubmissionHttp.CheckIfMatch(request, existing, required: true);
+            return precondition == Precondition.Met ? null : SubmissionHttp.PreconditionProblem(precondition, response, existing);
+        });
+        if (saved.Invalid is { } problems) return SubmissionHttp.Invalid(problems);
+        if (saved.Refusal is { } refusal) return refusal;
+        var submission = saved.Submission!;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -90,15 +55,97 @@ public static class SaveDraft
         {
             return await Stale(db, submission.Id, response, ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             return SubmissionHttp.Conflict("Báo cáo này vừa được tạo từ một phiên khác; vui lòng tải lại rồi lưu với If-Match.");
         }
 
         response.Headers.ETag = SubmissionHttp.ETagOf(submission);
         var view = SubmissionView.Of(submission);
-        return created ? TypedResults.Created($"/api/intake/submissions/{submission.Id}", view) : TypedResults.Ok(view);
+        return saved.Created ? TypedResults.Created($"/api/intake/submissions/{submission.Id}", view) : TypedResults.Ok(view);
     }
+
+    /// <summary>
+    /// Checks and stages (does not save) what <paramref name="caller"/>'s unit reports for <see cref="DraftValues.TargetUnit"/>:
+    /// scope and assignment, the values against the framework, create-or-edit of the draft, the value history with
+    /// the channel, and the audit lines. The caller saves, so several units can go in one transaction; on a refusal
+    /// nothing is staged. <paramref name="precondition"/> may refuse an existing submission before it is edited.
+    /// </summary>
+    internal static async Task<SavedValues> SaveValuesAsync(IntakeDbContext db, string tenant, Caller caller, DraftValues save,
+        TimeProvider time, CancellationToken ct, Func<Submission, ProblemHttpResult?>? precondition = null)
+    {
+        var (definition, period, targetUnit) = (save.Definition, save.Period, save.TargetUnit);
+        if (await ScopeAsync(db, tenant, caller.Unit, definition.Id, targetUnit, time, ct) is not { } scope)
+            return SavedValues.Refused(SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
+                $"Không tìm thấy đơn vị '{targetUnit}' trong phạm vi đơn vị của bạn ({caller.Unit})."));
+
+        if (save.Values is null) return SavedValues.Rejected("values", "Thiếu danh sách giá trị (values).");
+        if (save.Comments is { Length: > MaxTextLength })
+            return SavedValues.Rejected("comments", $"Ghi chú không được dài quá {MaxTextLength} ký tự.");
+        if (save.Values.Keys.Where(k => !scope.Allows(k)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } foreign)
+            return new SavedValues { Invalid = foreign.ToDictionary(k => k, k => new[] { $"Chỉ số '{k}' không được giao cho đơn vị của bạn ({caller.Unit}) báo cáo cho '{targetUnit}'." }) };
+
+        var submission = await db.Submissions.SingleOrDefaultAsync(s =>
+            s.Tenant == tenant && s.FrameworkId == definition.Id && s.Period == period
+            && s.ReportingUnit == caller.Unit && s.TargetUnit == targetUnit, ct);
+        // A null value means "not reported": it is simply not stored.
+        var values = save.Values.Where(v => v.Value.ValueKind != JsonValueKind.Null).ToDictionary(StringComparer.Ordinal);
+        if (save.Replacing is { } replacing && submission is not null)
+        {
+            foreach (var (key, value) in submission.Values)
+                if (!(replacing.Contains(key) && scope.Allows(key))) values.TryAdd(key, value);
+        }
+        var problems = ValueValidation.Validate(definition, period, targetUnit, values);
+        if (problems.Count > 0) return new SavedValues { Invalid = problems };
+
+        // Nothing to keep: an import row left empty for a unit without a draft creates none.
+        if (submission is null && values.Count == 0 && !save.WriteWhenUnchanged) return new SavedValues();
+        var comments = save.Replacing is null ? save.Comments : submission?.Comments;
+        var now = time.GetUtcNow();
+        var created = submission is null;
+        if (submission is null)
+        {
+            submission = Submission.Start(tenant, definition.Id, definition.Version, period, caller.Unit, targetUnit, caller.Subject, now);
+            db.Submissions.Add(submission);
+            db.AuditEntries.Add(AuditEntry.ForSubmission("created", submission.Id, caller.Subject, now, save.Channel));
+        }
+        else
+        {
+            if (precondition?.Invoke(submission) is { } refused) return SavedValues.Refused(refused);
+            // Asking for what is already stored is no edit, so it is answered even once the submission is handed in.
+            if (!save.WriteWhenUnchanged && comments == submission.Comments && SameValues(submission.Values, values))
+                return new SavedValues { Submission = submission };
+            if (!submission.IsEditable)
+                return SavedValues.Refused(SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể chỉnh sửa."));
+        }
+
+        var changes = submission.Edit(values, comments, caller.Subject, save.Channel, now);
+        db.SubmissionValueChanges.AddRange(changes);
+        db.AuditEntries.Add(AuditEntry.ForSubmission("edited", submission.Id, caller.Subject, now,
+            changes.Count == 0 ? "không đổi giá trị" : "đổi: " + string.Join(", ", changes.Select(c => c.Key))));
+        return new SavedValues { Submission = submission, Created = created, Written = true };
+    }
+
+    /// <summary>
+    /// What <paramref name="reportingUnit"/> may report for <paramref name="targetUnit"/>: within its subtree anything;
+    /// outside it only the inputs an active assignment gives it for that target; null when neither (answered as
+    /// "not found", never revealing whether the unit exists).
+    /// </summary>
+    internal static async Task<ReportScope?> ScopeAsync(IntakeDbContext db, string tenant, string reportingUnit, string framework,
+        string targetUnit, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.VisibleUnits(tenant, reportingUnit, time).AnyAsync(u => u.Code == targetUnit, ct)) return ReportScope.Everything;
+        var assigned = await db.Assignments.AsNoTracking().ActiveOn(tenant, time.TodayInVietnam())
+            .Where(a => a.FrameworkId == framework && a.ReportingUnit == reportingUnit && a.TargetUnit == targetUnit)
+            .Select(a => a.InputKeys).ToListAsync(ct);
+        return assigned.Count == 0 ? null : new ReportScope(assigned.SelectMany(k => k).ToHashSet(StringComparer.Ordinal));
+    }
+
+    internal static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    private static bool SameValues(IReadOnlyDictionary<string, JsonElement> a, Dictionary<string, JsonElement> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v.GetRawText() == p.Value.GetRawText());
 
     /// <summary>Someone saved between our read and our write: answer 412 with the version now stored.</summary>
     internal static async Task<ProblemHttpResult> Stale(IntakeDbContext db, Guid id, HttpResponse response, CancellationToken ct)
@@ -107,4 +154,46 @@ public static class SaveDraft
         var current = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == id, ct);
         return SubmissionHttp.PreconditionProblem(Precondition.Failed, response, current);
     }
+}
+
+/// <summary>
+/// One unit's values to save through <see cref="SaveDraft.SaveValuesAsync"/>. <see cref="Values"/> may hold JSON
+/// nulls ("not reported"). With <see cref="Replacing"/> null they are the complete set and <see cref="Comments"/>
+/// replaces the comments; otherwise only the keys in <see cref="Replacing"/> are replaced (absent = cleared), the
+/// other stored values and the comments stay (an import of some columns).
+/// </summary>
+internal sealed record DraftValues(
+    CompiledFramework Definition, string Period, string TargetUnit,
+    IReadOnlyDictionary<string, JsonElement>? Values, string? Comments, string Channel)
+{
+    public IReadOnlySet<string>? Replacing { get; init; }
+
+    /// <summary>True (the web's behaviour): a save with nothing changed still makes a new version.</summary>
+    public bool WriteWhenUnchanged { get; init; } = true;
+}
+
+/// <summary>Inputs a unit may report for a target: all (<see cref="AssignedKeys"/> null) or the assigned ones.</summary>
+internal sealed record ReportScope(IReadOnlySet<string>? AssignedKeys)
+{
+    public static readonly ReportScope Everything = new((IReadOnlySet<string>?)null);
+
+    public bool Allows(string key) => AssignedKeys is null || AssignedKeys.Contains(key);
+}
+
+/// <summary>
+/// The outcome of <see cref="SaveDraft.SaveValuesAsync"/>: staged (<see cref="Written"/>), already as asked
+/// (<see cref="Submission"/> set, nothing staged), rejected values keyed by input (<see cref="Invalid"/>, a 400),
+/// or refused (<see cref="Refusal"/>: 404, 409, 412, 428).
+/// </summary>
+internal sealed record SavedValues
+{
+    public Submission? Submission { get; init; }
+    public bool Created { get; init; }
+    public bool Written { get; init; }
+    public Dictionary<string, string[]>? Invalid { get; init; }
+    public ProblemHttpResult? Refusal { get; init; }
+
+    public static SavedValues Refused(ProblemHttpResult problem) => new() { Refusal = problem };
+
+    public static SavedValues Rejected(string key, string message) => new() { Invalid = new() { [key] = [message] } };
 }

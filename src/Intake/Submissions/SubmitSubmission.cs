@@ -34,7 +34,27 @@ public static class SubmitSubmission
         if (precondition != Precondition.Met) return SubmissionHttp.PreconditionProblem(precondition, response, submission);
         if (!submission.IsEditable)
             return SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp.");
+        if (await Submit(db, submission, caller, tenant, calendar, time, ct) is { } refusal) return refusal;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await SaveDraft.Stale(db, submission.Id, response, ct);
+        }
+        response.Headers.ETag = SubmissionHttp.ETagOf(submission);
+        return TypedResults.Ok(SubmissionView.Of(submission));
+    }
 
+    /// <summary>
+    /// Checks that the editable <paramref name="submission"/> may be handed in now and stages the change (state, audit
+    /// line, <c>SubmissionSubmitted</c> in the outbox) without saving; null when staged, else the refusal (nothing staged).
+    /// Shared with the machine API, which saves it in the same transaction as the values.
+    /// </summary>
+    internal static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>?> Submit(
+        IntakeDbContext db, Submission submission, Caller caller, string tenant, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+    {
         var framework = FrameworkCatalog.Default.Find(submission.FrameworkId, submission.FrameworkVersion, submission.Period)
             ?? FrameworkCatalog.Default.Find(submission.FrameworkId, null, submission.Period);
         if (framework is null)
@@ -59,15 +79,6 @@ public static class SubmitSubmission
         db.EnqueueEvent(new SubmissionSubmitted(
             submission.Id, submission.Tenant, submission.FrameworkId, submission.FrameworkVersion, submission.Period,
             submission.ReportingUnit, submission.TargetUnit, submission.Late, caller.Subject, submission.Version, now), time);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await SaveDraft.Stale(db, submission.Id, response, ct);
-        }
-        response.Headers.ETag = SubmissionHttp.ETagOf(submission);
-        return TypedResults.Ok(SubmissionView.Of(submission));
+        return null;
     }
 }

@@ -237,6 +237,47 @@ namespace Platform.Intake.Data.Migrations
                     b.ToTable("evidence_files", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Intake.Machine.IdempotencyRequest", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("ClientSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_subject");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("response_body");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Tenant", "ClientSubject", "Key");
+
+                    b.ToTable("idempotency_requests", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Intake.Periods.ClosedPeriod", b =>
                 {
                     b.Property<string>("Tenant")

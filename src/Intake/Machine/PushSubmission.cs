@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Intake.Calendar;
+using Platform.Intake.Data;
+using Platform.Intake.Submissions;
+using Platform.Scoring;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.Intake.Machine;
+
+/// <summary>Body of <c>POST /api/intake/machine/submissions</c>: the complete set of values for one target unit.</summary>
+public sealed record MachinePush(string? Framework, string? Period, string? TargetUnit,
+    Dictionary<string, JsonElement>? Values, string? Comments, bool Submit);
+
+/// <summary>
+/// <c>POST /api/intake/machine/submissions</c>: a source system (a service client, reporting for its token's
+/// <c>org_unit</c>) saves a unit's values and, with <c>submit</c>, hands them in — in one transaction with the record of
+/// its <c>Idempotency-Key</c>. A retry with the same key and body gets the stored answer (<c>Idempotent-Replayed: true</c>)
+/// and writes nothing; the same key with another body is refused (422). Concurrent requests with one key are serialised
+/// by an advisory lock: the later ones wait and replay. Refusals (4xx) are not stored, so a corrected retry with the same
+/// key may still succeed.
+/// </summary>
+public static class PushSubmission
+{
+    public const string KeyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    public const int MaxKeyLength = 200;
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
+        HttpRequest request, HttpResponse response, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
+        ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+    {
+        if (!user.IsMachineClient())
+            return SubmissionHttp.Forbidden("API này chỉ dành cho hệ thống nguồn (tài khoản dịch vụ); người dùng nhập liệu qua giao diện web hoặc tệp Excel.");
+        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var tenant = options.Value.Tenant;
+        var key = request.Headers[KeyHeader];
+        if (key.Count != 1 || key[0] is not { Length: > 0 and <= MaxKeyLength } idempotencyKey || idempotencyKey.Any(c => c is < '!' or > '~'))
+            return SubmissionHttp.Invalid(KeyHeader, $"Thiếu hoặc sai tiêu đề {KeyHeader}: cần đúng một giá trị dài 1–{MaxKeyLength} ký tự ASCII nhìn thấy được (không dấu cách), ví dụ một UUID, dùng lại nguyên giá trị đó khi gửi lại.");
+
+        if (request.ContentLength > MaxBodyBytes) return TooLarge();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxBodyBytes) return TooLarge();
+        var hash = Hash(request, buffer);
+        MachinePush? push;
+        try
+        {
+            push = JsonSerializer.Deserialize<MachinePush>(buffer.ToArray(), JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return SubmissionHttp.Invalid("body", "Nội dung yêu cầu không phải JSON hợp lệ theo dạng { framework, period, targetUnit, values, comments, submit }.");
+        }
+        if (push is not { Framework: { Length: > 0 } framework, Period: { Length: > 0 } period, TargetUnit: { Length: > 0 } targetUnit })
+            return SubmissionHttp.Invalid(new Dictionary<string, string[]>
+            {
+                ["framework"] = ["Cần ghi đủ framework, period và targetUnit."],
+            });
+
+        if (await FindAsync(db, tenant, caller.Subject, idempotencyKey, ct) is { } done) return Replay(done, hash, response);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Requests with one key queue here; a later one finds the first's answer below and replays it.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresDatabase.AdvisoryKey($"idempotency:{tenant}:{caller.Subject}:{idempotencyKey}")})", ct);
+        if (await FindAsync(db, tenant, caller.Subject, idempotencyKey, ct) is { } raced) return Replay(raced, hash, response);
+
+        var definition = FrameworkCatalog.Default.Find(framework, null, period);
+        if (definition is null)
+            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+        var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
+        if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
+
+        var save = new DraftValues(definition, period, targetUnit, push.Values, push.Comments, Channels.Api) { WriteWhenUnchanged = false };
+        var saved = await SaveDraft.SaveValuesAsync(db, tenant, caller, save, time, ct);
+        if (saved.Invalid is { } problems) return SubmissionHttp.Invalid(problems);
+        if (saved.Refusal is { } refusal) return refusal;
+        var submission = saved.Submission!;
+        if (push.Submit)
+        {
+            if (!submission.IsEditable)
+                return SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp lại.");
+            if (await SubmitSubmission.Submit(db, submission, caller, tenant, calendar, time, ct) is { } refused)
+                return refused.Result switch
+                {
+                    ValidationProblem invalid => invalid,
+                    ProblemHttpResult problem => problem,
+                    _ => throw new InvalidOperationException("SubmitSubmission.Submit refuses with a problem."),
+                };
+        }
+
+        var status = saved.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+        var answer = JsonSerializer.Serialize(SubmissionView.Of(submission), JsonSerializerOptions.Web);
+        db.IdempotencyRequests.Add(new IdempotencyRequest(tenant, caller.Subject, idempotencyKey, hash, status, answer, time.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            // Answer exactly what a replay will answer: the body as stored.
+            answer = await db.IdempotencyRequests.AsNoTracking()
+                .Where(r => r.Tenant == tenant && r.ClientSubject == caller.Subject && r.Key == idempotencyKey)
+                .Select(r => r.ResponseBody).SingleAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || SaveDraft.IsUniqueViolation(ex))
+        {
+            // Another request (with another key, or from the web) changed or created this submission meanwhile.
+            return SubmissionHttp.Conflict("Báo cáo vừa được thay đổi bởi một yêu cầu khác; không có gì được ghi. Gửi lại yêu cầu (có thể dùng cùng Idempotency-Key).");
+        }
+        return Answer(response, status, answer);
+    }
+
+    private static Task<IdempotencyRequest?> FindAsync(IntakeDbContext db, string tenant, string subject, string key, CancellationToken ct) =>
+        db.IdempotencyRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Tenant == tenant && r.ClientSubject == subject && r.Key == key, ct);
+
+    private static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> Replay(IdempotencyRequest done, string hash, HttpResponse response)
+    {
+        if (done.RequestHash != hash)
+            return SubmissionHttp.Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key đã được dùng",
+                $"Khoá {KeyHeader} này đã được dùng cho một yêu cầu có nội dung khác; mỗi yêu cầu mới cần một khoá mới.");
+        response.Headers[ReplayedHeader] = "true";
+        return Answer(response, done.StatusCode, done.ResponseBody);
+    }
+
+    private static ContentHttpResult Answer(HttpResponse response, int status, string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var view = document.RootElement;
+        response.Headers.ETag = $"\"{view.GetProperty("version").GetInt32()}\"";
+        if (status == StatusCodes.Status201Created) response.Headers.Location = $"/api/intake/submissions/{view.GetProperty("id").GetGuid()}";
+        return TypedResults.Text(body, "application/json", Encoding.UTF8, status);
+    }
+
+    private static string Hash(HttpRequest request, MemoryStream body)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}\n"));
+        sha.AppendData(body.GetBuffer(), 0, (int)body.Length);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static ProblemHttpResult TooLarge() => SubmissionHttp.Problem(StatusCodes.Status413PayloadTooLarge, "Dữ liệu gửi lên quá lớn",
+        $"Nội dung yêu cầu không được vượt quá {MaxBodyBytes / 1024} KB.");
+}
