@@ -1,4 +1,5 @@
 using Platform.Intake.Assignments;
+using Platform.Intake.Audit;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
@@ -32,9 +33,11 @@ public static class IntakeModule
     public static WebApplication MapIntakeApi(this WebApplication app)
     {
         app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Tiếp nhận dữ liệu chỉ tiêu từ các cơ quan, đơn vị")))
-            .WithTags("Intake");
+            .WithTags("Intake").WithSummary("What this service is");
         app.MapSubmissionsApi();
         app.MapAssignmentsApi();
+        app.MapUnitsApi();
+        app.MapAuditApi();
         return app;
     }
 }
