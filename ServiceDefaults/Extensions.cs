@@ -9,6 +9,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Microsoft.AspNetCore.Authentication;
+using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 
@@ -16,7 +17,7 @@ namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// Cross-cutting concerns shared by every service: telemetry, health, service discovery,
-/// HTTP resilience, problem details and access-token validation. Follows the shape of Aspire's ServiceDefaults project.
+/// HTTP resilience, problem details, access-token validation and the OpenAPI document. Follows the shape of Aspire's ServiceDefaults project.
 /// </summary>
 public static class Extensions
 {
@@ -42,6 +43,7 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddVietnameseProblemDetails();
         builder.AddPlatformAuthentication();
+        builder.AddApiReference();
         return builder;
     }
 
@@ -100,6 +102,7 @@ public static class Extensions
             Predicate = r => r.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
+        app.MapApiReference();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Platform.Intake.Assignments;
 using Platform.Intake.Bulk;
+using Platform.Intake.Audit;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Periods;
@@ -39,7 +40,7 @@ public static class IntakeModule
     public static WebApplication MapIntakeApi(this WebApplication app)
     {
         app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Tiếp nhận dữ liệu chỉ tiêu từ các cơ quan, đơn vị")))
-            .WithTags("Intake");
+            .WithTags("Intake").WithSummary("What this service is");
         app.MapSubmissionsApi();
         app.MapAssignmentsApi();
         app.MapPeriodsApi();
@@ -47,6 +48,8 @@ public static class IntakeModule
         app.MapRubricApi();
         app.MapBulkApi();
         app.MapMachineApi();
+        app.MapUnitsApi();
+        app.MapAuditApi();
         return app;
     }
 }

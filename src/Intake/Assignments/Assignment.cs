@@ -4,6 +4,15 @@ public static class AssignmentRoles
 {
     public const string Lead = "lead";
     public const string Cooperating = "cooperating";
+
+    public static readonly IReadOnlyList<string> All = [Lead, Cooperating];
+}
+
+/// <summary>How often the reporting unit updates the inputs (seed 004's "thời gian thực hiện").</summary>
+public static class AssignmentFrequencies
+{
+    public static readonly IReadOnlyList<string> All =
+        ["annual", "quarterly", "monthly", "weekly", "continuous", "five-yearly", "on-event"];
 }
 
 /// <summary>
@@ -23,7 +32,10 @@ public sealed class Assignment
     public string Frequency { get; private init; } = "";
     public string Role { get; private init; } = AssignmentRoles.Lead;
     public DateOnly ValidFrom { get; private init; }
-    public DateOnly? ValidTo { get; private init; }
+    public DateOnly? ValidTo { get; private set; }
+
+    /// <summary>Bumped by every change; the concurrency token behind the ETag.</summary>
+    public int Version { get; private set; }
 
     public static Assignment Create(string tenant, string frameworkId, string reportingUnit, string targetUnit,
         IEnumerable<string> inputKeys, string frequency, string role, DateOnly validFrom, DateTimeOffset now) => new()
@@ -45,6 +57,16 @@ public sealed class Assignment
     {
         if (reportingUnit is not null) ReportingUnit = reportingUnit;
         if (inputKeys is not null) InputKeys = [.. inputKeys.Distinct(StringComparer.Ordinal)];
+        Version++;
+    }
+
+    /// <summary>Ends the assignment: it no longer applies from <paramref name="validTo"/> (exclusive end).</summary>
+    public void Close(DateOnly validTo)
+    {
+        if (ValidTo is not null) throw new InvalidOperationException($"Assignment {Id} is already closed.");
+        if (validTo <= ValidFrom) throw new InvalidOperationException($"Assignment {Id} cannot end on or before {ValidFrom:yyyy-MM-dd}.");
+        ValidTo = validTo;
+        Version++;
     }
 }
 

@@ -3,13 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
 using Platform.Intake.Units;
-using Platform.Scoring;
 
 namespace Platform.Intake.Assignments;
 
 /// <summary>
 /// Registers the default assignment tables shipped with the service (<c>Assignments/Data/*.csv</c>, embedded)
-/// at start-up, after the units. A (framework, reporting unit, target unit, role) already present — even if an
+/// at start-up, after the units. A (framework, reporting unit, target unit, role, frequency) already present — even if an
 /// administrator has edited it since — is left alone, so edits survive restarts and upgrades.
 /// </summary>
 public sealed partial class AssignmentSeeder(IServiceProvider services, IOptions<IntakeOptions> options, TimeProvider time, ILogger<AssignmentSeeder> logger) : IHostedService
@@ -35,11 +34,11 @@ public sealed partial class AssignmentSeeder(IServiceProvider services, IOptions
         var key = Platform.ServiceDefaults.Database.PostgresDatabase.AdvisoryKey("assignments:" + tenant);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
         var known = (await db.Assignments.Where(a => a.Tenant == tenant)
-                .Select(a => new { a.FrameworkId, a.ReportingUnit, a.TargetUnit, a.Role }).ToListAsync(cancellationToken))
-            .Select(a => (a.FrameworkId, a.ReportingUnit, a.TargetUnit, a.Role)).ToHashSet();
+                .Select(a => new { a.FrameworkId, a.ReportingUnit, a.TargetUnit, a.Role, a.Frequency }).ToListAsync(cancellationToken))
+            .Select(a => (a.FrameworkId, a.ReportingUnit, a.TargetUnit, a.Role, a.Frequency)).ToHashSet();
         var units = await db.OrganisationUnits.Where(u => u.Tenant == tenant).Select(u => u.Code).Distinct().ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var missing = rows.Where(r => !known.Contains((r.FrameworkId, r.ReportingUnit, r.TargetUnit, r.Role))
+        var missing = rows.Where(r => !known.Contains((r.FrameworkId, r.ReportingUnit, r.TargetUnit, r.Role, r.Frequency))
                                       && units.Contains(r.ReportingUnit) && units.Contains(r.TargetUnit)).ToList();
         foreach (var r in missing)
             db.Assignments.Add(Assignment.Create(tenant, r.FrameworkId, r.ReportingUnit, r.TargetUnit, r.InputKeys, r.Frequency, r.Role, r.ValidFrom, now));
@@ -68,18 +67,11 @@ public sealed partial class AssignmentSeeder(IServiceProvider services, IOptions
     private static ShippedAssignment Parse(string resource, int row, string[] f)
     {
         if (f.Length != 7) throw Broken(resource, row, "expected 7 columns");
-        var inputs = FrameworkCatalog.Default.All.Where(c => c.Id == f[0]).SelectMany(c => c.Inputs).Select(i => i.Key)
-            .Distinct(StringComparer.Ordinal).ToList();
+        var inputs = InputPatterns.KeysOf(f[0]);
         if (inputs.Count == 0) throw Broken(resource, row, $"unknown framework {f[0]}");
-        var keys = new List<string>();
-        foreach (var pattern in f[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var matched = pattern.EndsWith('*')
-                ? inputs.Where(k => k.StartsWith(pattern[..^1], StringComparison.Ordinal)).ToList()
-                : inputs.Where(k => k == pattern).ToList();
-            if (matched.Count == 0) throw Broken(resource, row, $"{pattern} matches no input of {f[0]}");
-            keys.AddRange(matched);
-        }
+        var (keys, unmatched) = InputPatterns.Expand(inputs, f[3].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (unmatched.Count > 0) throw Broken(resource, row, $"{string.Join(", ", unmatched)} matches no input of {f[0]}");
+        if (!AssignmentFrequencies.All.Contains(f[4])) throw Broken(resource, row, $"unknown frequency {f[4]}");
         if (f[5] is not (AssignmentRoles.Lead or AssignmentRoles.Cooperating)) throw Broken(resource, row, $"unknown role {f[5]}");
         return new ShippedAssignment(f[0], f[1], f[2], keys, f[4], f[5], DateOnly.ParseExact(f[6], "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }

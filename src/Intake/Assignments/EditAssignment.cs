@@ -6,55 +6,69 @@ using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
-using Platform.Scoring;
 
 namespace Platform.Intake.Assignments;
 
 /// <summary>Replaces the input keys and/or the reporting unit; omitted fields stay as they are.</summary>
 public sealed record EditAssignmentRequest(IReadOnlyList<string>? InputKeys, string? ReportingUnit);
 
-/// <summary><c>PUT /api/intake/assignments/{id}</c>: a framework administrator reassigns inputs (audited).</summary>
+/// <summary>
+/// <c>PUT /api/intake/assignments/{id}</c> with <c>If-Match</c>: a framework administrator reassigns inputs (audited).
+/// Input keys may be patterns (<c>3.1.*</c>); they are stored expanded.
+/// </summary>
 public static class EditAssignment
 {
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, EditAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, CancellationToken ct)
+        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
         var today = time.TodayInVietnam();
-        var assignment = await db.Assignments.Where(a => a.Tenant == tenant && a.Id == id)
-            .WithinSubtree(a => a.TargetUnit, db.SubtreeCodes(tenant, caller.Unit, today))
-            .SingleOrDefaultAsync(ct);
-        if (assignment is null)
-            return SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
-                "Không tìm thấy phân công, hoặc phân công không thuộc phạm vi đơn vị của bạn.");
+        var assignment = await db.Administered(tenant, caller.Unit, time).SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (assignment is null) return AssignmentHttp.NotFound();
+        var precondition = AssignmentHttp.CheckIfMatch(request, assignment, required: true);
+        if (precondition != Precondition.Met) return AssignmentHttp.PreconditionProblem(precondition, response, assignment);
+        if (assignment.ValidTo is { } end && end <= today)
+            return SubmissionHttp.Conflict($"Phân công đã kết thúc từ ngày {end:dd/MM/yyyy}; hãy tạo phân công mới thay vì sửa phân công cũ.");
 
-        if (body.InputKeys is { } keys)
+        List<string>? keys = null;
+        if (body.InputKeys is { } patterns)
         {
-            if (keys.Count == 0) return SubmissionHttp.Invalid("inputKeys", "Danh sách chỉ số được giao không được để trống.");
-            var known = FrameworkCatalog.Default.All.Where(f => f.Id == assignment.FrameworkId)
-                .SelectMany(f => f.Inputs).Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
-            var unknown = keys.Where(k => !known.Contains(k)).ToList();
+            if (patterns.Count == 0) return SubmissionHttp.Invalid("inputKeys", "Danh sách chỉ số được giao không được để trống.");
+            var (expanded, unknown) = InputPatterns.Expand(InputPatterns.KeysOf(assignment.FrameworkId), patterns);
             if (unknown.Count > 0)
                 return SubmissionHttp.Invalid("inputKeys", $"Khung '{assignment.FrameworkId}' không có chỉ số: {string.Join(", ", unknown)}.");
+            keys = expanded;
         }
-        if (body.ReportingUnit is { } unit && !await db.OrganisationUnits.AsOf(tenant, today).AnyAsync(u => u.Code == unit, ct))
-            return SubmissionHttp.Invalid("reportingUnit", $"Không có đơn vị '{unit}' đang hoạt động.");
+        if (body.ReportingUnit is { } unit && !await db.VisibleUnits(tenant, caller.Unit, time).AnyAsync(u => u.Code == unit, ct))
+            return SubmissionHttp.Invalid("reportingUnit", $"Không có đơn vị '{unit}' đang hoạt động trong phạm vi của bạn.");
 
         if (body.ReportingUnit is { } newUnit && newUnit != assignment.ReportingUnit && await db.Assignments.AnyAsync(a =>
                 a.Tenant == tenant && a.FrameworkId == assignment.FrameworkId && a.ReportingUnit == newUnit
-                && a.TargetUnit == assignment.TargetUnit && a.Role == assignment.Role && a.ValidFrom == assignment.ValidFrom, ct))
+                && a.TargetUnit == assignment.TargetUnit && a.Role == assignment.Role && a.Frequency == assignment.Frequency
+                && a.ValidFrom == assignment.ValidFrom, ct))
         {
-            return SubmissionHttp.Conflict($"Đơn vị '{newUnit}' đã có phân công ({(assignment.Role == AssignmentRoles.Lead ? "chủ trì" : "phối hợp")}) cho '{assignment.TargetUnit}'; hãy sửa danh sách chỉ số của phân công đó.");
+            return SubmissionHttp.Conflict($"Đơn vị '{newUnit}' đã có phân công ({AssignmentHttp.RoleName(assignment.Role)}) cho '{assignment.TargetUnit}'; hãy sửa danh sách chỉ số của phân công đó.");
         }
 
         var before = $"{assignment.ReportingUnit}: {string.Join(" ", assignment.InputKeys)}";
-        assignment.Reassign(body.ReportingUnit, body.InputKeys);
+        assignment.Reassign(body.ReportingUnit, keys);
         var after = $"{assignment.ReportingUnit}: {string.Join(" ", assignment.InputKeys)}";
         // The audit log is keyed by the record changed; for this action that record is the assignment.
         db.AuditEntries.Add(new AuditEntry(AuditEntities.Assignment, assignment.Id.ToString(), "edited", caller.Subject, time.GetUtcNow(), $"{before} → {after}"));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: answer as if their version had been read.
+            db.ChangeTracker.Clear();
+            var current = await db.Assignments.AsNoTracking().SingleAsync(a => a.Id == id, ct);
+            return AssignmentHttp.PreconditionProblem(Precondition.Failed, response, current);
+        }
+        response.Headers.ETag = AssignmentHttp.ETagOf(assignment);
         return TypedResults.Ok(AssignmentView.Of(assignment));
     }
 }

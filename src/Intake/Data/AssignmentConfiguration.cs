@@ -20,8 +20,10 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         e.Property(a => a.Role).HasColumnName("role").HasMaxLength(20);
         e.Property(a => a.ValidFrom).HasColumnName("valid_from");
         e.Property(a => a.ValidTo).HasColumnName("valid_to");
+        e.Property(a => a.Version).HasColumnName("version").IsConcurrencyToken();
 
-        e.HasIndex(a => new { a.Tenant, a.FrameworkId, a.ReportingUnit, a.TargetUnit, a.Role, a.ValidFrom })
+        // A unit may owe inputs of one framework at several frequencies (seed 004: annual, quarterly, weekly, ...).
+        e.HasIndex(a => new { a.Tenant, a.FrameworkId, a.ReportingUnit, a.TargetUnit, a.Role, a.Frequency, a.ValidFrom })
             .IsUnique()
             .HasDatabaseName("ux_assignments_key");
         e.HasIndex(a => new { a.Tenant, a.FrameworkId, a.TargetUnit }).HasDatabaseName("ix_assignments_target");

@@ -8,9 +8,6 @@ namespace Platform.Intake.Submissions;
 
 public static class ReadSubmissions
 {
-    /// <summary>At most this many rows per listing, newest period first.</summary>
-    public const int Limit = 500;
-
     public static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> Get(
         Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, CancellationToken ct)
     {
@@ -21,22 +18,23 @@ public static class ReadSubmissions
         return TypedResults.Ok(SubmissionView.Of(submission));
     }
 
-    public static async Task<Results<Ok<List<SubmissionView>>, ValidationProblem, ProblemHttpResult>> List(
-        string? framework, string? period, string? state,
+    /// <summary>Newest period first, one page at a time (<see cref="Paging"/>).</summary>
+    public static async Task<Results<Ok<Paged<SubmissionView>>, ValidationProblem, ProblemHttpResult>> List(
+        string? framework, string? period, string? state, int? page, int? pageSize,
         IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         if (state is not null && !SubmissionStates.All.Contains(state))
             return SubmissionHttp.Invalid("state", $"Trạng thái '{state}' không hợp lệ; dùng một trong: {string.Join(", ", SubmissionStates.All)}.");
+        var (paging, invalid) = Paging.Check(page, pageSize);
+        if (invalid is not null) return invalid;
 
         var query = db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking();
         if (framework is not null) query = query.Where(s => s.FrameworkId == framework);
         if (period is not null) query = query.Where(s => s.Period == period);
         if (state is not null) query = query.Where(s => s.State == state);
-        var rows = await query
-            .OrderByDescending(s => s.Period).ThenBy(s => s.TargetUnit).ThenBy(s => s.ReportingUnit).ThenBy(s => s.FrameworkId)
-            .Take(Limit)
-            .ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(SubmissionView.Of).ToList());
+        var ordered = query
+            .OrderByDescending(s => s.Period).ThenBy(s => s.TargetUnit).ThenBy(s => s.ReportingUnit).ThenBy(s => s.FrameworkId);
+        return TypedResults.Ok(await ordered.ToPageAsync(paging, SubmissionView.Of, ct));
     }
 }

@@ -9,16 +9,22 @@ public static class SubmissionsApi
         // Every route needs a signed-in caller; writes need their role; scope (which units) is checked in the queries.
         var group = app.MapGroup("/api/intake/submissions").WithTags("Submissions").RequireAuthorization();
 
-        group.MapGet("/", ReadSubmissions.List).WithName("ListSubmissions");
-        group.MapGet("/{id:guid}", ReadSubmissions.Get).WithName("GetSubmission");
+        group.MapGet("/", ReadSubmissions.List).WithName("ListSubmissions")
+            .WithSummary("Submissions I may see (paged), newest period first");
+        group.MapGet("/{id:guid}", ReadSubmissions.Get).WithName("GetSubmission")
+            .WithSummary("One submission, with its ETag");
         group.MapPut("/{framework}/{period}/{targetUnit}", SaveDraft.Handle)
-            .RequireAuthorization(PlatformPolicies.Reporter).WithName("SaveSubmissionDraft");
+            .RequireAuthorization(PlatformPolicies.Reporter).WithName("SaveSubmissionDraft")
+            .WithSummary("Create or update a draft (If-Match once it exists)");
         group.MapPost("/{id:guid}/submit", SubmitSubmission.Handle)
-            .RequireAuthorization(PlatformPolicies.Reporter).WithName("SubmitSubmission");
+            .RequireAuthorization(PlatformPolicies.Reporter).WithName("SubmitSubmission")
+            .WithSummary("Hand a draft or returned submission in");
         group.MapPost("/{id:guid}/approve", DecideSubmission.Approve)
-            .RequireAuthorization(PlatformPolicies.Reviewer).WithName("ApproveSubmission");
+            .RequireAuthorization(PlatformPolicies.Reviewer).WithName("ApproveSubmission")
+            .WithSummary("Approve a submitted submission (reviewer)");
         group.MapPost("/{id:guid}/return", DecideSubmission.Return)
-            .RequireAuthorization(PlatformPolicies.Reviewer).WithName("ReturnSubmission");
+            .RequireAuthorization(PlatformPolicies.Reviewer).WithName("ReturnSubmission")
+            .WithSummary("Return a submission with a reason (reviewer)");
         return app;
     }
 }

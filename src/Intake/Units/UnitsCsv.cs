@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.Intake.Audit;
 using Platform.Intake.Data;
 using Platform.ServiceDefaults.Outbox;
 
@@ -27,10 +28,18 @@ public static class UnitsCsv
     public static readonly IReadOnlyList<string> Columns = ["code", "kind", "name", "parent", "peer_groups", "formed_from", "valid_from"];
 
     /// <summary>The current units, parents before children.</summary>
-    public static async Task<string> ExportAsync(IntakeDbContext db, string tenant, CancellationToken cancellationToken)
+    public static Task<string> ExportAsync(IntakeDbContext db, string tenant, CancellationToken cancellationToken) =>
+        ExportAsync(db.OrganisationUnits.Current(tenant), cancellationToken);
+
+    /// <summary>
+    /// <paramref name="units"/> (one revision per code, e.g. the current units of a subtree), parents before children;
+    /// a unit whose parent is not among them (the top of a subtree) comes first.
+    /// </summary>
+    public static async Task<string> ExportAsync(IQueryable<OrganisationUnit> units, CancellationToken cancellationToken)
     {
-        var units = await db.OrganisationUnits.AsNoTracking().Current(tenant).ToListAsync(cancellationToken);
-        var children = units.ToLookup(u => u.ParentCode ?? "");
+        var rows = await units.AsNoTracking().ToListAsync(cancellationToken);
+        var codes = rows.Select(u => u.Code).ToHashSet();
+        var children = rows.ToLookup(u => u.ParentCode is { } parent && codes.Contains(parent) ? parent : "");
         var text = new StringBuilder();
         WriteLine(text, Columns);
         var stack = new Stack<OrganisationUnit>(children[""].OrderByDescending(u => u.Code, StringComparer.Ordinal));
@@ -50,7 +59,12 @@ public static class UnitsCsv
     /// A changed unit takes effect on its <c>valid_from</c> if that is later than its current revision,
     /// otherwise today (Vietnam time).
     /// </summary>
-    public static async Task<UnitImportResult> ImportAsync(Stream csv, IntakeDbContext db, string tenant, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<UnitImportResult> ImportAsync(Stream csv, IntakeDbContext db, string tenant, TimeProvider time, CancellationToken cancellationToken) =>
+        ImportAsync(csv, db, tenant, time, "system", cancellationToken);
+
+    /// <inheritdoc cref="ImportAsync(Stream, IntakeDbContext, string, TimeProvider, CancellationToken)"/>
+    /// <param name="by">Who imports (the token's subject); each registered or revised unit gets an audit line in the same transaction.</param>
+    public static async Task<UnitImportResult> ImportAsync(Stream csv, IntakeDbContext db, string tenant, TimeProvider time, string by, CancellationToken cancellationToken)
     {
         string text;
         try
@@ -97,6 +111,8 @@ public static class UnitsCsv
         {
             db.OrganisationUnits.Add(unit);
             db.EnqueueEvent(unit.ToEvent(time), time);
+            db.AuditEntries.Add(new AuditEntry(AuditEntities.Unit, unit.Code, unit.Revision == 1 ? "created" : "revised", by, time.GetUtcNow(),
+                $"Phiên bản {unit.Revision}: {unit.Name} ({unit.Kind}, thuộc {unit.ParentCode ?? "—"}), hiệu lực từ {unit.ValidFrom:dd/MM/yyyy}"));
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

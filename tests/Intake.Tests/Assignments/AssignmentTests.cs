@@ -90,7 +90,7 @@ public sealed class AssignmentTests(PlatformInfrastructure infrastructure)
         await using var host = await SubmissionsHost.StartAsync(infrastructure, "assignforeign");
         using var foreign = host.Client(SubmissionsHost.ThanhHoaReporter);
 
-        var list = await foreign.GetFromJsonAsync<List<AssignmentView>>("/api/intake/assignments?framework=monthly-4585", SubmissionCalls.Json, Ct);
+        var list = (await foreign.GetFromJsonAsync<Paged<AssignmentView>>("/api/intake/assignments?framework=monthly-4585", SubmissionCalls.Json, Ct))!.Items;
         var owed = await foreign.GetFromJsonAsync<OwedInputs>(
             "/api/intake/assignments/mine?framework=monthly-4585&period=2026-01", SubmissionCalls.Json, Ct);
 
@@ -106,13 +106,13 @@ public sealed class AssignmentTests(PlatformInfrastructure infrastructure)
         await using var host = await SubmissionsHost.StartAsync(infrastructure, "assignedit");
         using var admin = host.Client(new TestUser("quan-tri.khung", [PlatformRoles.FrameworkAdmin], OrgUnit: "vn"));
         using var reporter = host.Client(SubmissionsHost.Reporter);
-        var list = await admin.GetFromJsonAsync<List<AssignmentView>>("/api/intake/assignments?framework=monthly-4585", SubmissionCalls.Json, Ct);
-        var cntt = list!.Single(a => a.ReportingUnit == "lao-cai.tt-cntt");
+        var list = (await admin.GetFromJsonAsync<Paged<AssignmentView>>("/api/intake/assignments?framework=monthly-4585", SubmissionCalls.Json, Ct))!.Items;
+        var cntt = list.Single(a => a.ReportingUnit == "lao-cai.tt-cntt");
 
-        var byReporter = await reporter.PutAsJsonAsync($"/api/intake/assignments/{cntt.Id}", new { inputKeys = new[] { "C2.transactions" } }, Ct);
-        var unknown = await admin.PutAsJsonAsync($"/api/intake/assignments/{cntt.Id}", new { inputKeys = new[] { "Z.none" } }, Ct);
-        var taken = await admin.PutAsJsonAsync($"/api/intake/assignments/{cntt.Id}", new { reportingUnit = "lao-cai.so-khcn" }, Ct);
-        var moved = await admin.PutAsJsonAsync($"/api/intake/assignments/{cntt.Id}", new { reportingUnit = "lao-cai.so-yt" }, Ct);
+        var byReporter = await reporter.EditAssignmentAsync(cntt, new { inputKeys = new[] { "C2.transactions" } });
+        var unknown = await admin.EditAssignmentAsync(cntt, new { inputKeys = new[] { "Z.none" } });
+        var taken = await admin.EditAssignmentAsync(cntt, new { reportingUnit = "lao-cai.so-khcn" });
+        var moved = await admin.EditAssignmentAsync(cntt, new { reportingUnit = "lao-cai.so-yt" });
 
         Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.BadRequest, HttpStatusCode.Conflict, HttpStatusCode.OK],
             [byReporter.StatusCode, unknown.StatusCode, taken.StatusCode, moved.StatusCode]);

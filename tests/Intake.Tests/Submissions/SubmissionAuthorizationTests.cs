@@ -56,11 +56,12 @@ public sealed class SubmissionAuthorizationTests(PlatformInfrastructure infrastr
         var get = await foreign.GetAsync($"/api/intake/submissions/{submitted.Id}", TestContext.Current.CancellationToken);
         var approve = await foreign.ActAsync(submitted.Id, "approve");
         var returned = await foreign.ActAsync(submitted.Id, "return", new { reason = "Thử" });
-        var list = await foreign.GetFromJsonAsync<List<SubmissionView>>("/api/intake/submissions", SubmissionCalls.Json, TestContext.Current.CancellationToken);
+        var list = await foreign.GetFromJsonAsync<Paged<SubmissionView>>("/api/intake/submissions", SubmissionCalls.Json, TestContext.Current.CancellationToken);
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], [get.StatusCode, approve.StatusCode, returned.StatusCode]);
         Assert.Equal("Không tìm thấy", (await get.ProblemAsync()).GetProperty("title").GetString());
-        Assert.Empty(list!);
+        Assert.Equal(0, list!.Total);
+        Assert.Empty(list.Items);
     }
 
     [Fact]
@@ -93,8 +94,8 @@ public sealed class SubmissionAuthorizationTests(PlatformInfrastructure infrastr
         var thanhHoa = await thanhHoaReporter.SubmittedAsync(Values, targetUnit: "thanh-hoa.so-khcn");
 
         async Task<List<Guid>> Ids(HttpClient client, string query = "") =>
-            (await client.GetFromJsonAsync<List<SubmissionView>>("/api/intake/submissions" + query, SubmissionCalls.Json, TestContext.Current.CancellationToken))!
-                .Select(s => s.Id).Order().ToList();
+            (await client.GetFromJsonAsync<Paged<SubmissionView>>("/api/intake/submissions" + query, SubmissionCalls.Json, TestContext.Current.CancellationToken))!
+                .Items.Select(s => s.Id).Order().ToList();
 
         Assert.Equal(new[] { khcn.Id, draft.Id, tc.Id }.Order(), await Ids(reviewer));
         Assert.Equal([khcn.Id], await Ids(reviewer, $"?framework=monthly-4585&period=2026-01&state=submitted"));
@@ -103,5 +104,15 @@ public sealed class SubmissionAuthorizationTests(PlatformInfrastructure infrastr
         Assert.Equal([thanhHoa.Id], await Ids(thanhHoaReviewer));
         var badState = await reviewer.GetAsync("/api/intake/submissions?state=xong", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
+
+        // Pages of two, newest period first: the reviewer's three submissions span two pages.
+        var first = await reviewer.GetFromJsonAsync<Paged<SubmissionView>>("/api/intake/submissions?page=1&pageSize=2", SubmissionCalls.Json, TestContext.Current.CancellationToken);
+        var second = await reviewer.GetFromJsonAsync<Paged<SubmissionView>>("/api/intake/submissions?page=2&pageSize=2", SubmissionCalls.Json, TestContext.Current.CancellationToken);
+        Assert.Equal((3, 1, 2, 2), (first!.Total, first.Page, first.PageSize, first.Items.Count));
+        Assert.Equal((3, 2, 1), (second!.Total, second.Page, second.Items.Count));
+        Assert.Equal(new[] { khcn.Id, draft.Id, tc.Id }.Order(), first.Items.Concat(second.Items).Select(s => s.Id).Order());
+        var tooLarge = await reviewer.GetAsync("/api/intake/submissions?pageSize=501", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+        Assert.True((await tooLarge.ProblemAsync()).GetProperty("errors").TryGetProperty("pageSize", out _));
     }
 }

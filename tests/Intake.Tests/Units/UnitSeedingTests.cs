@@ -13,7 +13,7 @@ public sealed class UnitSeedingTests(PlatformInfrastructure infrastructure)
 {
     // 1 national root + 34 provinces and cities + 22 ministries and agencies (units.tsv)
     // + 18 Lào Cai and 17 Thanh Hóa departments + 5 + 5 communes.
-    private const int ShippedUnits = 1 + 34 + 22 + 35 + 10;
+    private const int ShippedUnits = 1 + 34 + 22 + 38 + 10;
 
     [Fact]
     public async Task Two_replicas_starting_on_a_new_database_register_every_shipped_unit_exactly_once()
@@ -37,7 +37,7 @@ public sealed class UnitSeedingTests(PlatformInfrastructure infrastructure)
         Assert.Equal(1, byKind["national"]);
         Assert.Equal(34, byKind["province"] + byKind["city"]);
         Assert.Equal(22, byKind["ministry"] + byKind["ministerial-agency"] + byKind["government-agency"]);
-        Assert.Equal(35, byKind["department"]);
+        Assert.Equal(38, byKind["department"]);
         Assert.Equal(10, byKind["commune"]);
 
         var events = await db.Set<OutboxMessage>().AsNoTracking()
@@ -99,5 +99,9 @@ public sealed class UnitSeedingTests(PlatformInfrastructure infrastructure)
         Assert.Equal("lao-cai.so-khcn", units["lao-cai.tt-cntt"].ParentCode);
         Assert.Equal(("Xã Như Thanh", "thanh-hoa", "commune"), (units["thanh-hoa.nhu-thanh"].Name, units["thanh-hoa.nhu-thanh"].ParentCode, units["thanh-hoa.nhu-thanh"].Kind));
         Assert.All(units.Values.Where(u => u.Name.StartsWith("Xã mẫu", StringComparison.Ordinal)), u => Assert.EndsWith("(dữ liệu minh họa)", u.Name, StringComparison.Ordinal));
+        // Added for the DTI lead agencies of seed 004 (1.4, 1.5) and monthly C2 in Thanh Hóa; not ranked among the departments.
+        Assert.Equal(("Báo và Phát thanh, Truyền hình Thanh Hóa", "thanh-hoa"), (units["thanh-hoa.bao-ptth"].Name, units["thanh-hoa.bao-ptth"].ParentCode));
+        Assert.Empty(units["lao-cai.bao-ptth"].PeerGroups);
+        Assert.Equal("thanh-hoa.so-khcn", units["thanh-hoa.tt-cntt"].ParentCode);
     }
 }

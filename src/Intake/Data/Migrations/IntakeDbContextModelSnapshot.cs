@@ -77,12 +77,17 @@ namespace Platform.Intake.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("valid_to");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Tenant", "FrameworkId", "TargetUnit")
                         .HasDatabaseName("ix_assignments_target");
 
-                    b.HasIndex("Tenant", "FrameworkId", "ReportingUnit", "TargetUnit", "Role", "ValidFrom")
+                    b.HasIndex("Tenant", "FrameworkId", "ReportingUnit", "TargetUnit", "Role", "Frequency", "ValidFrom")
                         .IsUnique()
                         .HasDatabaseName("ux_assignments_key");
 
