@@ -7,7 +7,7 @@
 // that is two requests (PUT the draft, POST submit); in mode `machine` one request from a service client
 // (POST /api/intake/machine/submissions with submit=true and an Idempotency-Key).
 //
-//   dotnet run -c Release --project bench/IntakeThroughput -- [--submissions 10000] [--concurrency 32] [--units 1500] [--mode web|machine]
+//   dotnet run -c Release --project bench/IntakeThroughput -- [--submissions 10000] [--concurrency 32] [--units 2000] [--warmup 4000] [--mode web|machine]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -52,10 +52,11 @@ internal static class Driver
     {
         var submissions = Option(args, "--submissions", 10_000);
         var concurrency = Option(args, "--concurrency", 32);
-        var unitCount = Option(args, "--units", 1_500);
+        var unitCount = Option(args, "--units", 2_000);
         var mode = OptionText(args, "--mode", "web");
         if (mode is not ("web" or "machine")) { Console.Error.WriteLine("--mode is web or machine"); return 2; }
-        var warmup = Math.Min(500, unitCount * Periods.Length / 10);
+        // Long enough for tiered compilation and PGO to settle (a running service is past that point).
+        var warmup = Option(args, "--warmup", 4_000);
         if (unitCount * Periods.Length < submissions + warmup)
         {
             Console.Error.WriteLine($"--units {unitCount} × {Periods.Length} periods is fewer than {submissions + warmup} distinct submissions");

@@ -16,7 +16,8 @@ internal sealed class IdempotencyRequestConfiguration : IEntityTypeConfiguration
         e.Property(r => r.Key).HasColumnName("key").HasMaxLength(200);
         e.Property(r => r.RequestHash).HasColumnName("request_hash").HasMaxLength(64);
         e.Property(r => r.StatusCode).HasColumnName("status_code");
-        e.Property(r => r.ResponseBody).HasColumnName("response_body").HasColumnType("jsonb");
+        // text, not jsonb: a replay answers the very bytes of the first answer.
+        e.Property(r => r.ResponseBody).HasColumnName("response_body").HasColumnType("text");
         e.Property(r => r.CreatedAt).HasColumnName("created_at");
     }
 }

@@ -65,10 +65,8 @@ public static class PushSubmission
                 ["framework"] = ["Cần ghi đủ framework, period và targetUnit."],
             });
 
-        if (await FindAsync(db, tenant, caller.Subject, idempotencyKey, ct) is { } done) return Replay(done, hash, response);
-
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Requests with one key queue here; a later one finds the first's answer below and replays it.
+        // Requests with one key queue here; a later one (or a retry) finds the first's answer below and replays it.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresDatabase.AdvisoryKey($"idempotency:{tenant}:{caller.Subject}:{idempotencyKey}")})", ct);
         if (await FindAsync(db, tenant, caller.Subject, idempotencyKey, ct) is { } raced) return Replay(raced, hash, response);
 
@@ -101,11 +99,8 @@ public static class PushSubmission
         db.IdempotencyRequests.Add(new IdempotencyRequest(tenant, caller.Subject, idempotencyKey, hash, status, answer, time.GetUtcNow()));
         try
         {
+            // The body is stored as text, so a replay answers exactly these bytes.
             await db.SaveChangesAsync(ct);
-            // Answer exactly what a replay will answer: the body as stored.
-            answer = await db.IdempotencyRequests.AsNoTracking()
-                .Where(r => r.Tenant == tenant && r.ClientSubject == caller.Subject && r.Key == idempotencyKey)
-                .Select(r => r.ResponseBody).SingleAsync(ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || SaveDraft.IsUniqueViolation(ex))

@@ -68,8 +68,13 @@ public static class SubmitSubmission
 
         var schedule = calendar.Find(submission.FrameworkId, submission.Period, ReportingLevels.AgencyToProvince, tenant);
         if (!schedule.IsFound) return SubmissionHttp.Conflict(schedule.Error);
-        var reopenings = await db.ReopeningsOfAsync(tenant, submission.FrameworkId, submission.Period, submission.ReportingUnit, ct);
-        var decision = calendar.CanSubmit(schedule.Schedule, submission.ReportingUnit, reopenings);
+        // Reopenings only matter to a submission the calendar would refuse: read them then, not on every submit.
+        var decision = calendar.CanSubmit(schedule.Schedule, submission.ReportingUnit, []);
+        if (!decision.Allowed)
+        {
+            var reopenings = await db.ReopeningsOfAsync(tenant, submission.FrameworkId, submission.Period, submission.ReportingUnit, ct);
+            decision = calendar.CanSubmit(schedule.Schedule, submission.ReportingUnit, reopenings);
+        }
         if (!decision.Allowed)
             return SubmissionHttp.Problem(StatusCodes.Status409Conflict, "Ngoài thời hạn nộp báo cáo", decision.Refusal!);
 
