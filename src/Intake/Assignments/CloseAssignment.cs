@@ -47,17 +47,6 @@ public static class CloseAssignment
         assignment.Close(body.ValidTo!.Value);
         db.AuditEntries.Add(new AuditEntry(AuditEntities.Assignment, assignment.Id.ToString(), "closed", caller.Subject, time.GetUtcNow(),
             $"Kết thúc từ ngày {assignment.ValidTo:dd/MM/yyyy}: {reason}"));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Assignments.AsNoTracking().SingleAsync(a => a.Id == id, ct);
-            return AssignmentHttp.PreconditionProblem(Precondition.Failed, response, current);
-        }
-        response.Headers.ETag = AssignmentHttp.ETagOf(assignment);
-        return TypedResults.Ok(AssignmentView.Of(assignment));
+        return await AssignmentHttp.SaveAsync(db, assignment, response, ct);
     }
 }

@@ -57,18 +57,6 @@ public static class EditAssignment
         var after = $"{assignment.ReportingUnit}: {string.Join(" ", assignment.InputKeys)}";
         // The audit log is keyed by the record changed; for this action that record is the assignment.
         db.AuditEntries.Add(new AuditEntry(AuditEntities.Assignment, assignment.Id.ToString(), "edited", caller.Subject, time.GetUtcNow(), $"{before} → {after}"));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved between our read and our write: answer as if their version had been read.
-            db.ChangeTracker.Clear();
-            var current = await db.Assignments.AsNoTracking().SingleAsync(a => a.Id == id, ct);
-            return AssignmentHttp.PreconditionProblem(Precondition.Failed, response, current);
-        }
-        response.Headers.ETag = AssignmentHttp.ETagOf(assignment);
-        return TypedResults.Ok(AssignmentView.Of(assignment));
+        return await AssignmentHttp.SaveAsync(db, assignment, response, ct);
     }
 }

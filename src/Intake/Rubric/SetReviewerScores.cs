@@ -47,15 +47,6 @@ public static class SetReviewerScores
         db.AuditEntries.Add(AuditEntry.ForSubmission("reviewer-scored", submission.Id, caller.Subject, now,
             changes.Count == 0 ? "không đổi điểm" : "điểm thẩm định: " + string.Join("; ", changes.Select(c =>
                 $"{c.Key["reviewer.".Length..]} = {(scores.TryGetValue(c.Key["reviewer.".Length..], out var v) ? RubricScoring.Num(v) : "bỏ")}"))));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await SaveDraft.Stale(db, submission.Id, response, ct);
-        }
-        response.Headers.ETag = SubmissionHttp.ETagOf(submission);
-        return TypedResults.Ok(SubmissionView.Of(submission));
+        return await SubmissionHttp.SaveAsync(db, submission, response, ct);
     }
 }

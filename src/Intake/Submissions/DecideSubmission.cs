@@ -64,16 +64,7 @@ public static class DecideSubmission
             return SubmissionHttp.Conflict($"Chỉ báo cáo đã nộp mới được phê duyệt hoặc trả lại; báo cáo này đang ở trạng thái '{Submission.StateName(submission.State)}'.");
 
         change(submission, caller, time.GetUtcNow());
-        try
-        {
             // One save: the state, the audit line and the outbox row, or none of them.
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await SaveDraft.Stale(db, submission.Id, response, ct);
-        }
-        response.Headers.ETag = SubmissionHttp.ETagOf(submission);
-        return TypedResults.Ok(SubmissionView.Of(submission));
+        return await SubmissionHttp.SaveAsync(db, submission, response, ct);
     }
 }

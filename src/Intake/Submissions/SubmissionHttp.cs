@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Platform.Intake.Data;
 using Platform.Intake.Units;
@@ -16,12 +17,10 @@ internal sealed record Caller(string Subject, string Unit, string Channel)
             : null;
 }
 
-internal enum Precondition { Met, Missing, Failed }
-
 /// <summary>ETags, the scoped query and the problem answers shared by the submission handlers.</summary>
 internal static class SubmissionHttp
 {
-    public static string ETagOf(Submission s) => $"\"{s.Version}\"";
+    public static string ETagOf(Submission s) => Versioning.ETag(s.Version);
 
     /// <summary>Submissions whose target unit lies in the caller's subtree; the filter is part of the SQL.</summary>
     public static IQueryable<Submission> Visible(this IntakeDbContext db, string tenant, string callerUnit, TimeProvider time) =>
@@ -38,14 +37,23 @@ internal static class SubmissionHttp
         return db.Submissions.Where(s => s.Tenant == tenant && (subtree.Contains(s.TargetUnit) || s.ReportingUnit == callerUnit));
     }
 
-    public static Precondition CheckIfMatch(HttpRequest request, Submission s, bool required)
+    public static Precondition CheckIfMatch(HttpRequest request, Submission s, bool required) =>
+        Versioning.CheckIfMatch(request, s.Version, required);
+
+    /// <summary>Saves a change to <paramref name="submission"/>; someone else's save in between answers 412 with their version.</summary>
+    public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        IntakeDbContext db, Submission submission, HttpResponse response, CancellationToken ct)
     {
-        var tags = request.GetTypedHeaders().IfMatch;
-        if (tags is null || tags.Count == 0) return required ? Precondition.Missing : Precondition.Met;
-        var current = new EntityTagHeaderValue(ETagOf(s));
-        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false))
-            ? Precondition.Met
-            : Precondition.Failed;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await SaveDraft.Stale(db, submission.Id, response, ct);
+        }
+        response.Headers.ETag = ETagOf(submission);
+        return TypedResults.Ok(SubmissionView.Of(submission));
     }
 
     public static ProblemHttpResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
@@ -61,17 +69,8 @@ internal static class SubmissionHttp
 
     public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện", detail);
 
-    public static ProblemHttpResult PreconditionProblem(Precondition outcome, HttpResponse response, Submission current)
-    {
-        response.Headers.ETag = ETagOf(current);
-        return outcome == Precondition.Missing
-            ? Problem(StatusCodes.Status428PreconditionRequired, "Thiếu điều kiện If-Match",
-                $"Báo cáo đã tồn tại: gửi kèm tiêu đề If-Match với phiên bản đang sửa (hiện tại là {ETagOf(current)}) để không ghi đè thay đổi của người khác.",
-                new Dictionary<string, object?> { ["currentVersion"] = current.Version, ["etag"] = ETagOf(current) })
-            : Problem(StatusCodes.Status412PreconditionFailed, "Dữ liệu đã được người khác thay đổi",
-                $"Báo cáo đã được thay đổi sau khi bạn tải về; phiên bản hiện tại là {ETagOf(current)}. Vui lòng tải lại, kiểm tra và lưu lại.",
-                new Dictionary<string, object?> { ["currentVersion"] = current.Version, ["etag"] = ETagOf(current) });
-    }
+    public static ProblemHttpResult PreconditionProblem(Precondition outcome, HttpResponse response, Submission current) =>
+        Versioning.PreconditionProblem(outcome, response, current.Version, "Báo cáo");
 
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, "Một số giá trị không hợp lệ; xem chi tiết theo từng chỉ số trong 'errors'.", title: "Dữ liệu không hợp lệ");

@@ -35,16 +35,7 @@ public static class SubmitSubmission
         if (!submission.IsEditable)
             return SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp.");
         if (await Submit(db, submission, caller, tenant, calendar, time, ct) is { } refusal) return refusal;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await SaveDraft.Stale(db, submission.Id, response, ct);
-        }
-        response.Headers.ETag = SubmissionHttp.ETagOf(submission);
-        return TypedResults.Ok(SubmissionView.Of(submission));
+        return await SubmissionHttp.SaveAsync(db, submission, response, ct);
     }
 
     /// <summary>
