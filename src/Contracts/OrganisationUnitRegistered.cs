@@ -11,6 +11,8 @@ namespace Platform.Contracts;
 /// <param name="ParentCode">Code of the parent unit, null for the national root.</param>
 /// <param name="Revision">Increases with every change of the unit, so a consumer can ignore stale copies.</param>
 /// <param name="OccurredAt">When the change happened, UTC.</param>
+/// <param name="PeerGroups">Peer groups the unit is ranked in (e.g. <c>provinces</c>, <c>ministries</c>); added later, null from older publishers.</param>
+/// <param name="ValidTo">First day (Vietnam date) the unit no longer exists (merged or split), null while it exists; added later.</param>
 public sealed record OrganisationUnitRegistered(
     string Tenant,
     string UnitCode,
@@ -18,4 +20,6 @@ public sealed record OrganisationUnitRegistered(
     string Kind,
     string? ParentCode,
     int Revision,
-    DateTimeOffset OccurredAt) : IIntegrationEvent;
+    DateTimeOffset OccurredAt,
+    IReadOnlyList<string>? PeerGroups = null,
+    DateOnly? ValidTo = null) : IIntegrationEvent;

@@ -120,7 +120,7 @@ public static class UnitsCsv
     }
 
     public static OrganisationUnitRegistered ToEvent(this OrganisationUnit unit, TimeProvider time) =>
-        new(unit.Tenant, unit.Code, unit.Name, unit.Kind, unit.ParentCode, unit.Revision, time.GetUtcNow());
+        new(unit.Tenant, unit.Code, unit.Name, unit.Kind, unit.ParentCode, unit.Revision, time.GetUtcNow(), unit.PeerGroups, unit.ValidTo);
 
     /// <summary>Splits the file into rows and checks the header and the shape of each cell.</summary>
     public static (List<UnitCsvRow> Rows, List<UnitCsvProblem> Problems) Read(string text)

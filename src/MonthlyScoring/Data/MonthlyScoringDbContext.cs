@@ -1,9 +1,21 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.MonthlyScoring.Inputs;
+using Platform.MonthlyScoring.Units;
 using Platform.ServiceDefaults.Outbox;
 
 namespace Platform.MonthlyScoring.Data;
 
 public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+    public DbSet<ScoredUnit> Units => Set<ScoredUnit>();
+    public DbSet<ApprovedValue> ApprovedValues => Set<ApprovedValue>();
+    public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.ApplyConfiguration(new ScoredUnitConfiguration());
+        modelBuilder.ApplyConfiguration(new ApprovedValueConfiguration());
+        modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());
+    }
 }
