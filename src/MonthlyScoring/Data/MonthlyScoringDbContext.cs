@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.Inputs;
+using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
 using Platform.ServiceDefaults.Outbox;
 
@@ -10,6 +11,7 @@ public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbCon
     public DbSet<ScoredUnit> Units => Set<ScoredUnit>();
     public DbSet<ApprovedValue> ApprovedValues => Set<ApprovedValue>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<ScoreRun> ScoreRuns => Set<ScoreRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -17,5 +19,6 @@ public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbCon
         modelBuilder.ApplyConfiguration(new ScoredUnitConfiguration());
         modelBuilder.ApplyConfiguration(new ApprovedValueConfiguration());
         modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());
+        modelBuilder.ApplyConfiguration(new ScoreRunConfiguration());
     }
 }

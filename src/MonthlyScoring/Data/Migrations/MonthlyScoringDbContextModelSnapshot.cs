@@ -122,6 +122,103 @@ namespace Platform.MonthlyScoring.Data.Migrations
                     b.ToTable("closed_periods", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.MonthlyScoring.Runs.ScoreRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("ChangedUnits")
+                        .HasColumnType("text[]")
+                        .HasColumnName("changed_units");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FrameworkId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("framework_version");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("input");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PeerGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("peer_group");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
+                    b.Property<int?>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid?>("Supersedes")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supersedes");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Supersedes");
+
+                    b.HasIndex("Tenant", "PeerGroup", "Period")
+                        .HasDatabaseName("ix_score_runs_period");
+
+                    b.HasIndex("Tenant", "FrameworkId", "Period", "PeerGroup", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ux_score_runs_revision");
+
+                    b.ToTable("score_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_score_runs_kind", "(kind = 'provisional' AND revision IS NULL) OR (kind = 'official' AND revision >= 1)");
+                        });
+                });
+
             modelBuilder.Entity("Platform.MonthlyScoring.Units.ScoredUnit", b =>
                 {
                     b.Property<string>("Tenant")
@@ -252,6 +349,14 @@ namespace Platform.MonthlyScoring.Data.Migrations
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.MonthlyScoring.Runs.ScoreRun", b =>
+                {
+                    b.HasOne("Platform.MonthlyScoring.Runs.ScoreRun", null)
+                        .WithMany()
+                        .HasForeignKey("Supersedes")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,57 @@
+using Platform.MonthlyScoring.Data;
+using Platform.MonthlyScoring.Inputs;
+using Platform.Scoring;
+using Platform.Scoring.Engine;
+using Platform.Scoring.Io;
+
+namespace Platform.MonthlyScoring.Runs;
+
+/// <summary>A scored peer group: the two scoring-io documents and what the engine made of them.</summary>
+public sealed record ComputedRun(CompiledFramework Framework, ScoringRequest Request, ScoringResult Result, string InputJson, string ResultJson);
+
+/// <summary>
+/// Scores a peer group from the stored approved values. The result is computed from the written input document
+/// read back exactly as <c>Scoring.Cli score</c> reads it (<see cref="ScoringRunJson.Read"/>, then
+/// <see cref="Scorer.Score"/>, then <see cref="ScoringRunJson.Write"/>), so the stored result is by construction what
+/// the CLI prints for the stored input.
+/// </summary>
+public static class RunScoring
+{
+    public const string FrameworkId = "monthly-4585";
+    public static readonly string[] PeerGroups = ["provinces", "ministries"];
+
+    public static CompiledFramework? Framework(string period) =>
+        Period.TryParse(period, out var p) && p.Month > 0 ? FrameworkCatalog.Default.Find(FrameworkId, null, period) : null;
+
+    /// <exception cref="ScoringInputException">The stored values do not pass the engine's checks.</exception>
+    public static async Task<ComputedRun> ComputeAsync(MonthlyScoringDbContext db, string tenant, CompiledFramework framework,
+        string period, string peerGroup, CancellationToken ct)
+    {
+        var bonuses = await BonusesAsync(db, tenant, period, peerGroup, ct);
+        var set = await ScoringInputLoader.LoadAsync(db, tenant, framework, period, peerGroup, bonuses, ct);
+        return Score(ScoringInputJson.Write(framework, set.Request));
+    }
+
+    /// <summary>Scores a scoring-io input document the way the CLI does.</summary>
+    /// <exception cref="ScoringInputException">The document is not a valid input.</exception>
+    public static ComputedRun Score(string inputJson)
+    {
+        var (input, problems) = ScoringRunJson.Read(inputJson);
+        if (input is null || problems.Count > 0) throw new ScoringInputException(problems);
+        var framework = FrameworkCatalog.Default.Find(input.Framework, input.Version, input.Request.Period)
+            ?? throw new ScoringInputException([new ScoringProblem(null, "framework", $"không có khung \"{input.Framework}\" phiên bản \"{input.Version}\"")]);
+        var result = new Scorer(framework).Score(input.Request);
+        return new ComputedRun(framework, input.Request, result, inputJson, ScoringRunJson.WriteToString(result));
+    }
+
+    /// <summary>
+    /// Approved bonus points per unit for the period and peer group. For now none: at merge the lead wires
+    /// <c>BonusDecisions.ApprovedAsync</c> from the parallel inputs work (bonus proposals and decisions) in here.
+    /// </summary>
+    private static Task<IReadOnlyDictionary<string, decimal>> BonusesAsync(MonthlyScoringDbContext db, string tenant, string period,
+        string peerGroup, CancellationToken ct)
+    {
+        _ = (db, tenant, period, peerGroup, ct);
+        return Task.FromResult<IReadOnlyDictionary<string, decimal>>(new Dictionary<string, decimal>());
+    }
+}

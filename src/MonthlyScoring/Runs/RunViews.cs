@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Platform.MonthlyScoring.Runs;
+
+/// <summary>A run as listed: what was scored, its kind and, for official runs, its revision and status.</summary>
+/// <param name="Status"><c>provisional</c>, <c>current</c> (latest official revision) or <c>superseded</c>.</param>
+public sealed record RunView(Guid Id, string FrameworkId, string FrameworkVersion, string Period, string PeerGroup, string Kind,
+    string Status, int? Revision, Guid? Supersedes, string? Reason, IReadOnlyList<string>? ChangedUnits, string CreatedBy, DateTimeOffset CreatedAt)
+{
+    public static RunView Of(ScoreRun r, int? currentRevision) => new(r.Id, r.FrameworkId, r.FrameworkVersion, r.Period, r.PeerGroup, r.Kind,
+        r.Kind == ScoreRunKinds.Provisional ? "provisional" : r.Revision == currentRevision ? "current" : "superseded",
+        r.Revision, r.Supersedes, r.Reason, r.ChangedUnits, r.CreatedBy, r.CreatedAt);
+}
+
+public sealed record IndicatorResultView(decimal Score, decimal Max, IReadOnlyList<string> Flags);
+
+/// <summary>One unit's line of a scoring-io result document.</summary>
+public sealed record UnitResultView(string Unit, decimal Total, decimal Unrounded, string? Classification, int Rank, decimal Bonus,
+    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, IndicatorResultView> Indicators)
+{
+    /// <summary>The <c>results</c> of a stored scoring-io output document.</summary>
+    public static IReadOnlyList<UnitResultView> Parse(string resultJson)
+    {
+        using var document = JsonDocument.Parse(resultJson);
+        return document.RootElement.GetProperty("results").Deserialize<List<UnitResultView>>(JsonSerializerOptions.Web)!;
+    }
+}
+
+public sealed record RunResults(RunView Run, IReadOnlyList<UnitResultView> Results);
+
+public sealed record IndicatorExplanationView(string Code, string Name, string Rule, IReadOnlyList<string> Steps,
+    IReadOnlyDictionary<string, object?> Inputs, decimal? Best, string? BestUnit, decimal Score, decimal Max, IReadOnlyList<string> Flags);
+
+public sealed record UnitExplanation(Guid RunId, string Unit, IReadOnlyList<IndicatorExplanationView> Indicators);
+
+/// <summary>A unit's published result of one month (the latest official revision).</summary>
+public sealed record HistoryEntry(string Period, int Revision, Guid RunId, decimal Total, string? Classification, int Rank,
+    IReadOnlyDictionary<string, decimal> Groups);
+
+public sealed record CreateRunRequest(string? Period, string? PeerGroup);

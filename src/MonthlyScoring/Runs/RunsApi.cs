@@ -1,0 +1,161 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.MonthlyScoring.Data;
+using Platform.Scoring.Engine;
+using Platform.Scoring.Io;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.MonthlyScoring.Runs;
+
+/// <summary>Score runs: provisional scoring, results, explanations, a unit's history and the scoring-io export.</summary>
+public static class RunsApi
+{
+    /// <summary>Who may score and read runs: reviewers, leaders, publishers and platform administrators.</summary>
+    public static readonly string[] Readers = [PlatformRoles.Reviewer, PlatformRoles.Leader, PlatformRoles.Publisher, PlatformRoles.PlatformAdmin];
+
+    public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup($"/api/{MonthlyScoringModule.ServiceName}").WithTags("Score runs")
+            .RequireAuthorization(p => p.RequireRole(Readers));
+        group.MapPost("/runs", CreateAsync);
+        group.MapGet("/runs", ListAsync);
+        group.MapGet("/runs/{id:guid}/results", ResultsAsync);
+        group.MapGet("/runs/{id:guid}/units/{unit}/explanation", ExplainAsync);
+        group.MapGet("/runs/{id:guid}/export", ExportAsync);
+        group.MapGet("/units/{unit}/history", HistoryAsync);
+        return group;
+    }
+
+    public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> CreateAsync(CreateRunRequest body,
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
+    {
+        var errors = RunHttp.Check(body.Period, body.PeerGroup, out var framework);
+        if (errors.Count > 0) return RunHttp.Invalid(errors);
+        ComputedRun computed;
+        try
+        {
+            computed = await RunScoring.ComputeAsync(db, options.Value.Tenant, framework!, body.Period!, body.PeerGroup!, ct);
+        }
+        catch (ScoringInputException ex)
+        {
+            return RunHttp.Unscorable(ex);
+        }
+        var now = time.GetUtcNow();
+        var run = New(computed, options.Value.Tenant, ScoreRunKinds.Provisional, user, now);
+        db.ScoreRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/{MonthlyScoringModule.ServiceName}/runs/{run.Id}", RunView.Of(run, null));
+    }
+
+    internal static ScoreRun New(ComputedRun computed, string tenant, string kind, ClaimsPrincipal user, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Tenant = tenant,
+        FrameworkId = computed.Framework.Id,
+        FrameworkVersion = computed.Framework.Version,
+        Period = computed.Request.Period,
+        PeerGroup = computed.Request.PeerGroup!,
+        Kind = kind,
+        CreatedBy = user.Subject() ?? "",
+        CreatedAt = now,
+        InputJson = computed.InputJson,
+        ResultJson = computed.ResultJson,
+    };
+
+    public static async Task<Ok<List<RunView>>> ListAsync(string? period, string? peerGroup, MonthlyScoringDbContext db,
+        IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+    {
+        var tenant = options.Value.Tenant;
+        var runs = await db.ScoreRuns.AsNoTracking()
+            .Where(r => r.Tenant == tenant && (period == null || r.Period == period) && (peerGroup == null || r.PeerGroup == peerGroup))
+            .OrderBy(r => r.Period).ThenBy(r => r.PeerGroup).ThenBy(r => r.CreatedAt)
+            .Select(r => new ScoreRun
+            {
+                Id = r.Id, Tenant = r.Tenant, FrameworkId = r.FrameworkId, FrameworkVersion = r.FrameworkVersion, Period = r.Period,
+                PeerGroup = r.PeerGroup, Kind = r.Kind, Revision = r.Revision, Supersedes = r.Supersedes, Reason = r.Reason,
+                ChangedUnits = r.ChangedUnits, CreatedBy = r.CreatedBy, CreatedAt = r.CreatedAt,
+            })
+            .ToListAsync(ct);
+        var current = runs.Where(r => r.Revision is not null).GroupBy(r => (r.Period, r.PeerGroup))
+            .ToDictionary(g => g.Key, g => g.Max(r => r.Revision));
+        return TypedResults.Ok(runs.Select(r => RunView.Of(r, current.GetValueOrDefault((r.Period, r.PeerGroup)))).ToList());
+    }
+
+    public static async Task<Results<Ok<RunResults>, ProblemHttpResult>> ResultsAsync(Guid id, string? unit, string? @class,
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+    {
+        if (await FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
+        var results = UnitResultView.Parse(run.ResultJson)
+            .Where(r => (unit == null || r.Unit == unit) && (@class == null || r.Classification == @class)).ToList();
+        return TypedResults.Ok(new RunResults(RunView.Of(run, await CurrentRevisionAsync(db, run, ct)), results));
+    }
+
+    public static async Task<Results<Ok<UnitExplanation>, ProblemHttpResult>> ExplainAsync(Guid id, string unit,
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+    {
+        if (await FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
+        // Explained from the stored input, so the working matches the stored result even if values changed since.
+        var computed = RunScoring.Score(run.InputJson);
+        if (computed.Request.Units.All(u => u.Unit != unit))
+            return RunHttp.NotFound($"Đơn vị \"{unit}\" không có trong lượt chấm điểm này.");
+        var scorer = new Scorer(computed.Framework);
+        var indicators = computed.Framework.Indicators.Select(i => scorer.Explain(computed.Request, unit, i.Code)).Select(e =>
+            new IndicatorExplanationView(e.Code, e.Name, e.Rule, e.Steps, e.Inputs, e.Best?.Value, e.Best?.Unit, e.Score.Score, e.Score.Max,
+                e.Score.Flags.ToNames())).ToList();
+        return TypedResults.Ok(new UnitExplanation(run.Id, unit, indicators));
+    }
+
+    /// <summary>
+    /// The run as one JSON file: <c>{ "input": &lt;scoring-io input&gt;, "result": &lt;scoring-io output&gt; }</c>, both
+    /// documents exactly as stored; <c>Scoring.Cli score</c> on <c>input</c> prints <c>result</c>.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(Guid id, MonthlyScoringDbContext db,
+        IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+    {
+        if (await FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("input");
+            w.WriteRawValue(run.InputJson);
+            w.WritePropertyName("result");
+            w.WriteRawValue(run.ResultJson);
+            w.WriteEndObject();
+        }
+        var name = $"{run.FrameworkId}_{run.Period}_{run.PeerGroup}_{(run.Revision is { } r ? $"r{r}" : run.Id.ToString("N"))}.json";
+        return TypedResults.File(stream.ToArray(), "application/json", name);
+    }
+
+    public static async Task<Results<Ok<List<HistoryEntry>>, ValidationProblem>> HistoryAsync(string unit, string? peerGroup,
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+    {
+        if (peerGroup is null || !RunScoring.PeerGroups.Contains(peerGroup))
+            return RunHttp.Invalid(new Dictionary<string, string[]> { ["peerGroup"] = ["Nhóm so sánh chỉ nhận provinces hoặc ministries."] });
+        var tenant = options.Value.Tenant;
+        var revisions = await db.ScoreRuns.AsNoTracking()
+            .Where(r => r.Tenant == tenant && r.PeerGroup == peerGroup && r.Kind == ScoreRunKinds.Official)
+            .Select(r => new { r.Id, r.Period, r.Revision }).ToListAsync(ct);
+        var latest = revisions.GroupBy(r => r.Period).Select(g => g.MaxBy(r => r.Revision)!.Id).ToList();
+        var runs = await db.ScoreRuns.AsNoTracking().Where(r => latest.Contains(r.Id)).OrderBy(r => r.Period).ToListAsync(ct);
+        var history = new List<HistoryEntry>();
+        foreach (var run in runs)
+        {
+            if (UnitResultView.Parse(run.ResultJson).FirstOrDefault(r => r.Unit == unit) is { } line)
+                history.Add(new HistoryEntry(run.Period, run.Revision!.Value, run.Id, line.Total, line.Classification, line.Rank, line.Groups));
+        }
+        return TypedResults.Ok(history);
+    }
+
+    private static Task<ScoreRun?> FindAsync(MonthlyScoringDbContext db, string tenant, Guid id, CancellationToken ct) =>
+        db.ScoreRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.Tenant == tenant, ct);
+
+    private static async Task<int?> CurrentRevisionAsync(MonthlyScoringDbContext db, ScoreRun run, CancellationToken ct) =>
+        run.Revision is null ? null : await db.ScoreRuns
+            .Where(r => r.Tenant == run.Tenant && r.FrameworkId == run.FrameworkId && r.Period == run.Period && r.PeerGroup == run.PeerGroup)
+            .MaxAsync(r => r.Revision, ct);
+}
