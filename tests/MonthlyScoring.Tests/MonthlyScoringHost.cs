@@ -1,0 +1,143 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Platform.MonthlyScoring.Data;
+using Platform.MonthlyScoring.Inputs;
+using Platform.MonthlyScoring.Units;
+using Platform.ServiceDefaults.Outbox;
+using Platform.ServiceDefaults.Security;
+using Platform.TestSupport;
+using Platform.TestSupport.Security;
+
+namespace Platform.MonthlyScoring.Tests;
+
+/// <summary>
+/// Monthly scoring hosted in-process on a database and virtual host of its own, trusting test tokens, with the clock
+/// at 10:00 on 6 February 2026 in Vietnam (period 2026-01 is past its national deadline). Seed data goes in directly
+/// through the DbContext.
+/// </summary>
+internal sealed class MonthlyScoringHost : IAsyncDisposable
+{
+    public const string Tenant = "national";
+    public const string Framework = "monthly-4585";
+    public const string Period = "2026-01";
+    public static readonly DateTimeOffset Now = new(2026, 2, 6, 3, 0, 0, TimeSpan.Zero);
+
+    public static readonly TestUser Publisher = new("cong-bo.bo-khcn", [PlatformRoles.Publisher], OrgUnit: "national");
+    public static readonly TestUser Reviewer = new("tham-dinh.bo-khcn", [PlatformRoles.Reviewer], OrgUnit: "national");
+
+    private readonly TestTokens _tokens = new();
+    private readonly ServiceFactory<Program> _service;
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private MonthlyScoringHost(IReadOnlyDictionary<string, string> settings)
+    {
+        _service = new ServiceFactory<Program>(settings, _tokens);
+        _factory = _service.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Time)));
+    }
+
+    public FakeTimeProvider Time { get; } = new(Now);
+
+    /// <summary>The broker URI of this host's virtual host, for outside subscribers.</summary>
+    public string Messaging { get; private init; } = "";
+
+    public static async Task<MonthlyScoringHost> StartAsync(PlatformInfrastructure infrastructure, string prefix)
+    {
+        var messaging = await infrastructure.CreateVirtualHostAsync(prefix);
+        var host = new MonthlyScoringHost(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:monthlyscoringdb"] = infrastructure.NewDatabaseConnectionString(prefix),
+            ["ConnectionStrings:messaging"] = messaging,
+        }) { Messaging = messaging };
+        host._factory.CreateClient().Dispose();
+        return host;
+    }
+
+    public HttpClient Client(TestUser? user)
+    {
+        var client = _factory.CreateClient();
+        if (user is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Mint(user, lifetime: TimeSpan.FromHours(1)));
+        return client;
+    }
+
+    public MonthlyScoringDbContext Db() => _factory.Services.CreateScope().ServiceProvider.GetRequiredService<MonthlyScoringDbContext>();
+
+    /// <summary>Provinces with their approved values for <see cref="Period"/>.</summary>
+    public async Task SeedAsync(IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> units)
+    {
+        await using var db = Db();
+        foreach (var (unit, values) in units)
+        {
+            db.Units.Add(new ScoredUnit { Tenant = Tenant, Code = unit, Name = unit, Kind = "province", PeerGroups = ["provinces"], Revision = 1 });
+            foreach (var (key, value) in values) db.ApprovedValues.Add(Value(unit, key, value));
+        }
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A later approval replacing one value.</summary>
+    public async Task CorrectAsync(string unit, string key, object value)
+    {
+        await using var db = Db();
+        var row = await db.ApprovedValues.SingleAsync(v => v.Tenant == Tenant && v.Period == Period && v.Unit == unit && v.InputKey == key,
+            TestContext.Current.CancellationToken);
+        row.ValueJson = JsonSerializer.Serialize(value);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async Task CloseAsync(string level = "to-national")
+    {
+        await using var db = Db();
+        db.ClosedPeriods.Add(new ClosedPeriod { Tenant = Tenant, FrameworkId = Framework, Period = Period, Level = level, DueAt = Now.AddDays(-1), ClosedAt = Now.AddDays(-1) });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async Task<List<string>> OutboxAsync(string eventName)
+    {
+        await using var db = Db();
+        return await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.MessageType.StartsWith("Platform.Contracts." + eventName + ","))
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => m.Body).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static ApprovedValue Value(string unit, string key, object value) => new()
+    {
+        Tenant = Tenant, FrameworkId = Framework, Period = Period, Unit = unit, InputKey = key, ValueJson = JsonSerializer.Serialize(value),
+        FrameworkVersion = "4585/QĐ-BKHCN (30/12/2025)", SubmissionId = Guid.NewGuid(), SubmissionRevision = 2, ReportingUnit = unit,
+        ApprovedAt = Now.AddDays(-2),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _service.DisposeAsync();
+        _tokens.Dispose();
+    }
+}
+
+/// <summary>A small, hand-checked peer group (worked out in <see cref="Runs.ScoreRunTests"/>).</summary>
+internal static class Example
+{
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Provinces = new Dictionary<string, IReadOnlyDictionary<string, object>>
+    {
+        ["lao-cai"] = new Dictionary<string, object>
+        {
+            ["A.due"] = 10, ["A.backlog"] = 0, ["A.onTime"] = 8, ["A.late"] = 1,
+            ["B.B1"] = 18, ["B.B2"] = 20, ["B.B3"] = 22, ["B.B4"] = 18, ["B.B5"] = 22,
+            ["C1.records"] = 100, ["C2.transactions"] = 50, ["D1.accepted"] = 5, ["D1.total"] = 10, ["D2.rate"] = 0.5,
+            ["E1.attended"] = 2, ["E1.held"] = 2, ["E2.speeches"] = 0, ["E2.reports"] = 1, ["E3.onTime"] = true, ["E3.completion"] = 1,
+        },
+        ["thanh-hoa"] = new Dictionary<string, object>
+        {
+            ["A.due"] = 20, ["A.backlog"] = 0, ["A.onTime"] = 20, ["A.late"] = 0,
+            ["B.B1"] = 0, ["B.B2"] = 0, ["B.B3"] = 0, ["B.B4"] = 0, ["B.B5"] = 0,
+            ["C1.records"] = 200, ["C2.transactions"] = 100, ["D1.accepted"] = 0, ["D1.total"] = 10, ["D2.rate"] = 0,
+            ["E1.attended"] = 0, ["E1.held"] = 1, ["E2.speeches"] = 0, ["E2.reports"] = 0, ["E3.onTime"] = false, ["E3.completion"] = 0,
+        },
+    };
+}
