@@ -1,4 +1,6 @@
+using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
+using Platform.MonthlyScoring.Inputs;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging;
 
@@ -12,6 +14,10 @@ public static class MonthlyScoringModule
 
     public static IHostApplicationBuilder AddMonthlyScoring(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<MonthlyScoringOptions>()
+            .Bind(builder.Configuration.GetSection(MonthlyScoringOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.AddPlatformDatabase<MonthlyScoringDbContext>(DatabaseName);
         builder.AddPlatformBus(ServiceName, typeof(MonthlyScoringModule).Assembly);
         return builder;
@@ -21,6 +27,8 @@ public static class MonthlyScoringModule
     {
         app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Chấm điểm hằng tháng")))
             .WithTags("MonthlyScoring");
+        app.MapInputsApi();
+        app.MapBonusApi();
         return app;
     }
 }

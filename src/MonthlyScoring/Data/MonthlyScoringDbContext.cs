@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Units;
 using Platform.ServiceDefaults.Outbox;
@@ -10,6 +11,8 @@ public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbCon
     public DbSet<ScoredUnit> Units => Set<ScoredUnit>();
     public DbSet<ApprovedValue> ApprovedValues => Set<ApprovedValue>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<BonusProposal> BonusProposals => Set<BonusProposal>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -17,5 +20,7 @@ public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbCon
         modelBuilder.ApplyConfiguration(new ScoredUnitConfiguration());
         modelBuilder.ApplyConfiguration(new ApprovedValueConfiguration());
         modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());
+        modelBuilder.ApplyConfiguration(new BonusProposalConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 }
