@@ -1,6 +1,8 @@
+using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Publication;
 using Platform.MonthlyScoring.Runs;
+using Platform.MonthlyScoring.Inputs;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging;
 
@@ -29,6 +31,8 @@ public static class MonthlyScoringModule
             .WithTags("MonthlyScoring");
         app.MapRunsApi();
         app.MapPublicationApi();
+        app.MapInputsApi();
+        app.MapBonusApi();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
@@ -12,6 +13,8 @@ public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbCon
     public DbSet<ApprovedValue> ApprovedValues => Set<ApprovedValue>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
     public DbSet<ScoreRun> ScoreRuns => Set<ScoreRun>();
+    public DbSet<BonusProposal> BonusProposals => Set<BonusProposal>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -20,5 +23,7 @@ public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbCon
         modelBuilder.ApplyConfiguration(new ApprovedValueConfiguration());
         modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());
         modelBuilder.ApplyConfiguration(new ScoreRunConfiguration());
+        modelBuilder.ApplyConfiguration(new BonusProposalConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 }

@@ -1,3 +1,4 @@
+using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.Scoring;
@@ -27,7 +28,8 @@ public static class RunScoring
     public static async Task<ComputedRun> ComputeAsync(MonthlyScoringDbContext db, string tenant, CompiledFramework framework,
         string period, string peerGroup, CancellationToken ct)
     {
-        var bonuses = await BonusesAsync(db, tenant, period, peerGroup, ct);
+        // Approved bonus points (1–5) of the period enter every run made after the decision.
+        var bonuses = await BonusDecisions.ApprovedAsync(db, tenant, period, ct);
         var set = await ScoringInputLoader.LoadAsync(db, tenant, framework, period, peerGroup, bonuses, ct);
         return Score(ScoringInputJson.Write(framework, set.Request));
     }
@@ -42,16 +44,5 @@ public static class RunScoring
             ?? throw new ScoringInputException([new ScoringProblem(null, "framework", $"không có khung \"{input.Framework}\" phiên bản \"{input.Version}\"")]);
         var result = new Scorer(framework).Score(input.Request);
         return new ComputedRun(framework, input.Request, result, inputJson, ScoringRunJson.WriteToString(result));
-    }
-
-    /// <summary>
-    /// Approved bonus points per unit for the period and peer group. For now none: at merge the lead wires
-    /// <c>BonusDecisions.ApprovedAsync</c> from the parallel inputs work (bonus proposals and decisions) in here.
-    /// </summary>
-    private static Task<IReadOnlyDictionary<string, decimal>> BonusesAsync(MonthlyScoringDbContext db, string tenant, string period,
-        string peerGroup, CancellationToken ct)
-    {
-        _ = (db, tenant, period, peerGroup, ct);
-        return Task.FromResult<IReadOnlyDictionary<string, decimal>>(new Dictionary<string, decimal>());
     }
 }

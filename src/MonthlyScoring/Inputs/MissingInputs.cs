@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.MonthlyScoring.Data;
+using Platform.MonthlyScoring.Units;
+using Platform.Scoring;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.MonthlyScoring.Inputs;
+
+public sealed record MissingInputView(string Key, string Label);
+
+public sealed record UnitMissingView(string Unit, string Name, IReadOnlyList<MissingInputView> Missing);
+
+/// <summary>Who has not (fully) reported for a period: the units of the peer group in the caller's subtree with inputs still missing.</summary>
+public sealed record MissingInputsView(string Period, string PeerGroup, string FrameworkVersion, int UnitsInGroup, IReadOnlyList<UnitMissingView> Units);
+
+public static class MissingInputs
+{
+    public static IEndpointRouteBuilder MapInputsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet($"/api/{MonthlyScoringModule.ServiceName}/periods/{{period}}/missing", Read)
+            .WithTags("MonthlyScoring")
+            .WithSummary("Inputs still missing per unit of a peer group")
+            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Reviewer, PlatformRoles.Leader, PlatformRoles.Publisher, PlatformRoles.PlatformAdmin));
+        return app;
+    }
+
+    public static async Task<Results<Ok<MissingInputsView>, ValidationProblem, ProblemHttpResult>> Read(
+        string period, string? peerGroup, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.OrgUnit() is not { } callerUnit) return InputsHttp.NoUnit();
+        if (!InputsHttp.IsMonth(period)) return InputsHttp.Invalid("period", InputsHttp.BadPeriod);
+        var tenant = options.Value.Tenant;
+        if (string.IsNullOrWhiteSpace(peerGroup) || !await db.Units.AnyAsync(u => u.Tenant == tenant && u.PeerGroups.Contains(peerGroup), ct))
+            return InputsHttp.Invalid("peerGroup", $"Nhóm đơn vị \"{peerGroup}\" không tồn tại; ví dụ: provinces, ministries.");
+        var framework = FrameworkCatalog.Default.Find(MonthlyScoringOptions.FrameworkId, null, period);
+        if (framework is null)
+            return InputsHttp.Invalid("period", $"Kỳ {period} chưa có bộ chỉ số chấm điểm hằng tháng có hiệu lực.");
+
+        var set = await ScoringInputLoader.LoadAsync(db, tenant, framework, period, peerGroup, null, ct);
+        var visible = await db.Units.AsNoTracking()
+            .Where(u => u.Tenant == tenant && db.SubtreeCodes(tenant, callerUnit).Contains(u.Code))
+            .Select(u => new { u.Code, u.Name })
+            .ToDictionaryAsync(u => u.Code, u => u.Name, StringComparer.Ordinal, ct);
+        var labels = framework.Inputs.ToDictionary(i => i.Key, i => i.Label, StringComparer.Ordinal);
+
+        var units = set.Missing.Where(m => visible.ContainsKey(m.Unit))
+            .GroupBy(m => m.Unit)
+            .Select(g => new UnitMissingView(g.Key, visible[g.Key], [.. g.Select(m => new MissingInputView(m.InputKey, labels.GetValueOrDefault(m.InputKey, m.InputKey)))]))
+            .ToList();
+        var inGroup = set.Request.Units.Count(u => visible.ContainsKey(u.Unit));
+        return TypedResults.Ok(new MissingInputsView(period, peerGroup, framework.Version, inGroup, units));
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.MonthlyScoring.Data;
+
+namespace Platform.MonthlyScoring.Units;
+
+/// <summary>
+/// The caller's part of the unit tree, from this service's copy of the directory: the unit and everything below it
+/// (the national root sees all). An unknown unit gives an empty subtree: the caller sees nothing rather than everything.
+/// </summary>
+public static class UnitSubtree
+{
+    public static IQueryable<string> SubtreeCodes(this MonthlyScoringDbContext db, string tenant, string unitCode) =>
+        // UNION (not UNION ALL) stops at a unit already reached, so even a corrupted tree terminates.
+        db.Database.SqlQuery<string>($"""
+            SELECT subtree.code AS "Value" FROM (
+                WITH RECURSIVE tree(code) AS (
+                    SELECT u.code FROM units u WHERE u.tenant = {tenant} AND u.code = {unitCode}
+                    UNION
+                    SELECT c.code FROM units c JOIN tree ON c.parent_code = tree.code WHERE c.tenant = {tenant}
+                )
+                SELECT code FROM tree) AS subtree
+            """);
+}
