@@ -49,6 +49,32 @@ public sealed class ScoreRunTests(PlatformInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task An_approved_bonus_enters_the_next_run()
+    {
+        await using var host = await MonthlyScoringHost.StartAsync(infrastructure, "runs-bonus");
+        await host.SeedAsync(Example.Provinces);
+        using var client = host.Client(MonthlyScoringHost.Reviewer);
+        var before = await client.GetFromJsonAsync<RunResults>($"/api/monthly-scoring/runs/{(await CreateAsync(client)).Id}/results", Ct);
+        Assert.Equal(71m, Assert.Single(before!.Results, r => r.Unit == "lao-cai").Total);
+
+        await using (var db = host.Db())
+        {
+            db.BonusProposals.Add(new Platform.MonthlyScoring.Bonus.BonusProposal
+            {
+                Id = Guid.NewGuid(), Tenant = "national", Unit = "lao-cai", Period = "2026-01", Justification = "Sáng kiến cấp tỉnh",
+                State = Platform.MonthlyScoring.Bonus.BonusStates.Approved, ProposedBy = "x", ProposedAt = DateTimeOffset.UtcNow,
+                Points = 2, DecidedBy = "ban-chi-dao", DecidedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // 71.3 (worked out above) + 2 bonus points = 73.3 → 73; Thanh Hóa unchanged.
+        var after = await client.GetFromJsonAsync<RunResults>($"/api/monthly-scoring/runs/{(await CreateAsync(client)).Id}/results", Ct);
+        Assert.Equal((73m, 73.3m), (Assert.Single(after!.Results, r => r.Unit == "lao-cai").Total, after.Results.Single(r => r.Unit == "lao-cai").Unrounded));
+        Assert.Equal(40m, Assert.Single(after.Results, r => r.Unit == "thanh-hoa").Total);
+    }
+
+    [Fact]
     public async Task The_explanation_shows_the_working_of_every_indicator_and_an_unknown_run_is_a_vietnamese_404()
     {
         await using var host = await MonthlyScoringHost.StartAsync(infrastructure, "runs-explain");
