@@ -75,6 +75,42 @@ public sealed class ScoreRunTests(PlatformInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task An_unreported_backlog_is_carried_over_from_the_previous_month_and_flagged_derived()
+    {
+        await using var host = await MonthlyScoringHost.StartAsync(infrastructure, "runs-backlog");
+        await host.SeedAsync(Example.Provinces);
+        await using (var db = host.Db())
+        {
+            // February: Lào Cai reports everything but A.backlog; Thanh Hóa reports all of January's values again.
+            foreach (var (unit, values) in Example.Provinces)
+            {
+                foreach (var (key, value) in values.Where(v => unit != "lao-cai" || v.Key != "A.backlog"))
+                {
+                    db.ApprovedValues.Add(new Platform.MonthlyScoring.Inputs.ApprovedValue
+                    {
+                        Tenant = "national", FrameworkId = "monthly-4585", Period = "2026-02", Unit = unit, InputKey = key,
+                        ValueJson = JsonSerializer.Serialize(value), FrameworkVersion = "v", SubmissionId = Guid.NewGuid(),
+                        SubmissionRevision = 3, ReportingUnit = unit, ApprovedAt = DateTimeOffset.UtcNow,
+                    });
+                }
+            }
+            await db.SaveChangesAsync(Ct);
+        }
+        using var client = host.Client(MonthlyScoringHost.Reviewer);
+        var created = await client.PostAsJsonAsync("/api/monthly-scoring/runs", new { period = "2026-02", peerGroup = "provinces" }, Ct);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+        var run = (await created.Content.ReadFromJsonAsync<RunView>(Ct))!;
+
+        // frameworks.md: backlog(m) = T(m−1) − onTime(m−1) − late(m−1) = (10 + 0) − 8 − 1 = 1, so T(Feb) = 10 + 1 = 11
+        // and A1 = 8 / 11 × 18 = 13.0909… → 13.09, flagged "derived"; Thanh Hóa reported its backlog: not derived.
+        var results = await client.GetFromJsonAsync<RunResults>($"/api/monthly-scoring/runs/{run.Id}/results", Ct);
+        var a1 = Assert.Single(results!.Results, r => r.Unit == "lao-cai").Indicators["A1"];
+        Assert.Contains("derived", a1.Flags);
+        Assert.Equal(13.09m, Math.Round(a1.Score, 2));
+        Assert.DoesNotContain("derived", Assert.Single(results.Results, r => r.Unit == "thanh-hoa").Indicators["A1"].Flags);
+    }
+
+    [Fact]
     public async Task The_explanation_shows_the_working_of_every_indicator_and_an_unknown_run_is_a_vietnamese_404()
     {
         await using var host = await MonthlyScoringHost.StartAsync(infrastructure, "runs-explain");
