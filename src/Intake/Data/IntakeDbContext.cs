@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Audit;
 using Platform.Intake.Audit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Assignments;
@@ -29,7 +30,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new OrganisationUnitConfiguration());
         modelBuilder.ApplyConfiguration(new SubmissionConfiguration());
         modelBuilder.ApplyConfiguration(new SubmissionValueChangeConfiguration());
-        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.AddAuditLog();
         modelBuilder.ApplyConfiguration(new AssignmentConfiguration());
         modelBuilder.ApplyConfiguration(new ReopeningConfiguration());
         modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());

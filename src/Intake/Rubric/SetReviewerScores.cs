@@ -44,7 +44,7 @@ public static class SetReviewerScores
         var now = time.GetUtcNow();
         var changes = submission.Review(scores, caller.Subject, caller.Channel, now);
         db.SubmissionValueChanges.AddRange(changes);
-        db.AuditEntries.Add(AuditEntry.ForSubmission("reviewer-scored", submission.Id, caller.Subject, now,
+        db.AuditEntries.Add(SubmissionAudit.Entry("reviewer-scored", submission.Id, caller.Subject, now,
             changes.Count == 0 ? "không đổi điểm" : "điểm thẩm định: " + string.Join("; ", changes.Select(c =>
                 $"{c.Key["reviewer.".Length..]} = {(scores.TryGetValue(c.Key["reviewer.".Length..], out var v) ? RubricScoring.Num(v) : "bỏ")}"))));
         return await SubmissionHttp.SaveAsync(db, submission, response, ct);

@@ -22,7 +22,7 @@ public static class DecideSubmission
         return await Decide(id, db, user, options.Value.Tenant, time, request, response, (submission, caller, now) =>
         {
             submission.Approve(caller.Subject, now);
-            db.AuditEntries.Add(AuditEntry.ForSubmission("approved", submission.Id, caller.Subject, now, null));
+            db.AuditEntries.Add(SubmissionAudit.Entry("approved", submission.Id, caller.Subject, now, null));
             db.EnqueueEvent(new SubmissionApproved(
                 submission.Id, submission.Tenant, submission.FrameworkId, submission.FrameworkVersion, submission.Period,
                 submission.ReportingUnit, submission.TargetUnit, submission.Values, submission.Late,
@@ -42,7 +42,7 @@ public static class DecideSubmission
         return await Decide(id, db, user, options.Value.Tenant, time, request, response, (submission, caller, now) =>
         {
             submission.Return(reason, caller.Subject, now);
-            db.AuditEntries.Add(AuditEntry.ForSubmission("returned", submission.Id, caller.Subject, now, reason));
+            db.AuditEntries.Add(SubmissionAudit.Entry("returned", submission.Id, caller.Subject, now, reason));
             db.EnqueueEvent(new SubmissionReturned(
                 submission.Id, submission.Tenant, submission.FrameworkId, submission.FrameworkVersion, submission.Period,
                 submission.ReportingUnit, submission.TargetUnit, reason, caller.Subject, submission.Version, now), time);

@@ -107,7 +107,7 @@ public static class SaveDraft
         {
             submission = Submission.Start(tenant, definition.Id, definition.Version, period, caller.Unit, targetUnit, caller.Subject, now);
             db.Submissions.Add(submission);
-            db.AuditEntries.Add(AuditEntry.ForSubmission("created", submission.Id, caller.Subject, now, save.Channel));
+            db.AuditEntries.Add(SubmissionAudit.Entry("created", submission.Id, caller.Subject, now, save.Channel));
         }
         else
         {
@@ -121,7 +121,7 @@ public static class SaveDraft
 
         var changes = submission.Edit(values, comments, caller.Subject, save.Channel, now);
         db.SubmissionValueChanges.AddRange(changes);
-        db.AuditEntries.Add(AuditEntry.ForSubmission("edited", submission.Id, caller.Subject, now,
+        db.AuditEntries.Add(SubmissionAudit.Entry("edited", submission.Id, caller.Subject, now,
             changes.Count == 0 ? "không đổi giá trị" : "đổi: " + string.Join(", ", changes.Select(c => c.Key))));
         return new SavedValues { Submission = submission, Created = created, Written = true };
     }

@@ -71,7 +71,7 @@ public static class SubmitSubmission
 
         var now = time.GetUtcNow();
         submission.Submit(caller.Subject, decision.Late, now);
-        db.AuditEntries.Add(AuditEntry.ForSubmission("submitted", submission.Id, caller.Subject, now, decision.Late ? "nộp muộn" : null));
+        db.AuditEntries.Add(SubmissionAudit.Entry("submitted", submission.Id, caller.Subject, now, decision.Late ? "nộp muộn" : null));
         db.EnqueueEvent(new SubmissionSubmitted(
             submission.Id, submission.Tenant, submission.FrameworkId, submission.FrameworkVersion, submission.Period,
             submission.ReportingUnit, submission.TargetUnit, submission.Late, caller.Subject, submission.Version, now), time);

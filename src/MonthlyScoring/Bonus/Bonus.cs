@@ -31,35 +31,3 @@ public sealed class BonusProposal
     /// <summary>PostgreSQL's row version (<c>xmin</c>): two approvers deciding at once cannot both win.</summary>
     public uint Version { get; set; }
 }
-
-/// <summary>
-/// One line of this service's append-only audit log (the table refuses UPDATE, DELETE and TRUNCATE): who did what to
-/// which record, when, with a free-text detail.
-/// </summary>
-public sealed class AuditEntry
-{
-    private AuditEntry() { }
-
-    public AuditEntry(string entityType, string entityId, string action, string by, DateTimeOffset at, string? detail)
-    {
-        Id = Guid.CreateVersion7(at);
-        EntityType = entityType;
-        EntityId = entityId;
-        Action = action;
-        By = by;
-        At = at;
-        Detail = detail;
-    }
-
-    public Guid Id { get; private init; }
-
-    /// <summary>E.g. <c>bonus</c>.</summary>
-    public string EntityType { get; private init; } = "";
-    public string EntityId { get; private init; } = "";
-
-    /// <summary>E.g. <c>proposed</c>, <c>approved</c>, <c>rejected</c>.</summary>
-    public string Action { get; private init; } = "";
-    public string By { get; private init; } = "";
-    public DateTimeOffset At { get; private init; }
-    public string? Detail { get; private init; }
-}

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Inputs;
@@ -24,6 +25,6 @@ public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbCon
         modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());
         modelBuilder.ApplyConfiguration(new ScoreRunConfiguration());
         modelBuilder.ApplyConfiguration(new BonusProposalConfiguration());
-        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.AddAuditLog();
     }
 }

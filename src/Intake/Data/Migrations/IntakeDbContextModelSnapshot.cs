@@ -94,7 +94,7 @@ namespace Platform.Intake.Data.Migrations
                     b.ToTable("assignments", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Intake.Audit.AuditEntry", b =>
+            modelBuilder.Entity("Platform.ServiceDefaults.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")

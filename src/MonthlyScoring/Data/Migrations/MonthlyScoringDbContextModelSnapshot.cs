@@ -22,7 +22,7 @@ namespace Platform.MonthlyScoring.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Platform.MonthlyScoring.Bonus.AuditEntry", b =>
+            modelBuilder.Entity("Platform.ServiceDefaults.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
