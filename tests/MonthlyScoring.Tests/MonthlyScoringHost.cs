@@ -27,8 +27,10 @@ internal sealed class MonthlyScoringHost : IAsyncDisposable
     public const string Period = "2026-01";
     public static readonly DateTimeOffset Now = new(2026, 2, 6, 3, 0, 0, TimeSpan.Zero);
 
-    public static readonly TestUser Publisher = new("cong-bo.bo-khcn", [PlatformRoles.Publisher], OrgUnit: "national");
-    public static readonly TestUser Reviewer = new("tham-dinh.bo-khcn", [PlatformRoles.Reviewer], OrgUnit: "national");
+    public static readonly TestUser Publisher = new("cong-bo.bo-khcn", [PlatformRoles.Publisher], OrgUnit: "vn");
+    public static readonly TestUser Reviewer = new("tham-dinh.bo-khcn", [PlatformRoles.Reviewer], OrgUnit: "vn");
+    public static readonly TestUser NationalLeader = new("lanh-dao.vn", [PlatformRoles.Leader], OrgUnit: "vn");
+    public static readonly TestUser LaoCaiLeader = new("lanh-dao.lao-cai", [PlatformRoles.Leader], OrgUnit: "lao-cai");
 
     private readonly TestTokens _tokens = new();
     private readonly ServiceFactory<Program> _service;
@@ -67,13 +69,14 @@ internal sealed class MonthlyScoringHost : IAsyncDisposable
 
     public MonthlyScoringDbContext Db() => _factory.Services.CreateScope().ServiceProvider.GetRequiredService<MonthlyScoringDbContext>();
 
-    /// <summary>Provinces with their approved values for <see cref="Period"/>.</summary>
+    /// <summary>The national root <c>vn</c> and, under it, provinces with their approved values for <see cref="Period"/>.</summary>
     public async Task SeedAsync(IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> units)
     {
         await using var db = Db();
+        db.Units.Add(new ScoredUnit { Tenant = Tenant, Code = "vn", Name = "Việt Nam", Kind = "national", Revision = 1 });
         foreach (var (unit, values) in units)
         {
-            db.Units.Add(new ScoredUnit { Tenant = Tenant, Code = unit, Name = unit, Kind = "province", PeerGroups = ["provinces"], Revision = 1 });
+            db.Units.Add(new ScoredUnit { Tenant = Tenant, Code = unit, Name = unit, Kind = "province", ParentCode = "vn", PeerGroups = ["provinces"], Revision = 1 });
             foreach (var (key, value) in values) db.ApprovedValues.Add(Value(unit, key, value));
         }
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);

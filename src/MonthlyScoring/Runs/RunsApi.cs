@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.MonthlyScoring.Data;
+using Platform.MonthlyScoring.Inputs;
 using Platform.Scoring.Engine;
 using Platform.Scoring.Io;
 using Platform.ServiceDefaults.Security;
@@ -86,25 +87,34 @@ public static class RunsApi
     }
 
     public static async Task<Results<Ok<RunResults>, ProblemHttpResult>> ResultsAsync(Guid id, string? unit, string? @class,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
+        // A provisional run shows a caller below the national root only the units of their subtree.
+        RunScope? scope = null;
+        if (run.Kind == ScoreRunKinds.Provisional && (scope = await RunScope.ForAsync(db, options.Value.Tenant, user, ct)) is null)
+            return InputsHttp.NoUnit();
         var results = UnitResultView.Parse(run.ResultJson)
-            .Where(r => (unit == null || r.Unit == unit) && (@class == null || r.Classification == @class)).ToList();
+            .Where(r => (scope is null || scope.Sees(r.Unit)) && (unit == null || r.Unit == unit) && (@class == null || r.Classification == @class)).ToList();
         return TypedResults.Ok(new RunResults(RunView.Of(run, await CurrentRevisionAsync(db, run, ct)), results));
     }
 
     public static async Task<Results<Ok<UnitExplanation>, ProblemHttpResult>> ExplainAsync(Guid id, string unit,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
+        RunScope? scope = null;
+        if (run.Kind == ScoreRunKinds.Provisional && (scope = await RunScope.ForAsync(db, options.Value.Tenant, user, ct)) is null)
+            return InputsHttp.NoUnit();
         // Explained from the stored input, so the working matches the stored result even if values changed since.
         var computed = RunScoring.Score(run.InputJson);
-        if (computed.Request.Units.All(u => u.Unit != unit))
+        if (computed.Request.Units.All(u => u.Unit != unit) || scope?.Sees(unit) == false)
             return RunHttp.NotFound($"Đơn vị \"{unit}\" không có trong lượt chấm điểm này.");
         var scorer = new Scorer(computed.Framework);
+        // The best value stays (the score is worked out from it); which unit holds it is shown only if the caller sees that unit.
         var indicators = computed.Framework.Indicators.Select(i => scorer.Explain(computed.Request, unit, i.Code)).Select(e =>
-            new IndicatorExplanationView(e.Code, e.Name, e.Rule, e.Steps, e.Inputs, e.Best?.Value, e.Best?.Unit, e.Score.Score, e.Score.Max,
+            new IndicatorExplanationView(e.Code, e.Name, e.Rule, e.Steps, e.Inputs, e.Best?.Value,
+                e.Best?.Unit is { } best && scope?.Sees(best) != false ? best : null, e.Score.Score, e.Score.Max,
                 e.Score.Flags.ToNames())).ToList();
         return TypedResults.Ok(new UnitExplanation(run.Id, unit, indicators));
     }
@@ -114,9 +124,15 @@ public static class RunsApi
     /// documents exactly as stored; <c>Scoring.Cli score</c> on <c>input</c> prints <c>result</c>.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(Guid id, MonthlyScoringDbContext db,
-        IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+        IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
+        // A provisional export holds every unit's values: only callers at the national root get it.
+        if (run.Kind == ScoreRunKinds.Provisional)
+        {
+            if (await RunScope.ForAsync(db, options.Value.Tenant, user, ct) is not { } scope) return InputsHttp.NoUnit();
+            if (!scope.All) return RunHttp.NotFound();
+        }
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -131,12 +147,14 @@ public static class RunsApi
         return TypedResults.File(stream.ToArray(), "application/json", name);
     }
 
-    public static async Task<Results<Ok<List<HistoryEntry>>, ValidationProblem>> HistoryAsync(string unit, string? peerGroup,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+    public static async Task<Results<Ok<List<HistoryEntry>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(string unit, string? peerGroup,
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
         if (peerGroup is null || !RunScoring.PeerGroups.Contains(peerGroup))
             return RunHttp.Invalid(new Dictionary<string, string[]> { ["peerGroup"] = ["Nhóm so sánh chỉ nhận provinces hoặc ministries."] });
         var tenant = options.Value.Tenant;
+        if (await RunScope.ForAsync(db, tenant, user, ct) is not { } scope) return InputsHttp.NoUnit();
+        if (!scope.Sees(unit)) return RunHttp.NotFound($"Không tìm thấy đơn vị \"{unit}\" trong phạm vi của bạn.");
         var revisions = await db.ScoreRuns.AsNoTracking()
             .Where(r => r.Tenant == tenant && r.PeerGroup == peerGroup && r.Kind == ScoreRunKinds.Official)
             .Select(r => new { r.Id, r.Period, r.Revision }).ToListAsync(ct);
