@@ -35,6 +35,14 @@ public static class BusExtensions
                 // Consumers spend most of their time waiting for PostgreSQL commits: let more run at once
                 // than the default (twice the processor count).
                 rabbit.PrefetchCount = 32;
+                // Decimals travel as JSON numbers, as docs/events.md promises outside subscribers. MassTransit writes
+                // them as strings by default; System.Text.Json reads and writes decimals exactly either way.
+                rabbit.ConfigureJsonSerializerOptions(options =>
+                {
+                    foreach (var converter in options.Converters.Where(c => c.GetType().Name == "StringDecimalJsonConverter").ToList())
+                        options.Converters.Remove(converter);
+                    return options;
+                });
                 rabbit.UseMessageRetry(retry =>
                 {
                     retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));

@@ -178,14 +178,12 @@ public sealed class MonthlyScoresEndToEndTests(PlatformInfrastructure infrastruc
         return client;
     }
 
-    /// <summary>
-    /// A decimal of the event as it arrives. KNOWN GAP (reported to the lead): docs/events.md shows decimals as JSON numbers
-    /// (<c>"total": 73</c>), but MassTransit's serializer, which the outbox relay publishes through, writes decimals as
-    /// strings (<c>"total": "71"</c>); the outbox row itself holds numbers. Accept both until the wire format is settled.
-    /// </summary>
-    private static decimal Number(JsonElement value) => value.ValueKind == JsonValueKind.String
-        ? decimal.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
-        : value.GetDecimal();
+    /// <summary>A decimal of the event: a JSON number on the wire, as docs/events.md shows (not MassTransit's default string).</summary>
+    private static decimal Number(JsonElement value)
+    {
+        Assert.Equal(JsonValueKind.Number, value.ValueKind);
+        return value.GetDecimal();
+    }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {

@@ -123,6 +123,8 @@ public sealed class PublicationTests(PlatformInfrastructure infrastructure)
             message.GetProperty("frameworkId").GetString(), message.GetProperty("period").GetString(), message.GetProperty("peerGroup").GetString(),
             message.GetProperty("revision").GetInt32()));
         Assert.Equal(["lao-cai", "thanh-hoa"], message.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("unit").GetString()));
+        // Decimals are JSON numbers on the wire, as docs/events.md shows (MassTransit would write strings by default).
+        Assert.Equal((JsonValueKind.Number, 71m), (message.GetProperty("units")[0].GetProperty("total").ValueKind, message.GetProperty("units")[0].GetProperty("total").GetDecimal()));
         await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, Ct);
     }
 
