@@ -30,44 +30,52 @@ public static class ScoringInputLoader
         units.Sort(StringComparer.Ordinal);
 
         var previous = firstDay.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var rows = await db.ApprovedValues.AsNoTracking()
-            .Where(v => v.Tenant == tenant && v.FrameworkId == framework.Id && (v.Period == period || v.Period == previous) && units.Contains(v.Unit))
+        // 41,000 units × 20 inputs × 2 months: the unit filter stays in the database (a correlated EXISTS, not an
+        // array of every unit code), rows are streamed into per-unit dictionaries, and each distinct stored JSON text
+        // is parsed once (values such as 0, 10 or true repeat across units).
+        var rows = db.ApprovedValues.AsNoTracking()
+            .Where(v => v.Tenant == tenant && v.FrameworkId == framework.Id && (v.Period == period || v.Period == previous)
+                && db.Units.Any(u => u.Tenant == tenant && u.Code == v.Unit && u.PeerGroups.Contains(peerGroup) && (u.ValidTo == null || u.ValidTo > firstDay)))
             .Select(v => new { v.Period, v.Unit, v.InputKey, v.ValueJson })
-            .ToListAsync(ct);
-        var byUnit = rows.ToLookup(r => (r.Unit, r.Period));
+            .AsAsyncEnumerable();
+        var current = new Dictionary<string, SortedDictionary<string, object>>(units.Count, StringComparer.Ordinal);
+        var before = new Dictionary<string, SortedDictionary<string, object>>(units.Count, StringComparer.Ordinal);
+        var parsed = new Dictionary<string, object?>(StringComparer.Ordinal);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            if (!framework.Slots.ContainsKey(row.InputKey)) continue;
+            if (!parsed.TryGetValue(row.ValueJson, out var value)) parsed[row.ValueJson] = value = Parse(row.ValueJson);
+            if (value is null) continue;
+            var target = row.Period == period ? current : before;
+            if (!target.TryGetValue(row.Unit, out var values)) target[row.Unit] = values = new SortedDictionary<string, object>(StringComparer.Ordinal);
+            values[row.InputKey] = value;
+        }
 
         var request = new List<UnitValues>(units.Count);
         var missing = new List<MissingInput>();
         foreach (var unit in units)
         {
-            var values = Typed(byUnit[(unit, period)].Select(r => (r.InputKey, r.ValueJson)), framework);
-            var before = Typed(byUnit[(unit, previous)].Select(r => (r.InputKey, r.ValueJson)), framework);
+            var values = current.GetValueOrDefault(unit) ?? new SortedDictionary<string, object>(StringComparer.Ordinal);
+            var last = before.GetValueOrDefault(unit);
             missing.AddRange(framework.Inputs.Where(i => !values.ContainsKey(i.Key)).Select(i => new MissingInput(unit, i.Key)));
-            request.Add(new UnitValues(unit, values, bonuses?.GetValueOrDefault(unit) ?? 0m, null, before.Count == 0 ? null : before));
+            request.Add(new UnitValues(unit, values, bonuses?.GetValueOrDefault(unit) ?? 0m, null, last));
         }
         return new ScoringInputSet(new ScoringRequest(period, peerGroup, request), missing);
     }
 
-    /// <summary>Stored JSON → the engine's types (decimal, bool, string), keyed in ordinal order; keys the framework does not know are left out.</summary>
-    private static SortedDictionary<string, object> Typed(IEnumerable<(string Key, string Json)> values, CompiledFramework framework)
+    /// <summary>Stored JSON → the engine's types (decimal, bool, string); null for anything else.</summary>
+    private static object? Parse(string json)
     {
-        var typed = new SortedDictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, json) in values)
+        using var document = JsonDocument.Parse(json);
+        var element = document.RootElement;
+        return element.ValueKind switch
         {
-            if (!framework.Slots.ContainsKey(key)) continue;
-            using var document = JsonDocument.Parse(json);
-            var element = document.RootElement;
-            object? value = element.ValueKind switch
-            {
-                JsonValueKind.Number => element.GetDecimal(),
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.String => element.GetString()!,
-                _ => null,
-            };
-            if (value is not null) typed[key] = value;
-        }
-        return typed;
+            JsonValueKind.Number => element.GetDecimal(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String => element.GetString()!,
+            _ => null,
+        };
     }
 
     private static DateOnly FirstDay(string period) =>

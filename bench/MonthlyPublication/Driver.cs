@@ -1,0 +1,330 @@
+// Monthly publication driver: how long from a PeriodClosed on the bus to a subscriber holding the ScoresPublished
+// message of a whole peer group, for 4,100 and 41,000 units (docs/scale.md), and with how much memory.
+//
+// Real PostgreSQL and RabbitMQ (started like AppHost does), the monthly scoring service hosted in-process on Kestrel
+// with bearer tokens. Per unit count: a fresh database seeded with binary COPY (units of peer group `provinces`, the 20
+// monthly-4585 inputs of 2026-01 per unit, varied and consistent), then
+//   t0  PeriodClosed (monthly-4585, 2026-01, to-national) published on the bus
+//   t1  the service has recorded it (closed_periods polled)
+//   t2  POST /api/monthly-scoring/publications as a publisher answered 201
+//   t3  a plain RabbitMQ.Client subscriber bound to Platform.Contracts:ScoresPublished received and parsed the message
+// A warm-up publication of a small peer group (ministries, 2026-03) runs first in each service, untimed. After the
+// timed run the stages of the publish request are timed one by one with the service's own code (breakdown).
+//
+//   dotnet run -c Release --project bench/MonthlyPublication -- [--units 4100,41000]
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Contracts;
+using Platform.LocalInfrastructure;
+using Platform.MonthlyScoring.Bonus;
+using Platform.MonthlyScoring.Data;
+using Platform.MonthlyScoring.Inputs;
+using Platform.MonthlyScoring.Runs;
+using Platform.ServiceDefaults.Security;
+using Platform.TestSupport;
+using Platform.TestSupport.Security;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Platform.Bench.MonthlyPublication;
+
+internal static class Driver
+{
+    private const string Framework = "monthly-4585";
+    private const string FrameworkVersion = "4585/QĐ-BKHCN (30/12/2025)";
+    private const string Tenant = "national";
+    private const string Period = "2026-01";
+    private const string WarmupPeriod = "2026-03";
+
+    public static async Task<int> Main(string[] args)
+    {
+        var counts = OptionText(args, "--units", "4100,41000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var root = Path.Combine(Path.GetTempPath(), "platform-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var postgresStarting = PostgresServer.StartAsync(new PostgresServerOptions { Directory = Path.Combine(root, "postgres") });
+        var rabbitStarting = RabbitMqBroker.StartAsync(new RabbitMqBrokerOptions { Directory = Path.Combine(root, "rabbitmq") });
+        await using var postgres = await postgresStarting;
+        await using var rabbit = await rabbitStarting;
+        try
+        {
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MONTHLYSCORING", AppContext.BaseDirectory);
+            Console.WriteLine($"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
+            foreach (var count in counts)
+            {
+                var database = $"monthly{count}";
+                await postgres.CreateDatabaseAsync(database);
+                await RunAsync(postgres, rabbit, database, count, root);
+            }
+            return 0;
+        }
+        finally
+        {
+            await rabbit.StopAsync();
+            await postgres.StopAsync();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task RunAsync(PostgresServer postgres, RabbitMqBroker rabbit, string database, int count, string root)
+    {
+        var connection = postgres.ConnectionString(database);
+        using var tokens = new TestTokens();
+        await using var service = new ServiceFactory<Program>(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:monthlyscoringdb"] = connection,
+            ["ConnectionStrings:messaging"] = rabbit.ConnectionString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, tokens);
+        service.UseKestrel(0);
+        service.StartServer();
+        using var client = service.CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(5);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            tokens.Mint(new TestUser("cong-bo.bench", [PlatformRoles.Publisher], OrgUnit: "vn"), lifetime: TimeSpan.FromHours(2)));
+        await using var data = NpgsqlDataSource.Create(connection);
+
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(data, "provinces", "bench-p", count, Period);
+        await SeedAsync(data, "ministries", "bench-m", 30, WarmupPeriod);
+        Console.WriteLine($"{count:N0} units: seeded {count:N0} units and {count * 20:N0} approved values in {seeding.Elapsed.TotalSeconds:0.0} s (binary COPY)");
+
+        await using var subscriber = await Subscriber.StartAsync(rabbit.ConnectionString());
+        var bus = service.Services.GetRequiredService<IBus>();
+
+        // Warm-up: consumer, publish endpoint, outbox relay, subscriber; untimed.
+        await PublishAsync(bus, client, data, subscriber, "ministries", WarmupPeriod, 30);
+
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var (closed, requested, received, message) = await PublishAsync(bus, client, data, subscriber, "provinces", Period, count);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        using var process = Process.GetCurrentProcess();
+        var outboxRow = await ScalarAsync<long>(data, "SELECT pg_column_size(body)::bigint FROM outbox_messages WHERE message_type LIKE 'Platform.Contracts.ScoresPublished,%' ORDER BY created_at DESC LIMIT 1");
+        var runRow = await ScalarAsync<long>(data, "SELECT (pg_column_size(input) + pg_column_size(result))::bigint FROM score_runs WHERE peer_group = 'provinces'");
+
+        Console.WriteLine($"  PeriodClosed → ScoresPublished consumed: {received.TotalSeconds:0.000} s");
+        Console.WriteLine($"    close consumed (closed_periods row)     {closed.TotalSeconds:0.000} s");
+        Console.WriteLine($"    POST publications → 201                 {(requested - closed).TotalSeconds:0.000} s");
+        Console.WriteLine($"    outbox relay → broker → subscriber      {(received - requested).TotalSeconds:0.000} s (incl. parsing {message.ParseMs:0} ms)");
+        Console.WriteLine($"  message: {message.Bytes / 1024d / 1024d:0.00} MiB AMQP body, {message.Units:N0} units; outbox row {outboxRow / 1024d / 1024d:0.00} MiB stored (jsonb, TOAST-compressed); run row input+result {runRow / 1024d / 1024d:0.00} MiB stored");
+        Console.WriteLine($"  memory: allocated {allocated / 1024d / 1024d:N0} MiB during the timed run (service + subscriber, one process), working set {Environment.WorkingSet / 1024d / 1024d:N0} MiB now, peak {process.PeakWorkingSet64 / 1024d / 1024d:N0} MiB (process lifetime); PostgreSQL backends peak RSS {PostgresPeakMiB(root):N0} MiB");
+
+        await BreakdownAsync(service.Services, count);
+    }
+
+    /// <summary>One publication, timed from PeriodClosed on the bus to the subscriber holding the parsed message.</summary>
+    private static async Task<(TimeSpan Closed, TimeSpan Requested, TimeSpan Received, Subscriber.Received Message)> PublishAsync(
+        IBus bus, HttpClient client, NpgsqlDataSource data, Subscriber subscriber, string peerGroup, string period, int count)
+    {
+        var waiting = subscriber.Next(peerGroup, period);
+        var clock = Stopwatch.StartNew();
+        var now = DateTimeOffset.UtcNow;
+        await bus.Publish(new PeriodClosed(Tenant, Framework, FrameworkVersion, period, "to-national", now.AddMinutes(-1), now));
+        await using (var poll = await data.OpenConnectionAsync())
+        {
+            await using var exists = new NpgsqlCommand("SELECT count(*) FROM closed_periods WHERE period = $1 AND level = 'to-national'", poll) { Parameters = { new() { Value = period } } };
+            while ((long)(await exists.ExecuteScalarAsync())! == 0)
+            {
+                if (clock.Elapsed > TimeSpan.FromMinutes(1)) throw new TimeoutException("PeriodClosed was not recorded within a minute");
+                await Task.Delay(2);
+            }
+        }
+        var closed = clock.Elapsed;
+        using var response = await client.PostAsJsonAsync("/api/monthly-scoring/publications", new { period, peerGroup });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var requested = clock.Elapsed;
+        var message = await waiting.WaitAsync(TimeSpan.FromMinutes(5));
+        var received = clock.Elapsed;
+        if (message.Units != count) throw new InvalidOperationException($"ScoresPublished has {message.Units} units, expected {count}");
+        return (closed, requested, received, message);
+    }
+
+    /// <summary>The stages of the publish request, each timed alone with the service's own code on the seeded data.</summary>
+    private static async Task BreakdownAsync(IServiceProvider services, int count)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MonthlyScoringDbContext>();
+        var framework = RunScoring.Framework(Period)!;
+        var clock = Stopwatch.StartNew();
+        var bonuses = await BonusDecisions.ApprovedAsync(db, Tenant, Period, default);
+        var set = await ScoringInputLoader.LoadAsync(db, Tenant, framework, Period, "provinces", bonuses, default);
+        var load = clock.Elapsed;
+        var input = ScoringInputJson.Write(framework, set.Request);
+        var write = clock.Elapsed;
+        var computed = RunScoring.Score(input);
+        var score = clock.Elapsed;
+        var units = UnitResultView.Parse(computed.ResultJson);
+        var parse = clock.Elapsed;
+        Console.WriteLine($"  breakdown of the request ({count:N0} units): load inputs {load.TotalMilliseconds:N0} ms, write input JSON {(write - load).TotalMilliseconds:N0} ms ({input.Length / 1024d / 1024d:0.0} MiB), " +
+            $"read + score + write result {(score - write).TotalMilliseconds:N0} ms ({computed.ResultJson.Length / 1024d / 1024d:0.0} MiB), parse result for the event {(parse - score).TotalMilliseconds:N0} ms ({units.Count:N0} units)");
+    }
+
+    /// <summary>Units of one peer group with the 20 monthly-4585 inputs each, varied per unit and consistent with the framework's checks.</summary>
+    private static async Task SeedAsync(NpgsqlDataSource data, string peerGroup, string prefix, int count, string period)
+    {
+        await using var connection = await data.OpenConnectionAsync();
+        var codes = Enumerable.Range(1, count).Select(i => $"{prefix}-{i:00000}").ToArray();
+        await using (var units = await connection.BeginBinaryImportAsync("COPY units (tenant, code, name, kind, parent_code, peer_groups, valid_to, revision) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var code in codes)
+            {
+                await units.StartRowAsync();
+                await units.WriteAsync(Tenant, NpgsqlDbType.Varchar);
+                await units.WriteAsync(code, NpgsqlDbType.Varchar);
+                await units.WriteAsync("Đơn vị thử tải " + code, NpgsqlDbType.Varchar);
+                await units.WriteAsync(peerGroup == "provinces" ? "province" : "ministry", NpgsqlDbType.Varchar);
+                await units.WriteAsync("national", NpgsqlDbType.Varchar);
+                await units.WriteAsync(new[] { peerGroup }, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await units.WriteNullAsync();
+                await units.WriteAsync(1, NpgsqlDbType.Integer);
+            }
+            await units.CompleteAsync();
+        }
+        var approvedAt = new DateTimeOffset(2026, 2, 4, 3, 0, 0, TimeSpan.Zero);
+        await using (var values = await connection.BeginBinaryImportAsync(
+            "COPY approved_values (tenant, framework_id, period, unit, input_key, value, framework_version, submission_id, submission_revision, reporting_unit, approved_at, derived) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < codes.Length; i++)
+            {
+                var submission = Guid.CreateVersion7();
+                foreach (var (key, value) in Values(i))
+                {
+                    await values.StartRowAsync();
+                    await values.WriteAsync(Tenant, NpgsqlDbType.Varchar);
+                    await values.WriteAsync(Framework, NpgsqlDbType.Varchar);
+                    await values.WriteAsync(period, NpgsqlDbType.Varchar);
+                    await values.WriteAsync(codes[i], NpgsqlDbType.Varchar);
+                    await values.WriteAsync(key, NpgsqlDbType.Varchar);
+                    await values.WriteAsync(JsonSerializer.Serialize(value), NpgsqlDbType.Jsonb);
+                    await values.WriteAsync(FrameworkVersion, NpgsqlDbType.Varchar);
+                    await values.WriteAsync(submission, NpgsqlDbType.Uuid);
+                    await values.WriteAsync(2, NpgsqlDbType.Integer);
+                    await values.WriteAsync(codes[i], NpgsqlDbType.Varchar);
+                    await values.WriteAsync(approvedAt, NpgsqlDbType.TimestampTz);
+                    await values.WriteAsync(false, NpgsqlDbType.Boolean);
+                }
+            }
+            await values.CompleteAsync();
+        }
+        await using var analyze = new NpgsqlCommand("ANALYZE units; ANALYZE approved_values;", connection);
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static IEnumerable<(string Key, object Value)> Values(int i)
+    {
+        var due = 10 + i % 7;
+        var backlog = i % 3;
+        var late = i % 2;
+        var held = 1 + i % 5;
+        var total = 5 + i % 4;
+        yield return ("A.due", due);
+        yield return ("A.backlog", backlog);
+        yield return ("A.onTime", due - late - i % 4);
+        yield return ("A.late", late);
+        for (var b = 1; b <= 5; b++) yield return ($"B.B{b}", (i * b + 7) % 19);
+        yield return ("C1.records", (i * 37) % 2000);
+        yield return ("C2.transactions", (i * 91) % 9000);
+        yield return ("D1.accepted", i % (total + 1));
+        yield return ("D1.total", total);
+        yield return ("D2.rate", (i % 101) / 100m);
+        yield return ("E1.attended", i % (held + 1));
+        yield return ("E1.held", held);
+        yield return ("E2.speeches", i % 3);
+        yield return ("E2.reports", i % 4);
+        yield return ("E3.onTime", i % 3 != 0);
+        yield return ("E3.completion", (i % 11) / 10m);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource data, string sql)
+    {
+        await using var command = data.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Sum of the peak resident set (VmHWM) of the postmaster's children; shared buffers are counted once per backend that touched them.</summary>
+    private static double PostgresPeakMiB(string root)
+    {
+        var pidFile = Directory.EnumerateFiles(Path.Combine(root, "postgres"), "postmaster.pid", SearchOption.AllDirectories).FirstOrDefault();
+        if (pidFile is null) return double.NaN;
+        var postmaster = File.ReadLines(pidFile).First().Trim();
+        long kb = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[1] != postmaster && Path.GetFileName(dir) != postmaster) continue;
+                var line = File.ReadLines(Path.Combine(dir, "status")).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                if (line is not null) kb += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return kb / 1024d;
+    }
+
+    private static string OptionText(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+}
+
+/// <summary>A plain AMQP subscriber as docs/events.md describes: its own exclusive queue bound to the event-type exchange.</summary>
+internal sealed class Subscriber : IAsyncDisposable
+{
+    public sealed record Received(long Bytes, int Units, double ParseMs);
+
+    private readonly IConnection _connection;
+    private readonly IChannel _channel;
+    private TaskCompletionSource<Received>? _next;
+    private (string PeerGroup, string Period) _expected;
+
+    private Subscriber(IConnection connection, IChannel channel) => (_connection, _channel) = (connection, channel);
+
+    public static async Task<Subscriber> StartAsync(string uri)
+    {
+        var connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync("Platform.Contracts:ScoresPublished", ExchangeType.Fanout, durable: true);
+        var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true);
+        await channel.QueueBindAsync(queue.QueueName, "Platform.Contracts:ScoresPublished", "");
+        var subscriber = new Subscriber(connection, channel);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var document = JsonDocument.Parse(delivery.Body);
+            var message = document.RootElement.GetProperty("message");
+            var key = (message.GetProperty("peerGroup").GetString()!, message.GetProperty("period").GetString()!);
+            var units = message.GetProperty("units").GetArrayLength();
+            if (key == subscriber._expected)
+                subscriber._next?.TrySetResult(new Received(delivery.Body.Length, units, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
+        return subscriber;
+    }
+
+    public Task<Received> Next(string peerGroup, string period)
+    {
+        _expected = (peerGroup, period);
+        _next = new TaskCompletionSource<Received>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _next.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
