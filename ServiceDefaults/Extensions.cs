@@ -9,6 +9,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Microsoft.AspNetCore.Authentication;
+using Platform.ServiceDefaults.Correlation;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
@@ -39,6 +40,7 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        builder.Services.AddCorrelationId();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddVietnameseProblemDetails();
@@ -86,6 +88,7 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // After the problem-details middleware so a 401/403 gets a body; before every endpoint.

@@ -1,3 +1,4 @@
+using Platform.Gateway.Protections;
 using Platform.Gateway.Routing;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
@@ -11,11 +12,13 @@ public static class GatewayModule
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        builder.AddGatewayProtections();
         return builder;
     }
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseGatewayProtections();
         app.MapReverseProxy();
         app.MapGet("/", () => TypedResults.Content(HomePage.Html, "text/html; charset=utf-8"));
         return app;
