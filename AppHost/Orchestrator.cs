@@ -5,7 +5,7 @@ using Platform.LocalInfrastructure;
 namespace Platform.AppHost;
 
 /// <summary>
-/// Start order, supervision and stopping: infrastructure, then the five services in parallel, each
+/// Start order, supervision and stopping: infrastructure, then the five services (and the identity provider) in parallel, each
 /// waited for until its /health answers 200, then the gateway. A failure during start-up is fatal
 /// (nothing is left half-started); after start-up, crashed services are restarted. Disposing stops
 /// everything in reverse order: gateway, services, RabbitMQ and PostgreSQL.
@@ -122,7 +122,8 @@ internal sealed class Orchestrator(AppHostOptions options, Shutdown shutdown) : 
     /// <summary>Ports and variables of every project, chosen once: a restarted service keeps them.</summary>
     private void CreateProjects(Infrastructure infrastructure, Dictionary<string, string> dlls)
     {
-        var ports = Resources.Services.ToDictionary(s => s.Name, _ => FreePort());
+        var ports = Resources.Services.Append(Resources.Identity).ToDictionary(s => s.Name, _ => FreePort());
+        var identityUrl = $"http://127.0.0.1:{ports[Resources.Identity.Name]}";
         ports[Resources.Gateway.Name] = options.GatewayPort is { } configured
             ? Ports.Choose(configured, "Gateway:Port")
             : !options.Smoke && Ports.IsFree(PreferredGatewayPort) ? PreferredGatewayPort : FreePort();
@@ -144,6 +145,17 @@ internal sealed class Orchestrator(AppHostOptions options, Shutdown shutdown) : 
                 environment[$"ConnectionStrings__{database}"] = infrastructure.DatabaseConnectionString(database);
                 environment["ConnectionStrings__messaging"] = infrastructure.MessagingConnectionString;
             }
+            // Tokens: the identity provider's issuer is its own URL; everyone else validates against it.
+            if (project == Resources.Identity)
+            {
+                environment["IdentityProvider__PublicUrl"] = identityUrl;
+            }
+            else
+            {
+                environment["Keycloak__AuthServerUrl"] = identityUrl;
+                environment["Keycloak__Realm"] = Resources.Realm;
+                environment["Keycloak__Resource"] = Resources.ApiAudience;
+            }
             // Service discovery (Microsoft.Extensions.ServiceDiscovery), as Aspire's WithReference writes it.
             foreach (var (name, port) in ports) environment[$"services__{name}__http__0"] = $"http://127.0.0.1:{port}";
 
@@ -163,7 +175,7 @@ internal sealed class Orchestrator(AppHostOptions options, Shutdown shutdown) : 
         return port;
     }
 
-    /// <summary>The five services in parallel; the first failure ends start-up.</summary>
+    /// <summary>The five services and the identity provider in parallel; the first failure ends start-up.</summary>
     private async Task StartServicesAsync(CancellationToken stopping)
     {
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -192,7 +204,7 @@ internal sealed class Orchestrator(AppHostOptions options, Shutdown shutdown) : 
     /// <summary>--smoke: the gateway reaches every service (a 5xx from it means it cannot find or reach one).</summary>
     private async Task CheckGatewayRoutesAsync(CancellationToken cancellationToken)
     {
-        foreach (var service in _services)
+        foreach (var service in _services.Where(s => s.Name != Resources.Identity.Name))
         {
             var path = $"/api/{service.Name}";
             var (status, body) = await HealthProbe.GetAsync(_gateway!.Url + path, cancellationToken);

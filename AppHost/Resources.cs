@@ -39,5 +39,14 @@ internal static class Resources
     /// <summary>Starts after every service is healthy; finds them through <c>services__*</c> variables.</summary>
     public static readonly ProjectResource Gateway = new("gateway", "src/Gateway", "Gateway", null);
 
-    public static IEnumerable<ProjectResource> Projects => [.. Services, Gateway];
+    /// <summary>
+    /// The development identity provider standing in for Keycloak (<c>AddProject&lt;Projects.IdentityProvider&gt;("identity")</c>);
+    /// every other project gets <c>Keycloak__AuthServerUrl/Realm/Resource</c> pointing at it. Starts with the services.
+    /// </summary>
+    public static readonly ProjectResource Identity = new("identity", "src/IdentityProvider", "IdentityProvider", null);
+
+    public const string Realm = "platform";
+    public const string ApiAudience = "platform-api";
+
+    public static IEnumerable<ProjectResource> Projects => [Identity, .. Services, Gateway];
 }

@@ -11,7 +11,7 @@ namespace Platform.AppHost.Tests;
 /// </summary>
 public sealed class AppHostTests
 {
-    private static readonly string[] Resources = ["postgres", "messaging", "intake", "monthly-scoring", "dx-index", "notifications", "reporting", "gateway"];
+    private static readonly string[] Resources = ["postgres", "messaging", "intake", "monthly-scoring", "dx-index", "notifications", "reporting", "gateway", "identity"];
 
     [Fact]
     public async Task Smoke_start_brings_every_resource_up_and_leaves_no_process_behind()
