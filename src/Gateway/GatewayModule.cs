@@ -1,5 +1,6 @@
 using Platform.Gateway.Protections;
 using Platform.Gateway.Routing;
+using Platform.Gateway.Session;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Platform.Gateway;
@@ -10,15 +11,18 @@ public static class GatewayModule
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(GatewaySession.AddSessionTokenTransform);
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
         builder.AddGatewayProtections();
+        builder.AddGatewaySession();
         return builder;
     }
 
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseGatewayProtections();
+        app.UseGatewaySession();
         app.MapReverseProxy();
         app.MapGet("/", () => TypedResults.Content(HomePage.Html, "text/html; charset=utf-8"));
         return app;

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authentication;
+using Platform.Gateway.Protections;
+
+namespace Platform.Gateway.Session;
+
+/// <summary>
+/// Before the proxy, for <c>/api/**</c>: a request with its own <c>Authorization</c> header (a machine client)
+/// passes untouched; otherwise the browser's session supplies the access token (refreshed when it expires within
+/// 60 s). Without a session the answer is 401 (when sign-in is configured); an unsafe method with a session cookie
+/// needs the header <c>X-CSRF: 1</c> or is refused 403.
+/// </summary>
+internal sealed class SessionApi(RequestDelegate next, TokenRefresh refresh, IConfiguration configuration)
+{
+    public const string AccessTokenItem = "Platform.Gateway.Session.AccessToken";
+    public const string CsrfHeader = "X-CSRF";
+    private readonly bool _required = GatewaySession.IsConfigured(configuration);
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!IsApi(context.Request) || context.Request.Path.StartsWithSegments(SessionEndpoints.MePath)
+            || context.Request.Headers.Authorization.Count > 0)
+        {
+            await next(context);
+            return;
+        }
+
+        var session = await context.AuthenticateAsync(GatewaySession.CookieScheme);
+        if (!session.Succeeded)
+        {
+            if (_required)
+            {
+                await GatewayProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, SessionProblems.SignInRequired);
+                return;
+            }
+            await next(context);
+            return;
+        }
+
+        if (!IsSafe(context.Request.Method) && context.Request.Headers[CsrfHeader] != "1")
+        {
+            await GatewayProblems.WriteAsync(context, StatusCodes.Status403Forbidden, SessionProblems.MissingCsrfHeader);
+            return;
+        }
+
+        var accessToken = await refresh.CurrentAccessTokenAsync(context, session);
+        if (accessToken is null)
+        {
+            await context.SignOutAsync(GatewaySession.CookieScheme);
+            await GatewayProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, SessionProblems.SessionEnded);
+            return;
+        }
+        context.Items[AccessTokenItem] = accessToken;
+        await next(context);
+    }
+
+    private static bool IsSafe(string method) =>
+        HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Gateway.Session;
+
+/// <summary>
+/// The session's access token, refreshed first (refresh-token grant on the token endpoint, over the OIDC backchannel)
+/// when it expires within <see cref="Margin"/>; the renewed tokens are written back into the server-side session.
+/// </summary>
+internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions> oidcOptions, TimeProvider time, ILogger<TokenRefresh> logger)
+{
+    public static readonly TimeSpan Margin = TimeSpan.FromSeconds(60);
+
+    /// <summary>The access token to forward, or null when there is none and it cannot be refreshed (the session ends).</summary>
+    public async Task<string?> CurrentAccessTokenAsync(HttpContext context, AuthenticateResult session)
+    {
+        var properties = session.Properties!;
+        var accessToken = properties.GetTokenValue("access_token");
+        var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : (DateTimeOffset?)null;
+        if (accessToken is not null && expiresAt is { } expiry && expiry - time.GetUtcNow() > Margin) return accessToken;
+
+        var refreshToken = properties.GetTokenValue("refresh_token");
+        if (refreshToken is null) return null;
+
+        var renewed = await RefreshAsync(refreshToken, context.RequestAborted);
+        if (renewed is null) return null;
+
+        var tokens = properties.GetTokens().ToDictionary(t => t.Name, t => t.Value);
+        tokens["access_token"] = renewed.AccessToken;
+        if (renewed.RefreshToken is not null) tokens["refresh_token"] = renewed.RefreshToken;
+        if (renewed.IdToken is not null) tokens["id_token"] = renewed.IdToken;
+        tokens["expires_at"] = time.GetUtcNow().AddSeconds(renewed.ExpiresIn).ToString("o", CultureInfo.InvariantCulture);
+        properties.StoreTokens(tokens.Select(t => new AuthenticationToken { Name = t.Key, Value = t.Value }));
+        // Same session key: the cookie handler renews the stored ticket in place.
+        await context.SignInAsync(GatewaySession.CookieScheme, session.Principal!, properties);
+        return renewed.AccessToken;
+    }
+
+    private async Task<Renewed?> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        var options = oidcOptions.Get(GatewaySession.OidcScheme);
+        if (options.ConfigurationManager is null) return null;
+        try
+        {
+            var configuration = await options.ConfigurationManager.GetConfigurationAsync(cancellationToken);
+            using var response = await options.Backchannel.PostAsync(configuration.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = refreshToken,
+                ["client_id"] = options.ClientId!,
+                ["client_secret"] = options.ClientSecret ?? "",
+            }), cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogRefused(logger, (int)response.StatusCode);
+                return null;
+            }
+            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            var root = body.RootElement;
+            if (!root.TryGetProperty("access_token", out var access) || access.GetString() is not { Length: > 0 } accessToken) return null;
+            return new Renewed(
+                accessToken,
+                root.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
+                root.TryGetProperty("id_token", out var id) ? id.GetString() : null,
+                root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) ? seconds : 300);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or JsonException or InvalidOperationException)
+        {
+            LogFailed(logger, exception);
+            return null;
+        }
+    }
+
+    private sealed record Renewed(string AccessToken, string? RefreshToken, string? IdToken, int ExpiresIn);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refreshing the session's access token was refused ({Status}); the session ends.")]
+    private static partial void LogRefused(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the session's access token failed; the session ends.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
