@@ -1,0 +1,112 @@
+extern alias idp;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Platform.LocalInfrastructure;
+using Platform.TestSupport;
+
+namespace Platform.Gateway.Tests.Session;
+
+/// <summary>
+/// The development identity provider (in-process, reading the repository's realm file), a stand-in intake service on a
+/// real port that echoes the bearer token it received, and the gateway with sign-in configured against both.
+/// </summary>
+public sealed class SignInSites : IAsyncLifetime
+{
+    public const string WebClient = "platform-web";
+    public const string WebSecret = "dev-only-platform-web-secret";
+    public const string Password = "dev-only-123";
+
+    private readonly int _intakePort = Ports.GetFree();
+    private readonly int? _accessTokenLifespan;
+    private WebApplication _intake = null!;
+    private string? _realmFile;
+
+    public SignInSites() : this(null) { }
+
+    private SignInSites(int? accessTokenLifespan) => _accessTokenLifespan = accessTokenLifespan;
+
+    /// <summary>Access tokens that live 30 s: inside the gateway's 60 s margin, so every API call refreshes first.</summary>
+    public static SignInSites WithShortLivedTokens() => new(30);
+
+    /// <summary>The access tokens the stand-in service received (kept here, never echoed to the browser).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> TokensSeen { get; } = [];
+
+    internal WebApplicationFactory<idp::Program> IdentityProvider { get; private set; } = null!;
+    internal WebApplicationFactory<Program> Gateway { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{_intakePort}");
+        _intake = builder.Build();
+        // Reads the token it was given, like a service would (the gateway does not check it; the service does).
+        _intake.Map("/api/intake/{**rest}", (HttpRequest request) =>
+        {
+            var header = request.Headers.Authorization.ToString();
+            var raw = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
+            if (raw is not null) TokensSeen.Add(raw);
+            var token = raw?.Count(c => c == '.') == 2 ? new JsonWebToken(raw) : null;
+            return TypedResults.Json(new BackendSaw(
+                request.Method,
+                token?.GetPayloadValue<string>("preferred_username"),
+                token?.TryGetPayloadValue<string>("jti", out var jti) == true ? jti : null,
+                token?.Audiences.ToArray() ?? [],
+                request.Headers.Cookie.Count > 0));
+        });
+        await _intake.StartAsync(TestContext.Current.CancellationToken);
+
+        if (_accessTokenLifespan is { } lifespan)
+        {
+            var realm = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "platform-realm.json"), TestContext.Current.CancellationToken))!;
+            realm["accessTokenLifespan"] = lifespan;
+            _realmFile = Path.Combine(Path.GetTempPath(), $"platform-realm-{Guid.NewGuid():N}.json");
+            await File.WriteAllTextAsync(_realmFile, realm.ToJsonString(), TestContext.Current.CancellationToken);
+        }
+
+        IdentityProvider = new WebApplicationFactory<idp::Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("OTEL_SDK_DISABLED", "true");
+            b.UseSetting("IdentityProvider:PublicUrl", SignInBrowser.IdentityUrl);
+            if (_realmFile is not null) b.UseSetting("IdentityProvider:RealmFile", _realmFile);
+        });
+        IdentityProvider.StartServer();
+
+        Gateway = new ServiceFactory<Program>(new Dictionary<string, string>
+        {
+            ["services:intake:http:0"] = $"http://127.0.0.1:{_intakePort}",
+            ["Keycloak:AuthServerUrl"] = SignInBrowser.IdentityUrl,
+            ["Keycloak:Realm"] = "platform",
+            ["Keycloak:Resource"] = "platform-api",
+            ["Gateway:Oidc:ClientId"] = WebClient,
+            ["Gateway:Oidc:ClientSecret"] = WebSecret,
+        }).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            // Discovery, keys and the token endpoint are reached through the identity provider's test server.
+            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme,
+                o => o.BackchannelHttpHandler = IdentityProvider.Server.CreateHandler())));
+        Gateway.StartServer();
+    }
+
+    internal SignInBrowser NewBrowser() => new(Gateway.Server.CreateHandler(), IdentityProvider.Server.CreateHandler());
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await IdentityProvider.DisposeAsync();
+        await _intake.DisposeAsync();
+        if (_realmFile is not null) File.Delete(_realmFile);
+    }
+
+    public sealed record BackendSaw(string Method, string? Username, string? TokenId, string[] Audiences, bool HadCookies);
+
+    internal static BackendSaw Read(SignInBrowser.Page page) =>
+        JsonSerializer.Deserialize<BackendSaw>(page.Body, JsonSerializerOptions.Web) ?? throw new InvalidOperationException(page.Body);
+}
