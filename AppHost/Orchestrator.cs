@@ -156,6 +156,12 @@ internal sealed class Orchestrator(AppHostOptions options, Shutdown shutdown) : 
                 environment["Keycloak__Realm"] = Resources.Realm;
                 environment["Keycloak__Resource"] = Resources.ApiAudience;
             }
+            // Browser sign-in at the gateway: the realm file's confidential web client (development secret).
+            if (project == Resources.Gateway)
+            {
+                environment["Gateway__Oidc__ClientId"] = "platform-web";
+                environment["Gateway__Oidc__ClientSecret"] = "dev-only-platform-web-secret";
+            }
             // Service discovery (Microsoft.Extensions.ServiceDiscovery), as Aspire's WithReference writes it.
             foreach (var (name, port) in ports) environment[$"services__{name}__http__0"] = $"http://127.0.0.1:{port}";
 
