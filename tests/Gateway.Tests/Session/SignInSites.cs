@@ -1,6 +1,7 @@
 extern alias idp;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -89,10 +90,30 @@ public sealed class SignInSites : IAsyncLifetime
             ["Gateway:Oidc:ClientId"] = WebClient,
             ["Gateway:Oidc:ClientSecret"] = WebSecret,
         }).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            // Discovery, keys and the token endpoint are reached through the identity provider's test server.
+        {
+            // Discovery, keys and the token endpoint are reached through the identity provider's test server,
+            // for sign-in (OIDC) and for validating callers' own bearer tokens (JwtBearer) alike.
             services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme,
-                o => o.BackchannelHttpHandler = IdentityProvider.Server.CreateHandler())));
+                o => o.BackchannelHttpHandler = IdentityProvider.Server.CreateHandler());
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
+                o => o.BackchannelHttpHandler = IdentityProvider.Server.CreateHandler());
+        }));
         Gateway.StartServer();
+    }
+
+    /// <summary>A client-credentials token of the realm file's machine client <c>he-thong-57</c>, from the identity provider.</summary>
+    internal async Task<string> MachineTokenAsync()
+    {
+        using var client = IdentityProvider.CreateClient();
+        using var response = await client.PostAsync($"{SignInBrowser.IdentityUrl}/realms/platform/protocol/openid-connect/token",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = "he-thong-57",
+                ["client_secret"] = "dev-only-he-thong-57-secret",
+            }), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["access_token"]!.GetValue<string>();
     }
 
     internal SignInBrowser NewBrowser() => new(Gateway.Server.CreateHandler(), IdentityProvider.Server.CreateHandler());

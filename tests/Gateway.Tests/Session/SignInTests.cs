@@ -105,15 +105,33 @@ public sealed class SignInTests(SignInSites sites) : IClassFixture<SignInSites>
     }
 
     [Fact]
-    public async Task A_machine_clients_own_bearer_token_passes_through_untouched()
+    public async Task A_machine_clients_own_valid_bearer_token_passes_through_untouched()
+    {
+        using var browser = sites.NewBrowser();
+        var token = await sites.MachineTokenAsync();
+
+        var page = await browser.SendAsync(HttpMethod.Post, "/api/intake/values", new StringContent("{}"),
+            new Dictionary<string, string> { ["Authorization"] = "Bearer " + token });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(token, sites.TokensSeen);
+    }
+
+    [Theory]
+    [InlineData("machine-token")]
+    // alg=none: {"alg":"none","typ":"JWT"} . {"iss":"http://localhost:8180/realms/platform","aud":"platform-api","sub":"x","exp":4102444800} .
+    [InlineData("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0OjgxODAvcmVhbG1zL3BsYXRmb3JtIiwiYXVkIjoicGxhdGZvcm0tYXBpIiwic3ViIjoieCIsImV4cCI6NDEwMjQ0NDgwMH0.")]
+    public async Task A_forged_bearer_token_is_refused_at_the_gateway_and_never_reaches_a_service(string token)
     {
         using var browser = sites.NewBrowser();
 
         var page = await browser.SendAsync(HttpMethod.Post, "/api/intake/values", new StringContent("{}"),
-            new Dictionary<string, string> { ["Authorization"] = "Bearer machine-token" });
+            new Dictionary<string, string> { ["Authorization"] = "Bearer " + token });
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("machine-token", sites.TokensSeen);
+        Assert.Equal(HttpStatusCode.Unauthorized, page.Status);
+        Assert.Equal("application/problem+json", page.ContentType);
+        Assert.Contains("không hợp lệ", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, sites.TokensSeen);
     }
 
     [Fact]
