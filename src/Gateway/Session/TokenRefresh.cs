@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
@@ -9,10 +10,15 @@ namespace Platform.Gateway.Session;
 /// <summary>
 /// The session's access token, refreshed first (refresh-token grant on the token endpoint, over the OIDC backchannel)
 /// when it expires within <see cref="Margin"/>; the renewed tokens are written back into the server-side session.
+/// Concurrent calls of one session share one refresh (keyed by the refresh token), and a call that read the session
+/// just before another call renewed it gets the renewed tokens instead of redeeming the old refresh token again
+/// (which an identity provider rotating refresh tokens would refuse, ending the session).
 /// </summary>
 internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions> oidcOptions, TimeProvider time, ILogger<TokenRefresh> logger)
 {
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<Renewed?>>> _refreshes = new(StringComparer.Ordinal);
 
     /// <summary>The access token to forward, or null when there is none and it cannot be refreshed (the session ends).</summary>
     public async Task<string?> CurrentAccessTokenAsync(HttpContext context, AuthenticateResult session)
@@ -27,19 +33,38 @@ internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions>
         var refreshToken = properties.GetTokenValue("refresh_token");
         if (refreshToken is null) return null;
 
-        var renewed = await RefreshAsync(refreshToken, context.RequestAborted);
+        var renewed = await SharedRefreshAsync(refreshToken).WaitAsync(context.RequestAborted);
         if (renewed is null) return null;
 
         var tokens = properties.GetTokens().ToDictionary(t => t.Name, t => t.Value);
         tokens["access_token"] = renewed.AccessToken;
         if (renewed.RefreshToken is not null) tokens["refresh_token"] = renewed.RefreshToken;
         if (renewed.IdToken is not null) tokens["id_token"] = renewed.IdToken;
-        tokens["expires_at"] = time.GetUtcNow().AddSeconds(renewed.ExpiresIn).ToString("o", CultureInfo.InvariantCulture);
+        tokens["expires_at"] = renewed.ExpiresAt.ToString("o", CultureInfo.InvariantCulture);
         properties.StoreTokens(tokens.Select(t => new AuthenticationToken { Name = t.Key, Value = t.Value }));
         // Same session key: the cookie handler renews the stored ticket in place.
         await context.SignInAsync(GatewaySession.CookieScheme, session.Principal!, properties);
         return renewed.AccessToken;
     }
+
+    /// <summary>
+    /// One refresh per refresh token at a time; its result is reused while the renewed access token is still fresh
+    /// (what the session would use directly), then forgotten.
+    /// </summary>
+    private Task<Renewed?> SharedRefreshAsync(string refreshToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, done) in _refreshes)
+        {
+            if (done.IsValueCreated && done.Value.IsCompleted && !IsFresh(done.Value, now)) _refreshes.TryRemove(new(key, done));
+        }
+        // Not cancelled with the request that started it: others may be waiting for the same refresh.
+        var shared = _refreshes.GetOrAdd(refreshToken, token => new Lazy<Task<Renewed?>>(() => RefreshAsync(token, CancellationToken.None)));
+        return shared.Value;
+    }
+
+    private bool IsFresh(Task<Renewed?> refresh, DateTimeOffset now) =>
+        refresh.IsCompletedSuccessfully && refresh.Result is { } renewed && renewed.ExpiresAt - now > Margin;
 
     private async Task<Renewed?> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
     {
@@ -67,7 +92,7 @@ internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions>
                 accessToken,
                 root.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
                 root.TryGetProperty("id_token", out var id) ? id.GetString() : null,
-                root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) ? seconds : 300);
+                time.GetUtcNow().AddSeconds(root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) ? seconds : 300));
         }
         catch (Exception exception) when (exception is HttpRequestException or JsonException or InvalidOperationException)
         {
@@ -76,7 +101,7 @@ internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions>
         }
     }
 
-    private sealed record Renewed(string AccessToken, string? RefreshToken, string? IdToken, int ExpiresIn);
+    private sealed record Renewed(string AccessToken, string? RefreshToken, string? IdToken, DateTimeOffset ExpiresAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refreshing the session's access token was refused ({Status}); the session ends.")]
     private static partial void LogRefused(ILogger logger, int status);

@@ -31,4 +31,26 @@ public sealed class RefreshTests(ShortLivedTokenSites fixture) : IClassFixture<S
         Assert.NotEqual(SignInSites.Read(first).TokenId, SignInSites.Read(second).TokenId);
         Assert.DoesNotContain(browser.Received, received => sites.TokensSeen.Any(t => received.Contains(t, StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Concurrent_calls_of_one_session_share_a_single_refresh_and_all_go_through()
+    {
+        var sites = fixture.Sites;
+        using var browser = sites.NewBrowser();
+        await browser.SignInAsync("thanh-hoa.reporter", SignInSites.Password);
+
+        // Every call needs a refresh (30 s tokens, 60 s margin); started together, they must not each redeem the
+        // refresh token: one refresh serves them all, so they all carry the same newly issued token.
+        var calls = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => browser.SendAsync(HttpMethod.Get, $"/api/intake/c{i}")));
+
+        Assert.All(calls, call => Assert.Equal(HttpStatusCode.OK, call.Status));
+        var tokenIds = calls.Select(call => SignInSites.Read(call).TokenId).Distinct().ToList();
+        Assert.Single(tokenIds);
+        Assert.NotNull(tokenIds[0]);
+
+        // The session goes on with the renewed tokens.
+        var after = await browser.SendAsync(HttpMethod.Get, "/api/intake/after");
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.NotEqual(tokenIds[0], SignInSites.Read(after).TokenId);
+    }
 }

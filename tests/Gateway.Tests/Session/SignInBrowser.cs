@@ -19,8 +19,8 @@ internal sealed partial class SignInBrowser(HttpMessageHandler gateway, HttpMess
 
     public CookieContainer Cookies { get; } = new();
 
-    /// <summary>Every body and Set-Cookie value the browser received.</summary>
-    public List<string> Received { get; } = [];
+    /// <summary>Every body and Set-Cookie value the browser received (requests may run concurrently).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Received { get; } = [];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -36,12 +36,12 @@ internal sealed partial class SignInBrowser(HttpMessageHandler gateway, HttpMess
         {
             foreach (var setCookie in setCookies)
             {
-                Received.Add(setCookie);
+                Received.Enqueue(setCookie);
                 Cookies.SetCookies(request.RequestUri!, setCookie);
             }
         }
         var body = await response.Content.ReadAsStringAsync(Ct);
-        Received.Add(body);
+        Received.Enqueue(body);
         var location = response.Headers.Location is { } l ? new Uri(request.RequestUri!, l) : null;
         return new Page(response.StatusCode, request.RequestUri!, location, body, response.Content.Headers.ContentType?.MediaType);
     }
