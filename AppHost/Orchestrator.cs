@@ -122,7 +122,7 @@ internal sealed class Orchestrator(AppHostOptions options, Shutdown shutdown) : 
     /// <summary>Ports and variables of every project, chosen once: a restarted service keeps them.</summary>
     private void CreateProjects(Infrastructure infrastructure, Dictionary<string, string> dlls)
     {
-        var ports = Resources.Services.Append(Resources.Identity).ToDictionary(s => s.Name, _ => FreePort());
+        var ports = Resources.Services.Append(Resources.Identity).Append(Resources.Web).ToDictionary(s => s.Name, _ => FreePort());
         var identityUrl = $"http://127.0.0.1:{ports[Resources.Identity.Name]}";
         ports[Resources.Gateway.Name] = options.GatewayPort is { } configured
             ? Ports.Choose(configured, "Gateway:Port")
@@ -212,7 +212,7 @@ internal sealed class Orchestrator(AppHostOptions options, Shutdown shutdown) : 
     {
         foreach (var service in _services.Where(s => s.Name != Resources.Identity.Name))
         {
-            var path = $"/api/{service.Name}";
+            var path = service.Name == Resources.Web.Name ? "/" : $"/api/{service.Name}";
             var (status, body) = await HealthProbe.GetAsync(_gateway!.Url + path, cancellationToken);
             Output.AppHost($"gateway {path} -> {(status is null ? body : $"{(int)status} {status}")}");
             if (status is null || status >= HttpStatusCode.InternalServerError)

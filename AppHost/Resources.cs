@@ -45,8 +45,14 @@ internal static class Resources
     /// </summary>
     public static readonly ProjectResource Identity = new("identity", "src/IdentityProvider", "IdentityProvider", null);
 
+    /// <summary>
+    /// The web application people open (<c>AddProject&lt;Projects.Web&gt;("web").WithReference(gateway)</c>): served by the
+    /// gateway under <c>/</c>, calling the services back through the gateway. Starts with the services.
+    /// </summary>
+    public static readonly ProjectResource Web = new("web", "src/Web", "Web", null);
+
     public const string Realm = "platform";
     public const string ApiAudience = "platform-api";
 
-    public static IEnumerable<ProjectResource> Projects => [Identity, .. Services, Gateway];
+    public static IEnumerable<ProjectResource> Projects => [Identity, .. Services, Web, Gateway];
 }

@@ -5,7 +5,7 @@ using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Platform.Gateway;
 
-/// <summary>The single address people and machines use: routes <c>/api/&lt;service&gt;/**</c> to each service.</summary>
+/// <summary>The single address people and machines use: routes <c>/api/&lt;service&gt;/**</c> to each service and everything else to the web application (<c>web</c>).</summary>
 public static class GatewayModule
 {
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
@@ -24,7 +24,6 @@ public static class GatewayModule
         app.UseGatewayProtections();
         app.UseGatewaySession();
         app.MapReverseProxy();
-        app.MapGet("/", () => TypedResults.Content(HomePage.Html, "text/html; charset=utf-8"));
         return app;
     }
 }

@@ -211,6 +211,7 @@ public sealed class ProtectionsTests : IAsyncLifetime
             ["services:dx-index:http:0"] = down,
             ["services:notifications:http:0"] = down,
             ["services:reporting:http:0"] = down,
+            ["services:web:http:0"] = down,
         });
         var client = gateway.CreateClient();
 
@@ -222,7 +223,8 @@ public sealed class ProtectionsTests : IAsyncLifetime
         var services = body.RootElement.GetProperty("services");
         Assert.Equal("Healthy", services.GetProperty("intake").GetProperty("status").GetString());
         Assert.Equal("Unhealthy", services.GetProperty("reporting").GetProperty("status").GetString());
-        Assert.Equal(5, services.EnumerateObject().Count());
+        Assert.Equal("Unhealthy", services.GetProperty("web").GetProperty("status").GetString());
+        Assert.Equal(6, services.EnumerateObject().Count());
 
         var page = await client.GetAsync("/trang-thai", Cancel);
         var html = await page.Content.ReadAsStringAsync(Cancel);

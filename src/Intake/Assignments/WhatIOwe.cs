@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Time;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

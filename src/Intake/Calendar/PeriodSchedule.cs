@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.Time;
+
 namespace Platform.Intake.Calendar;
 
 public static class LatePolicies

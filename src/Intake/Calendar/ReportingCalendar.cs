@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Time;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Intake.Calendar;
 using Platform.Intake.Submissions;

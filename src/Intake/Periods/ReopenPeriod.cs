@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Time;
 using Platform.ServiceDefaults.Audit;
 using System.Globalization;
 using System.Security.Claims;

@@ -16,8 +16,8 @@ using Platform.TestSupport;
 namespace Platform.Gateway.Tests.Session;
 
 /// <summary>
-/// The development identity provider (in-process, reading the repository's realm file), a stand-in intake service on a
-/// real port that echoes the bearer token it received, and the gateway with sign-in configured against both.
+/// The development identity provider (in-process, reading the repository's realm file), a stand-in intake service (and
+/// web application) on a real port that echoes the bearer token it received, and the gateway with sign-in configured against both.
 /// </summary>
 public sealed class SignInSites : IAsyncLifetime
 {
@@ -62,6 +62,8 @@ public sealed class SignInSites : IAsyncLifetime
                 token?.Audiences.ToArray() ?? [],
                 request.Headers.Cookie.Count > 0));
         });
+        // The web application's place: everything that is not /api, a sign-in or a health page.
+        _intake.Map("/{**rest}", (HttpRequest request) => TypedResults.Text($"web: {request.Path}"));
         await _intake.StartAsync(TestContext.Current.CancellationToken);
 
         if (_accessTokenLifespan is { } lifespan)
@@ -84,6 +86,7 @@ public sealed class SignInSites : IAsyncLifetime
         Gateway = new ServiceFactory<Program>(new Dictionary<string, string>
         {
             ["services:intake:http:0"] = $"http://127.0.0.1:{_intakePort}",
+            ["services:web:http:0"] = $"http://127.0.0.1:{_intakePort}",
             ["Keycloak:AuthServerUrl"] = SignInBrowser.IdentityUrl,
             ["Keycloak:Realm"] = "platform",
             ["Keycloak:Resource"] = "platform-api",

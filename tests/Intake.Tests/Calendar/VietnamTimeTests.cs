@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Time;
 using Platform.Intake.Calendar;
 
 namespace Platform.Intake.Tests.Calendar;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Platform.Intake.Calendar;
+namespace Platform.ServiceDefaults.Time;
 
 /// <summary>
 /// Vietnam time (UTC+7, no daylight saving since 1975). Every deadline in the source documents is a

@@ -1,0 +1,55 @@
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.Web.Api;
+
+/// <summary>The signed-in person as the gateway describes them (<c>GET /api/me</c>), read once per request.</summary>
+public sealed class CurrentUser(PlatformApi api)
+{
+    private Task<Me?>? _me;
+    private Task<string?>? _unitName;
+
+    public Task<Me?> GetAsync(CancellationToken cancellationToken = default) => _me ??= LoadAsync(cancellationToken);
+
+    /// <summary>The name of the person's organisation unit (from intake), null when unknown.</summary>
+    public Task<string?> UnitNameAsync(CancellationToken cancellationToken = default) => _unitName ??= LoadUnitNameAsync(cancellationToken);
+
+    private async Task<string?> LoadUnitNameAsync(CancellationToken cancellationToken)
+    {
+        if (await GetAsync(cancellationToken) is not { OrgUnit: { Length: > 0 } code }) return null;
+        var unit = await api.GetAsync<UnitDetail>($"/api/intake/units/{Uri.EscapeDataString(code)}", cancellationToken);
+        return unit.Value?.Current.Name;
+    }
+
+    private async Task<Me?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var me = await api.GetAsync<Me>("/api/me", cancellationToken);
+        return me.Ok ? me.Value : null;
+    }
+}
+
+public sealed record Me(string? Name, string? Username, string? OrgUnit, IReadOnlyList<string> Roles)
+{
+    public bool Has(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    public bool IsReporter => Has(PlatformRoles.Reporter);
+    public bool IsReviewer => Has(PlatformRoles.Reviewer);
+    public bool IsPublisher => Has(PlatformRoles.Publisher);
+    public bool IsBonusApprover => Has(PlatformRoles.BonusApprover);
+    public bool IsLeader => Has(PlatformRoles.Leader);
+    public bool IsAdministrator => Has(PlatformRoles.PlatformAdmin) || Has(PlatformRoles.FrameworkAdmin);
+
+    /// <summary>The roles in Vietnamese, as the header shows them.</summary>
+    public IEnumerable<string> RoleNames => Roles.Select(RoleName).OfType<string>();
+
+    public static string? RoleName(string role) => role switch
+    {
+        PlatformRoles.PlatformAdmin => "Quản trị nền tảng",
+        PlatformRoles.FrameworkAdmin => "Quản trị bộ chỉ số",
+        PlatformRoles.Reviewer => "Thẩm định",
+        PlatformRoles.Reporter => "Báo cáo số liệu",
+        PlatformRoles.Publisher => "Công bố kết quả",
+        PlatformRoles.BonusApprover => "Ban chỉ đạo (duyệt điểm thưởng)",
+        PlatformRoles.Leader => "Lãnh đạo",
+        _ => null,
+    };
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Components;
+using Platform.Web.Api;
+
+namespace Platform.Web.Components.Shared;
+
+/// <summary>
+/// A page for signed-in people: without a session the browser is sent to sign in (and back here); a person
+/// without the roles the page needs sees <see cref="Forbidden"/> instead of its content.
+/// </summary>
+public abstract class SignedInPage : ComponentBase
+{
+    [Inject] protected CurrentUser CurrentUser { get; set; } = null!;
+    [Inject] protected PlatformApi Api { get; set; } = null!;
+    [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
+    protected Me? Me { get; private set; }
+
+    protected bool Forbidden { get; private set; }
+
+    /// <summary>Whether the person may open the page (all signed-in people by default).</summary>
+    protected virtual bool Allowed(Me me) => true;
+
+    /// <summary>Loads the page's data once the person is known and allowed.</summary>
+    protected virtual Task LoadAsync() => Task.CompletedTask;
+
+    protected override async Task OnInitializedAsync()
+    {
+        Me = await CurrentUser.GetAsync();
+        if (Me is null)
+        {
+            SignIn();
+            return;
+        }
+        if (!Allowed(Me))
+        {
+            Forbidden = true;
+            return;
+        }
+        await LoadAsync();
+    }
+
+    /// <summary>To sign in and back to this page (also when the session ended during a call).</summary>
+    protected void SignIn() =>
+        Navigation.NavigateTo("/dang-nhap?returnUrl=" + Uri.EscapeDataString("/" + Navigation.ToBaseRelativePath(Navigation.Uri)), forceLoad: true);
+
+    /// <summary>The value of a call, or null after sending the browser to sign in when the session has ended.</summary>
+    protected T? Checked<T>(ApiResult<T> result)
+    {
+        if (result.SignedOut) SignIn();
+        return result.Value;
+    }
+}

@@ -1,0 +1,28 @@
+// Progressive enhancement only: every page works without this file.
+// Deadline countdowns (<time class="countdown" datetime="…">) are refreshed every minute in Vietnamese.
+function countdownText(deadline, now) {
+    const left = deadline - now;
+    const span = Math.abs(left);
+    const days = Math.floor(span / 86400000);
+    const hours = Math.floor((span % 86400000) / 3600000);
+    const minutes = Math.floor((span % 3600000) / 60000);
+    const text = days >= 1 ? `${days} ngày ${hours} giờ`
+        : hours >= 1 ? `${hours} giờ ${minutes} phút`
+        : `${Math.max(1, Math.ceil(span / 60000))} phút`;
+    return left >= 0 ? `còn ${text}` : `quá hạn ${text}`;
+}
+
+function refreshCountdowns() {
+    const now = Date.now();
+    for (const element of document.querySelectorAll("time.countdown[datetime]")) {
+        const deadline = Date.parse(element.getAttribute("datetime"));
+        if (Number.isNaN(deadline)) continue;
+        element.textContent = countdownText(deadline, now);
+        element.classList.toggle("overdue", deadline < now);
+    }
+}
+
+refreshCountdowns();
+setInterval(refreshCountdowns, 60000);
+document.addEventListener("DOMContentLoaded", refreshCountdowns);
+if (window.Blazor) window.Blazor.addEventListener?.("enhancedload", refreshCountdowns);
