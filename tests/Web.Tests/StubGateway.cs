@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Bunit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Web.Api;
+
+namespace Platform.Web.Tests;
+
+/// <summary>
+/// The gateway as components see it in component tests: canned JSON answers per method and path (query included),
+/// every request recorded. Anything not set up answers 404 problem details.
+/// </summary>
+public sealed class StubGateway : HttpMessageHandler
+{
+    private readonly ConcurrentDictionary<string, (HttpStatusCode Status, string Body)> _answers = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<(HttpMethod Method, string PathAndQuery, string? Body, string? Csrf)> Requests { get; } = new();
+
+    public StubGateway Answer(string path, object value, HttpStatusCode status = HttpStatusCode.OK, string method = "GET")
+    {
+        _answers[$"{method} {path}"] = (status, JsonSerializer.Serialize(value, PlatformApi.Json));
+        return this;
+    }
+
+    /// <summary>A problem details answer, like the services write them.</summary>
+    public StubGateway Problem(string path, HttpStatusCode status, string title, string? detail = null,
+        IDictionary<string, string[]>? errors = null, string method = "GET") =>
+        Answer(path, new { title, detail, status = (int)status, errors }, status, method);
+
+    /// <summary>The signed-in person <c>GET /api/me</c> describes (and their unit's name).</summary>
+    public StubGateway SignedIn(string username, string orgUnit, string unitName, params string[] roles)
+    {
+        Answer("/api/me", new Me(username, username, orgUnit, roles));
+        return Answer($"/api/intake/units/{orgUnit}", new
+        {
+            code = orgUnit,
+            current = new { code = orgUnit, name = unitName, kind = "province", peerGroups = Array.Empty<string>(), validFrom = "2025-07-01", revision = 1 },
+            history = Array.Empty<object>(),
+        });
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var path = request.RequestUri!.PathAndQuery;
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        Requests.Enqueue((request.Method, path, body, request.Headers.TryGetValues("X-CSRF", out var csrf) ? csrf.First() : null));
+        var (status, answer) = _answers.TryGetValue($"{request.Method} {path}", out var found)
+            ? found
+            : (HttpStatusCode.NotFound, """{"title":"Không tìm thấy dữ liệu.","status":404}""");
+        return new HttpResponseMessage(status) { Content = new StringContent(answer, Encoding.UTF8, "application/json") };
+    }
+}
+
+public static class BunitContextExtensions
+{
+    /// <summary>Registers the web application's API client against <paramref name="gateway"/>.</summary>
+    public static StubGateway UseStubGateway(this BunitContext context, StubGateway? gateway = null)
+    {
+        gateway ??= new StubGateway();
+        context.Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
+        context.Services.AddScoped(sp => new PlatformApi(
+            new HttpClient(gateway, disposeHandler: false) { BaseAddress = new Uri("http://gateway") },
+            sp.GetRequiredService<IHttpContextAccessor>()));
+        context.Services.AddScoped<CurrentUser>();
+        return gateway;
+    }
+}
