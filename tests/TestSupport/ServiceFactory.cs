@@ -10,8 +10,10 @@ namespace Platform.TestSupport;
 /// fixture. Settings are applied as host settings, so they are visible while the service registers
 /// itself, exactly like the environment variables AppHost sets. With <paramref name="tokens"/>, the service
 /// accepts the access tokens they mint (their Keycloak settings and signing key, no metadata fetch).
+/// <paramref name="testServices"/> replaces services (a clock, say) without a derived factory.
 /// </summary>
-public sealed class ServiceFactory<TProgram>(IReadOnlyDictionary<string, string> settings, TestTokens? tokens = null) : WebApplicationFactory<TProgram>
+public sealed class ServiceFactory<TProgram>(IReadOnlyDictionary<string, string> settings, TestTokens? tokens = null,
+    Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? testServices = null) : WebApplicationFactory<TProgram>
     where TProgram : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -24,5 +26,6 @@ public sealed class ServiceFactory<TProgram>(IReadOnlyDictionary<string, string>
             builder.ConfigureTestServices(tokens.Trust);
         }
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (testServices is not null) builder.ConfigureTestServices(testServices);
     }
 }

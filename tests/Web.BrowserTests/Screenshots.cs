@@ -1,0 +1,22 @@
+using Microsoft.Playwright;
+
+namespace Platform.Web.BrowserTests;
+
+/// <summary>
+/// Full-page screenshots of each step, kept as test artifacts in <c>bin/…/screenshots/&lt;test&gt;/NN-step.png</c>
+/// and attached to the test result.
+/// </summary>
+public sealed class Screenshots(string test)
+{
+    private int _step;
+
+    public string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots", test);
+
+    public async Task TakeAsync(IPage page, string step)
+    {
+        Directory.CreateDirectory(Folder);
+        var name = $"{++_step:00}-{step}.png";
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name), FullPage = true });
+        TestContext.Current.AddAttachment(name, bytes, "image/png");
+    }
+}
