@@ -53,6 +53,12 @@ public static class IdentityProviderModule
                 .SetEndSessionEndpointUris($"{oidc}/logout");
             options.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
             options.RequireProofKeyForCodeExchange();
+            // Clients prove themselves with the realm file's secrets: private_key_jwt is not supported, so not advertised.
+            options.Configure(o =>
+            {
+                o.ClientAuthenticationMethods.Remove(ClientAuthenticationMethods.PrivateKeyJwt);
+                o.ClientAssertionTypes.Clear();
+            });
             options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess);
             options.SetAccessTokenLifetime(realm.AccessTokenLifetime);
             // Development keys, new at every start: tokens do not survive a restart.
@@ -83,9 +89,15 @@ public static class IdentityProviderModule
                 {
                     context.Reject(Errors.InvalidClient, "Unknown client or standard flow disabled.");
                 }
-                else if (!RealmDirectory.RedirectAllowed(client, context.RedirectUri))
+                else if (!RedirectUris.RedirectAllowed(client, context.RedirectUri))
                 {
                     context.Reject(Errors.InvalidRequest, "Invalid redirect_uri.");
+                }
+                else if (client.Attributes?.GetValueOrDefault("pkce.code.challenge.method") is { Length: > 0 } method
+                    && !string.Equals(context.Request.CodeChallengeMethod, method, StringComparison.Ordinal))
+                {
+                    // The client's required PKCE method (Keycloak's "pkce.code.challenge.method", S256 in the realm file).
+                    context.Reject(Errors.InvalidRequest, "Invalid parameter: code_challenge_method");
                 }
                 return default;
             }));
@@ -107,8 +119,8 @@ public static class IdentityProviderModule
                 if (context.PostLogoutRedirectUri is null) return default;
                 var client = realm.Client(context.ClientId);
                 var allowed = client is not null
-                    ? RealmDirectory.PostLogoutRedirectAllowed(client, context.PostLogoutRedirectUri)
-                    : realm.Clients().Any(c => RealmDirectory.PostLogoutRedirectAllowed(c, context.PostLogoutRedirectUri));
+                    ? RedirectUris.PostLogoutRedirectAllowed(client, context.PostLogoutRedirectUri)
+                    : realm.Clients().Any(c => RedirectUris.PostLogoutRedirectAllowed(c, context.PostLogoutRedirectUri));
                 if (!allowed) context.Reject(Errors.InvalidRequest, "Invalid redirect uri.");
                 return default;
             }));
