@@ -38,7 +38,7 @@ public static class IdentityProviderModule
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.Path = "/" + prefix;
-                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.ExpireTimeSpan = BrowserSession.Lifetime;
                 o.LoginPath = "/" + prefix + "/login";
             });
 

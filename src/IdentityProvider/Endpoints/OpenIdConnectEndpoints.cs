@@ -30,9 +30,8 @@ public static class OpenIdConnectEndpoints
     private static async Task<Results<SignInHttpResult, RedirectHttpResult, ForbidHttpResult>> Authorize(HttpContext http, RealmDirectory realm)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-        var session = await http.AuthenticateAsync(IdentityProviderModule.SessionScheme);
-        var user = session.Succeeded ? realm.User(session.Principal?.Identity?.Name) : null;
-        if (user is null || request.HasPromptValue(PromptValues.Login))
+        var session = await BrowserSession.CurrentAsync(http, realm);
+        if (session is not { User: var user, SessionId: var sessionId } || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None)) return Forbid(Errors.LoginRequired, "The user is not signed in.");
             // Back to this endpoint after the sign-in form, with the same parameters (minus prompt=login).
@@ -46,7 +45,7 @@ public static class OpenIdConnectEndpoints
         var client = realm.Client(request.ClientId)!;
         // Keycloak always issues a refresh token with the code flow.
         var scopes = request.GetScopes().Append(Scopes.OfflineAccess).Distinct(StringComparer.Ordinal);
-        var identity = KeycloakIdentity.For(realm, user, client, scopes, Server);
+        var identity = KeycloakIdentity.For(realm, user, client, scopes, Server, sessionId);
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: Server);
     }
 
@@ -69,7 +68,8 @@ public static class OpenIdConnectEndpoints
             var user = realm.User(result.Principal?.GetClaim(Claims.PreferredUsername));
             // A user removed or disabled in the realm file since sign-in gets no new tokens.
             if (result.Principal is null || user is null) return Forbid(Errors.InvalidGrant, "The user is no longer active.");
-            var identity = KeycloakIdentity.For(realm, user, client, result.Principal.GetScopes(), Server);
+            var identity = KeycloakIdentity.For(realm, user, client, result.Principal.GetScopes(), Server,
+                result.Principal.GetClaim(KeycloakIdentity.SessionId));
             return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: Server);
         }
 
@@ -92,10 +92,10 @@ public static class OpenIdConnectEndpoints
         return TypedResults.Ok(info);
     }
 
-    private static async Task<Results<SignOutHttpResult, ContentHttpResult>> Logout(HttpContext http)
+    private static async Task<Results<SignOutHttpResult, ContentHttpResult>> Logout(HttpContext http, RealmDirectory realm)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-        await http.SignOutAsync(IdentityProviderModule.SessionScheme);
+        await BrowserSession.SignOutAsync(http, realm);
         if (request.PostLogoutRedirectUri is not null) return TypedResults.SignOut(authenticationSchemes: [Server]);
         return TypedResults.Content(SignInPage.Page("Đăng xuất", "<p>Bạn đã đăng xuất.</p>"), "text/html; charset=utf-8");
     }
