@@ -3,6 +3,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using Platform.IdentityProvider.Endpoints;
 using Platform.IdentityProvider.Realm;
+using Platform.IdentityProvider.Revocation;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -16,6 +17,9 @@ public static class IdentityProviderModule
 {
     public const string SessionScheme = "idp-session";
 
+    /// <summary>OpenIddict's default, set explicitly: revoked grants and sessions are remembered this long.</summary>
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
+
     public static WebApplicationBuilder AddIdentityProvider(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("IdentityProvider");
@@ -27,6 +31,8 @@ public static class IdentityProviderModule
             : throw new InvalidOperationException("IdentityProvider:PublicUrl must be the absolute URL clients use (the issuer's base, like KC_HOSTNAME).");
         var realm = new RealmDirectory(RealmExport.Load(realmFile));
         builder.Services.AddSingleton(realm);
+        var revocations = new RevocationList(TimeProvider.System);
+        builder.Services.AddSingleton(revocations);
 
         var prefix = $"realms/{realm.Name}";
         var oidc = $"{prefix}/protocol/openid-connect";
@@ -50,7 +56,9 @@ public static class IdentityProviderModule
                 .SetAuthorizationEndpointUris($"{oidc}/auth")
                 .SetTokenEndpointUris($"{oidc}/token")
                 .SetUserInfoEndpointUris($"{oidc}/userinfo")
-                .SetEndSessionEndpointUris($"{oidc}/logout");
+                .SetEndSessionEndpointUris($"{oidc}/logout")
+                .SetRevocationEndpointUris($"{oidc}/revoke")
+                .SetIntrospectionEndpointUris($"{oidc}/token/introspect");
             options.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
             options.RequireProofKeyForCodeExchange();
             // Clients prove themselves with the realm file's secrets: private_key_jwt is not supported, so not advertised.
@@ -60,7 +68,7 @@ public static class IdentityProviderModule
                 o.ClientAssertionTypes.Clear();
             });
             options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess);
-            options.SetAccessTokenLifetime(realm.AccessTokenLifetime);
+            options.SetAccessTokenLifetime(realm.AccessTokenLifetime).SetRefreshTokenLifetime(RefreshTokenLifetime);
             // Development keys, new at every start: tokens do not survive a restart.
             options.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
             // Keycloak's access tokens are plain signed JWTs every service validates with the realm's certs.
@@ -124,6 +132,7 @@ public static class IdentityProviderModule
                 if (!allowed) context.Reject(Errors.InvalidRequest, "Invalid redirect uri.");
                 return default;
             }));
+            options.AddKeycloakRevocation(realm, revocations, RefreshTokenLifetime);
         });
         return builder;
     }

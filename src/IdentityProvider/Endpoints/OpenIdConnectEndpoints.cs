@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Platform.IdentityProvider.Realm;
+using Platform.IdentityProvider.Revocation;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.IdentityProvider.Endpoints;
@@ -46,6 +47,9 @@ public static class OpenIdConnectEndpoints
         // Keycloak always issues a refresh token with the code flow.
         var scopes = request.GetScopes().Append(Scopes.OfflineAccess).Distinct(StringComparer.Ordinal);
         var identity = KeycloakIdentity.For(realm, user, client, scopes, Server, sessionId);
+        // One grant per sign-in of a client (Keycloak's client session): its code, refresh and access tokens carry
+        // this id, so revoking one refresh token ends them all.
+        identity.SetAuthorizationId(Guid.NewGuid().ToString());
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: Server);
     }
 
@@ -70,6 +74,7 @@ public static class OpenIdConnectEndpoints
             if (result.Principal is null || user is null) return Forbid(Errors.InvalidGrant, "The user is no longer active.");
             var identity = KeycloakIdentity.For(realm, user, client, result.Principal.GetScopes(), Server,
                 result.Principal.GetClaim(KeycloakIdentity.SessionId));
+            identity.SetAuthorizationId(result.Principal.GetAuthorizationId());
             return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: Server);
         }
 
@@ -92,10 +97,14 @@ public static class OpenIdConnectEndpoints
         return TypedResults.Ok(info);
     }
 
-    private static async Task<Results<SignOutHttpResult, ContentHttpResult>> Logout(HttpContext http, RealmDirectory realm)
+    private static async Task<Results<SignOutHttpResult, ContentHttpResult>> Logout(HttpContext http, RealmDirectory realm, RevocationList revocations)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-        await BrowserSession.SignOutAsync(http, realm);
+        // As in Keycloak, ending the browser session ends every token issued in it (refresh tokens stop working).
+        if (await BrowserSession.SignOutAsync(http, realm) is { } sessionId)
+        {
+            revocations.RevokeSession(sessionId, DateTimeOffset.UtcNow + IdentityProviderModule.RefreshTokenLifetime);
+        }
         if (request.PostLogoutRedirectUri is not null) return TypedResults.SignOut(authenticationSchemes: [Server]);
         return TypedResults.Content(SignInPage.Page("Đăng xuất", "<p>Bạn đã đăng xuất.</p>"), "text/html; charset=utf-8");
     }
