@@ -140,6 +140,7 @@ public static class IdentityProviderModule
     public static WebApplication MapIdentityProvider(this WebApplication app)
     {
         var realm = app.Services.GetRequiredService<RealmDirectory>();
+        app.UseMiddleware<KeycloakCors>();
         app.UseAuthentication();
         app.UseAntiforgery();
         var group = app.MapGroup($"/realms/{realm.Name}");

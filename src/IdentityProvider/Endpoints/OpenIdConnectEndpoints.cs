@@ -26,6 +26,7 @@ public static class OpenIdConnectEndpoints
         oidc.MapPost("/token", Token).DisableAntiforgery();
         oidc.MapMethods("/userinfo", ["GET", "POST"], UserInfo).DisableAntiforgery();
         oidc.MapMethods("/logout", ["GET", "POST"], (Delegate)Logout).DisableAntiforgery();
+        KeycloakIframes.Map(oidc);
     }
 
     private static async Task<Results<SignInHttpResult, RedirectHttpResult, ForbidHttpResult>> Authorize(HttpContext http, RealmDirectory realm)
