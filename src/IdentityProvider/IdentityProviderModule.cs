@@ -3,6 +3,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using Platform.IdentityProvider.Endpoints;
 using Platform.IdentityProvider.Realm;
+using Platform.IdentityProvider.Revocation;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -16,6 +17,9 @@ public static class IdentityProviderModule
 {
     public const string SessionScheme = "idp-session";
 
+    /// <summary>OpenIddict's default, set explicitly: revoked grants and sessions are remembered this long.</summary>
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
+
     public static WebApplicationBuilder AddIdentityProvider(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("IdentityProvider");
@@ -27,6 +31,8 @@ public static class IdentityProviderModule
             : throw new InvalidOperationException("IdentityProvider:PublicUrl must be the absolute URL clients use (the issuer's base, like KC_HOSTNAME).");
         var realm = new RealmDirectory(RealmExport.Load(realmFile));
         builder.Services.AddSingleton(realm);
+        var revocations = new RevocationList(TimeProvider.System);
+        builder.Services.AddSingleton(revocations);
 
         var prefix = $"realms/{realm.Name}";
         var oidc = $"{prefix}/protocol/openid-connect";
@@ -38,7 +44,7 @@ public static class IdentityProviderModule
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.Path = "/" + prefix;
-                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.ExpireTimeSpan = BrowserSession.Lifetime;
                 o.LoginPath = "/" + prefix + "/login";
             });
 
@@ -50,11 +56,19 @@ public static class IdentityProviderModule
                 .SetAuthorizationEndpointUris($"{oidc}/auth")
                 .SetTokenEndpointUris($"{oidc}/token")
                 .SetUserInfoEndpointUris($"{oidc}/userinfo")
-                .SetEndSessionEndpointUris($"{oidc}/logout");
+                .SetEndSessionEndpointUris($"{oidc}/logout")
+                .SetRevocationEndpointUris($"{oidc}/revoke")
+                .SetIntrospectionEndpointUris($"{oidc}/token/introspect");
             options.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
             options.RequireProofKeyForCodeExchange();
+            // Clients prove themselves with the realm file's secrets: private_key_jwt is not supported, so not advertised.
+            options.Configure(o =>
+            {
+                o.ClientAuthenticationMethods.Remove(ClientAuthenticationMethods.PrivateKeyJwt);
+                o.ClientAssertionTypes.Clear();
+            });
             options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess);
-            options.SetAccessTokenLifetime(realm.AccessTokenLifetime);
+            options.SetAccessTokenLifetime(realm.AccessTokenLifetime).SetRefreshTokenLifetime(RefreshTokenLifetime);
             // Development keys, new at every start: tokens do not survive a restart.
             options.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
             // Keycloak's access tokens are plain signed JWTs every service validates with the realm's certs.
@@ -83,9 +97,15 @@ public static class IdentityProviderModule
                 {
                     context.Reject(Errors.InvalidClient, "Unknown client or standard flow disabled.");
                 }
-                else if (!RealmDirectory.RedirectAllowed(client, context.RedirectUri))
+                else if (!RedirectUris.RedirectAllowed(client, context.RedirectUri))
                 {
                     context.Reject(Errors.InvalidRequest, "Invalid redirect_uri.");
+                }
+                else if (client.Attributes?.GetValueOrDefault("pkce.code.challenge.method") is { Length: > 0 } method
+                    && !string.Equals(context.Request.CodeChallengeMethod, method, StringComparison.Ordinal))
+                {
+                    // The client's required PKCE method (Keycloak's "pkce.code.challenge.method", S256 in the realm file).
+                    context.Reject(Errors.InvalidRequest, "Invalid parameter: code_challenge_method");
                 }
                 return default;
             }));
@@ -107,11 +127,12 @@ public static class IdentityProviderModule
                 if (context.PostLogoutRedirectUri is null) return default;
                 var client = realm.Client(context.ClientId);
                 var allowed = client is not null
-                    ? RealmDirectory.PostLogoutRedirectAllowed(client, context.PostLogoutRedirectUri)
-                    : realm.Clients().Any(c => RealmDirectory.PostLogoutRedirectAllowed(c, context.PostLogoutRedirectUri));
+                    ? RedirectUris.PostLogoutRedirectAllowed(client, context.PostLogoutRedirectUri)
+                    : realm.Clients().Any(c => RedirectUris.PostLogoutRedirectAllowed(c, context.PostLogoutRedirectUri));
                 if (!allowed) context.Reject(Errors.InvalidRequest, "Invalid redirect uri.");
                 return default;
             }));
+            options.AddKeycloakRevocation(realm, revocations, RefreshTokenLifetime);
         });
         return builder;
     }
@@ -119,6 +140,7 @@ public static class IdentityProviderModule
     public static WebApplication MapIdentityProvider(this WebApplication app)
     {
         var realm = app.Services.GetRequiredService<RealmDirectory>();
+        app.UseMiddleware<KeycloakCors>();
         app.UseAuthentication();
         app.UseAntiforgery();
         var group = app.MapGroup($"/realms/{realm.Name}");

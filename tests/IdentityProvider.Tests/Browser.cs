@@ -8,7 +8,12 @@ namespace Platform.IdentityProvider.Tests;
 /// <summary>Follows redirects by hand (cookies kept by the handler) so a test can stop at the client's redirect URI.</summary>
 internal sealed partial class Browser(HttpClient client)
 {
-    public sealed record Page(HttpStatusCode Status, string? Location, string Body);
+    public sealed record Page(HttpStatusCode Status, string? Location, string Body, Dictionary<string, string[]> Headers)
+    {
+        public string? Header(string name) => Headers.TryGetValue(name, out var values) ? string.Join(", ", values) : null;
+
+        public bool IsSignInForm => Body.Contains("name=\"username\"", StringComparison.Ordinal);
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -34,6 +39,24 @@ internal sealed partial class Browser(HttpClient client)
         return await ReadAsync(response);
     }
 
+    /// <summary>
+    /// Sends the browser to the authorization endpoint; signs in on the form if it is shown; stops at the client's
+    /// redirect URI (or the form_post page). Returns the sign-in response too (its Set-Cookie headers), when there was one.
+    /// </summary>
+    public async Task<(Page Callback, Page? SignedIn)> AuthorizeAsync(string authorizeUrl, string redirect, string username = "lao-cai.reporter")
+    {
+        var page = await FollowAsync(authorizeUrl, stopAt: redirect);
+        if (!page.IsSignInForm) return (page, null);
+        var signedIn = await SubmitAsync(page, username, IdentityProviderFactory.DevPassword);
+        return (await FollowAsync(signedIn.Location!, stopAt: redirect), signedIn);
+    }
+
+    public async Task<Page> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await client.SendAsync(request, Ct);
+        return await ReadAsync(response);
+    }
+
     public async Task<JsonElement> TokenAsync(Dictionary<string, string> form)
     {
         using var response = await client.PostAsync(IdentityProviderFactory.Oidc + "/token", new FormUrlEncodedContent(form), Ct);
@@ -43,7 +66,8 @@ internal sealed partial class Browser(HttpClient client)
     }
 
     private static async Task<Page> ReadAsync(HttpResponseMessage response) =>
-        new(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync(Ct));
+        new(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync(Ct),
+            response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => h.Value.ToArray(), StringComparer.OrdinalIgnoreCase));
 
     [GeneratedRegex("<form method=\"post\" action=\"([^\"]*)\"")]
     private static partial Regex Action();

@@ -181,6 +181,20 @@ public sealed class ProtocolTests(IdentityProviderFactory idp) : IClassFixture<I
     }
 
     [Fact]
+    public async Task Plain_PKCE_is_refused_for_a_client_that_requires_S256()
+    {
+        // platform-web: "pkce.code.challenge.method": "S256" in the realm file, enforced as Keycloak does.
+        var browser = new Browser(idp.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        const string redirect = "http://localhost:5100/signin-oidc";
+        var response = await browser.FollowAsync($"{Oidc}/auth?client_id={WebClientId}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(redirect)}&state=s1&code_challenge=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&code_challenge_method=plain",
+            stopAt: redirect);
+
+        Assert.Contains("code_challenge_method", response.Location ?? response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("code=", response.Location ?? "", StringComparison.Ordinal);
+        Assert.False(response.IsSignInForm);
+    }
+
+    [Fact]
     public async Task Logout_ends_the_session_and_returns_to_the_registered_uri()
     {
         var browser = new Browser(idp.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

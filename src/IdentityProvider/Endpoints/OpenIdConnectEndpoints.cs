@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Platform.IdentityProvider.Realm;
+using Platform.IdentityProvider.Revocation;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.IdentityProvider.Endpoints;
@@ -25,14 +26,14 @@ public static class OpenIdConnectEndpoints
         oidc.MapPost("/token", Token).DisableAntiforgery();
         oidc.MapMethods("/userinfo", ["GET", "POST"], UserInfo).DisableAntiforgery();
         oidc.MapMethods("/logout", ["GET", "POST"], (Delegate)Logout).DisableAntiforgery();
+        KeycloakIframes.Map(oidc);
     }
 
     private static async Task<Results<SignInHttpResult, RedirectHttpResult, ForbidHttpResult>> Authorize(HttpContext http, RealmDirectory realm)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-        var session = await http.AuthenticateAsync(IdentityProviderModule.SessionScheme);
-        var user = session.Succeeded ? realm.User(session.Principal?.Identity?.Name) : null;
-        if (user is null || request.HasPromptValue(PromptValues.Login))
+        var session = await BrowserSession.CurrentAsync(http, realm);
+        if (session is not { User: var user, SessionId: var sessionId } || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None)) return Forbid(Errors.LoginRequired, "The user is not signed in.");
             // Back to this endpoint after the sign-in form, with the same parameters (minus prompt=login).
@@ -46,7 +47,10 @@ public static class OpenIdConnectEndpoints
         var client = realm.Client(request.ClientId)!;
         // Keycloak always issues a refresh token with the code flow.
         var scopes = request.GetScopes().Append(Scopes.OfflineAccess).Distinct(StringComparer.Ordinal);
-        var identity = KeycloakIdentity.For(realm, user, client, scopes, Server);
+        var identity = KeycloakIdentity.For(realm, user, client, scopes, Server, sessionId);
+        // One grant per sign-in of a client (Keycloak's client session): its code, refresh and access tokens carry
+        // this id, so revoking one refresh token ends them all.
+        identity.SetAuthorizationId(Guid.NewGuid().ToString());
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: Server);
     }
 
@@ -69,7 +73,9 @@ public static class OpenIdConnectEndpoints
             var user = realm.User(result.Principal?.GetClaim(Claims.PreferredUsername));
             // A user removed or disabled in the realm file since sign-in gets no new tokens.
             if (result.Principal is null || user is null) return Forbid(Errors.InvalidGrant, "The user is no longer active.");
-            var identity = KeycloakIdentity.For(realm, user, client, result.Principal.GetScopes(), Server);
+            var identity = KeycloakIdentity.For(realm, user, client, result.Principal.GetScopes(), Server,
+                result.Principal.GetClaim(KeycloakIdentity.SessionId));
+            identity.SetAuthorizationId(result.Principal.GetAuthorizationId());
             return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: Server);
         }
 
@@ -92,10 +98,14 @@ public static class OpenIdConnectEndpoints
         return TypedResults.Ok(info);
     }
 
-    private static async Task<Results<SignOutHttpResult, ContentHttpResult>> Logout(HttpContext http)
+    private static async Task<Results<SignOutHttpResult, ContentHttpResult>> Logout(HttpContext http, RealmDirectory realm, RevocationList revocations)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-        await http.SignOutAsync(IdentityProviderModule.SessionScheme);
+        // As in Keycloak, ending the browser session ends every token issued in it (refresh tokens stop working).
+        if (await BrowserSession.SignOutAsync(http, realm) is { } sessionId)
+        {
+            revocations.RevokeSession(sessionId, DateTimeOffset.UtcNow + IdentityProviderModule.RefreshTokenLifetime);
+        }
         if (request.PostLogoutRedirectUri is not null) return TypedResults.SignOut(authenticationSchemes: [Server]);
         return TypedResults.Content(SignInPage.Page("Đăng xuất", "<p>Bạn đã đăng xuất.</p>"), "text/html; charset=utf-8");
     }

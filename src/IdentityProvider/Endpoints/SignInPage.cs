@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.IdentityProvider.Realm;
@@ -34,8 +32,7 @@ public static class SignInPage
             return Form(http, antiforgery, realm, returnUrl, username, WrongCredentials);
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Username)], IdentityProviderModule.SessionScheme);
-        await http.SignInAsync(IdentityProviderModule.SessionScheme, new ClaimsPrincipal(identity));
+        await BrowserSession.SignInAsync(http, realm, user);
         return TypedResults.Redirect(returnUrl ?? $"{http.Request.PathBase}/realms/{realm.Name}/account");
     }
 

@@ -9,7 +9,14 @@ namespace Platform.IdentityProvider.Realm;
 /// <summary>Builds the claims Keycloak puts in an access token for a user (or a client's service account).</summary>
 public static class KeycloakIdentity
 {
-    public static ClaimsIdentity For(RealmDirectory realm, RealmUser user, RealmClient client, IEnumerable<string> scopes, string authenticationType)
+    public const string SessionId = "sid";
+
+    /// <summary>Default client scopes Keycloak names in the <c>scope</c> claim (<c>roles</c>, <c>web-origins</c> are not).</summary>
+    private static readonly string[] ScopesInToken = [Scopes.Profile, Scopes.Email, Scopes.Address, Scopes.Phone];
+
+    /// <param name="sessionId">The identity provider's browser session (<c>sid</c>); none for a service account.</param>
+    public static ClaimsIdentity For(RealmDirectory realm, RealmUser user, RealmClient client, IEnumerable<string> scopes, string authenticationType,
+        string? sessionId = null)
     {
         var identity = new ClaimsIdentity(authenticationType, Claims.PreferredUsername, "role");
         identity.SetClaim(Claims.Subject, realm.SubjectOf(user));
@@ -21,6 +28,7 @@ public static class KeycloakIdentity
         if (user.Email is not null) identity.SetClaim(Claims.Email, user.Email);
         identity.SetClaim("typ", "Bearer");
         identity.SetClaim(Claims.AuthorizedParty, client.ClientId);
+        if (sessionId is not null) identity.SetClaim(SessionId, sessionId);
         if (user.ServiceAccountClientId is not null) identity.SetClaim("client_id", client.ClientId);
 
         identity.AddClaim(new Claim("realm_access", JsonSerializer.Serialize(new { roles = user.RealmRoles ?? [] }), JsonClaimValueTypes.Json));
@@ -38,7 +46,7 @@ public static class KeycloakIdentity
         var orgUnit = user.Attributes?.GetValueOrDefault("org_unit")?.FirstOrDefault();
         if (orgUnit is not null && Mapper(client, "oidc-usermodel-attribute-mapper")) identity.SetClaim("org_unit", orgUnit);
 
-        identity.SetScopes(scopes);
+        identity.SetScopes(scopes.Union(client.DefaultClientScopes?.Intersect(ScopesInToken) ?? [], StringComparer.Ordinal));
         identity.SetAudiences(RealmDirectory.Audiences(client));
         identity.SetDestinations(claim => claim.Type switch
         {

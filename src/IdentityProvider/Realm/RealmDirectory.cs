@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Platform.IdentityProvider.Realm;
 
-/// <summary>Read-only lookups over the loaded realm file: clients, users, passwords, redirect URIs.</summary>
+/// <summary>Read-only lookups over the loaded realm file: clients, users, passwords (addresses: <see cref="RedirectUris"/>).</summary>
 public sealed class RealmDirectory(RealmExport realm)
 {
     public string Name => realm.Realm;
@@ -25,6 +24,10 @@ public sealed class RealmDirectory(RealmExport realm)
 
     public static bool SecretMatches(RealmClient client, string? secret) => Same(client.Secret, secret);
 
+    /// <summary>The client when it exists and proved itself: the right secret, or none needed (public client).</summary>
+    public RealmClient? Authenticate(string? clientId, string? secret) =>
+        Client(clientId) is { } client && (client.PublicClient || SecretMatches(client, secret)) ? client : null;
+
     public static bool PasswordMatches(RealmUser user, string? password) =>
         user.Credentials?.Any(c => c.Type == "password" && Same(c.Value, password)) == true;
 
@@ -37,20 +40,6 @@ public sealed class RealmDirectory(RealmExport realm)
         client.ProtocolMappers?.Where(m => m.ProtocolMapperType == "oidc-audience-mapper")
             .Select(m => m.Config?.GetValueOrDefault("included.client.audience"))
             .OfType<string>() ?? [];
-
-    public static bool RedirectAllowed(RealmClient client, string? uri) => Matches(client.RedirectUris ?? [], uri);
-
-    public static bool PostLogoutRedirectAllowed(RealmClient client, string? uri)
-    {
-        var configured = client.Attributes?.GetValueOrDefault("post.logout.redirect.uris");
-        return Matches(configured?.Split("##", StringSplitOptions.RemoveEmptyEntries) ?? [], uri);
-    }
-
-    private static bool Matches(IEnumerable<string> patterns, string? uri)
-    {
-        if (string.IsNullOrEmpty(uri) || !Uri.TryCreate(uri, UriKind.Absolute, out _)) return false;
-        return patterns.Any(p => Regex.IsMatch(uri, "^" + Regex.Escape(p).Replace("\\*", "[^/?#]*", StringComparison.Ordinal) + "$", RegexOptions.None, TimeSpan.FromSeconds(1)));
-    }
 
     private static bool Same(string? expected, string? actual) =>
         expected is not null && actual is not null

@@ -36,7 +36,9 @@ public sealed record RealmClient(
     bool StandardFlowEnabled,
     bool ServiceAccountsEnabled,
     List<string>? RedirectUris,
+    List<string>? WebOrigins,
     Dictionary<string, string>? Attributes,
+    List<string>? DefaultClientScopes,
     List<ProtocolMapper>? ProtocolMappers);
 
 public sealed record ProtocolMapper(string Name, string ProtocolMapperType, Dictionary<string, string>? Config)
