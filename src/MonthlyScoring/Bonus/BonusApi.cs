@@ -17,7 +17,10 @@ public sealed record ApproveBonusRequest(decimal? Points, string? Note);
 
 public sealed record RejectBonusRequest(string? Reason);
 
-/// <summary>Bonus points: a unit proposes, the steering committee approves (1–5 points) or rejects; every step is audited.</summary>
+/// <summary>
+/// Bonus points: a unit proposes, the steering committee of its subtree approves (1–5 points) or rejects; every step is
+/// audited.
+/// </summary>
 public static class BonusApi
 {
     public const string AuditEntity = "bonus";
@@ -101,9 +104,11 @@ public static class BonusApi
         Guid id, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time,
         string state, decimal? points, string? note, string auditDetail, CancellationToken ct)
     {
-        if (user.Subject() is not { } subject) return InputsHttp.NoUnit();
+        if (user.Subject() is not { } subject || user.OrgUnit() is not { } callerUnit) return InputsHttp.NoUnit();
         var tenant = options.Value.Tenant;
-        var bonus = await db.BonusProposals.SingleOrDefaultAsync(b => b.Id == id && b.Tenant == tenant, ct);
+        // Only proposals of the approver's subtree: another province's answers as not found.
+        var bonus = await db.BonusProposals.SingleOrDefaultAsync(
+            b => b.Id == id && b.Tenant == tenant && db.SubtreeCodes(tenant, callerUnit).Contains(b.Unit), ct);
         if (bonus is null) return NotFound("Không tìm thấy đề xuất điểm thưởng.");
         if (bonus.State != BonusStates.Proposed) return AlreadyDecided(bonus);
 
@@ -130,14 +135,11 @@ public static class BonusApi
     {
         if (!InputsHttp.IsMonth(period)) return InputsHttp.Invalid("period", InputsHttp.BadPeriod);
         var tenant = options.Value.Tenant;
-        var query = db.BonusProposals.AsNoTracking().Where(b => b.Tenant == tenant && b.Period == period);
-        // The steering committee decides for every unit; everyone else sees their own subtree.
-        if (!user.HasRole(PlatformRoles.BonusApprover, PlatformRoles.PlatformAdmin))
-        {
-            if (user.OrgUnit() is not { } callerUnit) return InputsHttp.NoUnit();
-            query = query.Where(b => db.SubtreeCodes(tenant, callerUnit).Contains(b.Unit));
-        }
-        var rows = await query.OrderBy(b => b.Unit).ThenBy(b => b.ProposedAt).ToListAsync(ct);
+        // Everyone sees their own subtree: a province's steering committee its province, the national one (org_unit vn) every unit.
+        if (user.OrgUnit() is not { } callerUnit) return InputsHttp.NoUnit();
+        var rows = await db.BonusProposals.AsNoTracking()
+            .Where(b => b.Tenant == tenant && b.Period == period && db.SubtreeCodes(tenant, callerUnit).Contains(b.Unit))
+            .OrderBy(b => b.Unit).ThenBy(b => b.ProposedAt).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(BonusView.Of).ToList());
     }
 

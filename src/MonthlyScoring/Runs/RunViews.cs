@@ -4,8 +4,9 @@ namespace Platform.MonthlyScoring.Runs;
 
 /// <summary>A run as listed: what was scored, its kind and, for official runs, its revision and status.</summary>
 /// <param name="Status"><c>provisional</c>, <c>current</c> (latest official revision) or <c>superseded</c>.</param>
+/// <param name="CreatedBy">The <c>sub</c> of who scored it; null for callers below the national root other than that person.</param>
 public sealed record RunView(Guid Id, string FrameworkId, string FrameworkVersion, string Period, string PeerGroup, string Kind,
-    string Status, int? Revision, Guid? Supersedes, string? Reason, IReadOnlyList<string>? ChangedUnits, string CreatedBy, DateTimeOffset CreatedAt)
+    string Status, int? Revision, Guid? Supersedes, string? Reason, IReadOnlyList<string>? ChangedUnits, string? CreatedBy, DateTimeOffset CreatedAt)
 {
     public static RunView Of(ScoreRun r, int? currentRevision) => new(r.Id, r.FrameworkId, r.FrameworkVersion, r.Period, r.PeerGroup, r.Kind,
         r.Kind == ScoreRunKinds.Provisional ? "provisional" : r.Revision == currentRevision ? "current" : "superseded",

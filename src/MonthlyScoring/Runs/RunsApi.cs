@@ -68,7 +68,7 @@ public static class RunsApi
     };
 
     public static async Task<Ok<List<RunView>>> ListAsync(string? period, string? peerGroup, MonthlyScoringDbContext db,
-        IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+        IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
         var tenant = options.Value.Tenant;
         var runs = await db.ScoreRuns.AsNoTracking()
@@ -83,7 +83,8 @@ public static class RunsApi
             .ToListAsync(ct);
         var current = runs.Where(r => r.Revision is not null).GroupBy(r => (r.Period, r.PeerGroup))
             .ToDictionary(g => g.Key, g => g.Max(r => r.Revision));
-        return TypedResults.Ok(runs.Select(r => RunView.Of(r, current.GetValueOrDefault((r.Period, r.PeerGroup)))).ToList());
+        var scope = await RunScope.ForAsync(db, tenant, user, ct);
+        return TypedResults.Ok(runs.Select(r => Shown(RunView.Of(r, current.GetValueOrDefault((r.Period, r.PeerGroup))), scope, user)).ToList());
     }
 
     public static async Task<Results<Ok<RunResults>, ProblemHttpResult>> ResultsAsync(Guid id, string? unit, string? @class,
@@ -96,7 +97,8 @@ public static class RunsApi
             return InputsHttp.NoUnit();
         var results = UnitResultView.Parse(run.ResultJson)
             .Where(r => (scope is null || scope.Sees(r.Unit)) && (unit == null || r.Unit == unit) && (@class == null || r.Classification == @class)).ToList();
-        return TypedResults.Ok(new RunResults(RunView.Of(run, await CurrentRevisionAsync(db, run, ct)), results));
+        scope ??= await RunScope.ForAsync(db, options.Value.Tenant, user, ct);
+        return TypedResults.Ok(new RunResults(Shown(RunView.Of(run, await CurrentRevisionAsync(db, run, ct)), scope, user), results));
     }
 
     public static async Task<Results<Ok<UnitExplanation>, ProblemHttpResult>> ExplainAsync(Guid id, string unit,
@@ -168,6 +170,10 @@ public static class RunsApi
         }
         return TypedResults.Ok(history);
     }
+
+    /// <summary>Who scored a run is a person of some province: shown at the national root and to that person only.</summary>
+    private static RunView Shown(RunView view, RunScope? scope, ClaimsPrincipal user) =>
+        scope?.All == true || view.CreatedBy == user.Subject() ? view : view with { CreatedBy = null };
 
     private static Task<ScoreRun?> FindAsync(MonthlyScoringDbContext db, string tenant, Guid id, CancellationToken ct) =>
         db.ScoreRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.Tenant == tenant, ct);

@@ -6,7 +6,9 @@ using Npgsql;
 using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Tests.Inputs;
 using Platform.MonthlyScoring.Units;
+using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
+using Platform.TestSupport.Security;
 
 namespace Platform.MonthlyScoring.Tests.Bonus;
 
@@ -97,6 +99,24 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
 
         var twice = await host.Client(InputsHost.LaoCaiLeader).PostAsJsonAsync(Path, new { unit = "lao-cai", period = "2026-01", justification = "Lần hai" }, ct);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_provinces_committee_neither_sees_nor_decides_another_provinces_proposal()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await StartAsync("bonusscope");
+        var id = await ProposeAsync(host);
+        var thanhHoaCommittee = host.Client(new TestUser("ban-chi-dao.thanh-hoa", [PlatformRoles.BonusApprover], OrgUnit: "thanh-hoa"));
+
+        var approve = await thanhHoaCommittee.PostAsJsonAsync($"{Path}/{id}/approve", new { points = 5 }, ct);
+        var reject = await thanhHoaCommittee.PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Không thuộc tỉnh" }, ct);
+        var list = await thanhHoaCommittee.GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
+        var national = await host.Client(InputsHost.Approver).GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (approve.StatusCode, reject.StatusCode));
+        Assert.Empty(list!);
+        Assert.Equal([(id, BonusStates.Proposed)], national!.Select(b => (b.Id, b.State)));
     }
 
     private async Task<InputsHost> StartAsync(string prefix)

@@ -25,6 +25,8 @@ public sealed class RunScopeTests(PlatformInfrastructure infrastructure)
 
         var own = await laoCai.GetFromJsonAsync<RunResults>($"/api/monthly-scoring/runs/{run.Id}/results", Ct);
         Assert.Equal(["lao-cai"], own!.Results.Select(r => r.Unit));
+        // Who scored it is a person of another unit: not shown below the national root.
+        Assert.Null(own.Run.CreatedBy);
         var filtered = await laoCai.GetFromJsonAsync<RunResults>($"/api/monthly-scoring/runs/{run.Id}/results?unit=thanh-hoa", Ct);
         Assert.Empty(filtered!.Results);
 
@@ -45,6 +47,7 @@ public sealed class RunScopeTests(PlatformInfrastructure infrastructure)
 
         var all = await national.GetFromJsonAsync<RunResults>($"/api/monthly-scoring/runs/{run.Id}/results", Ct);
         Assert.Equal(["lao-cai", "thanh-hoa"], all!.Results.Select(r => r.Unit).Order());
+        Assert.Equal(MonthlyScoringHost.Reviewer.Subject, all.Run.CreatedBy);
         var thanhHoa = await national.GetFromJsonAsync<UnitExplanation>($"/api/monthly-scoring/runs/{run.Id}/units/thanh-hoa/explanation", Ct);
         Assert.Equal("thanh-hoa", Assert.Single(thanhHoa!.Indicators, i => i.Code == "A3").BestUnit);
         Assert.Equal(HttpStatusCode.OK, (await national.GetAsync($"/api/monthly-scoring/runs/{run.Id}/export", Ct)).StatusCode);

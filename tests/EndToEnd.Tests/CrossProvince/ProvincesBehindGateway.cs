@@ -1,0 +1,251 @@
+extern alias gateway;
+extern alias idp;
+extern alias intake;
+extern alias scoring;
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Platform.Gateway.Tests.Session;
+using Platform.LocalInfrastructure;
+using Platform.TestSupport;
+using GatewayProgram = gateway::Program;
+using IdentityProviderProgram = idp::Program;
+using IntakeProgram = intake::Program;
+using ScoringDb = scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext;
+using ScoringProgram = scoring::Program;
+
+namespace Platform.EndToEnd.Tests.CrossProvince;
+
+/// <summary>
+/// The platform as a browser meets it: the development identity provider (the realm file's users), the gateway with
+/// sign-in, and the real intake and monthly scoring on Kestrel ports (PostgreSQL, RabbitMQ) behind it, validating the
+/// identity provider's tokens themselves. Thanh Hóa's people then really use it — an agency submits 2026-01 with a
+/// comment and an evidence file, the province approves, proposes a bonus and scores a provisional run — so that there
+/// is something of Thanh Hóa's to leak. Lào Cai does the same (fewer steps), so its own lists are not empty.
+/// </summary>
+public sealed class ProvincesBehindGateway(PlatformInfrastructure infrastructure) : IAsyncLifetime
+{
+    public const string Password = "dev-only-123";
+    public const string Period = "2026-01";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+    private static readonly Dictionary<string, string> Csrf = new() { ["X-CSRF"] = "1" };
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Thanh Hóa's Sở KH&amp;CN inputs, with values no other unit reports (found in a body = leaked).</summary>
+    public static readonly Dictionary<string, object> ThanhHoaValues = new()
+    {
+        ["A.due"] = 4217, ["A.backlog"] = 0, ["A.onTime"] = 4203, ["A.late"] = 11,
+        ["D1.accepted"] = 613, ["D1.total"] = 977, ["E3.onTime"] = true, ["E3.completion"] = 1,
+    };
+
+    public const string ThanhHoaComment = "Số liệu nội bộ của Sở KH&CN, chưa công bố";
+    public const string ThanhHoaJustification = "Hoàn thành sớm kho dữ liệu dùng chung cấp tỉnh";
+    public const string ThanhHoaEvidenceName = "bien-ban-nghiem-thu-kho-du-lieu.pdf";
+
+    private static readonly Dictionary<string, object> LaoCaiValues = new()
+    {
+        ["A.due"] = 10, ["A.backlog"] = 0, ["A.onTime"] = 8, ["A.late"] = 1,
+        ["D1.accepted"] = 5, ["D1.total"] = 10, ["E3.onTime"] = true, ["E3.completion"] = 1,
+    };
+
+    private readonly int _intakePort = Ports.GetFree();
+    private readonly int _scoringPort = Ports.GetFree();
+    private WebApplicationFactory<IdentityProviderProgram> _identity = null!;
+    private WebApplicationFactory<IntakeProgram> _intake = null!;
+    private WebApplicationFactory<ScoringProgram> _scoring = null!;
+    private WebApplicationFactory<GatewayProgram> _gateway = null!;
+
+    /// <summary>What Thanh Hóa created: ids and the subjects of its people, all of which must stay invisible to Lào Cai.</summary>
+    public ThanhHoaRecords ThanhHoa { get; private set; } = null!;
+
+    /// <summary>Lào Cai's own submission and bonus proposal (its lists must still show them).</summary>
+    public (Guid Submission, Guid Bonus) LaoCai { get; private set; }
+
+    /// <summary>The provisional run of 2026-01 over the 34 provinces, scored by Thanh Hóa's reviewer.</summary>
+    public Guid Run { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var messaging = await infrastructure.CreateVirtualHostAsync("probes");
+        _identity = new WebApplicationFactory<IdentityProviderProgram>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("OTEL_SDK_DISABLED", "true");
+            b.UseSetting("IdentityProvider:PublicUrl", SignInBrowser.IdentityUrl);
+        });
+        _identity.StartServer();
+
+        // Scoring first, so its queues exist before intake's seeder publishes the units.
+        _scoring = Service<ScoringProgram>(_scoringPort, "monthlyscoringdb", infrastructure.NewDatabaseConnectionString("probes-scoring"), messaging, time: null);
+        _scoring.StartServer();
+        // 10:00 on 2 February 2026, Vietnam time: 2026-01 is open for agencies until the 3rd.
+        var intakeTime = new FakeTimeProvider(new DateTimeOffset(2026, 2, 2, 3, 0, 0, TimeSpan.Zero));
+        _intake = Service<IntakeProgram>(_intakePort, "intakedb", infrastructure.NewDatabaseConnectionString("probes-intake"), messaging, intakeTime);
+        _intake.StartServer();
+
+        _gateway = new ServiceFactory<GatewayProgram>(new Dictionary<string, string>
+        {
+            ["services:intake:http:0"] = $"http://127.0.0.1:{_intakePort}",
+            ["services:monthly-scoring:http:0"] = $"http://127.0.0.1:{_scoringPort}",
+            ["Keycloak:AuthServerUrl"] = SignInBrowser.IdentityUrl,
+            ["Keycloak:Realm"] = "platform",
+            ["Keycloak:Resource"] = "platform-api",
+            ["Gateway:Oidc:ClientId"] = "platform-web",
+            ["Gateway:Oidc:ClientSecret"] = "dev-only-platform-web-secret",
+        }).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = _identity.Server.CreateHandler());
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = _identity.Server.CreateHandler());
+        }));
+        _gateway.StartServer();
+
+        await Eventually.WaitForAsync(() => ScoringAsync(db => db.Units.AsNoTracking()
+                .CountAsync(u => u.Code == "lao-cai" || u.Code == "thanh-hoa", Ct)),
+            n => n == 2, Wait, "lao-cai and thanh-hoa registered in scoring's units");
+
+        ThanhHoa = await SeedThanhHoaAsync();
+        LaoCai = await SeedLaoCaiAsync();
+        await Eventually.WaitForAsync(() => ScoringAsync(db => db.ApprovedValues.AsNoTracking()
+                .CountAsync(v => v.Period == Period && (v.Unit == "thanh-hoa" || v.Unit == "lao-cai"), Ct)),
+            n => n == 2 * ThanhHoaValues.Count, Wait, "both provinces' approved values in scoring");
+
+        using var reviewer = await SignInAsync("thanh-hoa.reviewer");
+        var run = Ok(await reviewer.SendAsync(HttpMethod.Post, "/api/monthly-scoring/runs",
+            Json(new { period = Period, peerGroup = "provinces" }), Csrf), HttpStatusCode.Created);
+        Run = run.GetProperty("id").GetGuid();
+        // Thanh Hóa itself reads what Lào Cai must not: the seeded records are really there.
+        Ok(await reviewer.SendAsync(HttpMethod.Get, $"/api/monthly-scoring/runs/{Run}/units/thanh-hoa/explanation"));
+        Ok(await reviewer.SendAsync(HttpMethod.Get, $"/api/intake/evidence/{ThanhHoa.EvidenceFile}"));
+    }
+
+    /// <summary>A browser signed in at the gateway as <paramref name="username"/> (a demo user of the realm file).</summary>
+    internal async Task<SignInBrowser> SignInAsync(string username)
+    {
+        var browser = new SignInBrowser(_gateway.Server.CreateHandler(), _identity.Server.CreateHandler());
+        var landed = await browser.SignInAsync(username, Password);
+        Assert.Equal(HttpStatusCode.OK, landed.Status);
+        var me = await browser.SendAsync(HttpMethod.Get, "/api/me");
+        Assert.Contains($"\"username\":\"{username}\"", me.Body, StringComparison.Ordinal);
+        return browser;
+    }
+
+    /// <summary>A client of the gateway carrying a client-credentials token of the realm file's source system <c>he-thong-57</c> (Lào Cai).</summary>
+    internal async Task<HttpClient> MachineClientAsync()
+    {
+        using var identity = _identity.CreateClient();
+        using var response = await identity.PostAsync($"{SignInBrowser.IdentityUrl}/realms/platform/protocol/openid-connect/token",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = "he-thong-57",
+                ["client_secret"] = "dev-only-he-thong-57-secret",
+            }), Ct);
+        response.EnsureSuccessStatusCode();
+        var token = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["access_token"]!.GetValue<string>();
+        var client = _gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<ThanhHoaRecords> SeedThanhHoaAsync()
+    {
+        using var agency = await SignInAsync("thanh-hoa.so-khcn.reporter");
+        var draft = Ok(await agency.SendAsync(HttpMethod.Put, $"/api/intake/submissions/monthly-4585/{Period}/thanh-hoa",
+            Json(new { values = ThanhHoaValues, comments = ThanhHoaComment }), Csrf), HttpStatusCode.Created);
+        var submission = draft.GetProperty("id").GetGuid();
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Biên bản nghiệm thu Thanh Hóa\ntrailer << /Root 1 0 R >>\n%%EOF\n"))
+                { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "file", ThanhHoaEvidenceName },
+            { new StringContent("D1.accepted"), "inputKey" },
+        };
+        var evidence = Ok(await agency.SendAsync(HttpMethod.Post, $"/api/intake/submissions/{submission}/evidence", upload, Csrf), HttpStatusCode.Created);
+        Ok(await agency.SendAsync(HttpMethod.Post, $"/api/intake/submissions/{submission}/submit", null, Csrf));
+
+        using var reviewer = await SignInAsync("thanh-hoa.reviewer");
+        var approved = Ok(await reviewer.SendAsync(HttpMethod.Post, $"/api/intake/submissions/{submission}/approve", null, Csrf));
+        var assignments = Ok(await reviewer.SendAsync(HttpMethod.Get, "/api/intake/assignments?framework=monthly-4585&targetUnit=thanh-hoa"));
+        var assignment = assignments.GetProperty("items").EnumerateArray()
+            .Single(a => a.GetProperty("reportingUnit").GetString() == "thanh-hoa.so-khcn").GetProperty("id").GetGuid();
+
+        using var province = await SignInAsync("thanh-hoa.reporter");
+        var bonus = Ok(await province.SendAsync(HttpMethod.Post, "/api/monthly-scoring/bonuses",
+            Json(new { unit = "thanh-hoa", period = Period, justification = ThanhHoaJustification }), Csrf), HttpStatusCode.Created);
+
+        return new ThanhHoaRecords(submission, evidence.GetProperty("id").GetGuid(), assignment, bonus.GetProperty("id").GetGuid(),
+            [draft.GetProperty("createdBy").GetString()!, approved.GetProperty("decidedBy").GetString()!, bonus.GetProperty("proposedBy").GetString()!]);
+    }
+
+    private async Task<(Guid, Guid)> SeedLaoCaiAsync()
+    {
+        using var agency = await SignInAsync("lao-cai.so-khcn.reporter");
+        var draft = Ok(await agency.SendAsync(HttpMethod.Put, $"/api/intake/submissions/monthly-4585/{Period}/lao-cai",
+            Json(new { values = LaoCaiValues }), Csrf), HttpStatusCode.Created);
+        var submission = draft.GetProperty("id").GetGuid();
+        Ok(await agency.SendAsync(HttpMethod.Post, $"/api/intake/submissions/{submission}/submit", null, Csrf));
+        using var reviewer = await SignInAsync("lao-cai.reviewer");
+        Ok(await reviewer.SendAsync(HttpMethod.Post, $"/api/intake/submissions/{submission}/approve", null, Csrf));
+        using var province = await SignInAsync("lao-cai.reporter");
+        var bonus = Ok(await province.SendAsync(HttpMethod.Post, "/api/monthly-scoring/bonuses",
+            Json(new { unit = "lao-cai", period = Period, justification = "Số hóa hồ sơ lưu trữ" }), Csrf), HttpStatusCode.Created);
+        return (submission, bonus.GetProperty("id").GetGuid());
+    }
+
+    private WebApplicationFactory<T> Service<T>(int port, string database, string connectionString, string messaging, TimeProvider? time)
+        where T : class
+    {
+        var factory = new ServiceFactory<T>(new Dictionary<string, string>
+        {
+            [$"ConnectionStrings:{database}"] = connectionString,
+            ["ConnectionStrings:messaging"] = messaging,
+            // Exactly what AppHost gives every service: trust the identity provider's realm, as this API.
+            ["Keycloak:AuthServerUrl"] = SignInBrowser.IdentityUrl,
+            ["Keycloak:Realm"] = "platform",
+            ["Keycloak:Resource"] = "platform-api",
+        }).WithWebHostBuilder(b => b.UseUrls($"http://127.0.0.1:{port}").ConfigureTestServices(services =>
+        {
+            // Discovery and keys are fetched from the identity provider's test server.
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = _identity.Server.CreateHandler());
+            if (time is not null) services.AddSingleton(time);
+        }));
+        // The gateway proxies over real HTTP.
+        factory.UseKestrel();
+        return factory;
+    }
+
+    private async Task<T> ScoringAsync<T>(Func<ScoringDb, Task<T>> query)
+    {
+        await using var scope = _scoring.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ScoringDb>());
+    }
+
+    private static StringContent Json(object body) => new(JsonSerializer.Serialize(body, JsonSerializerOptions.Web), Encoding.UTF8, "application/json");
+
+    private static JsonElement Ok(SignInBrowser.Page page, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Assert.True(page.Status == expected, $"{page.Url}: {(int)page.Status} {page.Body}");
+        return page.ContentType?.Contains("json", StringComparison.Ordinal) == true ? JsonDocument.Parse(page.Body).RootElement.Clone() : default;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _intake.DisposeAsync();
+        await _scoring.DisposeAsync();
+        await _identity.DisposeAsync();
+    }
+}
+
+/// <summary>Thanh Hóa's records, by id, and the subjects (<c>sub</c>) of the people who made them.</summary>
+public sealed record ThanhHoaRecords(Guid Submission, Guid EvidenceFile, Guid Assignment, Guid Bonus, IReadOnlyList<string> People);
