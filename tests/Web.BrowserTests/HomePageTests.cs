@@ -34,6 +34,8 @@ public sealed class HomePageTests(BrowserFixture fixture) : IClassFixture<Browse
         await page.GotoAsync(fixture.Site.GatewayUrl + "/");
         await shots.TakeAsync(page, "trang-chu");
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng tài khoản một lần (SSO)" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        await shots.TakeAsync(page, "form");
         await page.GetByLabel("Tên đăng nhập").FillAsync("lao-cai.so-khcn.reporter");
         await page.GetByLabel("Mật khẩu").FillAsync("dev-only-123");
         await shots.TakeAsync(page, "dang-nhap");
