@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Platform.Web.Api;
 using Platform.Web.Components;
@@ -30,11 +31,20 @@ public static class WebModule
         });
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "platform.antiforgery");
+        // Redirects (post-redirect-get, sign-in) are absolute: they must name the gateway's address, which the gateway
+        // passes in X-Forwarded-Host/Proto, not this process's own. Only the gateway can reach the web application.
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
         return builder;
     }
 
     public static WebApplication MapWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         // Vietnamese only: numbers 1.234,5 and dates dd/MM/yyyy whatever the browser asks for.
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

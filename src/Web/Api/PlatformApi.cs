@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Platform.Web.Api;
 
@@ -87,6 +88,23 @@ public sealed record ApiResult<T>(HttpStatusCode Status, T? Value, ApiProblem? P
 /// <summary>RFC 7807 problem details as the services write them (Vietnamese title/detail, offending fields in <c>errors</c>).</summary>
 public sealed record ApiProblem(string Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
 {
+    /// <summary>The document's other members (e.g. intake's import report <c>cells</c>), as JSON.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Extensions { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>One extension member read as <typeparamref name="T"/>, default when absent or of another shape.</summary>
+    public T? Extension<T>(string name)
+    {
+        if (!Extensions.TryGetValue(name, out var value)) return default;
+        try
+        {
+            return value.Deserialize<T>(PlatformApi.Json);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
     public static readonly ApiProblem Unreachable = new(
         "Không kết nối được dịch vụ",
         "Hệ thống đang bận hoặc tạm thời không truy cập được. Vui lòng thử lại sau ít phút.",
@@ -101,7 +119,11 @@ public sealed record ApiProblem(string Title, string? Detail, IReadOnlyDictionar
         try
         {
             var body = await response.Content.ReadFromJsonAsync<Body>(PlatformApi.Json, cancellationToken);
-            if (body?.Title is { Length: > 0 } title) return new ApiProblem(title, body.Detail, body.Errors ?? new Dictionary<string, string[]>());
+            if (body?.Title is { Length: > 0 } title)
+                return new ApiProblem(title, body.Detail, body.Errors ?? new Dictionary<string, string[]>())
+                {
+                    Extensions = body.Extensions ?? new Dictionary<string, JsonElement>(),
+                };
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
@@ -120,5 +142,8 @@ public sealed record ApiProblem(string Title, string? Detail, IReadOnlyDictionar
         _ => "Yêu cầu không hợp lệ.",
     };
 
-    private sealed record Body(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+    private sealed record Body(string? Title, string? Detail, Dictionary<string, string[]>? Errors)
+    {
+        [JsonExtensionData] public Dictionary<string, JsonElement>? Extensions { get; init; }
+    }
 }

@@ -26,3 +26,19 @@ refreshCountdowns();
 setInterval(refreshCountdowns, 60000);
 document.addEventListener("DOMContentLoaded", refreshCountdowns);
 if (window.Blazor) window.Blazor.addEventListener?.("enhancedload", refreshCountdowns);
+
+// Reporter pages: a file over the service's limit (data-max-bytes) is refused in the browser with the page's
+// Vietnamese message (data-too-large), before a large upload is sent for nothing. The server checks again.
+function checkFileSize(input) {
+    const max = Number(input.dataset.maxBytes);
+    const file = input.files && input.files[0];
+    input.setCustomValidity(file && max > 0 && file.size > max ? (input.dataset.tooLarge || "Tệp quá lớn.") : "");
+}
+
+document.addEventListener("change", event => {
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.type === "file" && target.dataset.maxBytes) {
+        checkFileSize(target);
+        target.reportValidity();
+    }
+});

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using Platform.Scoring.Definitions;
+using Platform.Scoring.Engine;
+
+namespace Platform.Web.Components.Reporting;
+
+/// <summary>One input on the data entry form, with what the definition says about it.</summary>
+public sealed record EntryField(InputDefinition Input, IReadOnlyList<string> Evidence, bool Required)
+{
+    public string Key => Input.Key;
+
+    /// <summary>The element id: input keys hold dots, which CSS selectors and fragment links would have to escape.</summary>
+    public string Id => "input-" + Slug(Key);
+
+    /// <summary>The form field name the page reads back.</summary>
+    public string Name => FieldName(Key);
+
+    public static string FieldName(string key) => $"values[{key}]";
+
+    public static string Slug(string key)
+    {
+        var slug = new StringBuilder(key.Length);
+        foreach (var c in key) slug.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '-');
+        return slug.ToString();
+    }
+}
+
+/// <summary>The inputs of one top-level group of the framework (a fieldset on the form).</summary>
+public sealed record EntryGroup(string Title, IReadOnlyList<EntryField> Fields);
+
+/// <summary>Lays the framework definition out as a form: only the assigned inputs, grouped as the framework groups them.</summary>
+public static class EntryFields
+{
+    public const string OtherGroup = "Thông tin bổ sung";
+
+    public static IReadOnlyList<EntryGroup> Build(CompiledFramework framework, IEnumerable<string> assignedKeys)
+    {
+        var assigned = assignedKeys.ToHashSet(StringComparer.Ordinal);
+        var groups = new List<(string Title, List<EntryField> Fields)>();
+        foreach (var input in framework.Inputs.Where(i => assigned.Contains(i.Key)))
+        {
+            var slot = framework.Slots[input.Key].Slot;
+            var users = framework.Indicators.Where(i => i.UsedSlots.Contains(slot)).ToList();
+            var title = users.Count == 0 ? OtherGroup : Title(Root(users[0].Group));
+            var evidence = users.Select(i => i.Definition.Evidence).OfType<string>()
+                .Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var field = new EntryField(input, evidence, Required: input.Type != "boolean" && input.WhenMissing is null);
+            var group = groups.FindIndex(g => g.Title == title);
+            if (group < 0) groups.Add((title, [field]));
+            else groups[group].Fields.Add(field);
+        }
+        // Groups in the framework's order, the inputs no indicator uses last.
+        var order = framework.Groups.Select(Title).ToList();
+        return groups
+            .OrderBy(g => order.IndexOf(g.Title) is var i and >= 0 ? i : int.MaxValue)
+            .Select(g => new EntryGroup(g.Title, g.Fields)).ToList();
+    }
+
+    /// <summary>What the browser is told about the range, in the invariant format HTML attributes need.</summary>
+    public static (string? Min, string? Max, string? Step) Constraints(InputDefinition input)
+    {
+        decimal? min = input.Min, max = input.Max;
+        var step = "any";
+        switch (input.Type)
+        {
+            case "count":
+                min ??= 0;
+                step = "1";
+                break;
+            case "amount":
+                min ??= 0;
+                break;
+            case "fraction":
+                min = Math.Max(min ?? 0, 0);
+                max = Math.Min(max ?? 1, 1);
+                break;
+        }
+        return (Invariant(min), Invariant(max), step);
+    }
+
+    /// <summary>A Vietnamese sentence about the allowed values, next to the help text.</summary>
+    public static string? RangeHint(InputDefinition input)
+    {
+        var (min, max, _) = Constraints(input);
+        return input.Type switch
+        {
+            "count" => max is null ? "Số nguyên, không âm." : $"Số nguyên từ {Vn(min)} đến {Vn(max)}.",
+            "fraction" => "Tỷ lệ ghi dạng số thập phân từ 0 đến 1 (ví dụ 0,85 là 85%).",
+            "amount" => "Số không âm, có thể có phần thập phân.",
+            "score" when min is not null && max is not null => $"Từ {Vn(min)} đến {Vn(max)}.",
+            "score" when min is not null => $"Từ {Vn(min)} trở lên.",
+            _ => null,
+        };
+    }
+
+    private static CompiledGroup Root(CompiledGroup group)
+    {
+        while (group.Parent is not null) group = group.Parent;
+        return group;
+    }
+
+    private static string Title(CompiledGroup group) => $"{group.Code}. {group.Name}";
+
+    private static string? Invariant(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Vn(string? invariant) =>
+        Formatting.Vn.Number(decimal.Parse(invariant!, CultureInfo.InvariantCulture), 4);
+}

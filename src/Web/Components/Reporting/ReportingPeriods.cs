@@ -1,0 +1,74 @@
+using System.Globalization;
+using Platform.ServiceDefaults.Time;
+using Platform.Scoring;
+using Platform.Web.Api;
+
+namespace Platform.Web.Components.Reporting;
+
+/// <summary>Which frameworks a reporter can pick and which period a page opens on when none is asked for.</summary>
+public static class ReportingPeriods
+{
+    public const string DefaultFramework = "monthly-4585";
+
+    public sealed record FrameworkChoice(string Id, string Name, string PeriodType, string EffectiveFrom);
+
+    /// <summary>Each framework once (its latest version's name), in the catalogue's order.</summary>
+    public static IReadOnlyList<FrameworkChoice> Frameworks { get; } = FrameworkCatalog.Default.All
+        .GroupBy(f => f.Id, StringComparer.Ordinal)
+        .Select(g => g.OrderBy(f => f.Definition.EffectiveFrom, StringComparer.Ordinal).Last().Definition)
+        .Select(d => new FrameworkChoice(d.Id, d.Name, d.PeriodType, d.EffectiveFrom))
+        .ToList();
+
+    public static FrameworkChoice? Find(string? framework) => Frameworks.FirstOrDefault(f => f.Id == framework);
+
+    /// <summary>Whether <paramref name="period"/> has the shape the framework's periods have (YYYY-MM, YYYY, a window name).</summary>
+    public static bool Fits(FrameworkChoice framework, string? period) => period is { Length: > 0 } && framework.PeriodType switch
+    {
+        "month" => DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        "year" => period.Length == 4 && period.All(char.IsAsciiDigit),
+        _ => period.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'),
+    };
+
+    /// <summary>The month of <paramref name="now"/> in Vietnam, <paramref name="monthsBack"/> months earlier: <c>2026-01</c>.</summary>
+    public static string Month(DateTimeOffset now, int monthsBack = 0)
+    {
+        var local = VietnamTime.ToVietnam(now);
+        return new DateOnly(local.Year, local.Month, 1).AddMonths(-monthsBack).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The period before: <c>2026-01</c> → <c>2025-12</c>, <c>2026</c> → <c>2025</c>; null for windows.</summary>
+    public static string? Previous(string period)
+    {
+        if (DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            return month.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (period.Length == 4 && int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            return (year - 1).ToString(CultureInfo.InvariantCulture);
+        return null;
+    }
+
+    public static string MineUri(string framework, string period) =>
+        $"/api/intake/assignments/mine?framework={Uri.EscapeDataString(framework)}&period={Uri.EscapeDataString(period)}";
+
+    /// <summary>
+    /// The period open now for the caller's unit. Monthly: last month while its deadline (the unit's own, from
+    /// <c>mine</c>) is still ahead — data for January is reported in early February — else this month. Yearly: last
+    /// year (reported the following spring). A window: the framework's first. Returns what <c>mine</c> answered for
+    /// last month when it was asked, so the page need not ask again.
+    /// </summary>
+    public static async Task<(string Period, ApiResult<OwedInputs>? LastMonth)> CurrentAsync(
+        PlatformApi api, FrameworkChoice framework, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        switch (framework.PeriodType)
+        {
+            case "month":
+                var last = Month(now, 1);
+                var owed = await api.GetAsync<OwedInputs>(MineUri(framework.Id, last), cancellationToken);
+                var stillOpen = owed.Value?.Inputs.Any(i => i.DueAt > now) == true;
+                return (stillOpen ? last : Month(now), owed);
+            case "year":
+                return ((VietnamTime.ToVietnam(now).Year - 1).ToString(CultureInfo.InvariantCulture), null);
+            default:
+                return (framework.EffectiveFrom, null);
+        }
+    }
+}
