@@ -33,7 +33,8 @@ internal static class ScoreboardData
     [
         new("A1", "Nhiệm vụ hoàn thành đúng hạn", "A.onTime / (A.due + A.backlog) × max",
             ["A.onTime = 8", "A.due = 10", "A.backlog = 0", "A.onTime / (A.due + A.backlog) = 0.8"],
-            new Dictionary<string, JsonElement?> { ["A.onTime"] = Json(8), ["A.due"] = Json(10), ["A.backlog"] = Json(0) },
+            // A.backlog not reported: the engine derived it from the previous month (0 here) and flagged the indicator.
+            new Dictionary<string, JsonElement?> { ["A.onTime"] = Json(8), ["A.due"] = Json(10), ["A.backlog"] = null },
             null, null, 14.4m, 18m, ["derived"]),
         new("A2", "Nhiệm vụ quá hạn đã hoàn thành", "A.late / (A.due + A.backlog) × 0.5 × 18", ["A.late = 1"],
             new Dictionary<string, JsonElement?> { ["A.late"] = Json(1) }, null, null, 0.9m, 9m, []),

@@ -64,9 +64,9 @@ public sealed class UnitExplanationTests : BunitContext
         Assert.Equal("0,5 (50%)", page.Find("[data-code=D2] [data-key='D2.rate'] td.number").TextContent);
         Assert.Equal("Có", page.Find("[data-code=E3] [data-key='E3.onTime'] td.number").TextContent);
         Assert.Equal("chưa báo cáo", page.Find("[data-code=E3] [data-key='E3.completion'] td.number").TextContent);
-        var best = page.Find("[data-code=A3] [data-testid=indicator-best]").TextContent;
-        Assert.Contains("20", best, StringComparison.Ordinal);
-        Assert.Contains("Tỉnh Thanh Hóa", best, StringComparison.Ordinal);
+        Assert.Equal("20 (Tỉnh Thanh Hóa)", page.Find("[data-code=A3] [data-testid=indicator-best]").TextContent);
+        // A derived input is not "not reported": its value is in the working.
+        Assert.Equal("không báo cáo (suy ra, xem cách tính)", page.Find("[data-code=A1] [data-key='A.backlog'] td.number").TextContent);
         // An indicator missing from the working says so rather than showing nothing.
         Assert.Contains("Không có giải thích", page.Find("[data-testid=indicator][data-code=B]").TextContent, StringComparison.Ordinal);
     }

@@ -37,6 +37,7 @@ function draw(Chart, canvas) {
                 backgroundColor: palette[i % palette.length],
                 pointRadius: 4,
                 spanGaps: true,
+                clip: false,
             })),
         },
         options: {
