@@ -1,6 +1,7 @@
 using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Publication;
+using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Inputs;
 using Platform.ServiceDefaults.Database;
@@ -31,6 +32,7 @@ public static class MonthlyScoringModule
             .WithTags("MonthlyScoring");
         app.MapRunsApi();
         app.MapPublicationApi();
+        app.MapPublicResultsApi();
         app.MapInputsApi();
         app.MapBonusApi();
         return app;

@@ -11,7 +11,8 @@ namespace Platform.Gateway.Session;
 /// is validated here like at every service (issuer, audience, lifetime, signature: a forged, expired or
 /// <c>alg=none</c> token is refused with 401 before it reaches a service) and passes untouched; otherwise the browser's session supplies the access token (refreshed when it expires within
 /// 60 s). Without a session the answer is 401 (when sign-in is configured); an unsafe method with a session cookie
-/// needs the header <c>X-CSRF: 1</c> or is refused 403.
+/// needs the header <c>X-CSRF: 1</c> or is refused 403. Paths under <c>Gateway:PublicApiPaths</c> (published results)
+/// need no session: they pass anonymously, without the browser's cookies and without a token even when there is a session.
 /// </summary>
 internal sealed class SessionApi(RequestDelegate next, TokenRefresh refresh, IConfiguration configuration, IOptions<KeycloakOptions> keycloak)
 {
@@ -19,6 +20,12 @@ internal sealed class SessionApi(RequestDelegate next, TokenRefresh refresh, ICo
     public const string AccessTokenItem = "Platform.Gateway.Session.AccessToken";
     public const string CsrfHeader = "X-CSRF";
     private readonly bool _required = GatewaySession.IsConfigured(configuration);
+    private readonly PathString[] _public = PublicApiPaths(configuration);
+
+    /// <summary>Prefixes of <c>/api</c> paths anyone may call: <c>Gateway:PublicApiPaths</c>, default the published results.</summary>
+    public static PathString[] PublicApiPaths(IConfiguration configuration) =>
+        (configuration.GetSection("Gateway:PublicApiPaths").Get<string[]>() ?? ["/api/monthly-scoring/public"])
+        .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => new PathString(p.TrimEnd('/'))).ToArray();
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
@@ -37,6 +44,14 @@ internal sealed class SessionApi(RequestDelegate next, TokenRefresh refresh, ICo
         }
         if (!IsApi(context.Request) || context.Request.Path.StartsWithSegments(SessionEndpoints.MePath))
         {
+            await next(context);
+            return;
+        }
+        if (_public.Any(p => context.Request.Path.StartsWithSegments(p)))
+        {
+            // Public answers are the same for everyone: the session is not looked at (an ended one cannot fail the
+            // call) and its key does not travel to the service.
+            context.Request.Headers.Remove("Cookie");
             await next(context);
             return;
         }

@@ -15,9 +15,9 @@ public sealed record RunView(Guid Id, string FrameworkId, string FrameworkVersio
 
 public sealed record IndicatorResultView(decimal Score, decimal Max, IReadOnlyList<string> Flags);
 
-/// <summary>One unit's line of a scoring-io result document.</summary>
+/// <summary>One unit's line of a scoring-io result document (and, in answers, the unit's current name).</summary>
 public sealed record UnitResultView(string Unit, decimal Total, decimal Unrounded, string? Classification, int Rank, decimal Bonus,
-    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, IndicatorResultView> Indicators)
+    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, IndicatorResultView> Indicators, string? Name = null)
 {
     /// <summary>The <c>results</c> of a stored scoring-io output document.</summary>
     public static IReadOnlyList<UnitResultView> Parse(string resultJson)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
+using Platform.MonthlyScoring.Units;
 using Platform.Scoring.Engine;
 using Platform.Scoring.Io;
 using Platform.ServiceDefaults.Security;
@@ -97,6 +98,8 @@ public static class RunsApi
             return InputsHttp.NoUnit();
         var results = UnitResultView.Parse(run.ResultJson)
             .Where(r => (scope is null || scope.Sees(r.Unit)) && (unit == null || r.Unit == unit) && (@class == null || r.Classification == @class)).ToList();
+        var names = await db.UnitNamesAsync(options.Value.Tenant, results.Select(r => r.Unit).ToList(), ct);
+        results = results.Select(r => r with { Name = names.GetValueOrDefault(r.Unit) }).ToList();
         scope ??= await RunScope.ForAsync(db, options.Value.Tenant, user, ct);
         return TypedResults.Ok(new RunResults(Shown(RunView.Of(run, await CurrentRevisionAsync(db, run, ct)), scope, user), results));
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,14 @@ public sealed class SignInSites : IAsyncLifetime
         builder.WebHost.UseUrls($"http://127.0.0.1:{_intakePort}");
         _intake = builder.Build();
         // Reads the token it was given, like a service would (the gateway does not check it; the service does).
-        _intake.Map("/api/intake/{**rest}", (HttpRequest request) =>
+        // It stands in for monthly scoring too (the gateway's public API paths are under /api/monthly-scoring/public).
+        _intake.Map("/api/intake/{**rest}", Echo);
+        _intake.Map("/api/monthly-scoring/{**rest}", Echo);
+        // The web application's place: everything that is not /api, a sign-in or a health page.
+        _intake.Map("/{**rest}", (HttpRequest request) => TypedResults.Text($"web: {request.Path}"));
+        await _intake.StartAsync(TestContext.Current.CancellationToken);
+
+        JsonHttpResult<BackendSaw> Echo(HttpRequest request)
         {
             var header = request.Headers.Authorization.ToString();
             var raw = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
@@ -61,10 +69,7 @@ public sealed class SignInSites : IAsyncLifetime
                 token?.TryGetPayloadValue<string>("jti", out var jti) == true ? jti : null,
                 token?.Audiences.ToArray() ?? [],
                 request.Headers.Cookie.Count > 0));
-        });
-        // The web application's place: everything that is not /api, a sign-in or a health page.
-        _intake.Map("/{**rest}", (HttpRequest request) => TypedResults.Text($"web: {request.Path}"));
-        await _intake.StartAsync(TestContext.Current.CancellationToken);
+        }
 
         if (_accessTokenLifespan is { } lifespan)
         {
@@ -87,6 +92,7 @@ public sealed class SignInSites : IAsyncLifetime
         {
             ["services:intake:http:0"] = $"http://127.0.0.1:{_intakePort}",
             ["services:web:http:0"] = $"http://127.0.0.1:{_intakePort}",
+            ["services:monthly-scoring:http:0"] = $"http://127.0.0.1:{_intakePort}",
             ["Keycloak:AuthServerUrl"] = SignInBrowser.IdentityUrl,
             ["Keycloak:Realm"] = "platform",
             ["Keycloak:Resource"] = "platform-api",

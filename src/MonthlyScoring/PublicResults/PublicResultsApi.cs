@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.MonthlyScoring.Data;
+using Platform.MonthlyScoring.Runs;
+using Platform.MonthlyScoring.Units;
+
+namespace Platform.MonthlyScoring.PublicResults;
+
+/// <summary>
+/// Published results for everyone, without sign-in: the current official revision of a period and peer group, and the
+/// list of what has been published. Only official runs are read here; provisional runs never leave through these routes.
+/// </summary>
+public static class PublicResultsApi
+{
+    public static RouteGroupBuilder MapPublicResultsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup($"/api/{MonthlyScoringModule.ServiceName}/public").WithTags("Published results").AllowAnonymous();
+        group.MapGet("/periods", PeriodsAsync);
+        group.MapGet("/results", ResultsAsync);
+        return group;
+    }
+
+    /// <summary>Every published (period, peer group) with its current revision, newest period first.</summary>
+    public static async Task<Results<Ok<List<PublishedPeriod>>, ValidationProblem>> PeriodsAsync(string? peerGroup,
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+    {
+        if (peerGroup is not null && !RunScoring.PeerGroups.Contains(peerGroup))
+            return RunHttp.Invalid(new Dictionary<string, string[]> { ["peerGroup"] = [BadPeerGroup(peerGroup)] });
+        var tenant = options.Value.Tenant;
+        var revisions = await Official(db, tenant)
+            .Where(r => peerGroup == null || r.PeerGroup == peerGroup)
+            .Select(r => new { r.Period, r.PeerGroup, Revision = r.Revision!.Value, r.CreatedAt })
+            .ToListAsync(ct);
+        var periods = revisions.GroupBy(r => (r.Period, r.PeerGroup))
+            .Select(g => g.MaxBy(r => r.Revision)!)
+            .Select(r => new PublishedPeriod(r.Period, r.PeerGroup, r.Revision, r.CreatedAt))
+            .OrderByDescending(p => p.Period, StringComparer.Ordinal).ThenBy(p => p.PeerGroup, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(periods);
+    }
+
+    /// <summary>The current official revision of a period and peer group: rank, total, class and group scores per unit.</summary>
+    public static async Task<Results<Ok<PublishedResults>, ValidationProblem, ProblemHttpResult>> ResultsAsync(string? period, string? peerGroup,
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+    {
+        var errors = RunHttp.Check(period, peerGroup, out _);
+        if (errors.Count > 0) return RunHttp.Invalid(errors);
+        var tenant = options.Value.Tenant;
+        var run = await Official(db, tenant).Where(r => r.Period == period && r.PeerGroup == peerGroup)
+            .OrderByDescending(r => r.Revision).FirstOrDefaultAsync(ct);
+        if (run is null)
+            return RunHttp.NotFound($"Kết quả kỳ {RunHttp.Month(period!)} của nhóm {GroupName(peerGroup!)} chưa được công bố.");
+        var lines = UnitResultView.Parse(run.ResultJson);
+        var names = await db.UnitNamesAsync(tenant, lines.Select(l => l.Unit).ToList(), ct);
+        return TypedResults.Ok(new PublishedResults(run.Period, run.PeerGroup, run.FrameworkId, run.FrameworkVersion, run.Revision!.Value,
+            run.CreatedAt, lines.OrderBy(l => l.Rank).ThenBy(l => l.Unit, StringComparer.Ordinal)
+                .Select(l => new PublishedUnitResult(l.Unit, names.GetValueOrDefault(l.Unit), l.Total, l.Classification, l.Rank, l.Bonus, l.Groups))
+                .ToList()));
+    }
+
+    private static IQueryable<ScoreRun> Official(MonthlyScoringDbContext db, string tenant) =>
+        db.ScoreRuns.AsNoTracking().Where(r => r.Tenant == tenant && r.FrameworkId == RunScoring.FrameworkId && r.Kind == ScoreRunKinds.Official);
+
+    private static string GroupName(string peerGroup) => peerGroup == "ministries" ? "bộ, ngành" : "tỉnh, thành phố";
+
+    private static string BadPeerGroup(string peerGroup) =>
+        $"Nhóm so sánh \"{peerGroup}\" không hợp lệ: chỉ nhận provinces (tỉnh, thành phố) hoặc ministries (bộ, ngành).";
+}
+
+public sealed record PublishedPeriod(string Period, string PeerGroup, int Revision, DateTimeOffset PublishedAt);
+
+public sealed record PublishedUnitResult(string Unit, string? Name, decimal Total, string? Classification, int Rank, decimal Bonus,
+    IReadOnlyDictionary<string, decimal> Groups);
+
+/// <summary>One published revision as everyone may read it.</summary>
+public sealed record PublishedResults(string Period, string PeerGroup, string FrameworkId, string FrameworkVersion, int Revision,
+    DateTimeOffset PublishedAt, IReadOnlyList<PublishedUnitResult> Results);

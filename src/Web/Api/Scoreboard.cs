@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace Platform.Web.Api;
+
+/// <summary>Monthly scoring's <c>GET /api/monthly-scoring/runs</c>: one run (metadata only).</summary>
+/// <param name="Status"><c>provisional</c>, <c>current</c> (the latest official revision) or <c>superseded</c>.</param>
+public sealed record ScoreboardRun(Guid Id, string Period, string PeerGroup, string Kind, string Status, int? Revision, DateTimeOffset CreatedAt)
+{
+    public bool IsOfficial => Kind == "official";
+}
+
+/// <summary><c>GET /api/monthly-scoring/runs/{id}/results</c>.</summary>
+public sealed record ScoreboardResults(ScoreboardRun Run, IReadOnlyList<ScoreboardLine> Results);
+
+/// <summary>One unit's result: from a run's results or from the published results (which carry no indicators).</summary>
+public sealed record ScoreboardLine(string Unit, string? Name, decimal Total, string? Classification, int Rank, decimal Bonus,
+    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, ScoreboardIndicator>? Indicators = null)
+{
+    public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Unit : Name;
+}
+
+public sealed record ScoreboardIndicator(decimal Score, decimal Max, IReadOnlyList<string> Flags);
+
+/// <summary><c>GET /api/monthly-scoring/runs/{id}/units/{unit}/explanation</c>: the working of every indicator.</summary>
+public sealed record UnitWorking(Guid RunId, string Unit, IReadOnlyList<IndicatorWorking> Indicators);
+
+/// <param name="Rule">The formula as the engine describes it (keys of inputs, <c>max</c>, invariant decimals).</param>
+/// <param name="Steps">The evaluation, step by step (Vietnamese, invariant decimals).</param>
+/// <param name="Inputs">Input key → value as reported (number, true/false, a choice's code) or null when not reported.</param>
+/// <param name="BestUnit">The unit holding the peer best; null when it lies outside the caller's scope or is a reference value.</param>
+public sealed record IndicatorWorking(string Code, string Name, string Rule, IReadOnlyList<string> Steps,
+    IReadOnlyDictionary<string, JsonElement?> Inputs, decimal? Best, string? BestUnit, decimal Score, decimal Max, IReadOnlyList<string> Flags);
+
+/// <summary><c>GET /api/monthly-scoring/units/{unit}/history?peerGroup=</c>: one published month.</summary>
+public sealed record ScoreHistoryPoint(string Period, int Revision, decimal Total, string? Classification, int Rank,
+    IReadOnlyDictionary<string, decimal> Groups);
+
+/// <summary><c>GET /api/monthly-scoring/public/periods</c> (no sign-in).</summary>
+public sealed record PublishedPeriodInfo(string Period, string PeerGroup, int Revision, DateTimeOffset PublishedAt);
+
+/// <summary><c>GET /api/monthly-scoring/public/results?period=&amp;peerGroup=</c> (no sign-in): the current official revision.</summary>
+public sealed record PublishedScoreboard(string Period, string PeerGroup, int Revision, DateTimeOffset PublishedAt, IReadOnlyList<ScoreboardLine> Results);

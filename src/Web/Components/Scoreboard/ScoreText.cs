@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Platform.Scoring;
+using Platform.Scoring.Definitions;
+using Platform.Web.Api;
+using Platform.Web.Formatting;
+
+namespace Platform.Web.Components.Scoreboard;
+
+/// <summary>The words and numbers of the scoreboard, the unit page and the public results, in Vietnamese.</summary>
+public static partial class ScoreText
+{
+    public const string FrameworkId = "monthly-4585";
+
+    /// <summary>The peer groups monthly scoring ranks (the framework allows any; the service scores these two).</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> PeerGroups =
+        [("provinces", "Tỉnh, thành phố"), ("ministries", "Bộ, ngành")];
+
+    public static bool IsPeerGroup(string? code) => PeerGroups.Any(p => p.Code == code);
+
+    public static string PeerGroupName(string code) => PeerGroups.FirstOrDefault(p => p.Code == code).Name ?? code;
+
+    /// <summary>The framework in force for a month (its groups, classes and inputs), null for a month it does not cover.</summary>
+    public static FrameworkDefinition? Framework(string? period) =>
+        period is { Length: 7 } && period[4] == '-' ? FrameworkCatalog.Default.Find(FrameworkId, null, period)?.Definition : null;
+
+    /// <summary>"Tháng 01/2026".</summary>
+    public static string Month(string period)
+    {
+        var text = Vn.Period(period);
+        return text.Length > 0 ? char.ToUpper(text[0], Vn.Culture) + text[1..] : text;
+    }
+
+    /// <summary>"01/2026", for chart axes and narrow columns.</summary>
+    public static string ShortMonth(string period) => period.Length == 7 && period[4] == '-' ? $"{period[5..]}/{period[..4]}" : period;
+
+    public static string Points(decimal value) => Vn.Number(value, 2);
+
+    /// <summary>What a score flag means, for the person reading an explanation.</summary>
+    public static string FlagName(string flag) => flag switch
+    {
+        "missing" => "Thiếu số liệu",
+        "zero-denominator" => "Mẫu số bằng 0",
+        "clamped" => "Đã giới hạn trong thang điểm",
+        "reference-best" => "So với giá trị tham chiếu",
+        "derived" => "Số liệu suy ra",
+        "needs-review" => "Cần thẩm định chấm",
+        "excluded" => "Không tính điểm",
+        "reviewed" => "Điểm do thẩm định chấm",
+        _ => flag,
+    };
+
+    public static string FlagHelp(string flag) => flag switch
+    {
+        "missing" => "Đơn vị chưa báo cáo (hoặc chưa được duyệt) số liệu cần cho chỉ tiêu này nên chỉ tiêu được 0 điểm.",
+        "zero-denominator" => "Mẫu số của tỷ lệ bằng 0; điểm theo quy định của khung cho trường hợp này.",
+        "clamped" => "Kết quả tính ra vượt ngoài khoảng từ 0 đến điểm tối đa nên được đưa về trong khoảng đó.",
+        "reference-best" => "Giá trị cao nhất dùng để so sánh là giá trị tham chiếu, không phải của một đơn vị trong nhóm.",
+        "derived" => "Số liệu không được báo cáo trong tháng nên được suy ra từ số liệu tháng trước (ví dụ nhiệm vụ tồn đọng chuyển sang).",
+        "needs-review" => "Chỉ tiêu cần thẩm định viên chấm điểm.",
+        "excluded" => "Chỉ tiêu không được tính vào tổng điểm trong trường hợp này.",
+        "reviewed" => "Điểm của chỉ tiêu do thẩm định viên chấm.",
+        _ => "",
+    };
+
+    /// <summary>A formula or working step with its decimals written the Vietnamese way (0.8 → 0,8); input keys stay as they are.</summary>
+    public static string Formula(string text) => InvariantDecimal().Replace(text, m => m.Groups[1].Value + "," + m.Groups[2].Value);
+
+    [GeneratedRegex(@"(?<![\p{L}\d.])(\d+)\.(\d+)(?![\p{L}\d.])")]
+    private static partial Regex InvariantDecimal();
+
+    /// <summary>A reported input value as people read it, with its unit: "8 nhiệm vụ", "0,5 (50%)", "Có", "chưa báo cáo".</summary>
+    public static string InputValue(JsonElement? value, InputDefinition? input)
+    {
+        if (value is not { } v || v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return "chưa báo cáo";
+        switch (v.ValueKind)
+        {
+            case JsonValueKind.True: return "Có";
+            case JsonValueKind.False: return "Không";
+            case JsonValueKind.Number when v.TryGetDecimal(out var number):
+                if (input?.Type == "fraction") return $"{Vn.Number(number, 4)} ({Vn.Number(number * 100, 2)}%)";
+                return input?.Unit is { Length: > 0 } unit && input.Type != "score" ? $"{Vn.Number(number, 4)} {unit}" : Vn.Number(number, 4);
+            case JsonValueKind.String:
+                var text = v.GetString() ?? "";
+                return input?.Options is { } options && options.TryGetValue(text, out var label) ? label : text;
+            default:
+                return v.GetRawText();
+        }
+    }
+
+    /// <summary>The run the scoreboard shows for a period: the current official revision, else the latest provisional run.</summary>
+    public static ScoreboardRun? Choose(IEnumerable<ScoreboardRun> runs, string period) =>
+        runs.Where(r => r.Period == period && r.Status == "current").MaxBy(r => r.Revision)
+        ?? runs.Where(r => r.Period == period && r.Kind == "provisional").MaxBy(r => r.CreatedAt);
+
+    /// <summary>The months that have a run, newest first.</summary>
+    public static IReadOnlyList<string> Periods(IEnumerable<ScoreboardRun> runs) =>
+        runs.Select(r => r.Period).Distinct(StringComparer.Ordinal).OrderDescending(StringComparer.Ordinal).ToList();
+
+    /// <summary>Lines of a class (null: all) whose name or code contains the search text, ignoring case and diacritics; by rank.</summary>
+    public static IReadOnlyList<ScoreboardLine> Filter(IEnumerable<ScoreboardLine> lines, string? classification, string? search)
+    {
+        var wanted = Fold(search);
+        return lines
+            .Where(l => string.IsNullOrEmpty(classification) || l.Classification == classification)
+            .Where(l => wanted.Length == 0 || Fold(l.Name).Contains(wanted, StringComparison.Ordinal) || Fold(l.Unit).Contains(wanted, StringComparison.Ordinal))
+            .OrderBy(l => l.Rank).ThenBy(l => l.Unit, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Lower case without diacritics ("Thanh Hóa" → "thanh hoa", "Đà Nẵng" → "da nang").</summary>
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Trim().Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            builder.Append(c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c));
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>The indicators of a group and its sub-groups, in the framework's order.</summary>
+    public static IEnumerable<IndicatorDefinition> Indicators(GroupDefinition group) =>
+        group.Indicators.Concat(group.Groups.SelectMany(Indicators));
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using static Platform.Gateway.Tests.Session.SignInSites;
+
+namespace Platform.Gateway.Tests.Session;
+
+/// <summary><c>Gateway:PublicApiPaths</c> (default <c>/api/monthly-scoring/public</c>): published results need no session.</summary>
+public sealed class PublicApiTests(SignInSites sites) : IClassFixture<SignInSites>
+{
+    private const string PublicResults = "/api/monthly-scoring/public/results?period=2026-01&peerGroup=provinces";
+
+    [Fact]
+    public async Task Without_a_session_the_public_results_pass_through_while_other_api_paths_get_401()
+    {
+        using var browser = sites.NewBrowser();
+
+        var published = await browser.SendAsync(HttpMethod.Get, PublicResults);
+        var runs = await browser.SendAsync(HttpMethod.Get, "/api/monthly-scoring/runs");
+        // A look-alike prefix is not the public path.
+        var lookAlike = await browser.SendAsync(HttpMethod.Get, "/api/monthly-scoring/publications");
+
+        Assert.Equal(HttpStatusCode.OK, published.Status);
+        Assert.Equal((null, null), (Read(published).Username, Read(published).TokenId));
+        Assert.Equal(HttpStatusCode.Unauthorized, runs.Status);
+        Assert.Contains("Chưa đăng nhập", runs.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, lookAlike.Status);
+    }
+
+    [Fact]
+    public async Task With_a_session_the_public_results_get_neither_the_token_nor_the_session_cookie()
+    {
+        using var browser = sites.NewBrowser();
+        await browser.SignInAsync("lao-cai.reviewer", Password);
+
+        var published = await browser.SendAsync(HttpMethod.Get, PublicResults);
+        var runs = await browser.SendAsync(HttpMethod.Get, "/api/monthly-scoring/runs");
+
+        Assert.Equal(HttpStatusCode.OK, published.Status);
+        var saw = Read(published);
+        Assert.Equal((null, null, false), (saw.Username, saw.TokenId, saw.HadCookies));
+        Assert.Equal("lao-cai.reviewer", Read(runs).Username);
+    }
+
+    [Fact]
+    public async Task The_public_paths_come_from_configuration_and_replace_the_default()
+    {
+        using var gateway = sites.Gateway.WithWebHostBuilder(b => b.UseSetting("Gateway:PublicApiPaths:0", "/api/intake/cong-khai"));
+        using var browser = new SignInBrowser(gateway.Server.CreateHandler(), sites.IdentityProvider.Server.CreateHandler());
+
+        var configured = await browser.SendAsync(HttpMethod.Get, "/api/intake/cong-khai/don-vi");
+        var formerDefault = await browser.SendAsync(HttpMethod.Get, PublicResults);
+
+        Assert.Equal(HttpStatusCode.OK, configured.Status);
+        Assert.Null(Read(configured).Username);
+        Assert.Equal(HttpStatusCode.Unauthorized, formerDefault.Status);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Bunit;
+using Platform.Web.Api;
+using Platform.Web.Components.Pages.Scoreboard;
+using static Platform.Web.Tests.Scoreboard.ScoreboardData;
+
+namespace Platform.Web.Tests.Scoreboard;
+
+public sealed class UnitScorePageTests : BunitContext
+{
+    private static readonly Guid Run = Guid.NewGuid();
+
+    private StubGateway Gateway()
+    {
+        var gateway = this.UseStubGateway().SignedIn("lao-cai.reviewer", "lao-cai", "Tỉnh Lào Cai", "reviewer");
+        gateway.Answer("/api/monthly-scoring/runs?period=2026-01&peerGroup=provinces", new[] { Official(Run, 1, "current") });
+        gateway.Answer($"/api/monthly-scoring/runs/{Run}/results", new ScoreboardResults(Official(Run, 1, "current"), Lines));
+        gateway.Answer($"/api/monthly-scoring/runs/{Run}/units/lao-cai/explanation", LaoCaiWorking());
+        return gateway;
+    }
+
+    private IRenderedComponent<UnitScorePage> Open() =>
+        Render<UnitScorePage>(p => p.Add(x => x.Period, "2026-01").Add(x => x.PeerGroup, "provinces").Add(x => x.Unit, "lao-cai"));
+
+    [Fact]
+    public void The_unit_page_shows_the_total_class_rank_every_indicators_working_and_the_months()
+    {
+        var gateway = Gateway();
+        gateway.Answer("/api/monthly-scoring/units/lao-cai/history?peerGroup=provinces",
+            new[] { new ScoreHistoryPoint("2026-01", 1, 71m, "B", 2, Groups(16.3m, 20, 10, 10, 15)) });
+
+        var page = Open();
+
+        page.WaitForAssertion(() => Assert.Equal("Tỉnh Lào Cai", page.Find("h1").FirstChild!.TextContent.Trim()));
+        var summary = page.Find("[data-testid=unit-summary]");
+        Assert.Equal("71", summary.QuerySelector("[data-testid=unit-total]")!.TextContent);
+        Assert.Equal("2", summary.QuerySelector("[data-testid=unit-rank]")!.TextContent);
+        Assert.Contains("/ 3 đơn vị", summary.TextContent, StringComparison.Ordinal);
+        Assert.Contains("class-B", summary.QuerySelector(".class-badge")!.ClassList);
+        Assert.Equal("14,4", page.Find("[data-testid=indicator][data-code=A1] [data-testid=indicator-score]").TextContent);
+        Assert.Contains("Tỉnh Thanh Hóa", page.Find("[data-code=A3] [data-testid=indicator-best]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("71", page.Find("[data-testid=history-table] [data-testid=history-total]").TextContent);
+        Assert.Single(page.FindAll("h1"));
+        Assert.Equal("/bang-xep-hang?ky=2026-01&nhom=provinces", page.Find(".breadcrumb a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_history_refused_by_scope_is_explained_while_the_working_stays()
+    {
+        var gateway = Gateway();
+        gateway.Problem("/api/monthly-scoring/units/lao-cai/history?peerGroup=provinces", HttpStatusCode.NotFound, "Không tìm thấy",
+            "Không tìm thấy đơn vị \"lao-cai\" trong phạm vi của bạn.");
+
+        var page = Open();
+
+        page.WaitForAssertion(() => Assert.Contains("trong phạm vi của bạn", page.Find("[data-testid=problem]").TextContent, StringComparison.Ordinal));
+        Assert.NotEmpty(page.FindAll("[data-testid=indicator]"));
+        Assert.Empty(page.FindAll("canvas"));
+    }
+
+    [Fact]
+    public void A_unit_outside_the_run_or_the_callers_scope_is_said_so()
+    {
+        var gateway = Gateway();
+
+        var page = Render<UnitScorePage>(p => p.Add(x => x.Period, "2026-01").Add(x => x.PeerGroup, "provinces").Add(x => x.Unit, "ha-giang"));
+
+        page.WaitForAssertion(() => Assert.Contains("không có trong lượt chấm điểm này", page.Find("[data-testid=no-run]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=indicator]"));
+    }
+}
