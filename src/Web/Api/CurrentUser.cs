@@ -38,6 +38,9 @@ public sealed record Me(string? Name, string? Username, string? OrgUnit, IReadOn
     public bool IsLeader => Has(PlatformRoles.Leader);
     public bool IsAdministrator => Has(PlatformRoles.PlatformAdmin) || Has(PlatformRoles.FrameworkAdmin);
 
+    /// <summary>Monthly scoring's reader roles (docs/monthly-scoring.md): reviewer, leader, publisher, platform administrator.</summary>
+    public bool CanReadScores => IsReviewer || IsLeader || IsPublisher || Has(PlatformRoles.PlatformAdmin);
+
     /// <summary>The roles in Vietnamese, as the header shows them.</summary>
     public IEnumerable<string> RoleNames => Roles.Select(RoleName).OfType<string>();
 
