@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Platform.Web.Api;
 using Platform.Web.Components;
@@ -35,6 +36,13 @@ public static class WebModule
 
     public static WebApplication MapWeb(this WebApplication app)
     {
+        // The browser talks to the gateway, which forwards with X-Forwarded-Host/-Proto (YARP's defaults). Without them
+        // the redirects of form posts (post-redirect-get) would name the web application's own address. The web
+        // application is reachable only behind the gateway, so the gateway's headers are taken whatever its address.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto };
+        forwarded.KnownIPNetworks.Clear();
+        forwarded.KnownProxies.Clear();
+        app.UseForwardedHeaders(forwarded);
         // Vietnamese only: numbers 1.234,5 and dates dd/MM/yyyy whatever the browser asks for.
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

@@ -107,10 +107,13 @@ public sealed class SubmissionReviewTests : BunitContext
 
         var review = Render<SubmissionReview>(p => p
             .Add(c => c.Submission, Submission("2026-01", "submitted", new() { ["A.due"] = 1 }))
+            .Add(c => c.ReturnReason, "Số liệu A chưa khớp")
             .Add(c => c.Problem, problem));
 
         Assert.Contains("Dữ liệu không hợp lệ", review.Find("[data-testid=problem]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Phải ghi rõ lý do trả lại báo cáo.", review.Find("#return-reason-error").TextContent);
+        // What the reviewer typed stays in the field.
+        Assert.Equal("Số liệu A chưa khớp", review.Find("#return-reason").GetAttribute("value"));
     }
 
     [Fact]
