@@ -18,9 +18,13 @@ public static class ReadSubmissions
         return TypedResults.Ok(SubmissionView.Of(submission));
     }
 
-    /// <summary>Newest period first, one page at a time (<see cref="Paging"/>).</summary>
+    /// <summary>
+    /// Newest period first, one page at a time (<see cref="Paging"/>). <paramref name="reportingUnit"/> and
+    /// <paramref name="targetUnit"/> narrow the caller's visible submissions further (a reviewer finds last month's
+    /// submission of the same pair); they never widen the scope.
+    /// </summary>
     public static async Task<Results<Ok<Paged<SubmissionView>>, ValidationProblem, ProblemHttpResult>> List(
-        string? framework, string? period, string? state, int? page, int? pageSize,
+        string? framework, string? period, string? state, string? reportingUnit, string? targetUnit, int? page, int? pageSize,
         IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
@@ -33,6 +37,8 @@ public static class ReadSubmissions
         if (framework is not null) query = query.Where(s => s.FrameworkId == framework);
         if (period is not null) query = query.Where(s => s.Period == period);
         if (state is not null) query = query.Where(s => s.State == state);
+        if (reportingUnit is not null) query = query.Where(s => s.ReportingUnit == reportingUnit);
+        if (targetUnit is not null) query = query.Where(s => s.TargetUnit == targetUnit);
         var ordered = query
             .OrderByDescending(s => s.Period).ThenBy(s => s.TargetUnit).ThenBy(s => s.ReportingUnit).ThenBy(s => s.FrameworkId);
         return TypedResults.Ok(await ordered.ToPageAsync(paging, SubmissionView.Of, ct));

@@ -102,6 +102,12 @@ public sealed class SubmissionAuthorizationTests(PlatformInfrastructure infrastr
         Assert.Equal(new[] { khcn.Id, draft.Id }.Order(), await Ids(reporter));
         Assert.Equal([tc.Id], await Ids(otherReporter));
         Assert.Equal([thanhHoa.Id], await Ids(thanhHoaReviewer));
+        // Unit filters narrow what the caller sees (the review page's "last month" lookup); a foreign unit matches nothing.
+        Assert.Equal([tc.Id], await Ids(reviewer, "?reportingUnit=lao-cai.so-tc"));
+        Assert.Equal([draft.Id], await Ids(reviewer, "?framework=monthly-4585&period=2026-01&reportingUnit=lao-cai.so-khcn&targetUnit=lao-cai.tt-cntt"));
+        Assert.Empty(await Ids(reviewer, "?targetUnit=thanh-hoa.so-khcn"));
+        Assert.Empty(await Ids(reviewer, "?period=2025-12&reportingUnit=lao-cai.so-khcn"));
+        Assert.Equal([thanhHoa.Id], await Ids(thanhHoaReviewer, "?targetUnit=thanh-hoa.so-khcn"));
         var badState = await reviewer.GetAsync("/api/intake/submissions?state=xong", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
 

@@ -1,0 +1,24 @@
+namespace Platform.Web.Api;
+
+/// <summary>Monthly scoring's bonus proposal (<c>GET /api/monthly-scoring/bonuses?period=</c>).</summary>
+public sealed record BonusProposal(Guid Id, string Unit, string Period, string Justification, string? Evidence, string State,
+    DateTimeOffset ProposedAt, decimal? Points, string? DecisionNote, DateTimeOffset? DecidedAt)
+{
+    public const string Proposed = "proposed";
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+
+    public static string StateName(string state) => state switch
+    {
+        Proposed => "Chờ duyệt",
+        Approved => "Đã duyệt",
+        Rejected => "Không duyệt",
+        _ => state,
+    };
+}
+
+public sealed record ProposeBonus(string Unit, string Period, string Justification, string? Evidence);
+
+public sealed record ApproveBonus(decimal Points, string? Note);
+
+public sealed record RejectBonus(string Reason);
