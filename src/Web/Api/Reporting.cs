@@ -16,10 +16,6 @@ public sealed record ReportedSubmission(
     IReadOnlyDictionary<string, JsonElement> Values, string? Comments, string State, string? ReturnReason, bool Late,
     int Version, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt);
 
-/// <summary>One evidence file of a submission (<c>GET /api/intake/submissions/{id}/evidence</c>).</summary>
-public sealed record EvidenceItem(
-    Guid Id, string? InputKey, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, string DownloadUrl);
-
 /// <summary>A successful Excel/CSV import (<c>POST /api/intake/imports/{framework}/{period}</c>).</summary>
 public sealed record ImportOutcome(int Created, int Updated, int Unchanged, int Rows);
 

@@ -6,7 +6,7 @@ using Platform.Web.Api;
 namespace Platform.Web.Components.Reporting;
 
 /// <summary>Which frameworks a reporter can pick and which period a page opens on when none is asked for.</summary>
-public static class ReportingPeriods
+public static class ReporterPeriods
 {
     public const string DefaultFramework = "monthly-4585";
 
@@ -34,16 +34,6 @@ public static class ReportingPeriods
     {
         var local = VietnamTime.ToVietnam(now);
         return new DateOnly(local.Year, local.Month, 1).AddMonths(-monthsBack).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The period before: <c>2026-01</c> → <c>2025-12</c>, <c>2026</c> → <c>2025</c>; null for windows.</summary>
-    public static string? Previous(string period)
-    {
-        if (DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-            return month.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (period.Length == 4 && int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-            return (year - 1).ToString(CultureInfo.InvariantCulture);
-        return null;
     }
 
     public static string MineUri(string framework, string period) =>
