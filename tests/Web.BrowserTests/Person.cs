@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace Platform.Web.BrowserTests;
+
+/// <summary>One person at their own browser (own cookies), signed in through the gateway's SSO like anyone would.</summary>
+public sealed class Person(IBrowserContext context, IPage page, Screenshots screenshots, string name) : IAsyncDisposable
+{
+    public IPage Page => page;
+
+    public static async Task<Person> SignInAsync(BrowserFixture fixture, Screenshots screenshots, string username)
+    {
+        var context = await fixture.Chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.Site.GatewayUrl + "/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng tài khoản một lần (SSO)" }).ClickAsync();
+        await page.GetByLabel("Tên đăng nhập").FillAsync(username);
+        await page.GetByLabel("Mật khẩu").FillAsync("dev-only-123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
+        var person = new Person(context, page, screenshots, username);
+        await person.ShotAsync("da-dang-nhap");
+        return person;
+    }
+
+    public async Task GoAsync(BrowserFixture fixture, string path)
+    {
+        await page.GotoAsync(fixture.Site.GatewayUrl + path);
+    }
+
+    public Task ShotAsync(string step) => screenshots.TakeAsync(page, $"{name}-{step}");
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}
