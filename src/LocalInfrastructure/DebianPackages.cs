@@ -1,7 +1,7 @@
 namespace Platform.LocalInfrastructure;
 
 /// <summary>
-/// Finds the Debian-packaged PostgreSQL and RabbitMQ, installing them with apt when we run as root and
+/// Finds the Debian-packaged PostgreSQL, RabbitMQ and Chromium, installing them with apt when we run as root and
 /// they are missing. Without root, a missing package is an error that says which command to run.
 /// </summary>
 public static class DebianPackages
@@ -27,6 +27,17 @@ public static class DebianPackages
         return File.Exists(Path.Combine(bin, "rabbitmq-server"))
             ? bin
             : throw new InfrastructureException($"rabbitmq-server was installed but {bin}/rabbitmq-server is missing. Fix: check the package (dpkg -L rabbitmq-server).");
+    }
+
+    /// <summary>Debian's Chromium (<c>/usr/bin/chromium</c>), which the browser tests drive with Playwright.</summary>
+    public static async Task<string> ChromiumAsync(Action<string> log, CancellationToken cancellationToken)
+    {
+        const string chromium = "/usr/bin/chromium";
+        if (File.Exists(chromium)) return chromium;
+        await InstallAsync("chromium", log, cancellationToken);
+        return File.Exists(chromium)
+            ? chromium
+            : throw new InfrastructureException($"chromium was installed but {chromium} is missing. Fix: check the package (dpkg -L chromium).");
     }
 
     private static string? FindPostgresBin()

@@ -1,30 +1,27 @@
 using Microsoft.Playwright;
+using Platform.LocalInfrastructure;
 
 namespace Platform.Web.BrowserTests;
 
 /// <summary>
-/// Debian's Chromium (<c>/usr/bin/chromium</c>, installed by .ci/run) driven by Playwright — Playwright's own browser
+/// Debian's Chromium (<c>/usr/bin/chromium</c>, installed when missing) driven by Playwright — Playwright's own browser
 /// download is impossible here. Flags from ../shared/guide/INFRA.md: without the background-networking ones Chromium
 /// keeps trying to reach Google on this closed network.
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
-
     private IPlaywright _playwright = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ExecutablePath))
-        {
-            throw new InvalidOperationException($"{ExecutablePath} is missing: install Debian's chromium (apt-get install -y --no-install-recommends chromium); .ci/run does.");
-        }
+        // Installed with apt when missing and we are root (like PostgreSQL and RabbitMQ), otherwise a clear error.
+        var executable = await DebianPackages.ChromiumAsync(message => TestContext.Current.SendDiagnosticMessage(message), TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ExecutablePath,
+            ExecutablePath = executable,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
