@@ -169,8 +169,33 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     /// <summary>Creates a virtual host (about 1 s); tests use one per test class to keep their exchanges apart.</summary>
     public async Task AddVirtualHostAsync(string name, CancellationToken cancellationToken = default)
     {
-        await Ctl(["add_vhost", name], cancellationToken);
-        await Ctl(["set_permissions", "-p", name, User, ".*", ".*", ".*"], cancellationToken);
+        await CtlRetryingAsync(["add_vhost", name], cancellationToken);
+        await CtlRetryingAsync(["set_permissions", "-p", name, User, ".*", ".*", ".*"], cancellationToken);
+    }
+
+    /// <summary>
+    /// rabbitmqctl answers 69 ("target node is not running") when it cannot reach a busy node in time — seen on a
+    /// 2-core machine running several test projects at once, with the node up. Such a command is tried again (4 times
+    /// in all); a virtual host created by an attempt the tool reported as failed counts as created.
+    /// </summary>
+    private async Task CtlRetryingAsync(string[] arguments, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Ctl(arguments, cancellationToken);
+                return;
+            }
+            catch (InfrastructureException ex) when (arguments[0] == "add_vhost" && attempt > 1 && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+            catch (InfrastructureException ex) when (attempt < 4 && ex.Message.Contains("exit code 69", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Stops the broker and its epmd. Safe to call twice.</summary>
