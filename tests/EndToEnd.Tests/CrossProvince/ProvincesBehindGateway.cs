@@ -133,7 +133,8 @@ public sealed class ProvincesBehindGateway(PlatformInfrastructure infrastructure
     internal async Task<SignInBrowser> SignInAsync(string username)
     {
         var browser = new SignInBrowser(_gateway.Server.CreateHandler(), _identity.Server.CreateHandler());
-        var landed = await browser.SignInAsync(username, Password);
+        // Back to /api/me rather than "/": the web application is not part of this fixture.
+        var landed = await browser.SignInAsync(username, Password, returnUrl: "/api/me");
         Assert.Equal(HttpStatusCode.OK, landed.Status);
         var me = await browser.SendAsync(HttpMethod.Get, "/api/me");
         Assert.Contains($"\"username\":\"{username}\"", me.Body, StringComparison.Ordinal);
