@@ -4,7 +4,7 @@
 // The gateway and the service run as their own processes, in Production, as deployed; the load driver is this process.
 //
 //   dotnet run -c Release --project bench/GatewayOverhead -- [--backend stub|intake] [--pin] [--no-token]
-//       [--seconds 10] [--rounds 2] [--warmup 10] [--concurrency 16] [--users 50]
+//       [--seconds 10] [--rounds 2] [--warmup 10] [--concurrency 16] [--users 50] [--gateway-env NAME=VALUE]...
 //
 // --backend stub    (default) a service whose endpoint does almost no work (a 20-item JSON listing): the worst case,
 //                   where the proxy's own CPU is all that differs. Callers send bearer tokens (50 machine clients)
@@ -13,6 +13,8 @@
 //                   departments of Lào Cai, an authenticated read of three small queries, with tokens of 50 users
 //                   of Lào Cai that both the gateway and Intake validate against the bench's stand-in of Keycloak's
 //                   discovery document and keys.
+// --gateway-env     an environment variable for the gateway process only (repeatable), to compare settings in
+//                   the same conditions, e.g. --gateway-env Gateway__TokenCache__Capacity=0.
 // --pin             separate CPUs (taskset): the service (and its PostgreSQL and RabbitMQ) on CPU 1; the gateway
 //                   and the load driver on CPU 0. Without it everything shares both cores, so every cycle the
 //                   gateway spends is taken from the service and the driver; with it the gateway competes only with
@@ -93,14 +95,16 @@ internal static class Driver
                 request = i => Get($"/api/intake/units/{codes[i % codes.Length]}", callers[i % callers.Length]);
             }
 
-            var gateway = ChildProcess.Start("gateway", ChildProcess.ServiceDll("Gateway"), [], new Dictionary<string, string>(withTokens ? keycloak : [])
+            var gatewayEnvironment = new Dictionary<string, string>(withTokens ? keycloak : [])
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["services__intake__http__0"] = service.Url,
                 // The callers are few and fast: lift the per-caller limits so the limiter is measured, not its refusals.
                 ["Gateway__RateLimit__PermitLimit"] = "100000000",
                 ["Gateway__RateLimit__IpPermitLimit"] = "100000000",
-            }, Ports.GetFree(), pin ? 0 : null);
+            };
+            foreach (var setting in Texts(args, "--gateway-env")) gatewayEnvironment[setting.Split('=', 2)[0]] = setting.Split('=', 2)[1];
+            var gateway = ChildProcess.Start("gateway", ChildProcess.ServiceDll("Gateway"), [], gatewayEnvironment, Ports.GetFree(), pin ? 0 : null);
             cleanup.Add(gateway.DisposeAsync);
             await gateway.WaitReadyAsync("/alive", TimeSpan.FromSeconds(60));
             if (pin) ChildProcess.PinSelf("0");
@@ -109,7 +113,8 @@ internal static class Driver
             using var viaGateway = new HttpClient { BaseAddress = new Uri(gateway.Url) };
             Console.WriteLine($"Backend {backend} at {service.Url}, gateway at {gateway.Url}; {concurrency} concurrent callers, " +
                 $"{(withTokens ? $"bearer tokens of {users} callers" : "no token")}, {seconds} s × {rounds} per path, {Environment.ProcessorCount} cores, " +
-                (pin ? "service on CPU 1, gateway and driver on CPU 0" : "not pinned (all share the cores)") + $"; load average {LoadAverage()}");
+                (pin ? "service on CPU 1, gateway and driver on CPU 0" : "not pinned (all share the cores)") + $"; load average {LoadAverage()}" +
+                string.Concat(Texts(args, "--gateway-env").Select(e => "; gateway " + e)));
 
             await Load.CheckAsync(direct, request);
             await Load.CheckAsync(viaGateway, request);
@@ -121,8 +126,8 @@ internal static class Driver
             var gatewayRuns = new List<Load.Run>();
             for (var round = 0; round < rounds; round++)
             {
-                directRuns.Add(await Load.RunAsync(direct, request, TimeSpan.FromSeconds(seconds), concurrency));
-                gatewayRuns.Add(await Load.RunAsync(viaGateway, request, TimeSpan.FromSeconds(seconds), concurrency));
+                directRuns.Add(await Load.RunAsync(direct, request, TimeSpan.FromSeconds(seconds), concurrency, gateway, service));
+                gatewayRuns.Add(await Load.RunAsync(viaGateway, request, TimeSpan.FromSeconds(seconds), concurrency, gateway, service));
             }
             var d = Load.Run.Merge(directRuns);
             var g = Load.Run.Merge(gatewayRuns);
@@ -130,6 +135,8 @@ internal static class Driver
             Report("through the gateway", g);
             Console.WriteLine($"Throughput through the gateway: {g.Throughput / d.Throughput:P0} of direct ({1 - g.Throughput / d.Throughput:P0} loss); " +
                 $"added latency p50 {g.P(0.50) - d.P(0.50):+0.00;-0.00} ms, p99 {g.P(0.99) - d.P(0.99):+0.00;-0.00} ms; load average {LoadAverage()}");
+            // CPU per request does not depend on how busy the machine is the way throughput does: the steadier figure.
+            Console.WriteLine($"CPU per request: gateway {g.CpuPerRequestUs(0):N0} µs; service {d.CpuPerRequestUs(1):N0} µs direct, {g.CpuPerRequestUs(1):N0} µs through the gateway");
             return 0;
         }
         finally
@@ -177,6 +184,9 @@ internal static class Driver
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
+
+    private static IEnumerable<string> Texts(string[] args, string name) =>
+        args.Select((a, i) => (a, i)).Where(x => x.a == name && x.i + 1 < args.Length && args[x.i + 1].Contains('=')).Select(x => args[x.i + 1]);
 
     private static string Text(string[] args, string name, string fallback)
     {

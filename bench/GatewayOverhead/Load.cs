@@ -5,9 +5,13 @@ namespace Platform.Bench.GatewayOverhead;
 /// <summary>Closed-loop load: <c>concurrency</c> callers, each sending its next request when the last one is answered.</summary>
 internal static class Load
 {
-    public sealed record Run(int Requests, TimeSpan Elapsed, List<double> LatenciesMs)
+    /// <param name="Cpu">CPU time each watched process used during the run (gateway, service).</param>
+    public sealed record Run(int Requests, TimeSpan Elapsed, List<double> LatenciesMs, TimeSpan[] Cpu)
     {
         public double Throughput => Requests / Elapsed.TotalSeconds;
+
+        /// <summary>Microseconds of CPU the <paramref name="process"/>-th watched process spent per request.</summary>
+        public double CpuPerRequestUs(int process) => Cpu[process].TotalMicroseconds / Requests;
 
         public double P(double p) => LatenciesMs[(int)Math.Min(LatenciesMs.Count - 1, Math.Ceiling(p * LatenciesMs.Count) - 1)];
 
@@ -15,7 +19,8 @@ internal static class Load
         {
             var all = runs.SelectMany(r => r.LatenciesMs).ToList();
             all.Sort();
-            return new Run(runs.Sum(r => r.Requests), TimeSpan.FromTicks(runs.Sum(r => r.Elapsed.Ticks)), all);
+            var cpu = runs[0].Cpu.Select((_, i) => TimeSpan.FromTicks(runs.Sum(r => r.Cpu[i].Ticks))).ToArray();
+            return new Run(runs.Sum(r => r.Requests), TimeSpan.FromTicks(runs.Sum(r => r.Elapsed.Ticks)), all, cpu);
         }
     }
 
@@ -28,8 +33,9 @@ internal static class Load
             throw new InvalidOperationException($"{(int)response.StatusCode} from {client.BaseAddress}{message.RequestUri}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    public static async Task<Run> RunAsync(HttpClient client, Func<long, HttpRequestMessage> request, TimeSpan duration, int concurrency)
+    public static async Task<Run> RunAsync(HttpClient client, Func<long, HttpRequestMessage> request, TimeSpan duration, int concurrency, params ChildProcess[] watched)
     {
+        var cpuBefore = watched.Select(p => p.CpuTime).ToArray();
         var latencies = new List<double>[concurrency];
         var next = 0L;
         var clock = Stopwatch.StartNew();
@@ -47,8 +53,9 @@ internal static class Load
             }
         })));
         var elapsed = clock.Elapsed;
+        var cpu = watched.Select((p, i) => p.CpuTime - cpuBefore[i]).ToArray();
         var all = latencies.SelectMany(l => l).ToList();
         all.Sort();
-        return new Run(all.Count, elapsed, all);
+        return new Run(all.Count, elapsed, all, cpu);
     }
 }

@@ -23,6 +23,16 @@ internal sealed class ChildProcess : IAsyncDisposable
     public string Name { get; }
     public string Url { get; }
 
+    /// <summary>CPU time (user + system) the process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <param name="cpu">CPU to run on (<c>taskset -c</c>), or null to let the scheduler choose.</param>
     public static ChildProcess Start(string name, string dll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, int port, int? cpu)
     {
