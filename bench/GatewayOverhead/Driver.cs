@@ -3,7 +3,7 @@
 // with throughput and p50/p99 latency of each, the throughput loss and the added latency.
 // The gateway and the service run as their own processes, in Production, as deployed; the load driver is this process.
 //
-//   dotnet run -c Release --project bench/GatewayOverhead -- [--backend stub|intake] [--pin] [--no-token]
+//   dotnet run -c Release --project bench/GatewayOverhead -- [--backend stub|intake] [--pin] [--no-token] [--bare-proxy]
 //       [--seconds 10] [--rounds 2] [--warmup 10] [--concurrency 16] [--users 50] [--gateway-env NAME=VALUE]...
 //
 // --backend stub    (default) a service whose endpoint does almost no work (a 20-item JSON listing): the worst case,
@@ -13,6 +13,7 @@
 //                   departments of Lào Cai, an authenticated read of three small queries, with tokens of 50 users
 //                   of Lào Cai that both the gateway and Intake validate against the bench's stand-in of Keycloak's
 //                   discovery document and keys.
+// --bare-proxy      also measures YARP alone (one route, nothing else) in the same run: the floor of any YARP proxy.
 // --gateway-env     an environment variable for the gateway process only (repeatable), to compare settings in
 //                   the same conditions, e.g. --gateway-env Gateway__TokenCache__Capacity=0.
 // --pin             separate CPUs (taskset): the service (and its PostgreSQL and RabbitMQ) on CPU 1; the gateway
@@ -33,6 +34,7 @@ internal static class Driver
     public static async Task<int> Main(string[] args)
     {
         if (Text(args, "--role", "") == "stub") return await StandIns.RunStubServiceAsync();
+        if (Text(args, "--role", "") == "bare-proxy") return await StandIns.RunBareProxyAsync(Text(args, "--backend-url", ""));
 
         var seconds = Option(args, "--seconds", 10);
         var concurrency = Option(args, "--concurrency", 16);
@@ -41,6 +43,7 @@ internal static class Driver
         var warmup = Option(args, "--warmup", 10);
         var backend = Text(args, "--backend", "stub");
         var pin = args.Contains("--pin");
+        var bare = args.Contains("--bare-proxy");
         var withTokens = backend == "intake" || !args.Contains("--no-token");
         if (backend is not ("stub" or "intake")) { Console.Error.WriteLine("--backend is stub or intake"); return 2; }
         if (pin && Environment.ProcessorCount < 2) { Console.Error.WriteLine("--pin needs two CPUs"); return 2; }
@@ -107,10 +110,19 @@ internal static class Driver
             var gateway = ChildProcess.Start("gateway", ChildProcess.ServiceDll("Gateway"), [], gatewayEnvironment, Ports.GetFree(), pin ? 0 : null);
             cleanup.Add(gateway.DisposeAsync);
             await gateway.WaitReadyAsync("/alive", TimeSpan.FromSeconds(60));
+            ChildProcess? bareProxy = null;
+            if (bare)
+            {
+                bareProxy = ChildProcess.Start("bare YARP", Path.Combine(AppContext.BaseDirectory, "GatewayOverhead.dll"), ["--role", "bare-proxy", "--backend-url", service.Url],
+                    new Dictionary<string, string>(), Ports.GetFree(), pin ? 0 : null);
+                cleanup.Add(bareProxy.DisposeAsync);
+                await bareProxy.WaitReadyAsync("/alive", TimeSpan.FromSeconds(60));
+            }
             if (pin) ChildProcess.PinSelf("0");
 
             using var direct = new HttpClient { BaseAddress = new Uri(service.Url) };
             using var viaGateway = new HttpClient { BaseAddress = new Uri(gateway.Url) };
+            using var viaBare = bareProxy is null ? null : new HttpClient { BaseAddress = new Uri(bareProxy.Url) };
             Console.WriteLine($"Backend {backend} at {service.Url}, gateway at {gateway.Url}; {concurrency} concurrent callers, " +
                 $"{(withTokens ? $"bearer tokens of {users} callers" : "no token")}, {seconds} s × {rounds} per path, {Environment.ProcessorCount} cores, " +
                 (pin ? "service on CPU 1, gateway and driver on CPU 0" : "not pinned (all share the cores)") + $"; load average {LoadAverage()}" +
@@ -122,12 +134,15 @@ internal static class Driver
             // code on a busy machine), then alternating measurements so drift hits both alike.
             await Load.RunAsync(direct, request, TimeSpan.FromSeconds(warmup), concurrency);
             await Load.RunAsync(viaGateway, request, TimeSpan.FromSeconds(warmup), concurrency);
+            if (viaBare is not null) await Load.RunAsync(viaBare, request, TimeSpan.FromSeconds(warmup), concurrency);
             var directRuns = new List<Load.Run>();
             var gatewayRuns = new List<Load.Run>();
+            var bareRuns = new List<Load.Run>();
             for (var round = 0; round < rounds; round++)
             {
                 directRuns.Add(await Load.RunAsync(direct, request, TimeSpan.FromSeconds(seconds), concurrency, gateway, service));
                 gatewayRuns.Add(await Load.RunAsync(viaGateway, request, TimeSpan.FromSeconds(seconds), concurrency, gateway, service));
+                if (viaBare is not null) bareRuns.Add(await Load.RunAsync(viaBare, request, TimeSpan.FromSeconds(seconds), concurrency, bareProxy!, service));
             }
             var d = Load.Run.Merge(directRuns);
             var g = Load.Run.Merge(gatewayRuns);
@@ -137,6 +152,13 @@ internal static class Driver
                 $"added latency p50 {g.P(0.50) - d.P(0.50):+0.00;-0.00} ms, p99 {g.P(0.99) - d.P(0.99):+0.00;-0.00} ms; load average {LoadAverage()}");
             // CPU per request does not depend on how busy the machine is the way throughput does: the steadier figure.
             Console.WriteLine($"CPU per request: gateway {g.CpuPerRequestUs(0):N0} µs; service {d.CpuPerRequestUs(1):N0} µs direct, {g.CpuPerRequestUs(1):N0} µs through the gateway");
+            if (bareRuns.Count > 0)
+            {
+                var b = Load.Run.Merge(bareRuns);
+                Report("through bare YARP", b);
+                Console.WriteLine($"Bare YARP (no protections): {b.Throughput / d.Throughput:P0} of direct, p99 {b.P(0.99) - d.P(0.99):+0.00;-0.00} ms, {b.CpuPerRequestUs(0):N0} µs CPU per request " +
+                    $"— the gateway does {g.Throughput / b.Throughput:P0} of its throughput");
+            }
             return 0;
         }
         finally

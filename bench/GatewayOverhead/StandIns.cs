@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 using Platform.TestSupport.Security;
+using Yarp.ReverseProxy.Configuration;
 
 namespace Platform.Bench.GatewayOverhead;
 
@@ -20,6 +22,24 @@ internal static class StandIns
         await using var app = builder.Build();
         var payload = Enumerable.Range(1, 20).Select(i => new { code = $"lao-cai.xa-{i:00}", name = $"Xã thử {i}", total = 70.5m + i }).ToArray();
         app.MapGet("/api/intake/units", () => Results.Json(new { items = payload, total = payload.Length }));
+        app.MapGet("/alive", () => "Healthy");
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--role bare-proxy --backend-url URL</c>: YARP alone (one route, no protections, no logging, no telemetry), the
+    /// floor of what any proxy built on YARP costs here. Run as its own process.
+    /// </summary>
+    public static async Task<int> RunBareProxyAsync(string backendUrl)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddReverseProxy().LoadFromMemory(
+            [new RouteConfig { RouteId = "intake", ClusterId = "intake", Match = new RouteMatch { Path = "/api/intake/{**rest}" } }],
+            [new ClusterConfig { ClusterId = "intake", Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = backendUrl } } }]);
+        await using var app = builder.Build();
+        app.MapReverseProxy();
         app.MapGet("/alive", () => "Healthy");
         await app.RunAsync();
         return 0;
