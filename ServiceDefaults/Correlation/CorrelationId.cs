@@ -26,7 +26,7 @@ public static class CorrelationId
 
     /// <summary>True for 1–64 printable ASCII characters without spaces (0x21–0x7E).</summary>
     public static bool IsSane(string? value) =>
-        !string.IsNullOrEmpty(value) && value.Length <= MaxLength && value.All(c => c is > ' ' and <= '~');
+        !string.IsNullOrEmpty(value) && value.Length <= MaxLength && !value.AsSpan().ContainsAnyExceptInRange('!', '~');
 
     public static string New() => Guid.NewGuid().ToString("N");
 
@@ -48,11 +48,9 @@ public static class CorrelationId
             var id = incoming.Count == 1 && IsSane(incoming[0]) ? incoming[0]! : New();
             context.Request.Headers[HeaderName] = id;
             context.Response.Headers[HeaderName] = id;
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers[HeaderName] = id;
-                return Task.CompletedTask;
-            });
+            // One small object per request serves as the logging scope and the response callback's state.
+            var scope = new Scope(context.Response, id);
+            context.Response.OnStarting(Scope.EchoAsync, scope);
 
             if (Activity.Current is { } activity)
             {
@@ -64,7 +62,7 @@ public static class CorrelationId
             CurrentId.Value = id;
             try
             {
-                using (logger.BeginScope(new Dictionary<string, object> { [ScopeKey] = id }))
+                using (logger.BeginScope(scope))
                 {
                     await next(context);
                 }
@@ -74,6 +72,35 @@ public static class CorrelationId
                 CurrentId.Value = previous;
             }
         });
+    }
+
+    /// <summary>The logging scope <c>{CorrelationId: id}</c>, read as key/value pairs like a dictionary's.</summary>
+    private sealed class Scope(HttpResponse response, string id) : IReadOnlyList<KeyValuePair<string, object>>
+    {
+        private readonly HttpResponse _response = response;
+        private readonly string _id = id;
+
+        public int Count => 1;
+
+        public KeyValuePair<string, object> this[int index] =>
+            index == 0 ? new(ScopeKey, _id) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"{ScopeKey}:{_id}";
+
+        /// <summary>Puts the id back on the response as it starts (an error page may have cleared the headers).</summary>
+        public static Task EchoAsync(object state)
+        {
+            var scope = (Scope)state;
+            scope._response.Headers[HeaderName] = scope._id;
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class CorrelationIdHandler : DelegatingHandler

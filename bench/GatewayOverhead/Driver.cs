@@ -1,18 +1,31 @@
-// Gateway proxy overhead: the same load against a small API endpoint directly and through the gateway (YARP,
-// service discovery, correlation id, security headers, rate limiter, body limit), in the same run, with
-// throughput and p50/p99 latency of each and the ratio. Both run on Kestrel over real HTTP on this machine;
-// the load driver shares the cores with them. The backend answers a small JSON document, like a listing page.
+// Gateway proxy overhead: the same load on one API endpoint directly at the service and through the gateway
+// (correlation id, security headers, CORS, body limit, rate limiter, bearer-token check, YARP), in the same run,
+// with throughput and p50/p99 latency of each, the throughput loss and the added latency.
+// The gateway and the service run as their own processes, in Production, as deployed; the load driver is this process.
 //
-//   dotnet run -c Release --project bench/GatewayOverhead -- [--seconds 10] [--concurrency 16] [--rounds 2]
-using System.Diagnostics;
+//   dotnet run -c Release --project bench/GatewayOverhead -- [--backend stub|intake] [--pin] [--no-token] [--bare-proxy]
+//       [--seconds 10] [--rounds 2] [--warmup 10] [--concurrency 16] [--users 50] [--gateway-env NAME=VALUE]...
+//
+// --backend stub    (default) a service whose endpoint does almost no work (a 20-item JSON listing): the worst case,
+//                   where the proxy's own CPU is all that differs. Callers send bearer tokens (50 machine clients)
+//                   that the gateway validates; --no-token sends none (pure proxying, the earlier measurement).
+// --backend intake  the real Intake service on PostgreSQL (and RabbitMQ): GET /api/intake/units/{code} for the
+//                   departments of Lào Cai, an authenticated read of three small queries, with tokens of 50 users
+//                   of Lào Cai that both the gateway and Intake validate against the bench's stand-in of Keycloak's
+//                   discovery document and keys.
+// --bare-proxy      also measures YARP alone (one route, nothing else) in the same run: the floor of any YARP proxy.
+// --gateway-env     an environment variable for the gateway process only (repeatable), to compare settings in
+//                   the same conditions, e.g. --gateway-env Gateway__TokenCache__Capacity=0.
+// --pin             separate CPUs (taskset): the service (and its PostgreSQL and RabbitMQ) on CPU 1; the gateway
+//                   and the load driver on CPU 0. Without it everything shares both cores, so every cycle the
+//                   gateway spends is taken from the service and the driver; with it the gateway competes only with
+//                   the driver, as in a deployment where it has its own cores — the target's situation.
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using Platform.LocalInfrastructure;
-using Platform.TestSupport;
+using Platform.ServiceDefaults.Security;
+using Platform.TestSupport.Security;
 
 namespace Platform.Bench.GatewayOverhead;
 
@@ -20,97 +33,186 @@ internal static class Driver
 {
     public static async Task<int> Main(string[] args)
     {
+        if (Text(args, "--role", "") == "stub") return await StandIns.RunStubServiceAsync();
+        if (Text(args, "--role", "") == "bare-proxy") return await StandIns.RunBareProxyAsync(Text(args, "--backend-url", ""));
+
         var seconds = Option(args, "--seconds", 10);
         var concurrency = Option(args, "--concurrency", 16);
         var rounds = Option(args, "--rounds", 2);
+        var users = Option(args, "--users", 50);
+        var warmup = Option(args, "--warmup", 10);
+        var backend = Text(args, "--backend", "stub");
+        var pin = args.Contains("--pin");
+        var bare = args.Contains("--bare-proxy");
+        var withTokens = backend == "intake" || !args.Contains("--no-token");
+        if (backend is not ("stub" or "intake")) { Console.Error.WriteLine("--backend is stub or intake"); return 2; }
+        if (pin && Environment.ProcessorCount < 2) { Console.Error.WriteLine("--pin needs two CPUs"); return 2; }
 
-        var backendPort = Ports.GetFree();
-        var backendBuilder = WebApplication.CreateSlimBuilder();
-        backendBuilder.Logging.ClearProviders();
-        backendBuilder.WebHost.UseUrls($"http://127.0.0.1:{backendPort}");
-        await using var backend = backendBuilder.Build();
-        var payload = Enumerable.Range(1, 20).Select(i => new { code = $"lao-cai.xa-{i:00}", name = $"Xã thử {i}", total = 70.5m + i }).ToArray();
-        backend.MapGet("/api/intake/units", () => Results.Json(new { items = payload, total = payload.Length }));
-        await backend.StartAsync();
-
-        // No solution-relative content root outside a test project: the gateway needs none.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", AppContext.BaseDirectory);
-        await using var gateway = new ServiceFactory<Program>(new Dictionary<string, string>
+        var root = Path.Combine(Path.GetTempPath(), "platform-gateway-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var cleanup = new List<Func<ValueTask>>();
+        try
         {
-            ["services:intake:http:0"] = $"http://127.0.0.1:{backendPort}",
-            ["Logging:LogLevel:Default"] = "Warning",
-            // The load is one caller: lift the per-caller limit so the limiter is measured, not its refusals.
-            ["Gateway:RateLimit:PermitLimit"] = "100000000",
-            ["Gateway:RateLimit:IpPermitLimit"] = "100000000",
-        });
-        gateway.UseKestrel(0);
-        gateway.StartServer();
-        using var viaGateway = gateway.CreateClient();
-        using var direct = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{backendPort}") };
-        Console.WriteLine($"Backend {direct.BaseAddress}, gateway {viaGateway.BaseAddress}; {concurrency} concurrent clients, {seconds} s per measurement, {Environment.ProcessorCount} cores");
+            // The service side first, on CPU 1 when pinned: what this process starts now inherits that CPU.
+            if (pin) ChildProcess.PinSelf("1");
+            using var tokens = new TestTokens($"http://127.0.0.1:{Ports.GetFree()}");
+            var identity = await StandIns.StartIdentityAsync(tokens, new Uri(tokens.AuthServerUrl).Port);
+            cleanup.Add(identity.DisposeAsync);
+            var keycloak = new Dictionary<string, string>
+            {
+                ["Keycloak__AuthServerUrl"] = tokens.AuthServerUrl,
+                ["Keycloak__Realm"] = tokens.Realm,
+                ["Keycloak__Resource"] = tokens.Resource,
+                ["Keycloak__RequireHttpsMetadata"] = "false",
+            };
 
-        // Warm-up of both paths (JIT, connection pools), then alternating measurements so drift hits both alike.
-        await LoadAsync(direct, TimeSpan.FromSeconds(3), concurrency);
-        await LoadAsync(viaGateway, TimeSpan.FromSeconds(3), concurrency);
-        var directRuns = new List<Run>();
-        var gatewayRuns = new List<Run>();
-        for (var round = 0; round < rounds; round++)
-        {
-            directRuns.Add(await LoadAsync(direct, TimeSpan.FromSeconds(seconds), concurrency));
-            gatewayRuns.Add(await LoadAsync(viaGateway, TimeSpan.FromSeconds(seconds), concurrency));
+            ChildProcess service;
+            Func<long, HttpRequestMessage> request;
+            if (backend == "stub")
+            {
+                service = ChildProcess.Start("stub service", Path.Combine(AppContext.BaseDirectory, "GatewayOverhead.dll"), ["--role", "stub"],
+                    new Dictionary<string, string>(), Ports.GetFree(), pin ? 1 : null);
+                cleanup.Add(service.DisposeAsync);
+                await service.WaitReadyAsync("/alive", TimeSpan.FromSeconds(60));
+                var callers = Callers(tokens, users, orgUnit: null);
+                request = i => Get("/api/intake/units", withTokens ? callers[i % callers.Length] : null);
+            }
+            else
+            {
+                var postgresStarting = PostgresServer.StartAsync(new PostgresServerOptions { Directory = Path.Combine(root, "postgres") });
+                var rabbitStarting = RabbitMqBroker.StartAsync(new RabbitMqBrokerOptions { Directory = Path.Combine(root, "rabbitmq") });
+                var postgres = await postgresStarting;
+                cleanup.Add(postgres.DisposeAsync);
+                var rabbit = await rabbitStarting;
+                cleanup.Add(rabbit.DisposeAsync);
+                await postgres.CreateDatabaseAsync("intakedb");
+                service = ChildProcess.Start("intake", ChildProcess.ServiceDll("Intake"), [], new Dictionary<string, string>(keycloak)
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["ConnectionStrings__intakedb"] = postgres.ConnectionString("intakedb"),
+                    ["ConnectionStrings__messaging"] = rabbit.ConnectionString(),
+                }, Ports.GetFree(), pin ? 1 : null);
+                cleanup.Add(service.DisposeAsync);
+                await service.WaitReadyAsync("/health", TimeSpan.FromSeconds(120));
+                var callers = Callers(tokens, users, orgUnit: "lao-cai");
+                var codes = await DepartmentsAsync(service.Url, callers[0]);
+                request = i => Get($"/api/intake/units/{codes[i % codes.Length]}", callers[i % callers.Length]);
+            }
+
+            var gatewayEnvironment = new Dictionary<string, string>(withTokens ? keycloak : [])
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["services__intake__http__0"] = service.Url,
+                // The callers are few and fast: lift the per-caller limits so the limiter is measured, not its refusals.
+                ["Gateway__RateLimit__PermitLimit"] = "100000000",
+                ["Gateway__RateLimit__IpPermitLimit"] = "100000000",
+            };
+            foreach (var setting in Texts(args, "--gateway-env")) gatewayEnvironment[setting.Split('=', 2)[0]] = setting.Split('=', 2)[1];
+            var gateway = ChildProcess.Start("gateway", ChildProcess.ServiceDll("Gateway"), [], gatewayEnvironment, Ports.GetFree(), pin ? 0 : null);
+            cleanup.Add(gateway.DisposeAsync);
+            await gateway.WaitReadyAsync("/alive", TimeSpan.FromSeconds(60));
+            ChildProcess? bareProxy = null;
+            if (bare)
+            {
+                bareProxy = ChildProcess.Start("bare YARP", Path.Combine(AppContext.BaseDirectory, "GatewayOverhead.dll"), ["--role", "bare-proxy", "--backend-url", service.Url],
+                    new Dictionary<string, string>(), Ports.GetFree(), pin ? 0 : null);
+                cleanup.Add(bareProxy.DisposeAsync);
+                await bareProxy.WaitReadyAsync("/alive", TimeSpan.FromSeconds(60));
+            }
+            if (pin) ChildProcess.PinSelf("0");
+
+            using var direct = new HttpClient { BaseAddress = new Uri(service.Url) };
+            using var viaGateway = new HttpClient { BaseAddress = new Uri(gateway.Url) };
+            using var viaBare = bareProxy is null ? null : new HttpClient { BaseAddress = new Uri(bareProxy.Url) };
+            Console.WriteLine($"Backend {backend} at {service.Url}, gateway at {gateway.Url}; {concurrency} concurrent callers, " +
+                $"{(withTokens ? $"bearer tokens of {users} callers" : "no token")}, {seconds} s × {rounds} per path, {Environment.ProcessorCount} cores, " +
+                (pin ? "service on CPU 1, gateway and driver on CPU 0" : "not pinned (all share the cores)") + $"; load average {LoadAverage()}" +
+                string.Concat(Texts(args, "--gateway-env").Select(e => "; gateway " + e)));
+
+            await Load.CheckAsync(direct, request);
+            await Load.CheckAsync(viaGateway, request);
+            // Warm-up of both paths (connection pools, JIT: tiered compilation takes seconds of load to reach optimized
+            // code on a busy machine), then alternating measurements so drift hits both alike.
+            await Load.RunAsync(direct, request, TimeSpan.FromSeconds(warmup), concurrency);
+            await Load.RunAsync(viaGateway, request, TimeSpan.FromSeconds(warmup), concurrency);
+            if (viaBare is not null) await Load.RunAsync(viaBare, request, TimeSpan.FromSeconds(warmup), concurrency);
+            var directRuns = new List<Load.Run>();
+            var gatewayRuns = new List<Load.Run>();
+            var bareRuns = new List<Load.Run>();
+            for (var round = 0; round < rounds; round++)
+            {
+                directRuns.Add(await Load.RunAsync(direct, request, TimeSpan.FromSeconds(seconds), concurrency, gateway, service));
+                gatewayRuns.Add(await Load.RunAsync(viaGateway, request, TimeSpan.FromSeconds(seconds), concurrency, gateway, service));
+                if (viaBare is not null) bareRuns.Add(await Load.RunAsync(viaBare, request, TimeSpan.FromSeconds(seconds), concurrency, bareProxy!, service));
+            }
+            var d = Load.Run.Merge(directRuns);
+            var g = Load.Run.Merge(gatewayRuns);
+            Report("direct to the service", d);
+            Report("through the gateway", g);
+            Console.WriteLine($"Throughput through the gateway: {g.Throughput / d.Throughput:P0} of direct ({1 - g.Throughput / d.Throughput:P0} loss); " +
+                $"added latency p50 {g.P(0.50) - d.P(0.50):+0.00;-0.00} ms, p99 {g.P(0.99) - d.P(0.99):+0.00;-0.00} ms; load average {LoadAverage()}");
+            // CPU per request does not depend on how busy the machine is the way throughput does: the steadier figure.
+            Console.WriteLine($"CPU per request: gateway {g.CpuPerRequestUs(0):N0} µs; service {d.CpuPerRequestUs(1):N0} µs direct, {g.CpuPerRequestUs(1):N0} µs through the gateway");
+            if (bareRuns.Count > 0)
+            {
+                var b = Load.Run.Merge(bareRuns);
+                Report("through bare YARP", b);
+                Console.WriteLine($"Bare YARP (no protections): {b.Throughput / d.Throughput:P0} of direct, p99 {b.P(0.99) - d.P(0.99):+0.00;-0.00} ms, {b.CpuPerRequestUs(0):N0} µs CPU per request " +
+                    $"— the gateway does {g.Throughput / b.Throughput:P0} of its throughput");
+            }
+            return 0;
         }
-        var d = Run.Merge(directRuns);
-        var g = Run.Merge(gatewayRuns);
-        Report("direct to the service", d);
-        Report("through the gateway", g);
-        Console.WriteLine($"Throughput through the gateway: {g.Throughput / d.Throughput:P0} of direct ({1 - g.Throughput / d.Throughput:P0} loss); " +
-            $"added latency p50 {g.P(0.50) - d.P(0.50):+0.00;-0.00} ms, p99 {g.P(0.99) - d.P(0.99):+0.00;-0.00} ms");
-        await backend.StopAsync();
-        return 0;
+        finally
+        {
+            if (pin) ChildProcess.PinSelf($"0-{Environment.ProcessorCount - 1}");
+            cleanup.Reverse();
+            foreach (var dispose in cleanup) await dispose();
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
     }
 
-    private sealed record Run(int Requests, TimeSpan Elapsed, List<double> LatenciesMs)
+    private static AuthenticationHeaderValue[] Callers(TestTokens tokens, int count, string? orgUnit) =>
+        [.. Enumerable.Range(1, count).Select(i => new AuthenticationHeaderValue("Bearer", tokens.Mint(
+            orgUnit is null
+                ? TestUser.Machine($"bench-source-{i:000}", [PlatformRoles.Reporter])
+                : new TestUser($"bench.{orgUnit}.{i:000}", [PlatformRoles.Reporter], OrgUnit: orgUnit),
+            lifetime: TimeSpan.FromHours(2))))];
+
+    private static HttpRequestMessage Get(string path, AuthenticationHeaderValue? caller)
     {
-        public double Throughput => Requests / Elapsed.TotalSeconds;
-
-        public double P(double p) => LatenciesMs[(int)Math.Min(LatenciesMs.Count - 1, Math.Ceiling(p * LatenciesMs.Count) - 1)];
-
-        public static Run Merge(List<Run> runs)
-        {
-            var all = runs.SelectMany(r => r.LatenciesMs).ToList();
-            all.Sort();
-            return new Run(runs.Sum(r => r.Requests), TimeSpan.FromTicks(runs.Sum(r => r.Elapsed.Ticks)), all);
-        }
+        var message = new HttpRequestMessage(HttpMethod.Get, path);
+        message.Headers.Authorization = caller;
+        return message;
     }
 
-    private static void Report(string what, Run run) =>
+    /// <summary>Codes of Lào Cai's departments, from the service's own listing.</summary>
+    private static async Task<string[]> DepartmentsAsync(string serviceUrl, AuthenticationHeaderValue caller)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(serviceUrl) };
+        using var message = Get("/api/intake/units?parent=lao-cai&kind=department&pageSize=100", caller);
+        using var response = await client.SendAsync(message);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode} listing units: {body}");
+        var codes = JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("code").GetString()!).ToArray();
+        return codes.Length > 0 ? codes : throw new InvalidOperationException("No department of lao-cai in the service's directory");
+    }
+
+    private static void Report(string what, Load.Run run) =>
         Console.WriteLine($"  {what,-24} {run.Throughput,9:N0} requests/s   p50 {run.P(0.50),6:0.00} ms   p99 {run.P(0.99),6:0.00} ms   ({run.Requests:N0} requests)");
 
-    private static async Task<Run> LoadAsync(HttpClient client, TimeSpan duration, int concurrency)
-    {
-        var latencies = new List<double>[concurrency];
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
-        {
-            var mine = latencies[w] = [];
-            while (clock.Elapsed < duration)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync("/api/intake/units");
-                response.EnsureSuccessStatusCode();
-                await response.Content.ReadAsByteArrayAsync();
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        })));
-        var elapsed = clock.Elapsed;
-        var all = latencies.SelectMany(l => l).ToList();
-        all.Sort();
-        return new Run(all.Count, elapsed, all);
-    }
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static IEnumerable<string> Texts(string[] args, string name) =>
+        args.Select((a, i) => (a, i)).Where(x => x.a == name && x.i + 1 < args.Length && args[x.i + 1].Contains('=')).Select(x => args[x.i + 1]);
+
+    private static string Text(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

@@ -17,15 +17,21 @@ internal static class SecurityHeaders
         ["X-Frame-Options"] = "DENY",
     };
 
+    // As pairs, not through the dictionary's interface: enumerating that allocates on every response.
+    private static readonly KeyValuePair<string, string>[] Pairs = [.. All];
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            context.Response.OnStarting(() =>
-            {
-                // Overwrite what a service sent: the gateway's policy is the one browsers must see.
-                foreach (var (name, value) in All) context.Response.Headers[name] = value;
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(Overwrite, context.Response);
             return next(context);
         });
+
+    // Overwrite what a service sent: the gateway's policy is the one browsers must see.
+    private static Task Overwrite(object state)
+    {
+        var headers = ((HttpResponse)state).Headers;
+        foreach (var (name, value) in Pairs) headers[name] = value;
+        return Task.CompletedTask;
+    }
 }

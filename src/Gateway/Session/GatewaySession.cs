@@ -40,6 +40,7 @@ internal static class GatewaySession
         builder.Services.AddDistributedMemoryCache();
         builder.Services.AddSingleton<ITicketStore, SessionStore>();
         builder.Services.AddSingleton<TokenRefresh>();
+        builder.Services.AddSingleton<ValidatedTokens>();
 
         var authentication = builder.Services.AddAuthentication(o =>
         {

@@ -9,12 +9,13 @@ namespace Platform.Gateway.Session;
 /// <summary>
 /// Before the proxy, for <c>/api/**</c>: a request with its own <c>Authorization</c> header (a machine client)
 /// is validated here like at every service (issuer, audience, lifetime, signature: a forged, expired or
-/// <c>alg=none</c> token is refused with 401 before it reaches a service) and passes untouched; otherwise the browser's session supplies the access token (refreshed when it expires within
+/// <c>alg=none</c> token is refused with 401 before it reaches a service; an accepted one is remembered until it
+/// expires, see <see cref="ValidatedTokens"/>) and passes untouched; otherwise the browser's session supplies the access token (refreshed when it expires within
 /// 60 s). Without a session the answer is 401 (when sign-in is configured); an unsafe method with a session cookie
 /// needs the header <c>X-CSRF: 1</c> or is refused 403. Paths under <c>Gateway:PublicApiPaths</c> (published results)
 /// need no session: they pass anonymously, without the browser's cookies and without a token even when there is a session.
 /// </summary>
-internal sealed class SessionApi(RequestDelegate next, TokenRefresh refresh, IConfiguration configuration, IOptions<KeycloakOptions> keycloak)
+internal sealed class SessionApi(RequestDelegate next, TokenRefresh refresh, ValidatedTokens tokens, IConfiguration configuration, IOptions<KeycloakOptions> keycloak)
 {
     private readonly bool _validateBearer = keycloak.Value.IsConfigured;
     public const string AccessTokenItem = "Platform.Gateway.Session.AccessToken";
@@ -34,7 +35,7 @@ internal sealed class SessionApi(RequestDelegate next, TokenRefresh refresh, ICo
         if (IsApi(context.Request) && context.Request.Headers.Authorization.Count > 0)
         {
             // A caller's own token (a machine client): the services validate it too, but a bad one stops here.
-            if (_validateBearer && !(await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme)).Succeeded)
+            if (_validateBearer && !await tokens.IsValidAsync(context))
             {
                 await GatewayProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, SessionProblems.InvalidToken);
                 return;
