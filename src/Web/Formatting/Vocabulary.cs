@@ -1,4 +1,4 @@
-using Platform.Scoring;
+using Platform.Web.Components.Reporting;
 
 namespace Platform.Web.Formatting;
 
@@ -6,10 +6,8 @@ namespace Platform.Web.Formatting;
 public static class Vocabulary
 {
     /// <summary>Every framework id with the name of its newest version, in catalogue order.</summary>
-    public static IReadOnlyList<(string Id, string Name)> Frameworks { get; } = FrameworkCatalog.Default.All
-        .GroupBy(f => f.Id)
-        .Select(g => (g.Key, g.OrderBy(f => f.Definition.EffectiveFrom, StringComparer.Ordinal).Last().Definition.Name))
-        .ToList();
+    public static IReadOnlyList<(string Id, string Name)> Frameworks { get; } =
+        ReporterPeriods.Frameworks.Select(f => (f.Id, f.Name)).ToList();
 
     public static string FrameworkName(string id) =>
         Frameworks.FirstOrDefault(f => f.Id == id) is { Name: { } name } ? name : id;
