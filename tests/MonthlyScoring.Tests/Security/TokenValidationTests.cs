@@ -42,29 +42,5 @@ public sealed class TokenValidationTests(TokenValidationTests.ScoringService sco
     }
 
     /// <summary>One monthly scoring for all rows: its own database and virtual host, trusting the test tokens' key.</summary>
-    public sealed class ScoringService(PlatformInfrastructure infrastructure) : IAsyncLifetime
-    {
-        private ServiceFactory<Program> _service = null!;
-
-        public TestTokens Tokens { get; } = new();
-
-        public HttpClient Client { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
-        {
-            _service = new ServiceFactory<Program>(new Dictionary<string, string>
-            {
-                [$"ConnectionStrings:{MonthlyScoringModule.DatabaseName}"] = infrastructure.NewDatabaseConnectionString("tokens"),
-                ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("tokens"),
-            }, Tokens);
-            Client = _service.CreateClient();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await _service.DisposeAsync();
-            Tokens.Dispose();
-        }
-    }
+    public sealed class ScoringService(PlatformInfrastructure infrastructure) : TokenProbeHost<Program>(infrastructure, MonthlyScoringModule.DatabaseName);
 }

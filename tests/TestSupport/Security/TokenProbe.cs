@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Platform.ServiceDefaults.Security;
+using Xunit;
 
 namespace Platform.TestSupport.Security;
 
@@ -72,5 +73,37 @@ public static class TokenProbe
         var vietnamese = detail is not null && detail.Any(c => c > 127);
         var statusField = problem.RootElement.TryGetProperty("status", out var s) ? s.GetInt32() : 0;
         return statusField == 401 && title == "Chưa đăng nhập" && vietnamese ? Refused : $"401 problem {body}";
+    }
+}
+
+/// <summary>
+/// One service for all rows of a token probe: its own database (<paramref name="database"/>, the service's connection
+/// name) and virtual host, trusting the test tokens' key. A test project derives a concrete class fixture from it.
+/// </summary>
+public abstract class TokenProbeHost<TProgram>(PlatformInfrastructure infrastructure, string database) : IAsyncLifetime
+    where TProgram : class
+{
+    private ServiceFactory<TProgram> _service = null!;
+
+    public TestTokens Tokens { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _service = new ServiceFactory<TProgram>(new Dictionary<string, string>
+        {
+            [$"ConnectionStrings:{database}"] = infrastructure.NewDatabaseConnectionString("tokens"),
+            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("tokens"),
+        }, Tokens);
+        Client = _service.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _service.DisposeAsync();
+        Tokens.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
