@@ -41,13 +41,13 @@ public sealed class ReportingPagesTests : BunitContext
         _gateway.Answer(Open, new
         {
             reportingUnit = "lao-cai.so-khcn", asOf = DateTimeOffset.UnixEpoch,
-            items = new[]
+            items = new object[]
             {
                 new
                 {
                     framework = "monthly-4585", frameworkName = "…", period = "2026-01", targetUnit = "lao-cai", targetName = "Tỉnh Lào Cai",
                     role = "lead", inputKeys = new[] { "A.due" }, level = "agency-to-province", dueAt = JanuaryDue, status = "returned",
-                    overdue = true, overdueDays = 7, overdueText = "quá hạn 7 ngày", returnReason = "Thiếu minh chứng", submissionId = (Guid?)SubmissionId,
+                    overdue = true, overdueDays = 7, overdueText = (string?)"quá hạn 7 ngày", returnReason = (string?)"Thiếu minh chứng", submissionId = (Guid?)SubmissionId,
                     late = false, submittedAt = (DateTimeOffset?)null,
                 },
                 new
