@@ -80,7 +80,7 @@ public sealed class OpenTaskListTests : BunitContext
     {
         var list = RenderList();
 
-        Assert.Contains("không còn báo cáo nào phải nộp hoặc sửa", list.Find("[data-testid=no-open-tasks]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("không có báo cáo nào đang phải nộp hoặc sửa", list.Find("[data-testid=no-open-tasks]").TextContent, StringComparison.Ordinal);
         Assert.Empty(list.FindAll("table"));
     }
 }

@@ -98,6 +98,22 @@ public sealed class OverviewPageTests : BunitContext
     }
 
     [Fact]
+    public void Many_inputs_fold_under_their_indicators_and_every_input_of_the_framework_is_said_so()
+    {
+        _gateway.SignedIn("lao-cai.leader", "lao-cai", "Tỉnh Lào Cai", "leader");
+        _gateway.Answer(January, LaoCai(
+            Report("lao-cai.so-khcn", "Sở Khoa học và Công nghệ tỉnh Lào Cai", ["A.due", "A.onTime", "D1.total"], "draft", overdue: false),
+            Report("lao-cai.vp-ubnd", "Văn phòng Ủy ban nhân dân tỉnh Lào Cai", ["A.due", "D2.rate", "E1.held"], "not-started", overdue: false)));
+
+        var page = Render<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("details.owed-inputs-details").Count));
+        var summaries = page.FindAll("details.owed-inputs-details summary").Select(s => s.TextContent).ToList();
+        Assert.Equal(["A, D1 — 3 chỉ tiêu", "Tất cả 3 chỉ tiêu của khung"], summaries);
+        Assert.Contains("Số nhiệm vụ đến hạn trong tháng (Hệ thống 57)", page.Find("[data-unit='lao-cai.so-khcn'] details").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_unit_outside_the_callers_scope_is_refused_in_the_services_words()
     {
         _gateway.SignedIn("thanh-hoa.leader", "thanh-hoa", "Tỉnh Thanh Hóa", "leader");
