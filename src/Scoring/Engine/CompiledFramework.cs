@@ -122,7 +122,7 @@ public sealed class CompiledFramework
             errors.Add($"kiểm tra \"{check.Message}\": chỉ số đầu vào \"{check.Key}\" không tồn tại");
         // The problem is told against an input the rule reads, so a wrong value of that input (told on its own) skips the check.
         foreach (var (rule, check) in compiled.Checks.Where(c => slots.TryGetValue(c.Check.Key, out var s) && !SlotsOf(c.Rule.Nodes).Contains(s.Item1)))
-            errors.Add($"kiểm tra \"{check.Message}\": quy tắc không dùng chỉ số đầu vào \"{check.Key}\" mà lỗi được báo cho");
+            errors.Add($"kiểm tra \"{check.Message}\": lỗi được báo cho chỉ số đầu vào \"{check.Key}\" nhưng quy tắc không đọc chỉ số này");
 
         if (errors.Count > 0) throw new FrameworkDefinitionException(where, errors);
         compiled.Indicators = indicators;

@@ -281,8 +281,10 @@ public static class InputEncoder
         _ => InputKind.Number,
     };
 
-    /// <summary>What validation needs per slot and per check, looked up once per framework instead of per value.</summary>
-    /// <summary><see cref="Requires"/>: per check, the slots that must be reported for it to apply; <see cref="References"/>: every slot it reads.</summary>
+    /// <summary>
+    /// What validation needs per slot and per check, looked up once per framework instead of per value. Per check,
+    /// <see cref="Requires"/> are the slots that must be reported for it to apply and <see cref="References"/> every slot it reads.
+    /// </summary>
     private sealed record Plan(FrozenDictionary<string, int> Slots, InputKind[] Kinds, Definitions.MissingDefault?[] WhenMissing, int[][] Requires, int[][] References);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledFramework, Plan> Plans = [];
