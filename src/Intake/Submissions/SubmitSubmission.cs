@@ -1,3 +1,4 @@
+using Platform.Intake.Assignments;
 using Platform.Intake.Audit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +53,12 @@ public static class SubmitSubmission
             return SubmissionHttp.Conflict($"Khung đánh giá '{submission.FrameworkId}' không còn áp dụng cho kỳ {submission.Period}.");
         var values = submission.Values;
         if (values.Count == 0) return SubmissionHttp.Invalid("values", "Báo cáo chưa có giá trị nào; nhập ít nhất một chỉ số trước khi nộp.");
+        // The rule every path that writes values obeys (SubmitRights): an assignment closed or narrowed since the draft was saved.
+        var rights = await SubmitRights.CheckAsync(db, tenant, submission.ReportingUnit, framework.Id, submission.TargetUnit, values.Keys, time, ct);
+        if (!rights.TargetAllowed) return SubmissionHttp.Forbidden(SubmitRights.NoLongerAssigned(submission.ReportingUnit, submission.TargetUnit));
         var problems = ValueValidation.Validate(framework, submission.Period, submission.TargetUnit, values);
+        foreach (var key in rights.NotAllowed)
+            problems[key] = [SubmitRights.NotAssigned(framework, key, submission.ReportingUnit, submission.TargetUnit), .. problems.GetValueOrDefault(key) ?? []];
         if (problems.Count > 0) return SubmissionHttp.Invalid(problems);
         var missingEvidence = await RequiredEvidence.MissingAsync(db, framework, submission.Id, values, ct);
         if (missingEvidence.Count > 0) return SubmissionHttp.Invalid(missingEvidence);
