@@ -110,4 +110,18 @@ public sealed class ReportingFormTests(BrowserFixture fixture) : IClassFixture<B
         var favicon = await page.APIRequest.GetAsync(fixture.Site.GatewayUrl + "/" + icon);
         Assert.Equal(((int)HttpStatusCode.OK, "image/svg+xml"), (favicon.Status, favicon.Headers["content-type"]));
     }
+
+    [Fact]
+    public async Task The_accessibility_and_phone_checks_catch_what_they_are_meant_to()
+    {
+        await using var context = await fixture.Chromium.NewContextAsync(PageChecks.PhoneWidth, 800);
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html lang=\"vi\"><head><title>Thử</title></head><body><main><img src=\"x.png\"><div style=\"width:600px\">rộng</div></main></body></html>");
+
+        var axe = await Assert.ThrowsAnyAsync<Exception>(() => PageChecks.AssertAccessibleAsync(page, "thu"));
+        var phone = await Assert.ThrowsAnyAsync<Exception>(() => PageChecks.AssertFitsPhoneAsync(page, "thu"));
+
+        Assert.Contains("image-alt", axe.Message, StringComparison.Ordinal);
+        Assert.Contains("div", phone.Message, StringComparison.Ordinal);
+    }
 }
