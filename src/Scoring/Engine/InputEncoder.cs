@@ -97,7 +97,7 @@ public static class InputEncoder
             }
             if (definition.Bonus is { } bonus && (unit.Bonus < 0 || (unit.Bonus != 0 && (unit.Bonus < bonus.Min || unit.Bonus > bonus.Max))))
             {
-                problems.Add(new ScoringProblem(unit.Unit, "bonus", $"điểm thưởng phải là 0 hoặc từ {Node.Num(bonus.Min)} đến {Node.Num(bonus.Max)}"));
+                problems.Add(new ScoringProblem(unit.Unit, "bonus", $"điểm thưởng phải là 0 hoặc từ {Node.Vn(bonus.Min)} đến {Node.Vn(bonus.Max)}"));
             }
             else if (definition.Bonus is null && unit.Bonus != 0)
             {
@@ -110,7 +110,7 @@ public static class InputEncoder
                     var indicator = framework.Indicators.FirstOrDefault(i => i.Code == code);
                     if (!definition.ReviewerScores) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", $"khung {framework.Id} không có điểm thẩm định"));
                     else if (indicator is null) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", "tiêu chí không tồn tại"));
-                    else if (score < 0 || score > indicator.Max) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", $"điểm thẩm định phải từ 0 đến {Node.Num(indicator.Max)}"));
+                    else if (score < 0 || score > indicator.Max) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", $"điểm thẩm định phải từ 0 đến {Node.Vn(indicator.Max)}"));
                 }
             }
             if (unit.Previous is not null)
@@ -313,14 +313,14 @@ public static class InputEncoder
         {
             // A number without decimal places is whole; only 12.0-like values need truncating to tell.
             case InputKind.Count when d < 0 || (d.Scale != 0 && decimal.Truncate(d) != d):
-                return $"phải là số nguyên không âm (nhận được {Node.Num(d)})";
+                return $"phải là số nguyên không âm (nhận được {Node.Vn(d)})";
             case InputKind.Amount when d < 0:
-                return $"không được âm (nhận được {Node.Num(d)})";
+                return $"không được âm (nhận được {Node.Vn(d)})";
             case InputKind.Fraction when d < 0 || d > 1:
-                return $"phải là tỷ lệ từ 0 đến 1 (nhận được {Node.Num(d)})";
+                return $"phải là tỷ lệ từ 0 đến 1 (nhận được {Node.Vn(d)})";
         }
-        if (input.Min is { } min && d < min) return $"phải từ {Node.Num(min)} trở lên (nhận được {Node.Num(d)})";
-        if (input.Max is { } max && d > max) return $"không được vượt quá {Node.Num(max)} (nhận được {Node.Num(d)})";
+        if (input.Min is { } min && d < min) return $"phải từ {Node.Vn(min)} trở lên (nhận được {Node.Vn(d)})";
+        if (input.Max is { } max && d > max) return $"không được vượt quá {Node.Vn(max)} (nhận được {Node.Vn(d)})";
         return null;
     }
 }

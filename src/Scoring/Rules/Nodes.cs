@@ -52,6 +52,11 @@ public abstract class Node
     public virtual IEnumerable<Node> Children => [];
 
     internal static string Num(decimal v) => v.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    /// <summary>A number as people read it in a Vietnamese message: 1,5 · 1.234,5 (vi-VN).</summary>
+    internal static string Vn(decimal v) => v.ToString("#,##0.############################", VietnameseNumbers);
+
+    private static readonly NumberFormatInfo VietnameseNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NegativeSign = "-" };
 }
 
 public abstract class Condition

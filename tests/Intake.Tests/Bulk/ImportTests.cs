@@ -76,7 +76,7 @@ public sealed class ImportTests(PlatformInfrastructure infrastructure)
         Assert.Equal("Dòng 3, cột E (A.late): Số nhiệm vụ quá hạn đã hoàn thành trong tháng: phải là số nguyên không âm (nhận được -1).", errors["row3.A.late"]);
         Assert.Equal("Dòng 3, cột F (D1.accepted): “Số nhiệm vụ KHCN, ĐMST đã nghiệm thu từ đầu năm” không được vượt quá “Tổng số nhiệm vụ KHCN, ĐMST của năm”.",
             errors["row3.D1.accepted"]);
-        Assert.Equal("Dòng 3, cột H (E3.completion): Tỷ lệ nội dung bắt buộc đã cập nhật: phải là tỷ lệ từ 0 đến 1 (nhận được 1.5).", errors["row3.E3.completion"]);
+        Assert.Equal("Dòng 3, cột H (E3.completion): Tỷ lệ nội dung bắt buộc đã cập nhật: phải là tỷ lệ từ 0 đến 1 (nhận được 1,5).", errors["row3.E3.completion"]);
         Assert.StartsWith("Dòng 4, cột D (A.onTime): “Số nhiệm vụ hoàn thành đúng hạn trong tháng” cộng", errors["row4.A.onTime"], StringComparison.Ordinal);
         Assert.Equal(5, problem.GetProperty("cells").GetArrayLength());
         Assert.Equal(before, await host.CountsAsync());

@@ -70,7 +70,7 @@ public sealed class SubmissionValidationTests(PlatformInfrastructure infrastruct
             .ToDictionary(p => p.Name, p => Assert.Single(p.Value.EnumerateArray()).GetString()!);
         Assert.Equal(["A.onTime", "C1.records", "D2.rate", "E3.onTime"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("Cập nhật kết quả tháng trên Hệ thống 57 trước ngày 01 tháng sau: phải là đúng/sai (true/false).", errors["E3.onTime"]);
-        Assert.Equal("Tỷ lệ giải ngân vốn KHCN, ĐMST, CĐS từ đầu năm: phải là tỷ lệ từ 0 đến 1 (nhận được 1.5).", errors["D2.rate"]);
+        Assert.Equal("Tỷ lệ giải ngân vốn KHCN, ĐMST, CĐS từ đầu năm: phải là tỷ lệ từ 0 đến 1 (nhận được 1,5).", errors["D2.rate"]);
         Assert.Equal("Số bản ghi dữ liệu được số hoá, tạo lập trong tháng: phải là số nguyên không âm (nhận được -1).", errors["C1.records"]);
         Assert.Equal(
             "“Số nhiệm vụ hoàn thành đúng hạn trong tháng” cộng “Số nhiệm vụ quá hạn đã hoàn thành trong tháng” không được vượt quá "

@@ -81,7 +81,7 @@ public sealed class InvalidInputTests
         Assert.Equal("", outcome.Stdout);
         Assert.Collection(outcome.ErrorLines,
             l => Assert.Equal("lao-cai, E3.onTime: phải là đúng/sai (true/false)", l),
-            l => Assert.Equal("lao-cai, D2.rate: phải là tỷ lệ từ 0 đến 1 (nhận được 1.5)", l),
+            l => Assert.Equal("lao-cai, D2.rate: phải là tỷ lệ từ 0 đến 1 (nhận được 1,5)", l),
             l => Assert.Equal("lao-cai, C2.transactions: phải là số nguyên không âm (nhận được -3)", l),
             l => Assert.StartsWith("lao-cai, A.onTime: “Số nhiệm vụ hoàn thành đúng hạn trong tháng” cộng “Số nhiệm vụ quá hạn đã hoàn thành trong tháng” không được vượt quá", l, StringComparison.Ordinal));
     }

@@ -49,9 +49,9 @@ public sealed class MonthlyInputValidationTests
 
     [Theory]
     [InlineData("A.due", "-1", "phải là số nguyên không âm (nhận được -1)")]
-    [InlineData("C1.records", "2.5", "phải là số nguyên không âm (nhận được 2.5)")]
-    [InlineData("D2.rate", "1.2", "phải là tỷ lệ từ 0 đến 1 (nhận được 1.2)")]
-    [InlineData("E3.completion", "-0.1", "phải là tỷ lệ từ 0 đến 1 (nhận được -0.1)")]
+    [InlineData("C1.records", "2.5", "phải là số nguyên không âm (nhận được 2,5)")]
+    [InlineData("D2.rate", "1.2", "phải là tỷ lệ từ 0 đến 1 (nhận được 1,2)")]
+    [InlineData("E3.completion", "-0.1", "phải là tỷ lệ từ 0 đến 1 (nhận được -0,1)")]
     [InlineData("B.B1", "19", "không được vượt quá 18 (nhận được 19)")]
     [InlineData("B.B2", "-1", "phải từ 0 trở lên (nhận được -1)")]
     [InlineData("E3.onTime", "1", "phải là đúng/sai (true/false)")]

@@ -30,7 +30,7 @@ public sealed class MonthlyOnePassValidationTests
         Assert.Equal(
             [
                 new ScoringProblem("lao-cai", "C1.records", "phải là số nguyên không âm (nhận được -3)"),
-                new ScoringProblem("lao-cai", "D2.rate", "phải là tỷ lệ từ 0 đến 1 (nhận được 1.5)"),
+                new ScoringProblem("lao-cai", "D2.rate", "phải là tỷ lệ từ 0 đến 1 (nhận được 1,5)"),
                 new ScoringProblem("lao-cai", "E3.onTime", "phải là đúng/sai (true/false)"),
                 new ScoringProblem("lao-cai", "D1.accepted", Accepted),
                 new ScoringProblem("lao-cai", "E1.attended", Attended),
