@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Units;
+using Platform.Scoring.Engine;
 
 namespace Platform.Intake.Assignments;
 
@@ -44,21 +45,27 @@ public sealed record ReportingRight(
     /// <summary>The reporting level whose deadline applies (<see cref="ReportingLevels.Of"/>).</summary>
     public string Level => ReportingLevels.Of(ReportingUnit, TargetUnit, Basis == ReportingBasis.Assigned);
 
-    /// <summary>Why an input the unit may not report is refused, naming who reports it.</summary>
-    public string KeyProblem(string key)
+    /// <summary>Why an input the unit may not report is refused: the input by its label, and who reports it.</summary>
+    public string KeyProblem(CompiledFramework definition, string key)
     {
         var owner = Owners.FirstOrDefault(o => o.Unit != ReportingUnit && o.Keys.Contains(key));
-        return $"Chỉ số '{key}' không được giao cho đơn vị của bạn ({ReportingUnit}) báo cáo cho '{TargetUnit}'"
-               + (owner is null ? "; chỉ số này chưa được giao cho đơn vị nào." : $"; chỉ số này do {owner.Name} báo cáo.");
+        var label = definition.Slots.TryGetValue(key, out var slot) ? slot.Input.Label : $"Chỉ số '{key}'";
+        return $"{label}: chỉ số này không được giao cho đơn vị của bạn báo cáo cho {TargetName}"
+               + (owner is null ? "; chưa đơn vị nào được giao chỉ số này." : $"; chỉ số này do {owner.Name} báo cáo.");
     }
+
+    /// <summary>What a person reads when handing in a report for a target their unit may no longer report on.</summary>
+    public string NoLongerAssigned =>
+        $"Đơn vị của bạn không còn được giao báo cáo khung này cho {TargetName}, nên không nộp được báo cáo này.";
 
     /// <summary>Null when the unit may report; otherwise the refusal (404 out of scope, 403 assigned to others).</summary>
     public ReportingRefusal? Refusal => Basis switch
     {
+        // The same answer whether the target exists elsewhere or not at all: nothing about other provinces leaks.
         ReportingBasis.OutOfScope => new(404, "Không tìm thấy",
-            $"Không tìm thấy đơn vị '{TargetUnit}' trong phạm vi đơn vị của bạn ({ReportingUnit})."),
+            $"Không tìm thấy đơn vị '{TargetUnit}' trong phạm vi đơn vị của bạn, hoặc đơn vị của bạn không được giao báo cáo cho đơn vị này."),
         ReportingBasis.AssignedToOthers => new(403, "Không được giao báo cáo",
-            $"Đơn vị của bạn ({ReportingUnit}) không được giao chỉ tiêu nào của khung này để báo cáo cho {TargetName}; "
+            $"Đơn vị của bạn không được giao chỉ tiêu nào của khung này để báo cáo cho {TargetName}; "
             + $"các chỉ tiêu được giao cho: {string.Join("; ", Owners.Select(o => $"{o.Name} ({string.Join(", ", Indicators(o.Keys))})"))}. "
             + "Báo cáo do đơn vị được giao lập và nộp; tình hình nộp xem ở trang “Tình hình báo cáo”."),
         _ => null,
@@ -70,8 +77,9 @@ public sealed record ReportingRight(
 }
 
 /// <summary>
-/// The one rule for who may report what (docs/intake.md, "Who may report what"), used by the web form (save and
-/// submit), the machine API and — through <c>SaveDraft.ScopeAsync</c> — the Excel import:
+/// The one rule for who may report what (docs/intake.md, "Who may report what"), read by every path that writes or
+/// hands in values — the web form (save and submit), the machine API, the Excel template and import — so that no path
+/// makes a draft another refuses to hand in:
 /// <list type="bullet">
 /// <item>a unit with assignments in force of the framework for the target reports exactly their inputs;</item>
 /// <item>when the framework is assigned to other units for that target, a unit whose subtree holds the target (the
@@ -109,4 +117,32 @@ public static class ReportingRights
         return new ReportingRight(basis, reportingUnit, targetUnit, names.GetValueOrDefault(targetUnit, targetUnit),
             basis == ReportingBasis.Assigned ? mine : null, owners);
     }
+
+    /// <summary>
+    /// The targets <paramref name="reportingUnit"/> reports inputs of <paramref name="definition"/> for, each with those
+    /// inputs in definition order and its right: every target of its assignments in force; a unit without any
+    /// assignment of the framework reports every input for itself only when nobody else is assigned it for the unit
+    /// (a province whose inputs belong to its agencies owes nothing itself).
+    /// </summary>
+    public static async Task<List<OwedTarget>> OwedAsync(IntakeDbContext db, string tenant, string reportingUnit, CompiledFramework definition,
+        TimeProvider time, CancellationToken ct)
+    {
+        var targets = await db.Assignments.AsNoTracking().ActiveOn(tenant, time.TodayInVietnam())
+            .Where(a => a.FrameworkId == definition.Id && a.ReportingUnit == reportingUnit)
+            .Select(a => a.TargetUnit).Distinct().OrderBy(t => t).ToListAsync(ct);
+        if (targets.Count == 0) targets = [reportingUnit];
+        var owed = new List<OwedTarget>();
+        foreach (var target in targets)
+        {
+            var right = await CheckAsync(db, tenant, reportingUnit, definition.Id, target, time, ct);
+            if (right.MayReport) owed.Add(new OwedTarget(right, [.. definition.Inputs.Select(i => i.Key).Where(right.Allows)]));
+        }
+        return owed;
+    }
+}
+
+/// <summary>A target a unit reports for, its right there, and the inputs it reports, in the framework's order.</summary>
+public sealed record OwedTarget(ReportingRight Right, IReadOnlyList<string> InputKeys)
+{
+    public string Target => Right.TargetUnit;
 }

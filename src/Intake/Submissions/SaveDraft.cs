@@ -80,13 +80,12 @@ public static class SaveDraft
         // The rule submitting applies too: a draft the unit could never hand in is never created.
         var right = await ReportingRights.CheckAsync(db, tenant, caller.Unit, definition.Id, targetUnit, time, ct);
         if (right.Refusal is { } refusal) return SavedValues.Refused(SubmissionHttp.Refused(refusal));
-        var scope = ReportScope.Of(right);
 
         if (save.Values is null) return SavedValues.Rejected("values", "Thiếu danh sách giá trị (values).");
         if (save.Comments is { Length: > MaxTextLength })
             return SavedValues.Rejected("comments", $"Ghi chú không được dài quá {MaxTextLength} ký tự.");
         if (save.Values.Keys.Where(k => !right.Allows(k)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } foreign)
-            return new SavedValues { Invalid = foreign.ToDictionary(k => k, k => new[] { right.KeyProblem(k) }) };
+            return new SavedValues { Invalid = foreign.ToDictionary(k => k, k => new[] { right.KeyProblem(definition, k) }) };
 
         var submission = await db.Submissions.SingleOrDefaultAsync(s =>
             s.Tenant == tenant && s.FrameworkId == definition.Id && s.Period == period
@@ -96,7 +95,7 @@ public static class SaveDraft
         if (save.Replacing is { } replacing && submission is not null)
         {
             foreach (var (key, value) in submission.Values)
-                if (!(replacing.Contains(key) && scope.Allows(key))) values.TryAdd(key, value);
+                if (!(replacing.Contains(key) && right.Allows(key))) values.TryAdd(key, value);
         }
         var problems = ValueValidation.Validate(definition, period, targetUnit, values);
         if (problems.Count > 0) return new SavedValues { Invalid = problems };
@@ -129,18 +128,6 @@ public static class SaveDraft
         return new SavedValues { Submission = submission, Created = created, Written = true };
     }
 
-    /// <summary>
-    /// What <paramref name="reportingUnit"/> may report for <paramref name="targetUnit"/> under <see cref="ReportingRights"/>;
-    /// null when it may not (out of scope, or the inputs are assigned to other units). Kept for the Excel import, which
-    /// can call <see cref="ReportingRights.CheckAsync"/> itself for the reason.
-    /// </summary>
-    internal static async Task<ReportScope?> ScopeAsync(IntakeDbContext db, string tenant, string reportingUnit, string framework,
-        string targetUnit, TimeProvider time, CancellationToken ct)
-    {
-        var right = await ReportingRights.CheckAsync(db, tenant, reportingUnit, framework, targetUnit, time, ct);
-        return right.MayReport ? ReportScope.Of(right) : null;
-    }
-
     internal static bool IsUniqueViolation(DbUpdateException ex) =>
         ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
@@ -170,16 +157,6 @@ internal sealed record DraftValues(
 
     /// <summary>True (the web's behaviour): a save with nothing changed still makes a new version.</summary>
     public bool WriteWhenUnchanged { get; init; } = true;
-}
-
-/// <summary>Inputs a unit may report for a target: all (<see cref="AssignedKeys"/> null) or the assigned ones.</summary>
-internal sealed record ReportScope(IReadOnlySet<string>? AssignedKeys)
-{
-    public static readonly ReportScope Everything = new((IReadOnlySet<string>?)null);
-
-    public static ReportScope Of(ReportingRight right) => right.Basis == ReportingBasis.Assigned ? new(right.AssignedKeys) : Everything;
-
-    public bool Allows(string key) => AssignedKeys is null || AssignedKeys.Contains(key);
 }
 
 /// <summary>

@@ -55,14 +55,14 @@ public static class SubmitSubmission
             return SubmissionHttp.Conflict($"Khung đánh giá '{submission.FrameworkId}' không còn áp dụng cho kỳ {submission.Period}.");
         var values = submission.Values;
         if (values.Count == 0) return SubmissionHttp.Invalid("values", "Báo cáo chưa có giá trị nào; nhập ít nhất một chỉ số trước khi nộp.");
-        // The rule saving applies (ReportingRights): an assignment closed or moved since the draft was saved stops it here.
+        // The rule saving applies (ReportingRights): an assignment closed or narrowed since the draft was saved stops it here.
         var right = await ReportingRights.CheckAsync(db, tenant, submission.ReportingUnit, submission.FrameworkId, submission.TargetUnit, time, ct);
-        if (right.Basis == ReportingBasis.OutOfScope)
-            return SubmissionHttp.Forbidden($"Đơn vị của bạn ({submission.ReportingUnit}) không còn được giao báo cáo khung này cho '{submission.TargetUnit}', nên không thể nộp báo cáo này.");
+        if (right.Basis == ReportingBasis.OutOfScope) return SubmissionHttp.Forbidden(right.NoLongerAssigned);
         if (right.Refusal is { } refusal) return SubmissionHttp.Refused(refusal);
-        if (values.Keys.Where(k => !right.Allows(k)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } foreign)
-            return SubmissionHttp.Invalid(foreign.ToDictionary(k => k, k => new[] { right.KeyProblem(k) }));
         var problems = ValueValidation.Validate(framework, submission.Period, submission.TargetUnit, values);
+        // Inputs an assignment no longer gives are told together with any problem of the values.
+        foreach (var key in values.Keys.Where(k => !right.Allows(k)))
+            problems[key] = [right.KeyProblem(framework, key), .. problems.GetValueOrDefault(key) ?? []];
         if (problems.Count > 0) return SubmissionHttp.Invalid(problems);
         var missingEvidence = await RequiredEvidence.MissingAsync(db, framework, submission.Id, values, ct);
         if (missingEvidence.Count > 0) return SubmissionHttp.Invalid(missingEvidence);

@@ -65,14 +65,18 @@ public static class Vocabulary
     /// <summary>The peer groups monthly scoring ranks.</summary>
     public static IReadOnlyList<string> ScoredPeerGroups { get; } = ["provinces", "ministries"];
 
-    public static string PeerGroup(string group) => group switch
+    /// <param name="unitNames">Names of units by code, to name the province of a provincial group.</param>
+    public static string PeerGroup(string group, IReadOnlyDictionary<string, string>? unitNames = null) => group switch
     {
         "provinces" => "Tỉnh, thành phố",
         "ministries" => "Bộ, ngành",
-        _ when group.EndsWith(".departments", StringComparison.Ordinal) => $"Sở, ban, ngành ({group[..^".departments".Length]})",
-        _ when group.EndsWith(".communes", StringComparison.Ordinal) => $"Xã, phường ({group[..^".communes".Length]})",
+        _ when group.EndsWith(".departments", StringComparison.Ordinal) => $"Sở, ban, ngành {Of(group[..^".departments".Length], unitNames)}",
+        _ when group.EndsWith(".communes", StringComparison.Ordinal) => $"Xã, phường {Of(group[..^".communes".Length], unitNames)}",
         _ => group,
     };
+
+    private static string Of(string unit, IReadOnlyDictionary<string, string>? unitNames) =>
+        unitNames is not null && unitNames.TryGetValue(unit, out var name) ? "của " + name : $"({unit})";
 
     public static string ReportingLevel(string level) => level switch
     {

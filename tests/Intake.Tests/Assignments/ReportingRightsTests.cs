@@ -61,7 +61,7 @@ public sealed class ReportingRightsTests(PlatformInfrastructure infrastructure)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.ProblemAsync()).GetProperty("errors");
         Assert.Equal(
-            "Chỉ số 'B.B1' không được giao cho đơn vị của bạn (lao-cai.so-tc) báo cáo cho 'lao-cai'; chỉ số này do Trung tâm Phục vụ hành chính công tỉnh Lào Cai báo cáo.",
+            "Công khai, minh bạch (Quyết định 766): chỉ số này không được giao cho đơn vị của bạn báo cáo cho Tỉnh Lào Cai; chỉ số này do Trung tâm Phục vụ hành chính công tỉnh Lào Cai báo cáo.",
             errors.GetProperty("B.B1")[0].GetString());
         Assert.False(errors.TryGetProperty("D2.rate", out _));
     }

@@ -137,7 +137,7 @@ public sealed class ReportingPagesTests : BunitContext
         var page = Render<DataEntry>(p => p.Add(x => x.Framework, "monthly-4585").Add(x => x.Period, "2026-01").Add(x => x.TargetUnit, "lao-cai"));
 
         page.WaitForAssertion(() => Assert.Equal("12", page.Find("[data-testid='input-A.due']").GetAttribute("value")));
-        Assert.True(page.Find("[data-testid='input-E3.onTime']").HasAttribute("checked"));
+        Assert.Equal("Có", page.Find("[data-testid='input-E3.onTime'] option[selected]").TextContent);
         Assert.Equal(3, page.FindAll(".entry-field").Count);
         Assert.Contains("Đề nghị bổ sung biên bản.", page.Find("[data-testid=return-reason]").TextContent, StringComparison.Ordinal);
         Assert.Contains("1.250", page.Find("[data-testid='previous-A.due']").TextContent, StringComparison.Ordinal);
