@@ -16,7 +16,7 @@ public sealed class ReportingObligationsTests(BrowserFixture fixture) : IClassFi
     {
         ["A.due"] = "12", ["A.backlog"] = "1", ["A.onTime"] = "10", ["A.late"] = "2",
         ["B.B1"] = "17", ["B.B2"] = "18.5", ["B.B3"] = "20", ["B.B4"] = "16", ["B.B5"] = "21",
-        ["C1.records"] = "125000", ["C2.transactions"] = "48000", ["D1.accepted"] = "3", ["D1.total"] = "5", ["D2.rate"] = "0.42",
+        ["C1.records"] = "125000", ["C2.transactions"] = "48000", ["D1.accepted"] = "3", ["D1.total"] = "5", ["D2.rate"] = "0,42",
         ["E1.attended"] = "2", ["E1.held"] = "2", ["E2.speeches"] = "1", ["E2.reports"] = "0", ["E3.completion"] = "1",
     };
 
@@ -39,7 +39,7 @@ public sealed class ReportingObligationsTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(reporter.Page.Locator("h1")).ToHaveTextAsync("Nhập liệu: Bộ Tài chính — kỳ tháng 01/2026");
         await Assertions.Expect(reporter.Page.Locator(".entry-field")).ToHaveCountAsync(20);
         foreach (var (key, value) in MinistryMonth) await reporter.Page.GetByTestId($"input-{key}").FillAsync(value);
-        await reporter.Page.GetByTestId("input-E3.onTime").CheckAsync();
+        await reporter.Page.GetByTestId("input-E3.onTime").SelectOptionAsync("true");
         await reporter.ShotAsync("nhap-lieu");
         await reporter.Page.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(reporter.Page.GetByTestId("state")).ToHaveTextAsync("Đã nộp");
@@ -83,7 +83,7 @@ public sealed class ReportingObligationsTests(BrowserFixture fixture) : IClassFi
         await finance.ShotAsync("viec-cua-toi");
         await finance.Page.GetByTestId("open-entry-monthly-4585-2026-01-lao-cai").ClickAsync();
         await Assertions.Expect(finance.Page.Locator(".entry-field")).ToHaveCountAsync(1);
-        await finance.Page.GetByTestId("input-D2.rate").FillAsync("0.42");
+        await finance.Page.GetByTestId("input-D2.rate").FillAsync("42%");
         await finance.ShotAsync("nhap-lieu");
         await finance.Page.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(finance.Page.GetByTestId("state")).ToHaveTextAsync("Đã nộp");
