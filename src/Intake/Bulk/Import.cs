@@ -113,11 +113,12 @@ public static class Import
                 problems.Add(new CellProblem(row, unitCell, unit, null, $"Đơn vị '{unit}' xuất hiện hai lần (dòng {seen[unit]} và dòng {row})."));
                 continue;
             }
-            // The rule the web form and submitting obey (SubmitRights): a target the unit may not report on is refused
-            // with the same answer whether it exists elsewhere or not at all, so nothing about other provinces leaks.
-            if (await SubmitRights.ScopeAsync(db, tenant, caller.Unit, definition.Id, unit, time, ct) is not { } scope)
+            // The rule the web form and submitting obey (ReportingRights): a target the unit may not report on is refused
+            // with its reason (out of scope answers the same whether the target exists elsewhere or not at all).
+            var right = await ReportingRights.CheckAsync(db, tenant, caller.Unit, definition.Id, unit, time, ct);
+            if (right.Refusal is { } notAllowed)
             {
-                problems.Add(new CellProblem(row, unitCell, unit, null, SubmitRights.NoTarget(caller.Unit, unit)));
+                problems.Add(new CellProblem(row, unitCell, unit, null, notAllowed.Detail));
                 continue;
             }
 
@@ -128,10 +129,10 @@ public static class Import
             foreach (var (column, input) in inputs)
             {
                 if (!cells.TryGetValue(column, out var cell)) continue;
-                if (!scope.Allows(input.Key))
+                if (!right.Allows(input.Key))
                 {
                     problems.Add(new CellProblem(row, Grid.Letter(column), unit, input.Key,
-                        SubmitRights.NotAssigned(definition, input.Key, caller.Unit, unit).TrimEnd('.') + "; để trống ô này."));
+                        right.KeyProblem(definition, input.Key).TrimEnd('.') + "; để trống ô này."));
                     continue;
                 }
                 var (value, error) = CellReading.Read(input, cell, grid.DecimalMark);

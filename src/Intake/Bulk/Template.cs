@@ -27,16 +27,16 @@ internal static class Template
     public const string No = "Không";
 
     /// <summary>
-    /// The targets the caller's unit owes inputs for, each with only the inputs it owes there (<see cref="SubmitRights.OwedAsync"/>,
+    /// The targets the caller's unit owes inputs for, each with only the inputs it owes there (<see cref="ReportingRights.OwedAsync"/>,
     /// the rule the import, the web form and submitting obey): one row per target of its assignments in force for the
-    /// framework; a unit without any assignment for it reports all its inputs for itself. The period's agency-to-province
+    /// framework; a unit without any assignment for it reports all its inputs for itself unless they are assigned to others. The period's agency-to-province
     /// schedule must exist.
     /// </summary>
     public static async Task<List<TemplateRow>> RowsAsync(IntakeDbContext db, string tenant, string callerUnit, CompiledFramework definition,
         string period, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
     {
         var today = time.TodayInVietnam();
-        var owed = await SubmitRights.OwedAsync(db, tenant, callerUnit, definition, time, ct);
+        var owed = await ReportingRights.OwedAsync(db, tenant, callerUnit, definition, time, ct);
         var targets = owed.Select(o => o.Target).ToList();
         var names = await db.OrganisationUnits.AsNoTracking().AsOf(tenant, today).Where(u => targets.Contains(u.Code))
             .ToDictionaryAsync(u => u.Code, u => u.Name, ct);
@@ -48,9 +48,7 @@ internal static class Template
         var rows = new List<TemplateRow>();
         foreach (var o in owed)
         {
-            // As in "what do I owe": a unit reporting on itself under an assignment reports to the national level.
-            var level = o.ByAssignment && o.Target == callerUnit ? ReportingLevels.ToNational : ReportingLevels.AgencyToProvince;
-            var schedule = calendar.Find(definition.Id, period, level, tenant);
+            var schedule = calendar.Find(definition.Id, period, o.Right.Level, tenant);
             // A framework without that level falls back to the agencies' deadline, which the caller has checked exists.
             if (!schedule.IsFound) schedule = calendar.Find(definition.Id, period, ReportingLevels.AgencyToProvince, tenant);
             rows.Add(new TemplateRow(o.Target, names.GetValueOrDefault(o.Target, o.Target), o.InputKeys, schedule.Schedule!.DueAt,

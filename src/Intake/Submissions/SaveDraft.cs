@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
+using Platform.Intake.Contacts;
 using Platform.Intake.Data;
 using Platform.Intake.Units;
 using Platform.Scoring;
@@ -31,6 +32,7 @@ public static class SaveDraft
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
+        await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
         var definition = FrameworkCatalog.Default.Find(framework, null, period);
         if (definition is null)
@@ -75,15 +77,15 @@ public static class SaveDraft
         TimeProvider time, CancellationToken ct, Func<Submission, ProblemHttpResult?>? precondition = null)
     {
         var (definition, period, targetUnit) = (save.Definition, save.Period, save.TargetUnit);
-        if (await SubmitRights.ScopeAsync(db, tenant, caller.Unit, definition.Id, targetUnit, time, ct) is not { } scope)
-            return SavedValues.Refused(SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
-                $"Không tìm thấy đơn vị '{targetUnit}' trong phạm vi đơn vị của bạn ({caller.Unit})."));
+        // The rule submitting applies too: a draft the unit could never hand in is never created.
+        var right = await ReportingRights.CheckAsync(db, tenant, caller.Unit, definition.Id, targetUnit, time, ct);
+        if (right.Refusal is { } refusal) return SavedValues.Refused(SubmissionHttp.Refused(refusal));
 
         if (save.Values is null) return SavedValues.Rejected("values", "Thiếu danh sách giá trị (values).");
         if (save.Comments is { Length: > MaxTextLength })
             return SavedValues.Rejected("comments", $"Ghi chú không được dài quá {MaxTextLength} ký tự.");
-        if (save.Values.Keys.Where(k => !scope.Allows(k)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } foreign)
-            return new SavedValues { Invalid = foreign.ToDictionary(k => k, k => new[] { SubmitRights.NotAssigned(definition, k, caller.Unit, targetUnit) }) };
+        if (save.Values.Keys.Where(k => !right.Allows(k)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } foreign)
+            return new SavedValues { Invalid = foreign.ToDictionary(k => k, k => new[] { right.KeyProblem(definition, k) }) };
 
         var submission = await db.Submissions.SingleOrDefaultAsync(s =>
             s.Tenant == tenant && s.FrameworkId == definition.Id && s.Period == period
@@ -93,7 +95,7 @@ public static class SaveDraft
         if (save.Replacing is { } replacing && submission is not null)
         {
             foreach (var (key, value) in submission.Values)
-                if (!(replacing.Contains(key) && scope.Allows(key))) values.TryAdd(key, value);
+                if (!(replacing.Contains(key) && right.Allows(key))) values.TryAdd(key, value);
         }
         var problems = ValueValidation.Validate(definition, period, targetUnit, values);
         if (problems.Count > 0) return new SavedValues { Invalid = problems };

@@ -6,10 +6,10 @@ using Platform.TestSupport;
 namespace Platform.Intake.Tests.Submissions;
 
 /// <summary>
-/// Handing in obeys the rule saving a draft does (SubmitRights): Sở KHCN reports A, D1 and E3 for the province under an
+/// Handing in obeys the rule saving a draft does (ReportingRights): Sở KHCN reports A, D1 and E3 for the province under an
 /// assignment; when that assignment is narrowed or ends after the draft was saved, the draft is no longer handed in.
 /// </summary>
-public sealed class SubmitRightsTests(PlatformInfrastructure infrastructure)
+public sealed class ReportingRightsAtSubmitTests(PlatformInfrastructure infrastructure)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -31,7 +31,7 @@ public sealed class SubmitRightsTests(PlatformInfrastructure infrastructure)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ProblemAsync()).GetProperty("errors");
         Assert.Equal(["A.due", "A.onTime"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-        Assert.Equal("Số nhiệm vụ đến hạn trong tháng (Hệ thống 57): chỉ số này không được giao cho đơn vị của bạn (lao-cai.so-khcn) báo cáo cho 'lao-cai'.",
+        Assert.Equal("Số nhiệm vụ đến hạn trong tháng (Hệ thống 57): chỉ số này không được giao cho đơn vị của bạn báo cáo cho Tỉnh Lào Cai; chưa đơn vị nào được giao chỉ số này.",
             errors.GetProperty("A.due")[0].GetString());
         var stored = await (await reporter.GetAsync($"/api/intake/submissions/{draft.Id}", Ct)).ReadAsync();
         Assert.Equal((SubmissionStates.Draft, draft.Version), (stored.State, stored.Version));
@@ -54,7 +54,7 @@ public sealed class SubmitRightsTests(PlatformInfrastructure infrastructure)
         var response = await reporter.ActAsync(draft.Id, "submit");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("không còn được giao báo cáo cho 'lao-cai'", (await response.ProblemAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("không còn được giao báo cáo khung này cho", (await response.ProblemAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(await host.OutboxAsync("SubmissionSubmitted"));
     }
 
@@ -67,7 +67,7 @@ public sealed class SubmitRightsTests(PlatformInfrastructure infrastructure)
         var response = await reporter.PutDraftAsync(new Dictionary<string, object> { ["B.B1"] = 12 }, targetUnit: "lao-cai");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Công khai, minh bạch (Quyết định 766): chỉ số này không được giao cho đơn vị của bạn (lao-cai.so-khcn) báo cáo cho 'lao-cai'.",
+        Assert.Equal("Công khai, minh bạch (Quyết định 766): chỉ số này không được giao cho đơn vị của bạn báo cáo cho Tỉnh Lào Cai; chỉ số này do Trung tâm Phục vụ hành chính công tỉnh Lào Cai báo cáo.",
             (await response.ProblemAsync()).GetProperty("errors").GetProperty("B.B1")[0].GetString());
         await using var db = host.Db();
         Assert.Equal(0, await db.Submissions.CountAsync(Ct));
