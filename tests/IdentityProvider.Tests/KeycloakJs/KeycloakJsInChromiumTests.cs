@@ -47,7 +47,8 @@ public sealed class KeycloakJsInChromiumTests(KeycloakJsSite site) : IClassFixtu
         Assert.Equal("lao-cai", await page.Locator("#org-unit").TextContentAsync());
         Assert.StartsWith("typ Refresh, azp platform-spa", await page.Locator("#refresh-token").TextContentAsync(), StringComparison.Ordinal);
 
-        // updateToken(-1): a forced refresh through the refresh token yields a new access token.
+        // updateToken(-1): a forced refresh through the refresh token yields a new access token. With checkLoginIframe on,
+        // keycloak-js first asks the session-status iframe, which must answer "unchanged" (else it clears the tokens).
         var firstTokenId = await page.Locator("#token-id").TextContentAsync();
         var refresh = await page.EvaluateAsync<JsonElement>("() => window.app.refresh()");
         Assert.True(refresh.GetProperty("refreshed").GetBoolean(), refresh.GetRawText());

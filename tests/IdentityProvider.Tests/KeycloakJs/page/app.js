@@ -40,7 +40,13 @@ window.app = {
 }
 
 try {
-  const authenticated = await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: true })
+  const authenticated = await keycloak.init({
+    onLoad: 'login-required',
+    pkceMethod: 'S256',
+    checkLoginIframe: true,
+    // The iframes must still answer; 30 s instead of the default 10 s only spares a busy test machine.
+    messageReceiveTimeout: 30000
+  })
   show('status', authenticated ? 'Đã đăng nhập' : 'Chưa đăng nhập')
   if (authenticated) showTokens()
 } catch (error) {
