@@ -4,6 +4,7 @@ extern alias scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Platform.BrowserSupport;
 using Platform.TestSupport;
 using PeriodCloser = intake::Platform.Intake.Periods.PeriodCloser;
 using ScoringDb = scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext;

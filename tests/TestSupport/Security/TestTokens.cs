@@ -92,6 +92,12 @@ public sealed class TestTokens : IDisposable
             case Forgery.WrongAudience:
                 payload["aud"] = new[] { "another-api", "account" };
                 break;
+            case Forgery.RefreshToken:
+                payload["typ"] = "Refresh";
+                break;
+            case Forgery.IdToken:
+                payload["typ"] = "ID";
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(forgery), forgery, null);
         }
