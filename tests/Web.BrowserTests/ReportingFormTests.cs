@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using Platform.BrowserSupport;
 
 namespace Platform.Web.BrowserTests;
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Platform.BrowserSupport;
 
 namespace Platform.Web.BrowserTests;
 
