@@ -58,7 +58,7 @@ public sealed record Me(string? Name, string? Username, string? OrgUnit, IReadOn
         PlatformRoles.Reviewer => "Thẩm định",
         PlatformRoles.Reporter => "Báo cáo số liệu",
         PlatformRoles.Publisher => "Công bố kết quả",
-        PlatformRoles.BonusApprover => "Ban chỉ đạo (duyệt điểm thưởng)",
+        PlatformRoles.BonusApprover => "Ban chỉ đạo (điểm thưởng)",
         PlatformRoles.Leader => "Lãnh đạo",
         _ => null,
     };
