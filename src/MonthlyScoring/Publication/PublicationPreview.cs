@@ -46,14 +46,15 @@ public sealed record PublicationPreview(
 
         var names = await db.UnitNamesAsync(tenant, [.. missing.Keys.Concat(bonuses.Select(b => b.Unit)).Concat(changed ?? []).Distinct(StringComparer.Ordinal)], ct);
         string Name(string unit) => names.GetValueOrDefault(unit) ?? unit;
-        var reported = draft.Standings.ToDictionary(s => s.Line.Unit, s => s.Reported, StringComparer.Ordinal);
         var labels = computed.Framework.Inputs.ToDictionary(i => i.Key, i => i.Label, StringComparer.Ordinal);
 
-        var publishedBonus = before?.ToDictionary(s => s.Line.Unit, s => s.Line.Bonus, StringComparer.Ordinal);
+        var was = before?.ToDictionary(s => s.Line.Unit, StringComparer.Ordinal);
+        var will = draft.Standings.ToDictionary(s => s.Line.Unit, StringComparer.Ordinal);
+        bool Reported(string unit) => will.TryGetValue(unit, out var s) && s.Reported;
         var included = bonuses.Select(b => new IncludedBonus(b.Unit, Name(b.Unit), b.Points!.Value, b.DecidedAt, b.DecidedByName, b.DecisionBasis,
-            InCurrentRevision: publishedBonus is not null && publishedBonus.GetValueOrDefault(b.Unit) == b.Points)).ToList();
-        var changes = changed?.Select(u => new UnitChange(u, Name(u), StandingView.Of(before!.FirstOrDefault(s => s.Line.Unit == u)),
-            StandingView.Of(draft.Standings.FirstOrDefault(s => s.Line.Unit == u)))).ToList();
+            InCurrentRevision: was is not null && was.GetValueOrDefault(b.Unit)?.Line.Bonus == b.Points)).ToList();
+        var changes = changed?.Select(u => new UnitChange(u, Name(u), StandingView.Of(was!.GetValueOrDefault(u)),
+            StandingView.Of(will.GetValueOrDefault(u)))).ToList();
 
         var reasons = new List<string>();
         if (draft.Current is { } current && !draft.Unchanged)
@@ -67,9 +68,9 @@ public sealed record PublicationPreview(
         return new PublicationPreview(computed.Request.Period, computed.Request.PeerGroup!, computed.Framework.Version, closed, draft.Revision,
             draft.Current is { } c ? new PublishedRevision(c.Revision!.Value, c.CreatedAt, c.Reason) : null,
             draft.Standings.Count, draft.Standings.Count(s => s.Reported), draft.Standings.Count(s => !s.Reported),
-            missing.Keys.Count(u => reported.GetValueOrDefault(u)),
-            [.. missing.OrderBy(m => reported.GetValueOrDefault(m.Key)).ThenBy(m => m.Key, StringComparer.Ordinal)
-                .Select(m => new UnitMissingPreview(m.Key, Name(m.Key), reported.GetValueOrDefault(m.Key),
+            missing.Keys.Count(u => Reported(u)),
+            [.. missing.OrderBy(m => Reported(m.Key)).ThenBy(m => m.Key, StringComparer.Ordinal)
+                .Select(m => new UnitMissingPreview(m.Key, Name(m.Key), Reported(m.Key),
                     [.. m.Value.Select(k => new MissingInputView(k, labels.GetValueOrDefault(k, k)))]))],
             included, changes, draft.Unchanged, reasons.Count > 0, reasons, RecipientsOf(knownSubscribers), draft.Fingerprint);
     }
