@@ -4,6 +4,7 @@ using OpenIddict.Server;
 using Platform.IdentityProvider.Endpoints;
 using Platform.IdentityProvider.Realm;
 using Platform.IdentityProvider.Revocation;
+using Platform.IdentityProvider.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -132,6 +133,7 @@ public static class IdentityProviderModule
                 if (!allowed) context.Reject(Errors.InvalidRequest, "Invalid redirect uri.");
                 return default;
             }));
+            options.AddKeycloakTokenShapes();
             options.AddKeycloakRevocation(realm, revocations, RefreshTokenLifetime);
         });
         return builder;

@@ -7,6 +7,7 @@ using Platform.Intake.Periods;
 using Platform.Intake.Evidence;
 using Platform.Intake.Rubric;
 using Platform.Intake.Machine;
+using Platform.Intake.Overview;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Database;
@@ -50,6 +51,7 @@ public static class IntakeModule
         app.MapMachineApi();
         app.MapUnitsApi();
         app.MapAuditApi();
+        app.MapOverviewApi();
         return app;
     }
 }

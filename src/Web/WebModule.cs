@@ -1,8 +1,11 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Platform.Web.Api;
 using Platform.Web.Components;
+using Platform.Web.Components.Shared;
 
 namespace Platform.Web;
 
@@ -42,6 +45,12 @@ public static class WebModule
         return builder;
     }
 
+    private static readonly RenderFragment NotFoundContent = builder =>
+    {
+        builder.OpenComponent<Components.Pages.NotFound>(0);
+        builder.CloseComponent();
+    };
+
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -54,10 +63,18 @@ public static class WebModule
             RequestCultureProviders = [],
         });
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/loi", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/khong-tim-thay");
+        // Pages are their own answers: one that answers 403 or 404 explains why itself, inside the layout. ServiceDefaults'
+        // status-code pages (problem details for APIs) stay out, and Blazor renders such a page in full.
+        app.Use((context, next) =>
+        {
+            PageStatus.LeaveToPage(context);
+            return next(context);
+        });
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // An address no page answers: the "not found" page inside the layout (which knows who is signed in), HTTP 404.
+        app.MapFallback(() => new RazorComponentResult<App>(new { Content = NotFoundContent }) { StatusCode = StatusCodes.Status404NotFound });
         return app;
     }
 }

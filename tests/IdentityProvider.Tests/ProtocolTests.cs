@@ -105,14 +105,13 @@ public sealed class ProtocolTests(IdentityProviderFactory idp) : IClassFixture<I
     {
         using var client = idp.CreateClient();
         using var response = await idp.ClientCredentialsAsync(client);
-        await using var api = await ApiAsync();
-        using var apiClient = api.GetTestClient();
+        await using var api = await PlatformApi.StartInProcessAsync(idp);
 
-        var caller = await CallAsync(apiClient, response.RootElement.GetProperty("access_token").GetString()!);
+        var caller = await CallAsync(api, response.RootElement.GetProperty("access_token").GetString()!);
 
-        Assert.Equal("lao-cai", caller.GetProperty("orgUnit").GetString());
-        Assert.True(caller.GetProperty("reporter").GetBoolean());
-        Assert.True(caller.GetProperty("machine").GetBoolean());
+        Assert.Equal("lao-cai", caller.OrgUnit);
+        Assert.Contains(PlatformRoles.Reporter, caller.Roles);
+        Assert.True(caller.Machine);
     }
 
     [Fact]
@@ -162,11 +161,10 @@ public sealed class ProtocolTests(IdentityProviderFactory idp) : IClassFixture<I
         Assert.Equal(payload.GetProperty("sub").GetString(), again.GetProperty("sub").GetString());
         Assert.NotEqual(payload.GetProperty("jti").GetString(), again.GetProperty("jti").GetString());
 
-        await using var api = await ApiAsync();
-        using var apiClient = api.GetTestClient();
-        var caller = await CallAsync(apiClient, refreshed.GetProperty("access_token").GetString()!);
-        Assert.Equal("lao-cai", caller.GetProperty("orgUnit").GetString());
-        Assert.False(caller.GetProperty("machine").GetBoolean());
+        await using var api = await PlatformApi.StartInProcessAsync(idp);
+        var caller = await CallAsync(api, refreshed.GetProperty("access_token").GetString()!);
+        Assert.Equal("lao-cai", caller.OrgUnit);
+        Assert.False(caller.Machine);
     }
 
     [Fact]
@@ -235,40 +233,10 @@ public sealed class ProtocolTests(IdentityProviderFactory idp) : IClassFixture<I
         return (verifier, challenge);
     }
 
-    /// <summary>A tiny API configured exactly like the services (Keycloak section + AddPlatformAuthentication), fetching discovery and certs from the IdP.</summary>
-    private async Task<WebApplication> ApiAsync()
+    private static async Task<PlatformApi.Caller> CallAsync(WebApplication api, string accessToken)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Keycloak:AuthServerUrl"] = PublicUrl,
-            ["Keycloak:Realm"] = "platform",
-            ["Keycloak:Resource"] = "platform-api",
-        });
-        // Only the transport differs: discovery and certs travel to the in-process IdP.
-        builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = idp.Server.CreateHandler());
-        builder.AddVietnameseProblemDetails();
-        builder.AddPlatformAuthentication();
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new
-        {
-            orgUnit = user.OrgUnit(),
-            reporter = user.IsInRole(PlatformRoles.Reporter),
-            machine = user.IsMachineClient(),
-        })).RequireAuthorization();
-        await app.StartAsync(Ct);
-        return app;
-    }
-
-    private static async Task<JsonElement> CallAsync(HttpClient api, string accessToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/me");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await api.SendAsync(request, Ct);
+        using var response = await PlatformApi.CallAsync(api, accessToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        return (await response.Content.ReadFromJsonAsync<PlatformApi.Caller>(Ct))!;
     }
 }

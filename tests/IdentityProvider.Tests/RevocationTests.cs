@@ -55,6 +55,29 @@ public sealed class RevocationTests(IdentityProviderFactory idp) : IClassFixture
         Assert.Single(garbage.EnumerateObject());
     }
 
+    [Fact]
+    public async Task Introspecting_a_refresh_token_shows_its_Keycloak_claims_until_the_session_ends()
+    {
+        var browser = NewBrowser(idp);
+        var gateway = await browser.SignInAsync(WebClientId, WebSecret, GatewayRedirect);
+        var refreshToken = gateway.GetProperty("refresh_token").GetString()!;
+
+        var active = await IntrospectAsync(browser, refreshToken, WebClientId, WebSecret);
+
+        Assert.True(active.GetProperty("active").GetBoolean());
+        Assert.Equal("Refresh", active.GetProperty("typ").GetString());
+        Assert.Equal(Issuer, active.GetProperty("aud").GetString());
+        Assert.Equal(WebClientId, active.GetProperty("client_id").GetString());
+        Assert.Equal("lao-cai.reporter", active.GetProperty("username").GetString());
+        Assert.Equal(Decode(gateway.GetProperty("access_token").GetString()!).Payload.GetProperty("sid").GetString(),
+            active.GetProperty("sid").GetString());
+        Assert.DoesNotContain(active.EnumerateObject(), p => p.Name.StartsWith("oi_", StringComparison.Ordinal));
+
+        const string afterLogout = "http://localhost:5100/signout-callback-oidc";
+        await browser.FollowAsync($"{Oidc}/logout?client_id={WebClientId}&post_logout_redirect_uri={Uri.EscapeDataString(afterLogout)}", stopAt: afterLogout);
+        Assert.False((await IntrospectAsync(browser, refreshToken, WebClientId, WebSecret)).GetProperty("active").GetBoolean());
+    }
+
     [Theory]
     [InlineData(WebClientId, "wrong-secret")]
     [InlineData(Flows.SpaClient, null)]

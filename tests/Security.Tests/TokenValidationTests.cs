@@ -87,6 +87,8 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [InlineData(Forgery.Expired)]
     [InlineData(Forgery.WrongIssuer)]
     [InlineData(Forgery.WrongAudience)]
+    [InlineData(Forgery.RefreshToken)]
+    [InlineData(Forgery.IdToken)]
     public async Task A_forged_or_misdirected_token_gets_401_with_invalid_token(Forgery forgery)
     {
         var response = await GetAsync(ProtectedApp.ReporterPath, _tokens.Forge(forgery, Reporter));

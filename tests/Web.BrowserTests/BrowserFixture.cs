@@ -1,3 +1,4 @@
+using Platform.BrowserSupport;
 using Platform.TestSupport;
 
 namespace Platform.Web.BrowserTests;

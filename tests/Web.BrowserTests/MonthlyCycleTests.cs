@@ -4,6 +4,7 @@ extern alias scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Platform.BrowserSupport;
 using Platform.TestSupport;
 using PeriodCloser = intake::Platform.Intake.Periods.PeriodCloser;
 using ScoringDb = scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext;
@@ -41,7 +42,7 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
             ["D1.accepted"] = "5", ["D1.total"] = "10", ["E3.completion"] = "1",
         };
         foreach (var (key, value) in values) await reporter.Page.GetByTestId($"input-{key}").FillAsync(value);
-        await reporter.Page.GetByTestId("input-E3.onTime").CheckAsync();
+        await reporter.Page.GetByTestId("input-E3.onTime").SelectOptionAsync("true");
         await reporter.ShotAsync("nhap-lieu");
         await reporter.Page.GetByTestId("save").ClickAsync();
         await Assertions.Expect(reporter.Page.GetByTestId("outcome")).ToContainTextAsync("Đã lưu bản nháp");

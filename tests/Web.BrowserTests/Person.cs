@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Platform.BrowserSupport;
 
 namespace Platform.Web.BrowserTests;
 
@@ -34,7 +35,12 @@ public sealed class Person(IBrowserContext context, IPage page, Screenshots scre
         await page.GotoAsync(fixture.Site.GatewayUrl + path);
     }
 
-    public Task ShotAsync(string step) => screenshots.TakeAsync(page, $"{name}-{step}");
+    /// <summary>A screenshot of the step, and the page checked for accessibility (every page a test looks at).</summary>
+    public async Task ShotAsync(string step)
+    {
+        await screenshots.TakeAsync(page, $"{name}-{step}");
+        await PageChecks.AssertAccessibleAsync(page, $"{name}-{step}");
+    }
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();
 }

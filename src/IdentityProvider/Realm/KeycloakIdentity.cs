@@ -26,7 +26,6 @@ public static class KeycloakIdentity
         if (user.FirstName is not null) identity.SetClaim(Claims.GivenName, user.FirstName);
         if (user.LastName is not null) identity.SetClaim(Claims.FamilyName, user.LastName);
         if (user.Email is not null) identity.SetClaim(Claims.Email, user.Email);
-        identity.SetClaim("typ", "Bearer");
         identity.SetClaim(Claims.AuthorizedParty, client.ClientId);
         if (sessionId is not null) identity.SetClaim(SessionId, sessionId);
         if (user.ServiceAccountClientId is not null) identity.SetClaim("client_id", client.ClientId);
@@ -50,7 +49,7 @@ public static class KeycloakIdentity
         identity.SetAudiences(RealmDirectory.Audiences(client));
         identity.SetDestinations(claim => claim.Type switch
         {
-            "typ" or Claims.AuthorizedParty or "client_id" or "realm_access" or "resource_access" => [Destinations.AccessToken],
+            Claims.AuthorizedParty or "client_id" or "realm_access" or "resource_access" => [Destinations.AccessToken],
             _ => [Destinations.AccessToken, Destinations.IdentityToken],
         });
         return identity;

@@ -83,21 +83,13 @@ public static class TokenRevocation
         context.Username = token.GetClaim(Claims.PreferredUsername);
         context.ClientId = token.GetClaim(Claims.AuthorizedParty) ?? context.ClientId;
         context.Scopes.UnionWith(token.GetScopes());
-        if (token.HasTokenType(TokenTypeIdentifiers.AccessToken) && context.Request.Token?.Split('.') is [_, var payload, _])
+        if (context.Request.Token?.Split('.') is [_, var payload, _])
         {
-            // The access token is a plain JWT: its payload is exactly what Keycloak would echo.
+            // Access and refresh tokens are plain signed JWTs (KeycloakTokenShapes): the payload is what Keycloak echoes.
             using var claims = JsonDocument.Parse(Base64Url.DecodeFromChars(payload));
             foreach (var claim in claims.RootElement.EnumerateObject().Where(c => !c.Name.StartsWith("oi_", StringComparison.Ordinal)))
             {
                 context.Claims[claim.Name] = new OpenIddictParameter(claim.Value.Clone());
-            }
-        }
-        else
-        {
-            context.Claims["typ"] = "Refresh";
-            foreach (var type in new[] { Claims.AuthorizedParty, KeycloakIdentity.SessionId, Claims.PreferredUsername })
-            {
-                if (token.GetClaim(type) is { } value) context.Claims[type] = value;
             }
         }
     }

@@ -11,6 +11,8 @@ public static class AssignmentsApi
 
         group.MapGet("/mine", WhatIOwe.Handle).WithName("WhatIOwe")
             .WithSummary("What my unit owes for a period: inputs, deadline, status, last approved value");
+        group.MapGet("/mine/open", ListOpenObligations.Handle).WithName("ListOpenObligations")
+            .WithSummary("Every report my unit still owes, of every period up to now: overdue first, with deadline and lateness");
         group.MapGet("/", ListAssignments.Handle).WithName("ListAssignments")
             .WithSummary("Assignments in force in my subtree (paged)");
         group.MapGet("/{id:guid}", GetAssignment.Handle).WithName("GetAssignment")

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
+using Platform.Intake.Contacts;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
@@ -17,13 +18,14 @@ namespace Platform.Intake.Assignments;
 public sealed record OwedInput(
     string Key, string Label, string TargetUnit, string Role,
     DateTimeOffset DueAt, string DueAtVietnam, string Status, string? ReturnReason, Guid? SubmissionId,
-    JsonElement? PreviousValue);
+    JsonElement? PreviousValue, string? TargetName = null);
 
 public sealed record OwedInputs(string Framework, string Period, string ReportingUnit, IReadOnlyList<OwedInput> Inputs);
 
 /// <summary>
 /// <c>GET /api/intake/assignments/mine?framework=&amp;period=</c> — "what do I owe?": for the caller's unit, each
-/// assigned input with its deadline, the state of the matching submission and the value approved for the previous period.
+/// assigned input with its deadline, the state of the matching submission and the value approved for the previous
+/// period; then the inputs of reports the unit started without an assignment (role <c>self</c>), so none is lost.
 /// </summary>
 public static class WhatIOwe
 {
@@ -38,15 +40,13 @@ public static class WhatIOwe
         var definition = FrameworkCatalog.Default.Find(framework, null, period);
         if (definition is null)
             return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+        await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
-        var assignments = await db.Assignments.AsNoTracking().ActiveOn(tenant, time.TodayInVietnam())
-            .Where(a => a.FrameworkId == framework && a.ReportingUnit == caller.Unit)
-            .OrderBy(a => a.TargetUnit).ToListAsync(ct);
-        var targets = assignments.Select(a => a.TargetUnit).Distinct().ToList();
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => s.Tenant == tenant && s.FrameworkId == framework && s.Period == period
-                        && s.ReportingUnit == caller.Unit && targets.Contains(s.TargetUnit))
-            .ToDictionaryAsync(s => s.TargetUnit, ct);
+        var (reports, error) = await Obligations.ForPeriodAsync(db, tenant, caller.Unit, framework, period, calendar, time, ct);
+        if (error is not null) return SubmissionHttp.Invalid("period", error);
+        var targets = reports.Select(r => r.TargetUnit).Distinct().ToList();
+        var names = await db.OrganisationUnits.AsNoTracking().AsOf(tenant, time.TodayInVietnam()).Where(u => targets.Contains(u.Code))
+            .ToDictionaryAsync(u => u.Code, u => u.Name, ct);
         var previousPeriod = Previous(period);
         var previous = previousPeriod is null ? [] : await db.Submissions.AsNoTracking()
             .Where(s => s.Tenant == tenant && s.FrameworkId == framework && s.Period == previousPeriod
@@ -55,24 +55,18 @@ public static class WhatIOwe
         var labels = definition.Inputs.ToDictionary(i => i.Key, i => i.Label, StringComparer.Ordinal);
 
         var owed = new List<OwedInput>();
-        foreach (var a in assignments)
+        foreach (var report in reports)
         {
-            // A unit reporting on itself reports to the national level; any other unit reports to its province.
-            var level = a.TargetUnit == a.ReportingUnit ? ReportingLevels.ToNational : ReportingLevels.AgencyToProvince;
-            var schedule = calendar.Find(framework, period, level, tenant);
-            if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
-            var due = schedule.Schedule.DueAt;
+            var due = report.Schedule.DueAt;
             var dueText = VietnamTime.ToVietnam(due).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-            submissions.TryGetValue(a.TargetUnit, out var submission);
-            var values = submission?.Values;
-            foreach (var key in a.InputKeys)
+            foreach (var key in report.InputKeys)
             {
                 // The latest approved value for the same target, whoever reported it.
                 JsonElement? last = null;
-                foreach (var p in previous.Where(p => p.TargetUnit == a.TargetUnit))
+                foreach (var p in previous.Where(p => p.TargetUnit == report.TargetUnit))
                     if (p.Values.TryGetValue(key, out var v)) last = v;
-                owed.Add(new OwedInput(key, labels.GetValueOrDefault(key, key), a.TargetUnit, a.Role, due, dueText,
-                    submission?.State ?? NotStarted, submission?.ReturnReason, submission?.Id, last));
+                owed.Add(new OwedInput(key, labels.GetValueOrDefault(key, key), report.TargetUnit, report.RoleOf[key], due, dueText,
+                    report.Status, report.Submission?.ReturnReason, report.Submission?.Id, last, names.GetValueOrDefault(report.TargetUnit)));
             }
         }
         return TypedResults.Ok(new OwedInputs(framework, period, caller.Unit, owed));

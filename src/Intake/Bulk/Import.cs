@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
@@ -112,39 +113,51 @@ public static class Import
                 problems.Add(new CellProblem(row, unitCell, unit, null, $"Đơn vị '{unit}' xuất hiện hai lần (dòng {seen[unit]} và dòng {row})."));
                 continue;
             }
-            if (await SaveDraft.ScopeAsync(db, tenant, caller.Unit, definition.Id, unit, time, ct) is not { } scope)
+            // The rule the web form and submitting obey (ReportingRights): a target the unit may not report on is refused
+            // with its reason (out of scope answers the same whether the target exists elsewhere or not at all).
+            var right = await ReportingRights.CheckAsync(db, tenant, caller.Unit, definition.Id, unit, time, ct);
+            if (right.Refusal is { } notAllowed)
             {
-                // The same answer whether the unit exists elsewhere or not at all: nothing about other provinces leaks.
-                problems.Add(new CellProblem(row, unitCell, unit, null,
-                    $"Không tìm thấy đơn vị '{unit}' trong phạm vi đơn vị của bạn ({caller.Unit}), hoặc đơn vị của bạn không được giao báo cáo cho đơn vị này."));
+                problems.Add(new CellProblem(row, unitCell, unit, null, notAllowed.Detail));
                 continue;
             }
 
+            // Every cell of the row is judged in the same pass: a cell that cannot be read goes on as its text, which the
+            // values check refuses (its message here is the cell's own) while checking every other cell, cross-field too.
             var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            var unreadable = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (column, input) in inputs)
             {
                 if (!cells.TryGetValue(column, out var cell)) continue;
-                if (!scope.Allows(input.Key))
+                if (!right.Allows(input.Key))
                 {
                     problems.Add(new CellProblem(row, Grid.Letter(column), unit, input.Key,
-                        $"{input.Label}: chỉ số này không được giao cho đơn vị của bạn ({caller.Unit}) báo cáo cho '{unit}'; để trống ô này."));
+                        right.KeyProblem(definition, input.Key).TrimEnd('.') + "; để trống ô này."));
                     continue;
                 }
                 var (value, error) = CellReading.Read(input, cell, grid.DecimalMark);
-                if (error is not null) problems.Add(new CellProblem(row, Grid.Letter(column), unit, input.Key, error));
-                else values[input.Key] = value!.Value;
+                if (error is null)
+                {
+                    values[input.Key] = value!.Value;
+                    continue;
+                }
+                problems.Add(new CellProblem(row, Grid.Letter(column), unit, input.Key, error));
+                values[input.Key] = JsonSerializer.SerializeToElement(Grid.Text(cell));
+                unreadable.Add(input.Key);
             }
-            if (problems.Count > before) continue;
 
             var save = new DraftValues(definition, period, unit, values, null, Channels.Excel) { Replacing = fileKeys, WriteWhenUnchanged = false };
             var saved = await SaveDraft.SaveValuesAsync(db, tenant, caller, save, time, ct);
             foreach (var (key, messages) in saved.Invalid ?? [])
             {
+                if (unreadable.Contains(key)) continue;
                 var column = inputs.FirstOrDefault(i => i.Value.Key == key).Key;
                 problems.AddRange(messages.Select(m => new CellProblem(row, column == 0 ? unitCell : Grid.Letter(column), unit, key, m)));
             }
             if (saved.Refusal is { } refusal)
                 problems.Add(new CellProblem(row, unitCell, unit, null, $"Đơn vị '{unit}': {refusal.ProblemDetails.Detail}"));
+            // A row with problems is not counted: nothing is written in the end.
+            else if (problems.Count > before) continue;
             else if (saved.Written && saved.Created) created++;
             else if (saved.Written) updated++;
             else if (saved.Invalid is null) unchanged++;

@@ -27,19 +27,16 @@ internal static class Template
     public const string No = "Không";
 
     /// <summary>
-    /// The targets the caller's unit owes inputs for: one row per target of its active assignments for the framework
-    /// (their inputs together); a unit without any assignment for it reports all its inputs for itself. The period's
-    /// agency-to-province schedule must exist.
+    /// The targets the caller's unit owes inputs for, each with only the inputs it owes there (<see cref="ReportingRights.OwedAsync"/>,
+    /// the rule the import, the web form and submitting obey): one row per target of its assignments in force for the
+    /// framework; a unit without any assignment for it reports all its inputs for itself unless they are assigned to others. The period's agency-to-province
+    /// schedule must exist.
     /// </summary>
     public static async Task<List<TemplateRow>> RowsAsync(IntakeDbContext db, string tenant, string callerUnit, CompiledFramework definition,
         string period, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
     {
         var today = time.TodayInVietnam();
-        var assignments = await db.Assignments.AsNoTracking().ActiveOn(tenant, today)
-            .Where(a => a.FrameworkId == definition.Id && a.ReportingUnit == callerUnit).ToListAsync(ct);
-        var owed = assignments.Count > 0
-            ? assignments.GroupBy(a => a.TargetUnit).Select(g => (Target: g.Key, Keys: g.SelectMany(a => a.InputKeys).ToHashSet(StringComparer.Ordinal))).ToList()
-            : [(callerUnit, definition.Inputs.Select(i => i.Key).ToHashSet(StringComparer.Ordinal))];
+        var owed = await ReportingRights.OwedAsync(db, tenant, callerUnit, definition, time, ct);
         var targets = owed.Select(o => o.Target).ToList();
         var names = await db.OrganisationUnits.AsNoTracking().AsOf(tenant, today).Where(u => targets.Contains(u.Code))
             .ToDictionaryAsync(u => u.Code, u => u.Name, ct);
@@ -49,16 +46,13 @@ internal static class Template
             .ToDictionaryAsync(s => s.TargetUnit, s => s.Values, ct);
 
         var rows = new List<TemplateRow>();
-        foreach (var (target, keys) in owed.OrderBy(o => o.Target, StringComparer.Ordinal))
+        foreach (var o in owed)
         {
-            // As in "what do I owe": a unit reporting on itself under an assignment reports to the national level.
-            var level = assignments.Count > 0 && target == callerUnit ? ReportingLevels.ToNational : ReportingLevels.AgencyToProvince;
-            var schedule = calendar.Find(definition.Id, period, level, tenant);
+            var schedule = calendar.Find(definition.Id, period, o.Right.Level, tenant);
             // A framework without that level falls back to the agencies' deadline, which the caller has checked exists.
             if (!schedule.IsFound) schedule = calendar.Find(definition.Id, period, ReportingLevels.AgencyToProvince, tenant);
-            rows.Add(new TemplateRow(target, names.GetValueOrDefault(target, target),
-                definition.Inputs.Select(i => i.Key).Where(keys.Contains).ToList(), schedule.Schedule!.DueAt,
-                current.GetValueOrDefault(target) ?? new Dictionary<string, JsonElement>()));
+            rows.Add(new TemplateRow(o.Target, names.GetValueOrDefault(o.Target, o.Target), o.InputKeys, schedule.Schedule!.DueAt,
+                current.GetValueOrDefault(o.Target) ?? new Dictionary<string, JsonElement>()));
         }
         return rows;
     }

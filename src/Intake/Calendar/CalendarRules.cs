@@ -40,6 +40,14 @@ public static class ReportingLevels
     public const string ToNational = "to-national";
 
     public static IReadOnlyList<string> All { get; } = [AgencyToProvince, ToNational];
+
+    /// <summary>
+    /// The level a report is due at: a unit reporting on itself under an assignment (a ministry, or a province's own
+    /// report) reports to the national level; everyone else — an agency reporting for its province, a unit reporting on
+    /// itself without an assignment (province-internal self-assessment) — to the province.
+    /// </summary>
+    public static string Of(string reportingUnit, string targetUnit, bool assigned) =>
+        assigned && reportingUnit == targetUnit ? ToNational : AgencyToProvince;
 }
 
 /// <summary>One framework's calendar. Every field is nullable so that a tenant override states only what differs.</summary>

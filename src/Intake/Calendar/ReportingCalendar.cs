@@ -34,6 +34,38 @@ public sealed class ReportingCalendar(IOptions<CalendarRules> options, TimeProvi
 
     public PeriodStatus StatusNow(PeriodSchedule schedule) => schedule.StatusAt(Now);
 
+    /// <summary>At most this many periods are listed from one start (ten years of months): a bound, never reached by the shipped data.</summary>
+    public const int MaxPeriods = 120;
+
+    /// <summary>
+    /// The periods of the framework that have opened by now (Vietnam time), oldest first, starting with the one that
+    /// holds <paramref name="from"/>: months up to this month, years up to this year, the windows whose data reach
+    /// <paramref name="from"/> and that have opened. Empty when the framework has no calendar.
+    /// </summary>
+    public IReadOnlyList<string> OpenedPeriods(string frameworkId, DateOnly from, string? tenant = null)
+    {
+        var calendar = _rules.For(frameworkId, tenant);
+        var today = DateOnly.FromDateTime(VietnamTime.ToVietnam(Now).DateTime);
+        var periods = new List<string>();
+        switch (calendar?.PeriodType)
+        {
+            case "month":
+                for (var month = new DateOnly(from.Year, from.Month, 1); month <= today && periods.Count < MaxPeriods; month = month.AddMonths(1))
+                    periods.Add(month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+                break;
+            case "year":
+                for (var year = from.Year; year <= today.Year && periods.Count < MaxPeriods; year++)
+                    periods.Add(year.ToString(CultureInfo.InvariantCulture));
+                break;
+            case "window":
+                periods.AddRange(calendar.Windows
+                    .Where(w => w.Value.DataTo >= from && VietnamTime.ToUtc(w.Value.OpensAt ?? w.Value.DataFrom.ToDateTime(TimeOnly.MinValue)) <= Now)
+                    .OrderBy(w => w.Value.DataFrom).Select(w => w.Key).Take(MaxPeriods));
+                break;
+        }
+        return periods;
+    }
+
     public SubmitDecision CanSubmit(PeriodSchedule schedule, string unitId, IEnumerable<PeriodReopening> reopenings) =>
         schedule.CanSubmit(Now, unitId, reopenings);
 

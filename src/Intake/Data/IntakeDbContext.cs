@@ -2,6 +2,7 @@ using Platform.ServiceDefaults.Audit;
 using Platform.Intake.Audit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Assignments;
+using Platform.Intake.Contacts;
 using Platform.Intake.Periods;
 using Platform.Intake.Evidence;
 using Platform.Intake.Machine;
@@ -23,6 +24,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceBlob> EvidenceBlobs => Set<EvidenceBlob>();
     public DbSet<IdempotencyRequest> IdempotencyRequests => Set<IdempotencyRequest>();
+    public DbSet<KnownPerson> KnownPeople => Set<KnownPerson>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,5 +39,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new EvidenceFileConfiguration());
         modelBuilder.ApplyConfiguration(new EvidenceBlobConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRequestConfiguration());
+        modelBuilder.ApplyConfiguration(new KnownPersonConfiguration());
     }
 }

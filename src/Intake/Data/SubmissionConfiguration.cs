@@ -25,6 +25,8 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         e.Property(s => s.Version).HasColumnName("version").IsConcurrencyToken();
         e.Property(s => s.CreatedBy).HasColumnName("created_by").HasMaxLength(200);
         e.Property(s => s.CreatedAt).HasColumnName("created_at");
+        e.Property(s => s.LastSavedBy).HasColumnName("last_saved_by").HasMaxLength(200);
+        e.Property(s => s.LastSavedAt).HasColumnName("last_saved_at");
         e.Property(s => s.SubmittedBy).HasColumnName("submitted_by").HasMaxLength(200);
         e.Property(s => s.SubmittedAt).HasColumnName("submitted_at");
         e.Property(s => s.DecidedBy).HasColumnName("decided_by").HasMaxLength(200);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
+using Platform.Intake.Contacts;
 using Platform.Intake.Data;
 using Platform.ServiceDefaults.Outbox;
 
@@ -54,6 +55,7 @@ public static class DecideSubmission
         HttpRequest request, HttpResponse response, Action<Submission, Caller, DateTimeOffset> change, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        await KnownPeople.RecordAsync(db, tenant, user, time, ct);
         var submission = await db.Visible(tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         if (submission.SubmittedBy == caller.Subject)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
+using Platform.Intake.Contacts;
 using Platform.Intake.Data;
 using Platform.Intake.Units;
 using Platform.Scoring;
@@ -31,6 +32,7 @@ public static class SaveDraft
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
+        await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
         var definition = FrameworkCatalog.Default.Find(framework, null, period);
         if (definition is null)
@@ -75,15 +77,15 @@ public static class SaveDraft
         TimeProvider time, CancellationToken ct, Func<Submission, ProblemHttpResult?>? precondition = null)
     {
         var (definition, period, targetUnit) = (save.Definition, save.Period, save.TargetUnit);
-        if (await ScopeAsync(db, tenant, caller.Unit, definition.Id, targetUnit, time, ct) is not { } scope)
-            return SavedValues.Refused(SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
-                $"Không tìm thấy đơn vị '{targetUnit}' trong phạm vi đơn vị của bạn ({caller.Unit})."));
+        // The rule submitting applies too: a draft the unit could never hand in is never created.
+        var right = await ReportingRights.CheckAsync(db, tenant, caller.Unit, definition.Id, targetUnit, time, ct);
+        if (right.Refusal is { } refusal) return SavedValues.Refused(SubmissionHttp.Refused(refusal));
 
         if (save.Values is null) return SavedValues.Rejected("values", "Thiếu danh sách giá trị (values).");
         if (save.Comments is { Length: > MaxTextLength })
             return SavedValues.Rejected("comments", $"Ghi chú không được dài quá {MaxTextLength} ký tự.");
-        if (save.Values.Keys.Where(k => !scope.Allows(k)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } foreign)
-            return new SavedValues { Invalid = foreign.ToDictionary(k => k, k => new[] { $"Chỉ số '{k}' không được giao cho đơn vị của bạn ({caller.Unit}) báo cáo cho '{targetUnit}'." }) };
+        if (save.Values.Keys.Where(k => !right.Allows(k)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } foreign)
+            return new SavedValues { Invalid = foreign.ToDictionary(k => k, k => new[] { right.KeyProblem(definition, k) }) };
 
         var submission = await db.Submissions.SingleOrDefaultAsync(s =>
             s.Tenant == tenant && s.FrameworkId == definition.Id && s.Period == period
@@ -93,7 +95,7 @@ public static class SaveDraft
         if (save.Replacing is { } replacing && submission is not null)
         {
             foreach (var (key, value) in submission.Values)
-                if (!(replacing.Contains(key) && scope.Allows(key))) values.TryAdd(key, value);
+                if (!(replacing.Contains(key) && right.Allows(key))) values.TryAdd(key, value);
         }
         var problems = ValueValidation.Validate(definition, period, targetUnit, values);
         if (problems.Count > 0) return new SavedValues { Invalid = problems };
@@ -126,21 +128,6 @@ public static class SaveDraft
         return new SavedValues { Submission = submission, Created = created, Written = true };
     }
 
-    /// <summary>
-    /// What <paramref name="reportingUnit"/> may report for <paramref name="targetUnit"/>: within its subtree anything;
-    /// outside it only the inputs an active assignment gives it for that target; null when neither (answered as
-    /// "not found", never revealing whether the unit exists).
-    /// </summary>
-    internal static async Task<ReportScope?> ScopeAsync(IntakeDbContext db, string tenant, string reportingUnit, string framework,
-        string targetUnit, TimeProvider time, CancellationToken ct)
-    {
-        if (await db.VisibleUnits(tenant, reportingUnit, time).AnyAsync(u => u.Code == targetUnit, ct)) return ReportScope.Everything;
-        var assigned = await db.Assignments.AsNoTracking().ActiveOn(tenant, time.TodayInVietnam())
-            .Where(a => a.FrameworkId == framework && a.ReportingUnit == reportingUnit && a.TargetUnit == targetUnit)
-            .Select(a => a.InputKeys).ToListAsync(ct);
-        return assigned.Count == 0 ? null : new ReportScope(assigned.SelectMany(k => k).ToHashSet(StringComparer.Ordinal));
-    }
-
     internal static bool IsUniqueViolation(DbUpdateException ex) =>
         ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
@@ -170,14 +157,6 @@ internal sealed record DraftValues(
 
     /// <summary>True (the web's behaviour): a save with nothing changed still makes a new version.</summary>
     public bool WriteWhenUnchanged { get; init; } = true;
-}
-
-/// <summary>Inputs a unit may report for a target: all (<see cref="AssignedKeys"/> null) or the assigned ones.</summary>
-internal sealed record ReportScope(IReadOnlySet<string>? AssignedKeys)
-{
-    public static readonly ReportScope Everything = new((IReadOnlySet<string>?)null);
-
-    public bool Allows(string key) => AssignedKeys is null || AssignedKeys.Contains(key);
 }
 
 /// <summary>

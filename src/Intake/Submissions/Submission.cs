@@ -47,6 +47,11 @@ public sealed class Submission
     public int Version { get; private set; }
     public string CreatedBy { get; private init; } = "";
     public DateTimeOffset CreatedAt { get; private init; }
+    /// <summary>Who saved the values last (web, Excel or API), and when; null on rows older than the column.</summary>
+    public string? LastSavedBy { get; private set; }
+
+    public DateTimeOffset? LastSavedAt { get; private set; }
+
     public string? SubmittedBy { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
     public string? DecidedBy { get; private set; }
@@ -95,6 +100,8 @@ public sealed class Submission
         }
         ValuesJson = JsonSerializer.Serialize(values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary());
         Comments = comments;
+        LastSavedBy = by;
+        LastSavedAt = now;
         Version++;
         return changes;
     }

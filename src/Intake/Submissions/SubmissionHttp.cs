@@ -59,6 +59,8 @@ internal static class SubmissionHttp
     public static ProblemHttpResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
 
+    public static ProblemHttpResult Refused(Assignments.ReportingRefusal refusal) => Problem(refusal.Status, refusal.Title, refusal.Detail);
+
     public static ProblemHttpResult NoUnit() => Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện",
         "Tài khoản chưa được gán đơn vị (org_unit) hoặc được gán nhiều đơn vị; không xác định được phạm vi dữ liệu.");
 

@@ -13,6 +13,8 @@ public static class SubmissionsApi
             .WithSummary("Submissions I may see (paged), newest period first");
         group.MapGet("/{id:guid}", ReadSubmissions.Get).WithName("GetSubmission")
             .WithSummary("One submission, with its ETag");
+        group.MapGet("/{id:guid}/returns", ReadReturns.Handle).WithName("ListSubmissionReturns")
+            .WithSummary("Earlier returns of a submission, newest first: reason and the values as they were returned");
         group.MapPut("/{framework}/{period}/{targetUnit}", SaveDraft.Handle)
             .RequireAuthorization(PlatformPolicies.Reporter).WithName("SaveSubmissionDraft")
             .WithSummary("Create or update a draft (If-Match once it exists)");

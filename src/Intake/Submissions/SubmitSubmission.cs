@@ -1,9 +1,11 @@
+using Platform.Intake.Assignments;
 using Platform.Intake.Audit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
+using Platform.Intake.Contacts;
 using Platform.Intake.Data;
 using Platform.Intake.Periods;
 using Platform.Intake.Evidence;
@@ -26,6 +28,7 @@ public static class SubmitSubmission
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
+        await KnownPeople.RecordAsync(db, tenant, user, time, ct);
         var submission = await db.VisibleOrOwn(tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         if (submission.ReportingUnit != caller.Unit)
@@ -52,12 +55,21 @@ public static class SubmitSubmission
             return SubmissionHttp.Conflict($"Khung đánh giá '{submission.FrameworkId}' không còn áp dụng cho kỳ {submission.Period}.");
         var values = submission.Values;
         if (values.Count == 0) return SubmissionHttp.Invalid("values", "Báo cáo chưa có giá trị nào; nhập ít nhất một chỉ số trước khi nộp.");
+        // The rule saving applies (ReportingRights): an assignment closed or narrowed since the draft was saved stops it here.
+        var right = await ReportingRights.CheckAsync(db, tenant, submission.ReportingUnit, submission.FrameworkId, submission.TargetUnit, time, ct);
+        if (right.Basis == ReportingBasis.OutOfScope) return SubmissionHttp.Forbidden(right.NoLongerAssigned);
+        if (right.Refusal is { } refusal) return SubmissionHttp.Refused(refusal);
         var problems = ValueValidation.Validate(framework, submission.Period, submission.TargetUnit, values);
+        // Inputs an assignment no longer gives are told together with any problem of the values.
+        foreach (var key in values.Keys.Where(k => !right.Allows(k)))
+            problems[key] = [right.KeyProblem(framework, key), .. problems.GetValueOrDefault(key) ?? []];
         if (problems.Count > 0) return SubmissionHttp.Invalid(problems);
         var missingEvidence = await RequiredEvidence.MissingAsync(db, framework, submission.Id, values, ct);
         if (missingEvidence.Count > 0) return SubmissionHttp.Invalid(missingEvidence);
 
-        var schedule = calendar.Find(submission.FrameworkId, submission.Period, ReportingLevels.AgencyToProvince, tenant);
+        var schedule = calendar.Find(submission.FrameworkId, submission.Period, right.Level, tenant);
+        // A framework without that level keeps the agencies' deadline.
+        if (!schedule.IsFound) schedule = calendar.Find(submission.FrameworkId, submission.Period, ReportingLevels.AgencyToProvince, tenant);
         if (!schedule.IsFound) return SubmissionHttp.Conflict(schedule.Error);
         // Reopenings only matter to a submission the calendar would refuse: read them then, not on every submit.
         var decision = calendar.CanSubmit(schedule.Schedule, submission.ReportingUnit, []);

@@ -4,9 +4,10 @@ using Platform.Scoring.Engine;
 namespace Platform.Intake.Submissions;
 
 /// <summary>
-/// Checks reported values against the framework definition: every value on its own (type, range) and,
-/// when those pass, the framework's cross-field checks on the unit's values as a whole. Problems are
-/// keyed by input key and say in Vietnamese what is wrong, naming the input by its label.
+/// Checks reported values against the framework definition in one pass: every value on its own (type, range) and
+/// the framework's cross-field checks on the values that are right in themselves, so every problem is told at once.
+/// A check that reads a wrong value is skipped (that value's own problem is told). Problems are keyed by input key
+/// and say in Vietnamese what is wrong, naming the inputs by their labels.
 /// </summary>
 public static class ValueValidation
 {
@@ -23,20 +24,16 @@ public static class ValueValidation
             }
             var input = slot.Input;
             var clr = ToClr(value);
-            if (InputEncoder.Check(input, clr) is { } message)
-            {
-                Add(problems, key, $"{input.Label}: {message}.");
-                continue;
-            }
+            if (InputEncoder.Check(input, clr) is { } message) Add(problems, key, $"{input.Label}: {message}.");
+            // Wrong values go to the engine too: it leaves them out of the checks instead of putting a default in their place.
             typed[key] = clr;
         }
-        if (problems.Count == 0)
+        var request = new ScoringRequest(period, null, [new UnitValues(targetUnit, typed)]);
+        foreach (var problem in new Scorer(framework).Validate(request))
         {
-            var request = new ScoringRequest(period, null, [new UnitValues(targetUnit, typed)]);
-            foreach (var problem in new Scorer(framework).Validate(request))
-            {
-                Add(problems, problem.Key ?? "values", Sentence(problem.Message));
-            }
+            // A value's own problem is already told above, with the input's label.
+            if (problem.Key is { } key && framework.Slots.ContainsKey(key) && problems.ContainsKey(key)) continue;
+            Add(problems, problem.Key ?? "values", Sentence(problem.Message));
         }
         return problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }

@@ -120,6 +120,9 @@ public sealed class CompiledFramework
             errors.Add($"kiểm tra chéo: chỉ số đầu vào bắt buộc \"{key}\" không tồn tại");
         foreach (var check in definition.Checks.Where(c => !slots.ContainsKey(c.Key)))
             errors.Add($"kiểm tra \"{check.Message}\": chỉ số đầu vào \"{check.Key}\" không tồn tại");
+        // The problem is told against an input the rule reads, so a wrong value of that input (told on its own) skips the check.
+        foreach (var (rule, check) in compiled.Checks.Where(c => slots.TryGetValue(c.Check.Key, out var s) && !SlotsOf(c.Rule.Nodes).Contains(s.Item1)))
+            errors.Add($"kiểm tra \"{check.Message}\": lỗi được báo cho chỉ số đầu vào \"{check.Key}\" nhưng quy tắc không đọc chỉ số này");
 
         if (errors.Count > 0) throw new FrameworkDefinitionException(where, errors);
         compiled.Indicators = indicators;
@@ -135,8 +138,11 @@ public sealed class CompiledFramework
         }
     }
 
-    private static int[] UsedSlots(Node node) =>
-        Walk(node).Select(n => n switch
+    private static int[] UsedSlots(Node node) => SlotsOf([node]);
+
+    /// <summary>The input slots read by <paramref name="nodes"/> and everything under them, in slot order.</summary>
+    internal static int[] SlotsOf(IEnumerable<Node> nodes) =>
+        nodes.SelectMany(Walk).Select(n => n switch
         {
             InputNode i => i.Slot,
             ChoiceNode c => c.Slot,

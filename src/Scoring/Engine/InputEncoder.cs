@@ -65,6 +65,8 @@ public static class InputEncoder
         // Validating alone reuses one unit's worth of slots.
         var scratch = encoded ?? new EncodedRun(1, count);
         var plan = PlanOf(framework);
+        // The slots of the unit at hand whose reported value is wrong (or cannot be known): reused, cleared after a unit that had any.
+        var invalid = new bool[count];
         for (var u = 0; u < request.Units.Count; u++)
         {
             var unit = request.Units[u];
@@ -75,6 +77,7 @@ public static class InputEncoder
             }
             if (!seen.Add(unit.Unit)) problems.Add(new ScoringProblem(unit.Unit, null, "đơn vị xuất hiện hai lần trong lượt chấm"));
             var typesOk = true;
+            var previousOk = true;
             var offset = encoded is null ? 0 : u * count;
             if (encoded is null)
             {
@@ -86,15 +89,15 @@ public static class InputEncoder
             // The common case without the boxed enumerator of the interface.
             if (unit.Values is Dictionary<string, object> dictionary)
             {
-                foreach (var (key, value) in dictionary) typesOk &= Read(framework, plan, unit.Unit, key, value, scratch, offset, problems);
+                foreach (var (key, value) in dictionary) typesOk &= Read(framework, plan, unit.Unit, key, value, scratch, offset, invalid, problems);
             }
             else
             {
-                foreach (var (key, value) in unit.Values) typesOk &= Read(framework, plan, unit.Unit, key, value, scratch, offset, problems);
+                foreach (var (key, value) in unit.Values) typesOk &= Read(framework, plan, unit.Unit, key, value, scratch, offset, invalid, problems);
             }
             if (definition.Bonus is { } bonus && (unit.Bonus < 0 || (unit.Bonus != 0 && (unit.Bonus < bonus.Min || unit.Bonus > bonus.Max))))
             {
-                problems.Add(new ScoringProblem(unit.Unit, "bonus", $"điểm thưởng phải là 0 hoặc từ {Node.Num(bonus.Min)} đến {Node.Num(bonus.Max)}"));
+                problems.Add(new ScoringProblem(unit.Unit, "bonus", $"điểm thưởng phải là 0 hoặc từ {Node.Vn(bonus.Min)} đến {Node.Vn(bonus.Max)}"));
             }
             else if (definition.Bonus is null && unit.Bonus != 0)
             {
@@ -107,7 +110,7 @@ public static class InputEncoder
                     var indicator = framework.Indicators.FirstOrDefault(i => i.Code == code);
                     if (!definition.ReviewerScores) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", $"khung {framework.Id} không có điểm thẩm định"));
                     else if (indicator is null) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", "tiêu chí không tồn tại"));
-                    else if (score < 0 || score > indicator.Max) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", $"điểm thẩm định phải từ 0 đến {Node.Num(indicator.Max)}"));
+                    else if (score < 0 || score > indicator.Max) problems.Add(new ScoringProblem(unit.Unit, $"reviewer.{code}", $"điểm thẩm định phải từ 0 đến {Node.Vn(indicator.Max)}"));
                 }
             }
             if (unit.Previous is not null)
@@ -117,12 +120,15 @@ public static class InputEncoder
                     if (!plan.Slots.TryGetValue(key, out var slot)) problems.Add(new ScoringProblem(unit.Unit, $"previous.{key}", $"chỉ số đầu vào không có trong khung {framework.Id}"));
                     else if (Check(plan.Kinds[slot], framework.Inputs[slot], value) is { } message) problems.Add(new ScoringProblem(unit.Unit, $"previous.{key}", message));
                     else continue;
-                    typesOk = false;
+                    previousOk = false;
                 }
             }
-            if (!typesOk) continue;
 
-            FillMissing(framework, plan, scratch, offset, unit);
+            // Cross-field checks run in the same pass, on the values that are right in themselves: every problem of
+            // the unit is told at once. A wrong value is left out, never replaced by its default, so a check that
+            // reads it is skipped (its own problem is already told); so is any input that would be derived from
+            // previous values that are themselves wrong.
+            FillMissing(framework, plan, scratch, offset, unit, typesOk && previousOk ? null : invalid, previousOk);
             context.Values = scratch.Values;
             context.Present = present;
             context.Offset = offset;
@@ -132,9 +138,11 @@ public static class InputEncoder
                 // A check applies once the inputs it is measured against are reported; other unreported
                 // inputs count as 0, so values already reported that break the rule are refused.
                 if (!Reported(plan.Requires[c], present, offset)) continue;
+                if ((!typesOk || !previousOk) && Any(plan.References[c], invalid)) continue;
                 context.Reset(0m, 0m);
                 if (!rule.Test(context)) problems.Add(new ScoringProblem(unit.Unit, check.Key, check.Message));
             }
+            if (!typesOk || !previousOk) Array.Clear(invalid);
         }
         return problems;
     }
@@ -148,8 +156,17 @@ public static class InputEncoder
         return true;
     }
 
+    private static bool Any(int[] slots, bool[] marked)
+    {
+        foreach (var slot in slots)
+        {
+            if (marked[slot]) return true;
+        }
+        return false;
+    }
+
     /// <summary>Checks one reported value and, when it fits, stores it in its slot; a problem is recorded otherwise.</summary>
-    private static bool Read(CompiledFramework framework, Plan plan, string unit, string key, object value, EncodedRun run, int offset, List<ScoringProblem> problems)
+    private static bool Read(CompiledFramework framework, Plan plan, string unit, string key, object value, EncodedRun run, int offset, bool[] invalid, List<ScoringProblem> problems)
     {
         if (!plan.Slots.TryGetValue(key, out var slot))
         {
@@ -160,6 +177,7 @@ public static class InputEncoder
         if (Check(plan.Kinds[slot], input, value) is { } message)
         {
             problems.Add(new ScoringProblem(unit, key, message));
+            invalid[slot] = true;
             return false;
         }
         run.Values[offset + slot] = ToDecimal(input, value);
@@ -179,18 +197,27 @@ public static class InputEncoder
     /// Inputs not reported that have a default take it and are marked derived. Where the input is
     /// derived from the previous period (monthly backlog: T − onTime − late of last month) and the
     /// unit's previous values are given, the rule is evaluated over them; a previous period that lacks
-    /// what the rule needs falls back to the default.
+    /// what the rule needs falls back to the default. With <paramref name="invalid"/> (validation), an input
+    /// reported with a wrong value keeps no value at all, and so does one to be derived from previous values
+    /// that are wrong (<paramref name="previousOk"/> false): both are marked there instead.
     /// </summary>
-    private static void FillMissing(CompiledFramework framework, Plan plan, EncodedRun run, int offset, UnitValues unit)
+    private static void FillMissing(CompiledFramework framework, Plan plan, EncodedRun run, int offset, UnitValues unit,
+        bool[]? invalid = null, bool previousOk = true)
     {
         EncodedRun? previous = null;
         EvalContext? context = null;
         for (var i = 0; i < run.Width; i++)
         {
             if (run.Present[offset + i] || plan.WhenMissing[i] is not { } fallback) continue;
+            if (invalid is not null && invalid[i]) continue;
             var value = fallback.Value;
             if (framework.Derivations[i] is { } rule && unit.Previous is { Count: > 0 } earlier)
             {
+                if (!previousOk)
+                {
+                    invalid![i] = true;
+                    continue;
+                }
                 if (previous is null)
                 {
                     previous = new EncodedRun(1, run.Width);
@@ -254,8 +281,11 @@ public static class InputEncoder
         _ => InputKind.Number,
     };
 
-    /// <summary>What validation needs per slot and per check, looked up once per framework instead of per value.</summary>
-    private sealed record Plan(FrozenDictionary<string, int> Slots, InputKind[] Kinds, Definitions.MissingDefault?[] WhenMissing, int[][] Requires);
+    /// <summary>
+    /// What validation needs per slot and per check, looked up once per framework instead of per value. Per check,
+    /// <see cref="Requires"/> are the slots that must be reported for it to apply and <see cref="References"/> every slot it reads.
+    /// </summary>
+    private sealed record Plan(FrozenDictionary<string, int> Slots, InputKind[] Kinds, Definitions.MissingDefault?[] WhenMissing, int[][] Requires, int[][] References);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledFramework, Plan> Plans = [];
 
@@ -263,7 +293,8 @@ public static class InputEncoder
         f.Slots.ToFrozenDictionary(s => s.Key, s => s.Value.Slot, StringComparer.Ordinal),
         f.Inputs.Select(KindOf).ToArray(),
         f.Inputs.Select(i => i.WhenMissing).ToArray(),
-        f.Checks.Select(c => c.Check.Requires.Where(f.Slots.ContainsKey).Select(k => f.Slots[k].Slot).ToArray()).ToArray()));
+        f.Checks.Select(c => c.Check.Requires.Where(f.Slots.ContainsKey).Select(k => f.Slots[k].Slot).ToArray()).ToArray(),
+        f.Checks.Select(c => CompiledFramework.SlotsOf(c.Rule.Nodes)).ToArray()));
 
     private static string? Check(InputKind kind, Definitions.InputDefinition input, object value)
     {
@@ -276,19 +307,20 @@ public static class InputEncoder
                     ? null
                     : $"phải là một trong: {string.Join(", ", input.Options!.Keys)}";
         }
-        if (value is not decimal d) return "phải là số";
+        if (value is not decimal d)
+            return value is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Number } ? "phải là số trong phạm vi cho phép (số quá lớn)" : "phải là số";
         switch (kind)
         {
             // A number without decimal places is whole; only 12.0-like values need truncating to tell.
             case InputKind.Count when d < 0 || (d.Scale != 0 && decimal.Truncate(d) != d):
-                return $"phải là số nguyên không âm (nhận được {Node.Num(d)})";
+                return $"phải là số nguyên không âm (nhận được {Node.Vn(d)})";
             case InputKind.Amount when d < 0:
-                return $"không được âm (nhận được {Node.Num(d)})";
+                return $"không được âm (nhận được {Node.Vn(d)})";
             case InputKind.Fraction when d < 0 || d > 1:
-                return $"phải là tỷ lệ từ 0 đến 1 (nhận được {Node.Num(d)})";
+                return $"phải là tỷ lệ từ 0 đến 1 (nhận được {Node.Vn(d)})";
         }
-        if (input.Min is { } min && d < min) return $"phải từ {Node.Num(min)} trở lên (nhận được {Node.Num(d)})";
-        if (input.Max is { } max && d > max) return $"không được vượt quá {Node.Num(max)} (nhận được {Node.Num(d)})";
+        if (input.Min is { } min && d < min) return $"phải từ {Node.Vn(min)} trở lên (nhận được {Node.Vn(d)})";
+        if (input.Max is { } max && d > max) return $"không được vượt quá {Node.Vn(max)} (nhận được {Node.Vn(d)})";
         return null;
     }
 }

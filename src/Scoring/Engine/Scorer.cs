@@ -137,6 +137,7 @@ public sealed class Scorer(CompiledFramework framework)
                 }
             }
             if (context.NeedsReview) flags |= ScoreFlags.NeedsReview;
+            if (context.Clamped) flags |= ScoreFlags.Clamped;
             // A catalogue without points reports the value itself: nothing to clamp it to.
             if (!framework.Definition.Unscored && (score < 0m || score > max))
             {

@@ -78,9 +78,9 @@ public static class ScoringRunJson
             return null;
         }
         var name = id.GetString()!;
-        var values = ReadValues(u, "values", name, "", problems) ?? new Dictionary<string, object>(StringComparer.Ordinal);
+        var values = ReadValues(u, "values") ?? new Dictionary<string, object>(StringComparer.Ordinal);
         var previous = u.TryGetProperty("previous", out var prev) && prev.ValueKind == JsonValueKind.Object
-            ? ReadValues(prev, "values", name, "previous.", problems)
+            ? ReadValues(prev, "values")
             : null;
         var bonus = 0m;
         if (u.TryGetProperty("bonus", out var b) && b.ValueKind != JsonValueKind.Null)
@@ -101,8 +101,8 @@ public static class ScoringRunJson
         return new UnitValues(name, values, bonus, reviewer, previous);
     }
 
-    /// <summary>Reads <c>{"key": number | bool | string | null}</c>; null means not reported.</summary>
-    private static Dictionary<string, object>? ReadValues(JsonElement parent, string property, string unit, string prefix, List<ScoringProblem> problems)
+    /// <summary>Reads <c>{"key": number | bool | string | null}</c>; null means not reported; any other JSON value stays a <see cref="JsonElement"/>, which no input accepts.</summary>
+    private static Dictionary<string, object>? ReadValues(JsonElement parent, string property)
     {
         if (!parent.TryGetProperty(property, out var vs) || vs.ValueKind != JsonValueKind.Object) return null;
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -115,7 +115,9 @@ public static class ScoringRunJson
                 case JsonValueKind.False: values[v.Name] = false; break;
                 case JsonValueKind.String: values[v.Name] = v.Value.GetString()!; break;
                 case JsonValueKind.Null: break;
-                default: problems.Add(new ScoringProblem(unit, prefix + v.Name, "giá trị phải là số, đúng/sai hoặc chuỗi")); break;
+                // Kept as it is, so validation tells what the input needs (and skips the checks that read it)
+                // rather than taking the value as not reported and its default in its place.
+                default: values[v.Name] = v.Value.Clone(); break;
             }
         }
         return values;

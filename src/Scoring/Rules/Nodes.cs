@@ -19,6 +19,9 @@ public sealed class EvalContext
     public decimal PeerBest;
     public bool Missing;
     public bool ZeroDenominator;
+
+    /// <summary>A part of the rule went over its own share and was held to it (<see cref="CapNode"/>).</summary>
+    public bool Clamped;
     public bool NeedsReview;
     public decimal ReviewLimit;
 
@@ -31,6 +34,7 @@ public sealed class EvalContext
         PeerBest = peerBest;
         Missing = false;
         ZeroDenominator = false;
+        Clamped = false;
         NeedsReview = false;
         ReviewLimit = 0;
     }
@@ -48,6 +52,11 @@ public abstract class Node
     public virtual IEnumerable<Node> Children => [];
 
     internal static string Num(decimal v) => v.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    /// <summary>A number as people read it in a Vietnamese message: 1,5 · 1.234,5 (vi-VN).</summary>
+    internal static string Vn(decimal v) => v.ToString("#,##0.############################", VietnameseNumbers);
+
+    private static readonly NumberFormatInfo VietnameseNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NegativeSign = "-" };
 }
 
 public abstract class Condition
@@ -190,6 +199,26 @@ public sealed class RatioNode(Node numerator, Node denominator) : Node
     public override IEnumerable<Node> Children => [numerator, denominator];
 
     private static string Wrap(Node n) => n is InputNode or ConstNode or SumNode ? n.Describe() : "(" + n.Describe() + ")";
+}
+
+/// <summary>
+/// A part of a rule held to its own share: <c>min(value, atMost)</c>, telling the indicator when it had to hold it
+/// (DTI 3.5: the shared-systems ratio part never exceeds its ½ of the maximum, even with a &gt; b).
+/// </summary>
+public sealed class CapNode(Node value, Node atMost) : Node
+{
+    public override decimal Eval(EvalContext c)
+    {
+        var v = value.Eval(c);
+        var limit = atMost.Eval(c);
+        if (v <= limit) return v;
+        c.Clamped = true;
+        c.Trace?.Add($"{value.Describe()} = {Num(Math.Round(v, 6))} > {atMost.Describe()}: giữ ở {Num(limit)}");
+        return limit;
+    }
+
+    public override string Describe() => $"min({value.Describe()}, {atMost.Describe()})";
+    public override IEnumerable<Node> Children => [value, atMost];
 }
 
 /// <summary><c>value × max</c>: a linear share of the indicator's points.</summary>

@@ -10,6 +10,7 @@ namespace Platform.Scoring.Rules;
 /// "A.due"                         an input            12             a constant
 /// {"op":"max"}  {"op":"share","of":0.5}               the indicator's max, or a share of it
 /// {"op":"sum"|"mul"|"min"|"maxOf","of":[…]}
+/// {"op":"cap","value":…,"atMost":…}   value held to at most atMost (a part's own share), flagged clamped when it is
 /// {"op":"ratio","num":…,"den":…}   {"op":"linear","num":…,"den":…} or {"op":"linear","value":…}  (value × max)
 /// {"op":"threshold","value"|"num"+"den":…,"atLeast"|"above":t}     max when reached, else 0
 /// {"op":"capped","value"|"num"+"den":…,"target":t,"below":"scaled"|"literal"}
@@ -56,6 +57,12 @@ public sealed class RuleParser(IReadOnlyDictionary<string, (int Slot, InputDefin
             case "maxOf": return List(rule, path) is { } ma ? new MinNode(ma, takeMax: true) : null;
             case "ratio":
                 return Ratio(rule, path);
+            case "cap":
+                {
+                    var value = rule.TryGetProperty("value", out var v) ? Parse(v, path + ".value") : Fail(path, "thiếu \"value\"");
+                    var limit = rule.TryGetProperty("atMost", out var l) ? Parse(l, path + ".atMost") : Fail(path, "thiếu \"atMost\"");
+                    return value is null || limit is null ? null : new CapNode(value, limit);
+                }
             case "linear":
                 return Value(rule, path) is { } lv ? new LinearNode(lv) : null;
             case "threshold":

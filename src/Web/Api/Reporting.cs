@@ -8,7 +8,16 @@ public sealed record OwedInputs(string Framework, string Period, string Reportin
 /// <summary>One input owed: for which target unit, by when, the state of the matching submission, last period's approved value.</summary>
 public sealed record OwedInput(
     string Key, string Label, string TargetUnit, string Role, DateTimeOffset DueAt, string Status,
-    string? ReturnReason, Guid? SubmissionId, JsonElement? PreviousValue);
+    string? ReturnReason, Guid? SubmissionId, JsonElement? PreviousValue, string? TargetName = null);
+
+/// <summary>Intake's <c>GET /api/intake/assignments/mine/open</c>: every report the caller's unit has not finished, overdue first.</summary>
+public sealed record OpenObligations(string ReportingUnit, DateTimeOffset AsOf, IReadOnlyList<OpenObligation> Items);
+
+/// <summary>One unfinished report: framework, period, target, deadline, state; how late when overdue.</summary>
+public sealed record OpenObligation(
+    string Framework, string FrameworkName, string Period, string TargetUnit, string TargetName, string Role,
+    IReadOnlyList<string> InputKeys, string Level, DateTimeOffset DueAt, string Status, bool Overdue, int OverdueDays,
+    string? OverdueText, string? ReturnReason, Guid? SubmissionId, bool Late, DateTimeOffset? SubmittedAt);
 
 /// <summary>Intake's submission (<c>GET /api/intake/submissions/{id}</c>, the answer of a save or submit), the parts the reporter sees.</summary>
 public sealed record ReportedSubmission(

@@ -12,6 +12,16 @@ public static class Vocabulary
     public static string FrameworkName(string id) =>
         Frameworks.FirstOrDefault(f => f.Id == id) is { Name: { } name } ? name : id;
 
+    /// <summary>A framework as a line of a list names it: its decision and what it measures.</summary>
+    public static string FrameworkShortName(string id) => id switch
+    {
+        "monthly-4585" => "Chấm điểm hằng tháng (QĐ 4585)",
+        "dti-province-405" => "Chỉ số chuyển đổi số cấp tỉnh (QĐ 405)",
+        "qd2244-annual" => "Tiêu chí hằng năm (QĐ 2244)",
+        "nq57-self-2026" => "Tự đánh giá thực hiện Nghị quyết 57",
+        _ => FrameworkName(id),
+    };
+
     public static IReadOnlyList<string> UnitKinds { get; } =
         ["national", "ministry", "ministerial-agency", "government-agency", "province", "city", "department", "commune"];
 
@@ -55,14 +65,18 @@ public static class Vocabulary
     /// <summary>The peer groups monthly scoring ranks.</summary>
     public static IReadOnlyList<string> ScoredPeerGroups { get; } = ["provinces", "ministries"];
 
-    public static string PeerGroup(string group) => group switch
+    /// <param name="unitNames">Names of units by code, to name the province of a provincial group.</param>
+    public static string PeerGroup(string group, IReadOnlyDictionary<string, string>? unitNames = null) => group switch
     {
         "provinces" => "Tỉnh, thành phố",
         "ministries" => "Bộ, ngành",
-        _ when group.EndsWith(".departments", StringComparison.Ordinal) => $"Sở, ban, ngành ({group[..^".departments".Length]})",
-        _ when group.EndsWith(".communes", StringComparison.Ordinal) => $"Xã, phường ({group[..^".communes".Length]})",
+        _ when group.EndsWith(".departments", StringComparison.Ordinal) => $"Sở, ban, ngành {Of(group[..^".departments".Length], unitNames)}",
+        _ when group.EndsWith(".communes", StringComparison.Ordinal) => $"Xã, phường {Of(group[..^".communes".Length], unitNames)}",
         _ => group,
     };
+
+    private static string Of(string unit, IReadOnlyDictionary<string, string>? unitNames) =>
+        unitNames is not null && unitNames.TryGetValue(unit, out var name) ? "của " + name : $"({unit})";
 
     public static string ReportingLevel(string level) => level switch
     {

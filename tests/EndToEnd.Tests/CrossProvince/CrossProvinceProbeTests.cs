@@ -44,6 +44,9 @@ public sealed class CrossProvinceProbeTests(ProvincesBehindGateway platform) : I
         new("GET", $"/api/intake/submissions/{ThanhHoa.Submission}/evidence", NotFound),
         new("GET", $"/api/intake/evidence/{ThanhHoa.EvidenceFile}", NotFound),
         new("GET", $"/api/intake/periods/monthly-4585/{Period}/reopenings", Ok),
+        new("GET", $"/api/intake/overview/monthly-4585/{Period}?unit=thanh-hoa", NotFound),
+        new("GET", $"/api/intake/overview/monthly-4585/{Period}", Ok),
+        new("GET", "/api/intake/assignments/mine/open", Ok),
     ];
 
     private static readonly Dictionary<string, object> SomeValues = new() { ["A.due"] = 1, ["A.backlog"] = 0, ["A.onTime"] = 1, ["A.late"] = 0 };
@@ -69,6 +72,7 @@ public sealed class CrossProvinceProbeTests(ProvincesBehindGateway platform) : I
         Assert.Empty(Probes.Leaks(answers, ThanhHoaTexts, ThanhHoaNumbers));
         // The listings are filtered, not broken: Lào Cai's own submission is there.
         Assert.Contains(platform.LaoCai.Submission.ToString(), answers.Single(a => a.Probe.Path == "/api/intake/submissions").Body, StringComparison.Ordinal);
+        Assert.Contains("\"lao-cai.so-khcn\"", answers.Single(a => a.Probe.Path == $"/api/intake/overview/monthly-4585/{Period}").Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,6 +53,68 @@ public sealed class ImportTests(PlatformInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task Text_a_negative_a_ratio_above_one_and_a_broken_cross_field_rule_are_all_told_in_one_upload()
+    {
+        await using var host = await SubmissionsHost.StartAsync(infrastructure, "importonepass");
+        using var reporter = host.Client(SubmissionsHost.Reporter);
+        var before = await host.CountsAsync();
+
+        var file = BulkFiles.Xlsx(
+            ["Mã đơn vị", "Tên đơn vị", "Đến hạn", "Đúng hạn", "Quá hạn", "Nghiệm thu", "Tổng số", "Tỷ lệ"],
+            ["unit", "unitName", "A.due", "A.onTime", "A.late", "D1.accepted", "D1.total", "E3.completion"],
+            // Text in A.due (the task rule reads it: not judged), a negative A.late, 11 accepted > 10, a rate of 1.5.
+            ["lao-cai", "Tỉnh Lào Cai", "mười", 3, -1, 11, 10, 1.5m],
+            // Its own department: 6 + 0 done > 5 due + 0 backlog (not reported, so 0), beside a valid rate.
+            ["lao-cai.so-khcn", "Sở KHCN", 5, 6, 0, null, null, 0.5m]);
+        var response = await reporter.ImportAsync(file);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        var errors = problem.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => Assert.Single(p.Value.EnumerateArray()).GetString()!);
+        Assert.Equal(["row3.A.due", "row3.A.late", "row3.D1.accepted", "row3.E3.completion", "row4.A.onTime"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Dòng 3, cột C (A.due): Số nhiệm vụ đến hạn trong tháng (Hệ thống 57): phải là số (nhận được 'mười').", errors["row3.A.due"]);
+        Assert.Equal("Dòng 3, cột E (A.late): Số nhiệm vụ quá hạn đã hoàn thành trong tháng: phải là số nguyên không âm (nhận được -1).", errors["row3.A.late"]);
+        Assert.Equal("Dòng 3, cột F (D1.accepted): “Số nhiệm vụ KHCN, ĐMST đã nghiệm thu từ đầu năm” không được vượt quá “Tổng số nhiệm vụ KHCN, ĐMST của năm”.",
+            errors["row3.D1.accepted"]);
+        Assert.Equal("Dòng 3, cột H (E3.completion): Tỷ lệ nội dung bắt buộc đã cập nhật: phải là tỷ lệ từ 0 đến 1 (nhận được 1,5).", errors["row3.E3.completion"]);
+        Assert.StartsWith("Dòng 4, cột D (A.onTime): “Số nhiệm vụ hoàn thành đúng hạn trong tháng” cộng", errors["row4.A.onTime"], StringComparison.Ordinal);
+        Assert.Equal(5, problem.GetProperty("cells").GetArrayLength());
+        Assert.Equal(before, await host.CountsAsync());
+    }
+
+    [Theory]
+    [InlineData("lao-cai.so-khcn")] // assigned A, D1 and E3 for the province (seed 000)
+    [InlineData("lao-cai.so-yt")]   // no assignment for the framework: reports every input for itself
+    public async Task Every_draft_an_upload_of_the_filled_template_makes_can_be_handed_in(string unit)
+    {
+        await using var host = await SubmissionsHost.StartAsync(infrastructure, "importroundtrip");
+        using var reporter = host.Client(new Platform.TestSupport.Security.TestUser($"bao-cao.{unit}", [Platform.ServiceDefaults.Security.PlatformRoles.Reporter], OrgUnit: unit));
+        var ct = TestContext.Current.CancellationToken;
+        var template = await reporter.GetAsync(BulkFiles.TemplatePath, ct);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await template.Content.ReadAsByteArrayAsync(ct)), false);
+        var cells = BulkFiles.Cells(document, "Nhập liệu");
+        var framework = Platform.Scoring.FrameworkCatalog.Default.Find(SubmissionsHost.Framework, null, SubmissionsHost.Period)!;
+        var keys = Enumerable.Range(0, 26).Select(c => cells.GetValueOrDefault($"{(char)('A' + c)}2")).TakeWhile(k => k is not null).Select(k => k!).ToList();
+        var rows = Enumerable.Range(3, 20).Where(r => cells.ContainsKey($"A{r}")).ToList();
+
+        // Every cell the template offers, filled with a value right for its input (1 of every count keeps the task rules).
+        object?[][] filled = [keys.Cast<object?>().ToArray(), .. rows.Select(r => keys.Select((key, c) => c switch
+        {
+            0 => cells[$"A{r}"],
+            1 => (object?)null,
+            _ => framework.Slots[key].Input.Type switch { "boolean" => "Có", "fraction" => 0.5m, "choice" => framework.Slots[key].Input.Options!.Keys.First(), _ => 1m },
+        }).ToArray())];
+        var upload = await reporter.ImportAsync(BulkFiles.Xlsx(filled));
+
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(rows.Count, (await upload.Content.ReadFromJsonAsync<ImportResult>(ct))!.Created);
+        var drafts = (await reporter.GetFromJsonAsync<Paged<SubmissionView>>($"/api/intake/submissions?reportingUnit={unit}", SubmissionCalls.Json, ct))!.Items;
+        Assert.Equal(rows.Count, drafts.Count);
+        foreach (var draft in drafts)
+            Assert.Equal(SubmissionStates.Submitted, (await (await reporter.ActAsync(draft.Id, "submit")).ReadAsync()).State);
+    }
+
+    [Fact]
     public async Task A_valid_xlsx_saves_drafts_with_excel_history_in_one_go()
     {
         await using var host = await SubmissionsHost.StartAsync(infrastructure, "importok");

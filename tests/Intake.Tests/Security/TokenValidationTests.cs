@@ -38,6 +38,8 @@ public sealed class TokenValidationTests(TokenValidationTests.IntakeService inta
         new("POST", "/api/intake/imports/monthly-4585/2026-01"),
         new("POST", "/api/intake/machine/submissions"),
         new("GET", $"/api/intake/audit?entityType=submission&entityId={Unknown}"),
+        new("GET", "/api/intake/assignments/mine/open"),
+        new("GET", "/api/intake/overview/monthly-4585/2026-01"),
     ];
 
     public static TheoryData<Forgery?> Tokens => new(TokenProbe.Cases);

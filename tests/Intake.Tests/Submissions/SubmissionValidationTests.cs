@@ -21,7 +21,7 @@ public sealed class SubmissionValidationTests(PlatformInfrastructure infrastruct
         { """{"A.due": [1]}""", "A.due", "phải là số" },
         { """{"X.unknown": 1}""", "X.unknown", "không có trong khung" },
         // 7 + 6 = 13 done > 10 due + 2 backlog
-        { """{"A.due": 10, "A.backlog": 2, "A.onTime": 7, "A.late": 6}""", "A.onTime", "onTime + late ≤ due + backlog" },
+        { """{"A.due": 10, "A.backlog": 2, "A.onTime": 7, "A.late": 6}""", "A.onTime", "“Số nhiệm vụ hoàn thành đúng hạn trong tháng” cộng “Số nhiệm vụ quá hạn đã hoàn thành trong tháng” không được vượt quá" },
         // backlog not reported counts as 0: 5 + 0 done ≤ 4 due fails
         { """{"A.due": 4, "A.onTime": 5}""", "A.onTime", "không được vượt quá" },
     };
@@ -50,6 +50,57 @@ public sealed class SubmissionValidationTests(PlatformInfrastructure infrastruct
         Assert.Equal((1, 10m), (stored.Version, stored.Values["A.due"].GetDecimal()));
         await using var db = host.Db();
         Assert.Equal(SubmissionWorkflowTests.Values.Count, await db.SubmissionValueChanges.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Type_range_and_cross_field_problems_come_back_together_in_one_answer()
+    {
+        await using var host = await SubmissionsHost.StartAsync(infrastructure, "onepass");
+        using var reporter = host.Client(SubmissionsHost.Reporter);
+
+        // Text for a boolean, a fraction of 1.5, a negative count, and 9 + 3 tasks done > 10 due + 0 backlog.
+        var response = await reporter.PutDraftAsync(new Dictionary<string, object>
+        {
+            ["E3.onTime"] = "có", ["D2.rate"] = 1.5m, ["C1.records"] = -1,
+            ["A.due"] = 10, ["A.backlog"] = 0, ["A.onTime"] = 9, ["A.late"] = 3,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ProblemAsync()).GetProperty("errors").EnumerateObject()
+            .ToDictionary(p => p.Name, p => Assert.Single(p.Value.EnumerateArray()).GetString()!);
+        Assert.Equal(["A.onTime", "C1.records", "D2.rate", "E3.onTime"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Cập nhật kết quả tháng trên Hệ thống 57 trước ngày 01 tháng sau: phải là đúng/sai (true/false).", errors["E3.onTime"]);
+        Assert.Equal("Tỷ lệ giải ngân vốn KHCN, ĐMST, CĐS từ đầu năm: phải là tỷ lệ từ 0 đến 1 (nhận được 1,5).", errors["D2.rate"]);
+        Assert.Equal("Số bản ghi dữ liệu được số hoá, tạo lập trong tháng: phải là số nguyên không âm (nhận được -1).", errors["C1.records"]);
+        Assert.Equal(
+            "“Số nhiệm vụ hoàn thành đúng hạn trong tháng” cộng “Số nhiệm vụ quá hạn đã hoàn thành trong tháng” không được vượt quá "
+            + "“Số nhiệm vụ đến hạn trong tháng (Hệ thống 57)” cộng “Số nhiệm vụ quá hạn chưa hoàn thành đầu tháng” (số này, nếu không báo cáo, được lấy từ tháng trước).",
+            errors["A.onTime"]);
+        Assert.Equal((0, 0), (await CountAsync(host)));
+    }
+
+    [Fact]
+    public async Task A_wrong_value_skips_only_the_checks_that_read_it_and_never_stands_in_as_its_default()
+    {
+        await using var host = await SubmissionsHost.StartAsync(infrastructure, "onepassskip");
+        using var reporter = host.Client(SubmissionsHost.Reporter);
+
+        // A negative backlog is its own problem; taken as 0 it would also break the task rule (10 + 2 > 10 + 0), which must
+        // not be told. 11 accepted > 10 in the year reads only valid values and is told.
+        var response = await reporter.PutDraftAsync(new Dictionary<string, object>
+        {
+            ["A.due"] = 10, ["A.backlog"] = -2, ["A.onTime"] = 10, ["A.late"] = 2, ["D1.accepted"] = 11, ["D1.total"] = 10,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ProblemAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name);
+        Assert.Equal(["A.backlog", "D1.accepted"], errors.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task<(int Submissions, int Changes)> CountAsync(SubmissionsHost host)
+    {
+        await using var db = host.Db();
+        return (await db.Submissions.CountAsync(TestContext.Current.CancellationToken), await db.SubmissionValueChanges.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]

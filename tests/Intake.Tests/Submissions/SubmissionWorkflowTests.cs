@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -90,6 +91,41 @@ public sealed class SubmissionWorkflowTests(PlatformInfrastructure infrastructur
         var history = await db.SubmissionValueChanges.Where(c => c.SubmissionId == submitted.Id && c.Key == "A.due")
             .OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).Select(c => new { c.OldValue, c.NewValue, c.Channel }).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal([new { OldValue = (string?)null, NewValue = (string?)"10", Channel = "web" }, new { OldValue = (string?)"10", NewValue = (string?)"11", Channel = "web" }], history);
+    }
+
+    [Fact]
+    public async Task A_resubmission_shows_the_reviewer_each_return_with_its_reason_and_the_values_as_they_were_returned()
+    {
+        await using var host = await SubmissionsHost.StartAsync(infrastructure, "returns");
+        using var reporter = host.Client(SubmissionsHost.Reporter);
+        using var reviewer = host.Client(SubmissionsHost.Reviewer);
+        var ct = TestContext.Current.CancellationToken;
+        var submitted = await reporter.SubmittedAsync(Values);
+        var none = await reviewer.GetFromJsonAsync<List<SubmissionReturn>>($"/api/intake/submissions/{submitted.Id}/returns", SubmissionCalls.Json, ct);
+        Assert.Empty(none!);
+
+        // Returned twice: first A.due is corrected (10 → 11) and A.late removed, then D1.accepted (3 → 4).
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        var first = await (await reviewer.ActAsync(submitted.Id, "return", new { reason = "Số nhiệm vụ đến hạn chưa khớp" })).ReadAsync();
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        var edited = new Dictionary<string, object>(Values) { ["A.due"] = 11 };
+        edited.Remove("A.late");
+        await (await reporter.PutDraftAsync(edited, ifMatch: first.ETag())).ReadAsync();
+        await (await reporter.ActAsync(submitted.Id, "submit")).ReadAsync();
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        var second = await (await reviewer.ActAsync(submitted.Id, "return", new { reason = "Thiếu nhiệm vụ nghiệm thu" })).ReadAsync();
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        await (await reporter.PutDraftAsync(new Dictionary<string, object>(edited) { ["D1.accepted"] = 4 }, ifMatch: second.ETag())).ReadAsync();
+        await (await reporter.ActAsync(submitted.Id, "submit")).ReadAsync();
+
+        var returns = (await reviewer.GetFromJsonAsync<List<SubmissionReturn>>($"/api/intake/submissions/{submitted.Id}/returns", SubmissionCalls.Json, ct))!;
+
+        Assert.Equal(["Thiếu nhiệm vụ nghiệm thu", "Số nhiệm vụ đến hạn chưa khớp"], returns.Select(r => r.Reason));
+        Assert.Equal((11m, 3m, false), (returns[0].Values["A.due"].GetDecimal(), returns[0].Values["D1.accepted"].GetDecimal(), returns[0].Values.ContainsKey("A.late")));
+        Assert.Equal((10m, 3m, 1m), (returns[1].Values["A.due"].GetDecimal(), returns[1].Values["D1.accepted"].GetDecimal(), returns[1].Values["A.late"].GetDecimal()));
+        Assert.Equal(SubmissionsHost.Reviewer.Subject, returns[0].ReturnedBy);
+        using var stranger = host.Client(SubmissionsHost.ThanhHoaReviewer);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/intake/submissions/{submitted.Id}/returns", ct)).StatusCode);
     }
 
     [Fact]

@@ -70,6 +70,23 @@ public sealed class InvalidInputTests
     }
 
     [Fact]
+    public async Task Type_range_and_cross_field_problems_of_one_unit_come_back_in_one_run()
+    {
+        // Text for a boolean, a fraction of 1.5, a negative count, and 4 + 2 tasks done > 5 due + 0 backlog: four lines at once.
+        var json = Inputs.Monthly("\"E3.onTime\": \"có\", \"D2.rate\": 1.5, \"C2.transactions\": -3, \"A.due\": 5, \"A.backlog\": 0, \"A.onTime\": 4, \"A.late\": 2");
+
+        var outcome = await CliRun.ScoreJson(json);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("", outcome.Stdout);
+        Assert.Collection(outcome.ErrorLines,
+            l => Assert.Equal("lao-cai, E3.onTime: phải là đúng/sai (true/false)", l),
+            l => Assert.Equal("lao-cai, D2.rate: phải là tỷ lệ từ 0 đến 1 (nhận được 1,5)", l),
+            l => Assert.Equal("lao-cai, C2.transactions: phải là số nguyên không âm (nhận được -3)", l),
+            l => Assert.StartsWith("lao-cai, A.onTime: “Số nhiệm vụ hoàn thành đúng hạn trong tháng” cộng “Số nhiệm vụ quá hạn đã hoàn thành trong tháng” không được vượt quá", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Problems_in_different_units_each_name_their_unit()
     {
         const string json = """

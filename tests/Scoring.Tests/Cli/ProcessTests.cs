@@ -24,7 +24,7 @@ public sealed class ProcessTests
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal("", outcome.Stdout);
         Assert.Equal(
-            ["lao-cai, D2.rate: phải là tỷ lệ từ 0 đến 1 (nhận được 1.5)", "lao-cai, A.due: phải là số nguyên không âm (nhận được -1)"],
+            ["lao-cai, D2.rate: phải là tỷ lệ từ 0 đến 1 (nhận được 1,5)", "lao-cai, A.due: phải là số nguyên không âm (nhận được -1)"],
             outcome.ErrorLines);
     }
 

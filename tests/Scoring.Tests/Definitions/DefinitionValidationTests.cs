@@ -23,6 +23,23 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void A_check_told_against_an_input_its_rule_does_not_read_is_rejected()
+    {
+        // Told against b while reading only a: a wrong b would not skip the check, and the problem would sit on the wrong input.
+        var json = DefinitionJson.Build(
+            inputs: """[{ "key": "a", "label": "Tỷ lệ", "type": "fraction" }, { "key": "b", "label": "Số", "type": "count" }]""",
+            extra: """ "checks": [ { "key": "b", "message": "“Tỷ lệ” không được vượt quá 0,5", "rule": { "atMost": [ "a", 0.5 ] } } ], """);
+
+        Assert.Equal(["kiểm tra \"“Tỷ lệ” không được vượt quá 0,5\": lỗi được báo cho chỉ số đầu vào \"b\" nhưng quy tắc không đọc chỉ số này"], Problems(json));
+    }
+
+    [Theory]
+    [InlineData("""{ "op": "cap", "atMost": { "op": "share", "of": 0.5 } }""", "G1.rule: thiếu \"value\"")]
+    [InlineData("""{ "op": "cap", "value": "a" }""", "G1.rule: thiếu \"atMost\"")]
+    public void A_cap_without_its_value_or_its_bound_is_rejected(string rule, string problem) =>
+        Assert.Equal([problem], Problems(DefinitionJson.Build(groups: OneIndicator(rule))));
+
+    [Fact]
     public void Indicator_maxima_that_do_not_add_up_to_their_group_are_rejected()
     {
         // G holds 10 but its indicators 6 + 3 = 9.

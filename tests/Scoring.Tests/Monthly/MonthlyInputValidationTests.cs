@@ -9,7 +9,8 @@ namespace Platform.Scoring.Tests.Monthly;
 public sealed class MonthlyInputValidationTests
 {
     private const string TaskCheck =
-        "số nhiệm vụ hoàn thành đúng hạn cộng hoàn thành quá hạn không được vượt quá số nhiệm vụ đến hạn cộng tồn (onTime + late ≤ due + backlog)";
+        "“Số nhiệm vụ hoàn thành đúng hạn trong tháng” cộng “Số nhiệm vụ quá hạn đã hoàn thành trong tháng” không được vượt quá "
+        + "“Số nhiệm vụ đến hạn trong tháng (Hệ thống 57)” cộng “Số nhiệm vụ quá hạn chưa hoàn thành đầu tháng” (số này, nếu không báo cáo, được lấy từ tháng trước)";
 
     private static IReadOnlyList<ScoringProblem> Validate(params UnitValues[] units) => new Scorer(Framework).Validate(Request(units));
 
@@ -48,9 +49,9 @@ public sealed class MonthlyInputValidationTests
 
     [Theory]
     [InlineData("A.due", "-1", "phải là số nguyên không âm (nhận được -1)")]
-    [InlineData("C1.records", "2.5", "phải là số nguyên không âm (nhận được 2.5)")]
-    [InlineData("D2.rate", "1.2", "phải là tỷ lệ từ 0 đến 1 (nhận được 1.2)")]
-    [InlineData("E3.completion", "-0.1", "phải là tỷ lệ từ 0 đến 1 (nhận được -0.1)")]
+    [InlineData("C1.records", "2.5", "phải là số nguyên không âm (nhận được 2,5)")]
+    [InlineData("D2.rate", "1.2", "phải là tỷ lệ từ 0 đến 1 (nhận được 1,2)")]
+    [InlineData("E3.completion", "-0.1", "phải là tỷ lệ từ 0 đến 1 (nhận được -0,1)")]
     [InlineData("B.B1", "19", "không được vượt quá 18 (nhận được 19)")]
     [InlineData("B.B2", "-1", "phải từ 0 trở lên (nhận được -1)")]
     [InlineData("E3.onTime", "1", "phải là đúng/sai (true/false)")]
@@ -107,23 +108,25 @@ public sealed class MonthlyInputValidationTests
     }
 
     [Fact]
-    public void A_value_of_the_wrong_JSON_type_is_reported_when_reading_the_run()
+    public void A_value_of_the_wrong_JSON_type_is_kept_and_refused_by_validation_instead_of_read_as_not_reported()
     {
         const string json = """
             { "framework": "monthly-4585", "period": "2026-01",
-              "units": [ { "unit": "ha-noi", "values": { "A.due": [10], "A.onTime": null }, "bonus": "5" } ] }
+              "units": [ { "unit": "ha-noi", "values": { "A.due": [10], "A.onTime": null, "E3.onTime": {} }, "bonus": "5" } ] }
             """;
 
         var (input, problems) = ScoringRunJson.Read(json);
 
         Assert.NotNull(input);
-        Assert.Equal(
-            [
-                new ScoringProblem("ha-noi", "A.due", "giá trị phải là số, đúng/sai hoặc chuỗi"),
-                new ScoringProblem("ha-noi", "bonus", "điểm thưởng phải là số"),
-            ],
-            problems);
+        Assert.Equal([new ScoringProblem("ha-noi", "bonus", "điểm thưởng phải là số")], problems);
         // null = not reported: the key is left out, not read as 0.
         Assert.False(input.Request.Units[0].Values.ContainsKey("A.onTime"));
+        // An array or an object is no value of any input: validation says what the input needs.
+        Assert.Equal(
+            [
+                new ScoringProblem("ha-noi", "A.due", "phải là số"),
+                new ScoringProblem("ha-noi", "E3.onTime", "phải là đúng/sai (true/false)"),
+            ],
+            new Scorer(Framework).Validate(input.Request));
     }
 }

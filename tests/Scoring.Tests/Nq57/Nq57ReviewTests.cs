@@ -158,7 +158,7 @@ public sealed class Nq57ReviewTests
 
     [Theory]
     [InlineData("A.I.2.1", "95", "phải là tỷ lệ từ 0 đến 1 (nhận được 95)")]   // a percentage, not a fraction
-    [InlineData("A.III.7.1", "2.5", "phải là số nguyên không âm (nhận được 2.5)")]
+    [InlineData("A.III.7.1", "2.5", "phải là số nguyên không âm (nhận được 2,5)")]
     [InlineData("B.II.2", "-1", "phải là số nguyên không âm (nhận được -1)")]
     public void A_measured_value_out_of_range_is_rejected(string code, string value, string message)
     {

@@ -20,4 +20,10 @@ public enum Forgery
 
     /// <summary>Validly signed, for another API.</summary>
     WrongAudience,
+
+    /// <summary>Validly signed and for this API, but Keycloak's refresh token (<c>typ: Refresh</c>): not an API credential.</summary>
+    RefreshToken,
+
+    /// <summary>Validly signed and for this API, but an ID token (<c>typ: ID</c>): not an API credential.</summary>
+    IdToken,
 }

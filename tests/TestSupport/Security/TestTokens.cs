@@ -92,6 +92,12 @@ public sealed class TestTokens : IDisposable
             case Forgery.WrongAudience:
                 payload["aud"] = new[] { "another-api", "account" };
                 break;
+            case Forgery.RefreshToken:
+                payload["typ"] = "Refresh";
+                break;
+            case Forgery.IdToken:
+                payload["typ"] = "ID";
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(forgery), forgery, null);
         }
@@ -123,6 +129,8 @@ public sealed class TestTokens : IDisposable
             ["groups"] = user.Groups.ToArray(),
         };
         if (user.OrgUnit is not null) payload["org_unit"] = user.OrgUnit;
+        if (user.Name is not null) payload["name"] = user.Name;
+        if (user.Email is not null) payload["email"] = user.Email;
         return payload;
     }
 

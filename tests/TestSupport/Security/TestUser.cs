@@ -17,6 +17,12 @@ public sealed record TestUser(
     /// <summary>The client that asked for the token (<c>azp</c>).</summary>
     public string ClientId { get; init; } = "platform-web";
 
+    /// <summary>Keycloak's <c>name</c> (first and last name), when set.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Keycloak's <c>email</c>, when set.</summary>
+    public string? Email { get; init; }
+
     /// <summary>Group paths (<c>groups</c>), e.g. <c>/bo-khcn/vu-ke-hoach</c>.</summary>
     public IReadOnlyList<string> Groups { get; init; } = [];
 

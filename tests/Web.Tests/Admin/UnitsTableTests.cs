@@ -16,18 +16,23 @@ public sealed class UnitsTableTests : BunitContext
             new("lao-cai.so-khcn", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "department", "lao-cai", ["lao-cai.departments"], new DateOnly(2025, 7, 1), new DateOnly(2026, 3, 1), 1),
         ];
 
-        var table = Render<UnitsTable>(p => p.Add(c => c.Items, units));
+        var names = new Dictionary<string, string> { ["vn"] = "Việt Nam", ["lao-cai"] = "Tỉnh Lào Cai" };
+
+        var table = Render<UnitsTable>(p => p.Add(c => c.Items, units).Add(c => c.UnitNames, names));
 
         var rows = table.FindAll("tbody tr");
         Assert.Equal(["lao-cai", "lao-cai.so-khcn"], rows.Select(r => r.GetAttribute("data-unit")!));
-        Assert.Equal(["Mã", "Tên đơn vị", "Loại", "Trực thuộc", "Nhóm so sánh", "Hiệu lực từ"], table.FindAll("thead th").Select(th => th.TextContent));
+        Assert.Equal(["Tên đơn vị", "Mã", "Loại", "Trực thuộc", "Nhóm so sánh", "Hiệu lực từ"], table.FindAll("thead th").Select(th => th.TextContent));
         Assert.All(table.FindAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
         Assert.Equal("row", rows[0].QuerySelector("th")!.GetAttribute("scope"));
-        Assert.Equal("Tỉnh Lào Cai", rows[0].QuerySelector("th")!.TextContent);
+        // People read the name, which is also the link to the unit's history (no label hiding what is visible).
+        var link = rows[1].QuerySelector("th a")!;
+        Assert.Equal(("Sở Khoa học và Công nghệ tỉnh Lào Cai", "/quan-tri/don-vi/lao-cai.so-khcn", null),
+            (link.TextContent, link.GetAttribute("href"), link.GetAttribute("aria-label")));
         Assert.Contains("Tỉnh, thành phố", rows[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains("Sở, ban, ngành (lao-cai)", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Việt Nam", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sở, ban, ngành của Tỉnh Lào Cai", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("01/07/2025 – 01/03/2026", rows[1].TextContent, StringComparison.Ordinal);
-        Assert.Equal("/quan-tri/don-vi/lao-cai.so-khcn", rows[1].QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]

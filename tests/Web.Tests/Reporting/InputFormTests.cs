@@ -48,31 +48,37 @@ public sealed class InputFormTests : BunitContext
     }
 
     [Fact]
-    public void Each_input_type_gets_the_browsers_constraints_from_the_definition()
+    public void Numbers_are_text_fields_people_type_in_vi_VN_with_the_range_in_words_and_no_browser_validation()
     {
         var form = RenderForm(Monthly, ["A.due", "A.backlog", "B.B1", "E3.onTime", "E3.completion"]);
 
         var count = Control(form, "A.due");
-        Assert.Equal(("number", "0", null, "1"), (count.GetAttribute("type"), count.GetAttribute("min"), count.GetAttribute("max"), count.GetAttribute("step")));
-        Assert.True(count.HasAttribute("required"));
+        // A browser's number field turns a typed "0,85" into 085 and answers in English: plain text, the service checks.
+        Assert.Equal(("text", "numeric", "true"), (count.GetAttribute("type"), count.GetAttribute("inputmode"), count.GetAttribute("aria-required")));
+        Assert.Empty(form.FindAll("input[type=number], [required], [min], [max], [pattern]"));
         Assert.Equal("nhiệm vụ", form.Find("[data-testid='field-A.due'] .unit").TextContent);
+        Assert.Contains("Số nguyên, không âm.", form.Find("[data-testid='field-A.due']").TextContent, StringComparison.Ordinal);
 
         // Derived from last month when missing: not required.
-        Assert.False(Control(form, "A.backlog").HasAttribute("required"));
+        Assert.False(Control(form, "A.backlog").HasAttribute("aria-required"));
 
-        var score = Control(form, "B.B1");
-        Assert.Equal(("0", "18", "any"), (score.GetAttribute("min"), score.GetAttribute("max"), score.GetAttribute("step")));
+        Assert.Equal("decimal", Control(form, "B.B1").GetAttribute("inputmode"));
+        Assert.Contains("Từ 0 đến 18", form.Find("[data-testid='field-B.B1']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tỷ lệ từ 0 đến 1, viết 0,85 hoặc 85%.", form.Find("[data-testid='field-E3.completion']").TextContent, StringComparison.Ordinal);
+    }
 
-        var fraction = Control(form, "E3.completion");
-        Assert.Equal(("0", "1", "any"), (fraction.GetAttribute("min"), fraction.GetAttribute("max"), fraction.GetAttribute("step")));
-        Assert.Contains("từ 0 đến 1", form.Find("[data-testid='field-E3.completion']").TextContent, StringComparison.Ordinal);
+    [Fact]
+    public void A_yes_no_input_can_stay_not_reported()
+    {
+        var empty = RenderForm(Monthly, ["E3.onTime"]);
+        var no = RenderForm(Monthly, ["E3.onTime"], values: new() { ["E3.onTime"] = "false" });
 
-        var boolean = Control(form, "E3.onTime");
-        Assert.Equal(("checkbox", "true"), (boolean.GetAttribute("type"), boolean.GetAttribute("value")));
-        Assert.False(boolean.HasAttribute("required"));
-        // Unticked posts the hidden "false" (same name), so "Không" is saved rather than nothing.
-        var hidden = form.Find("[data-testid='field-E3.onTime'] input[type=hidden]");
-        Assert.Equal(("values[E3.onTime]", "false"), (hidden.GetAttribute("name"), hidden.GetAttribute("value")));
+        var select = Control(empty, "E3.onTime");
+        Assert.Equal("SELECT", select.TagName);
+        Assert.Equal([("", "— Chưa báo cáo —"), ("true", "Có"), ("false", "Không")],
+            select.QuerySelectorAll("option").Select(o => (o.GetAttribute("value")!, o.TextContent)));
+        Assert.Equal("", select.QuerySelector("option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Không", Control(no, "E3.onTime").QuerySelector("option[selected]")!.TextContent);
     }
 
     [Fact]
@@ -83,7 +89,7 @@ public sealed class InputFormTests : BunitContext
 
         var select = Control(form, "A.I.1.1");
         Assert.Equal("SELECT", select.TagName);
-        Assert.True(select.HasAttribute("required"));
+        Assert.Equal("true", select.GetAttribute("aria-required"));
         var options = select.QuerySelectorAll("option");
         Assert.Equal(["", .. input.Options.Keys], options.Select(o => o.GetAttribute("value")));
         Assert.Equal(input.Options.Values.Last(), select.QuerySelector("option[selected]")!.TextContent);
@@ -94,10 +100,10 @@ public sealed class InputFormTests : BunitContext
     [Fact]
     public void Stored_values_fill_the_controls_and_help_and_evidence_guidance_are_shown()
     {
-        var form = RenderForm(Monthly, ["A.due", "A.backlog", "E3.onTime"], values: new() { ["A.due"] = "12", ["E3.onTime"] = "true" });
+        var form = RenderForm(Monthly, ["A.due", "A.backlog", "E3.onTime"], values: new() { ["A.due"] = "1.234", ["E3.onTime"] = "true" });
 
-        Assert.Equal("12", Control(form, "A.due").GetAttribute("value"));
-        Assert.True(Control(form, "E3.onTime").HasAttribute("checked"));
+        Assert.Equal("1.234", Control(form, "A.due").GetAttribute("value"));
+        Assert.Equal("Có", Control(form, "E3.onTime").QuerySelector("option[selected]")!.TextContent);
         Assert.Equal("Minh chứng: Số liệu Hệ thống 57", form.Find("[data-testid='field-A.due'] .evidence").TextContent);
         var help = form.Find("[data-testid='field-A.backlog'] .help");
         Assert.StartsWith("Nếu không báo cáo, lấy từ tháng trước", help.TextContent, StringComparison.Ordinal);

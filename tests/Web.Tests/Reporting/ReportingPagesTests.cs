@@ -32,35 +32,58 @@ public sealed class ReportingPagesTests : BunitContext
         }),
     };
 
+    private const string Open = "/api/intake/assignments/mine/open";
+
     [Fact]
-    public void My_tasks_opens_on_last_month_while_its_deadline_is_ahead()
+    public void My_tasks_lists_every_open_report_of_every_period_by_default_and_keeps_the_period_view_reachable()
     {
-        // 17:00 on 1 February in Vietnam: January's reports are due before 00:00 on 3 February.
-        Now(new DateTimeOffset(2026, 2, 1, 10, 0, 0, TimeSpan.Zero));
-        _gateway.Answer(Mine + "2026-01", Owed("2026-01", JanuaryDue, "not-started"));
+        Now(new DateTimeOffset(2026, 2, 10, 3, 0, 0, TimeSpan.Zero));
+        _gateway.Answer(Open, new
+        {
+            reportingUnit = "lao-cai.so-khcn", asOf = DateTimeOffset.UnixEpoch,
+            items = new object[]
+            {
+                new
+                {
+                    framework = "monthly-4585", frameworkName = "…", period = "2026-01", targetUnit = "lao-cai", targetName = "Tỉnh Lào Cai",
+                    role = "lead", inputKeys = new[] { "A.due" }, level = "agency-to-province", dueAt = JanuaryDue, status = "returned",
+                    overdue = true, overdueDays = 7, overdueText = (string?)"quá hạn 7 ngày", returnReason = (string?)"Thiếu minh chứng", submissionId = (Guid?)SubmissionId,
+                    late = false, submittedAt = (DateTimeOffset?)null,
+                },
+                new
+                {
+                    framework = "monthly-4585", frameworkName = "…", period = "2026-02", targetUnit = "lao-cai", targetName = "Tỉnh Lào Cai",
+                    role = "lead", inputKeys = new[] { "A.due" }, level = "agency-to-province", dueAt = new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero),
+                    status = "not-started", overdue = false, overdueDays = 0, overdueText = (string?)null, returnReason = (string?)null,
+                    submissionId = (Guid?)null, late = false, submittedAt = (DateTimeOffset?)null,
+                },
+            },
+        });
 
         var page = Render<MyTasks>();
 
-        page.WaitForAssertion(() => Assert.Contains("kỳ tháng 01/2026", page.Find("caption").TextContent, StringComparison.Ordinal));
-        Assert.Equal("còn 1 ngày 7 giờ", page.Find("[data-testid='countdown-lao-cai']").TextContent);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=open-task]").Count));
+        Assert.Equal(["2026-01", "2026-02"], page.FindAll("[data-testid=open-task]").Select(r => r.GetAttribute("data-period")));
+        Assert.Contains("Thiếu minh chứng", page.Find("[data-testid='open-return-reason-monthly-4585-2026-01-lao-cai']").TextContent, StringComparison.Ordinal);
+        Assert.Single(_gateway.Requests, r => r.PathAndQuery == Open);
+        Assert.DoesNotContain(_gateway.Requests, r => r.PathAndQuery.StartsWith(Mine, StringComparison.Ordinal));
+        // The per-period view stays one form away, opening on last month.
         Assert.Equal("2026-01", page.Find("#period").GetAttribute("value"));
-        Assert.Single(_gateway.Requests, r => r.PathAndQuery.StartsWith(Mine, StringComparison.Ordinal));
-        Assert.Empty(page.FindAll("[data-testid=earlier-period]"));
+        Assert.Equal("/viec-cua-toi", page.Find("[data-testid=period-picker]").GetAttribute("action"));
+        Assert.Equal("/tinh-hinh-bao-cao", page.Find("[data-testid=overview-link]").GetAttribute("href"));
     }
 
     [Fact]
-    public void After_last_months_deadline_my_tasks_opens_on_this_month_and_points_at_what_is_still_open()
+    public void A_framework_narrows_the_open_list_and_an_empty_list_is_said_plainly()
     {
         Now(new DateTimeOffset(2026, 2, 10, 3, 0, 0, TimeSpan.Zero));
-        _gateway.Answer(Mine + "2026-01", Owed("2026-01", JanuaryDue, "returned", reason: "Thiếu minh chứng", submission: SubmissionId));
-        _gateway.Answer(Mine + "2026-02", Owed("2026-02", new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero), "not-started"));
+        _gateway.Answer(Open + "?framework=dti-province-405", new { reportingUnit = "lao-cai.so-khcn", asOf = DateTimeOffset.UnixEpoch, items = Array.Empty<object>() });
 
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/viec-cua-toi?framework=dti-province-405");
         var page = Render<MyTasks>();
 
-        page.WaitForAssertion(() => Assert.Contains("kỳ tháng 02/2026", page.Find("caption").TextContent, StringComparison.Ordinal));
-        var earlier = page.Find("[data-testid=earlier-period]");
-        Assert.Contains("Kỳ tháng 01/2026 đã quá hạn nhưng còn 1 báo cáo chưa nộp", earlier.TextContent, StringComparison.Ordinal);
-        Assert.Equal("/viec-cua-toi?framework=monthly-4585&period=2026-01", earlier.QuerySelector("a")!.GetAttribute("href"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=no-open-tasks]")));
+        Assert.Empty(page.FindAll("[data-testid=open-tasks]"));
     }
 
     [Fact]
@@ -73,6 +96,7 @@ public sealed class ReportingPagesTests : BunitContext
         var page = Render<MyTasks>();
 
         page.WaitForAssertion(() => Assert.Equal("Bị trả lại", page.Find("[data-testid='status-lao-cai']").TextContent));
+        Assert.Equal("/viec-cua-toi", page.Find("[data-testid=all-open-link]").GetAttribute("href"));
         Assert.Contains("Số nhiệm vụ đến hạn chưa khớp Hệ thống 57.", page.Find("[data-testid='return-reason-lao-cai']").TextContent, StringComparison.Ordinal);
         Assert.Equal("quá hạn 7 ngày 10 giờ", page.Find("[data-testid='countdown-lao-cai']").TextContent);
         Assert.Equal("/excel?framework=monthly-4585&period=2026-01", page.Find("[data-testid=excel-link]").GetAttribute("href"));
@@ -113,7 +137,7 @@ public sealed class ReportingPagesTests : BunitContext
         var page = Render<DataEntry>(p => p.Add(x => x.Framework, "monthly-4585").Add(x => x.Period, "2026-01").Add(x => x.TargetUnit, "lao-cai"));
 
         page.WaitForAssertion(() => Assert.Equal("12", page.Find("[data-testid='input-A.due']").GetAttribute("value")));
-        Assert.True(page.Find("[data-testid='input-E3.onTime']").HasAttribute("checked"));
+        Assert.Equal("Có", page.Find("[data-testid='input-E3.onTime'] option[selected]").TextContent);
         Assert.Equal(3, page.FindAll(".entry-field").Count);
         Assert.Contains("Đề nghị bổ sung biên bản.", page.Find("[data-testid=return-reason]").TextContent, StringComparison.Ordinal);
         Assert.Contains("1.250", page.Find("[data-testid='previous-A.due']").TextContent, StringComparison.Ordinal);

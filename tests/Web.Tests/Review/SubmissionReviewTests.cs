@@ -139,6 +139,58 @@ public sealed class SubmissionReviewTests : BunitContext
         Assert.Contains("Số nhiệm vụ đến hạn trong tháng", review.FindAll("[data-testid=evidence-item]")[0].TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_resubmission_names_the_earlier_return_reason_and_shows_only_what_changed_since_the_returned_version()
+    {
+        var current = Submission("2026-01", "submitted", new() { ["A.due"] = 11, ["A.onTime"] = 8, ["D1.accepted"] = 3 });
+        var returns = new List<SubmissionReturnItem>
+        {
+            Return(new DateTimeOffset(2026, 2, 2, 8, 30, 0, TimeSpan.Zero), "Số nhiệm vụ đến hạn chưa khớp Hệ thống 57",
+                new() { ["A.due"] = 10, ["A.onTime"] = 8, ["A.late"] = 1 }),
+            Return(new DateTimeOffset(2026, 2, 2, 4, 0, 0, TimeSpan.Zero), "Thiếu minh chứng", new() { ["A.due"] = 9 }),
+        };
+
+        var review = Render<SubmissionReview>(p => p
+            .Add(c => c.Submission, current).Add(c => c.Definition, Monthly).Add(c => c.Returns, returns));
+
+        var section = review.Find("[data-testid=resubmission]");
+        // 08:30 UTC is 15:30 in Vietnam.
+        Assert.Contains("15:30 ngày 02/02/2026", section.TextContent, StringComparison.Ordinal);
+        Assert.Contains("lần trả lại thứ 2", section.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Số nhiệm vụ đến hạn chưa khớp Hệ thống 57", review.Find("[data-testid=earlier-return-reason]").TextContent);
+        var rows = review.FindAll("table[data-testid=changes-since-return] tbody tr");
+        // A.onTime is unchanged and left out; A.late was emptied; D1.accepted is new.
+        Assert.Equal(["A.due", "A.late", "D1.accepted"], rows.Select(r => r.GetAttribute("data-key")!));
+        Assert.Equal(("10", "11", "+1 (+10 %)"), ReturnCells(review, "A.due"));
+        Assert.Equal(("1", "—", "Đã bỏ trống"), ReturnCells(review, "A.late"));
+        Assert.Equal(("—", "3", "Mới bổ sung"), ReturnCells(review, "D1.accepted"));
+        Assert.Contains("Thiếu minh chứng", section.QuerySelector("details")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_resubmission_without_any_change_says_so_and_a_never_returned_submission_shows_no_return_section()
+    {
+        var values = new Dictionary<string, object> { ["A.due"] = 10 };
+        var resubmitted = Render<SubmissionReview>(p => p
+            .Add(c => c.Submission, Submission("2026-01", "submitted", values)).Add(c => c.Definition, Monthly)
+            .Add(c => c.Returns, [Return(DateTimeOffset.UnixEpoch, "Kiểm tra lại", values)]));
+        var first = Render<SubmissionReview>(p => p
+            .Add(c => c.Submission, Submission("2026-01", "submitted", values)).Add(c => c.Definition, Monthly));
+
+        Assert.Contains("không sửa số liệu nào", resubmitted.Find("[data-testid=no-change-since-return]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(first.FindAll("[data-testid=resubmission]"));
+    }
+
+    private static SubmissionReturnItem Return(DateTimeOffset at, string reason, Dictionary<string, object> values) =>
+        new(at, "sub-reviewer", reason, values.ToDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value)));
+
+    private static (string Returned, string Current, string Difference) ReturnCells(IRenderedComponent<SubmissionReview> review, string key)
+    {
+        var row = review.Find($"table[data-testid=changes-since-return] tr[data-key='{key}']");
+        return (row.QuerySelector("[data-column=returned]")!.TextContent, row.QuerySelector("[data-column=current]")!.TextContent,
+            row.QuerySelector("[data-column=difference]")!.TextContent);
+    }
+
     private static (string Previous, string Current, string Difference) Cells(IRenderedComponent<SubmissionReview> review, string key)
     {
         var row = review.Find($"tr[data-key='{key}']");

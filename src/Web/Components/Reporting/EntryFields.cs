@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Platform.Scoring.Definitions;
 using Platform.Scoring.Engine;
+using Platform.Web.Formatting;
 
 namespace Platform.Web.Components.Reporting;
 
@@ -57,39 +57,25 @@ public static class EntryFields
             .Select(g => new EntryGroup(g.Title, g.Fields)).ToList();
     }
 
-    /// <summary>What the browser is told about the range, in the invariant format HTML attributes need.</summary>
-    public static (string? Min, string? Max, string? Step) Constraints(InputDefinition input)
+    /// <summary>The allowed range the definition and the input's type imply (counts and amounts are never negative, ratios 0..1).</summary>
+    public static (decimal? Min, decimal? Max) Range(InputDefinition input) => input.Type switch
     {
-        decimal? min = input.Min, max = input.Max;
-        var step = "any";
-        switch (input.Type)
-        {
-            case "count":
-                min ??= 0;
-                step = "1";
-                break;
-            case "amount":
-                min ??= 0;
-                break;
-            case "fraction":
-                min = Math.Max(min ?? 0, 0);
-                max = Math.Min(max ?? 1, 1);
-                break;
-        }
-        return (Invariant(min), Invariant(max), step);
-    }
+        "count" or "amount" => (input.Min ?? 0, input.Max),
+        "fraction" => (Math.Max(input.Min ?? 0, 0), Math.Min(input.Max ?? 1, 1)),
+        _ => (input.Min, input.Max),
+    };
 
-    /// <summary>A Vietnamese sentence about the allowed values, next to the help text.</summary>
+    /// <summary>A Vietnamese sentence about the allowed values and how to write them, next to the help text.</summary>
     public static string? RangeHint(InputDefinition input)
     {
-        var (min, max, _) = Constraints(input);
+        var (min, max) = Range(input);
         return input.Type switch
         {
-            "count" => max is null ? "Số nguyên, không âm." : $"Số nguyên từ {Vn(min)} đến {Vn(max)}.",
-            "fraction" => "Tỷ lệ ghi dạng số thập phân từ 0 đến 1 (ví dụ 0,85 là 85%).",
-            "amount" => "Số không âm, có thể có phần thập phân.",
-            "score" when min is not null && max is not null => $"Từ {Vn(min)} đến {Vn(max)}.",
-            "score" when min is not null => $"Từ {Vn(min)} trở lên.",
+            "count" => max is null ? "Số nguyên, không âm." : $"Số nguyên từ {Vn.Number(min, 4)} đến {Vn.Number(max, 4)}.",
+            "fraction" => "Tỷ lệ từ 0 đến 1, viết 0,85 hoặc 85%.",
+            "amount" => "Số không âm; phần thập phân sau dấu phẩy (ví dụ 1.234,5).",
+            "score" when min is not null && max is not null => $"Từ {Vn.Number(min, 4)} đến {Vn.Number(max, 4)}; phần thập phân sau dấu phẩy.",
+            "score" when min is not null => $"Từ {Vn.Number(min, 4)} trở lên; phần thập phân sau dấu phẩy.",
             _ => null,
         };
     }
@@ -102,8 +88,4 @@ public static class EntryFields
 
     private static string Title(CompiledGroup group) => $"{group.Code}. {group.Name}";
 
-    private static string? Invariant(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string Vn(string? invariant) =>
-        Formatting.Vn.Number(decimal.Parse(invariant!, CultureInfo.InvariantCulture), 4);
 }

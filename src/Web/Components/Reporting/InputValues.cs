@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Platform.Scoring.Definitions;
 using Platform.Web.Formatting;
@@ -6,15 +5,16 @@ using Platform.Web.Formatting;
 namespace Platform.Web.Components.Reporting;
 
 /// <summary>
-/// Values between the service (JSON), the form (text as the browser posts it) and people (vi-VN). A number field
-/// posts the invariant form (<c>0.85</c>) whatever the browser shows; "not reported" is an empty field.
+/// Values between the service (JSON), the form (text people type and read, vi-VN: <c>1.234,5</c>, <c>0,85</c>) and the
+/// tables (vi-VN). Number fields are text fields: a browser's number field would turn a typed <c>0,85</c> into 085 and
+/// answer in its own (English) words; "not reported" is an empty field.
 /// </summary>
 public static class InputValues
 {
-    /// <summary>The stored value as a form field holds it: invariant number, <c>true</c>/<c>false</c>, the option id.</summary>
+    /// <summary>The stored value as a form field holds it: a vi-VN number (every decimal kept), <c>true</c>/<c>false</c>, the option id.</summary>
     public static string FormText(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Number => value.TryGetDecimal(out var d) ? d.ToString(CultureInfo.InvariantCulture) : value.GetRawText(),
+        JsonValueKind.Number => value.TryGetDecimal(out var d) ? Vn.Number(d, 28) : value.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.String => value.GetString() ?? "",
@@ -64,20 +64,12 @@ public static class InputValues
                     : (null, $"{input.Label}: chọn một trong các phương án có sẵn.");
         }
         if (text.Length == 0) return (null, null);
-        if (Number(text) is { } number) return (JsonSerializer.SerializeToElement(number), null);
-        return (null, $"{input.Label}: phải là số (nhận được '{text}').");
+        if (Vn.TryParseNumber(text, PercentAllowed(input), out var number)) return (JsonSerializer.SerializeToElement(number), null);
+        return (null, PercentAllowed(input)
+            ? $"{input.Label}: phải là số, viết kiểu Việt Nam (ví dụ 0,85 hoặc 85%); nhận được “{text}”."
+            : $"{input.Label}: phải là số, viết kiểu Việt Nam (ví dụ 1.234,5); nhận được “{text}”.");
     }
 
-    /// <summary>
-    /// Browsers post <c>1234.5</c>; someone typing without one may write <c>1234,5</c>. A single comma is a decimal
-    /// comma; thousands separators are never guessed (1.234 is one point two three four).
-    /// </summary>
-    private static decimal? Number(string text)
-    {
-        const NumberStyles style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-        if (decimal.TryParse(text, style, CultureInfo.InvariantCulture, out var value)) return value;
-        if (text.Count(c => c == ',') == 1 && !text.Contains('.', StringComparison.Ordinal)
-            && decimal.TryParse(text.Replace(',', '.'), style, CultureInfo.InvariantCulture, out value)) return value;
-        return null;
-    }
+    /// <summary>Ratios (0..1) and inputs measured in per cent may be typed as <c>85%</c>.</summary>
+    public static bool PercentAllowed(InputDefinition input) => input.Type == "fraction" || input.Unit == "%";
 }

@@ -36,6 +36,14 @@ public static class ReporterPeriods
         return new DateOnly(local.Year, local.Month, 1).AddMonths(-monthsBack).ToString("yyyy-MM", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The period being reported now, without asking intake: last month, last year, or the framework's window.</summary>
+    public static string Reported(FrameworkChoice framework, DateTimeOffset now) => framework.PeriodType switch
+    {
+        "month" => Month(now, 1),
+        "year" => (VietnamTime.ToVietnam(now).Year - 1).ToString(CultureInfo.InvariantCulture),
+        _ => framework.EffectiveFrom,
+    };
+
     public static string MineUri(string framework, string period) =>
         $"/api/intake/assignments/mine?framework={Uri.EscapeDataString(framework)}&period={Uri.EscapeDataString(period)}";
 

@@ -16,7 +16,17 @@ public sealed record ValueChange(string Key, string Label, string? Unit, string?
 public static class ValueComparison
 {
     public static IReadOnlyList<ValueChange> Rows(FrameworkDefinition? definition, IReadOnlyDictionary<string, JsonElement> current,
-        IReadOnlyDictionary<string, JsonElement>? previous)
+        IReadOnlyDictionary<string, JsonElement>? previous) => Rows(definition, current, previous, PeriodWords);
+
+    /// <summary>How a value reported on one side only is described: against last period, or against the returned version.</summary>
+    public sealed record Words(string New, string Removed);
+
+    public static readonly Words PeriodWords = new("Mới báo cáo", "Không báo cáo kỳ này");
+
+    public static readonly Words ReturnWords = new("Mới bổ sung", "Đã bỏ trống");
+
+    public static IReadOnlyList<ValueChange> Rows(FrameworkDefinition? definition, IReadOnlyDictionary<string, JsonElement> current,
+        IReadOnlyDictionary<string, JsonElement>? previous, Words words)
     {
         previous ??= new Dictionary<string, JsonElement>();
         var inputs = definition?.Inputs ?? [];
@@ -27,14 +37,14 @@ public static class ValueComparison
             var now = Reported(current, input.Key);
             var before = Reported(previous, input.Key);
             if (now is null && before is null) continue;
-            rows.Add(Row(input.Key, input.Label, input.Unit, input.Help, input, before, now));
+            rows.Add(Row(input.Key, input.Label, input.Unit, input.Help, input, before, now, words));
         }
         foreach (var key in current.Keys.Concat(previous.Keys).Where(k => !known.Contains(k)).Distinct().Order(StringComparer.Ordinal))
         {
             var now = Reported(current, key);
             var before = Reported(previous, key);
             if (now is null && before is null) continue;
-            rows.Add(Row(key, key, null, null, null, before, now));
+            rows.Add(Row(key, key, null, null, null, before, now, words));
         }
         return rows;
     }
@@ -42,12 +52,12 @@ public static class ValueComparison
     private static JsonElement? Reported(IReadOnlyDictionary<string, JsonElement> values, string key) =>
         values.TryGetValue(key, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? value : null;
 
-    private static ValueChange Row(string key, string label, string? unit, string? help, InputDefinition? input, JsonElement? before, JsonElement? now)
+    private static ValueChange Row(string key, string label, string? unit, string? help, InputDefinition? input, JsonElement? before, JsonElement? now, Words words)
     {
         var previousText = Text(input, before);
         var currentText = Text(input, now);
-        if (before is null) return new(key, label, unit, help, previousText, currentText, "Mới báo cáo", ChangeKind.New);
-        if (now is null) return new(key, label, unit, help, previousText, currentText, "Không báo cáo kỳ này", ChangeKind.Removed);
+        if (before is null) return new(key, label, unit, help, previousText, currentText, words.New, ChangeKind.New);
+        if (now is null) return new(key, label, unit, help, previousText, currentText, words.Removed, ChangeKind.Removed);
         if (Number(before.Value) is { } old && Number(now.Value) is { } value)
         {
             var difference = value - old;

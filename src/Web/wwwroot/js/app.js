@@ -1,5 +1,8 @@
 // Progressive enhancement only: every page works without this file.
-// Deadline countdowns (<time class="countdown" datetime="…">) are refreshed every minute in Vietnamese.
+// Deadline countdowns (<time class="countdown" datetime="…">) are refreshed every minute in Vietnamese. The server's
+// "now" at rendering (data-now) is the reference, advanced by the time spent on the page: a computer whose clock is
+// wrong still counts down to the deadline the server applies.
+const pageLoadedAt = Date.now();
 function countdownText(deadline, now) {
     const left = deadline - now;
     const span = Math.abs(left);
@@ -13,10 +16,11 @@ function countdownText(deadline, now) {
 }
 
 function refreshCountdowns() {
-    const now = Date.now();
     for (const element of document.querySelectorAll("time.countdown[datetime]")) {
         const deadline = Date.parse(element.getAttribute("datetime"));
         if (Number.isNaN(deadline)) continue;
+        const rendered = Date.parse(element.dataset.now ?? "");
+        const now = Number.isNaN(rendered) ? Date.now() : rendered + (Date.now() - pageLoadedAt);
         element.textContent = countdownText(deadline, now);
         element.classList.toggle("overdue", deadline < now);
     }

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
+using Xunit;
 
-namespace Platform.Web.BrowserTests;
+namespace Platform.BrowserSupport;
 
 /// <summary>
 /// Full-page screenshots of each step, kept as test artifacts in <c>bin/…/screenshots/&lt;test&gt;/NN-step.png</c>

@@ -1,7 +1,8 @@
 using Microsoft.Playwright;
 using Platform.LocalInfrastructure;
+using Xunit;
 
-namespace Platform.Web.BrowserTests;
+namespace Platform.BrowserSupport;
 
 /// <summary>
 /// Debian's Chromium (<c>/usr/bin/chromium</c>, installed when missing) driven by Playwright — Playwright's own browser
