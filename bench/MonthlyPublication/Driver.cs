@@ -6,7 +6,8 @@
 // monthly-4585 inputs of 2026-01 per unit, varied and consistent), then
 //   t0  PeriodClosed (monthly-4585, 2026-01, to-national) published on the bus
 //   t1  the service has recorded it (closed_periods polled)
-//   t2  POST /api/monthly-scoring/publications as a publisher answered 201
+//   t2  POST /api/monthly-scoring/publications as a publisher answered 201 (confirming the fingerprint of the preview
+//       the publisher looked at before t0, untimed)
 //   t3  a plain RabbitMQ.Client subscriber bound to Platform.Contracts:ScoresPublished received and parsed the message
 // A warm-up publication of a small peer group (ministries, 2026-03) runs first in each service, untimed. After the
 // timed run the stages of the publish request are timed one by one with the service's own code (breakdown).
@@ -123,6 +124,11 @@ internal static class Driver
     private static async Task<(TimeSpan Closed, TimeSpan Requested, TimeSpan Received, Subscriber.Received Message)> PublishAsync(
         IBus bus, HttpClient client, NpgsqlDataSource data, Subscriber subscriber, string peerGroup, string period, int count)
     {
+        // The publisher's preview (untimed: looked at before the month closes); publishing confirms its fingerprint.
+        using var preview = await client.GetAsync($"/api/monthly-scoring/publications/preview?period={period}&peerGroup={peerGroup}");
+        if (!preview.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{(int)preview.StatusCode}: {await preview.Content.ReadAsStringAsync()}");
+        var fingerprint = (await preview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fingerprint").GetString();
         var waiting = subscriber.Next(peerGroup, period);
         var clock = Stopwatch.StartNew();
         var now = DateTimeOffset.UtcNow;
@@ -137,7 +143,8 @@ internal static class Driver
             }
         }
         var closed = clock.Elapsed;
-        using var response = await client.PostAsJsonAsync("/api/monthly-scoring/publications", new { period, peerGroup });
+        using var response = await client.PostAsJsonAsync("/api/monthly-scoring/publications",
+            new { period, peerGroup, fingerprint, acknowledgeMissing = true });
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var requested = clock.Elapsed;

@@ -14,7 +14,7 @@ namespace Platform.Contracts;
 /// <param name="Supersedes">The revision this one replaces; null for revision 1.</param>
 /// <param name="Reason">Why a correction was published (Vietnamese free text); null for revision 1.</param>
 /// <param name="ChangedUnits">Units whose total, classification, rank or any indicator changed; null for revision 1.</param>
-/// <param name="Units">Every unit's result, in rank order.</param>
+/// <param name="Units">Every unit's result, in rank order; units that have not reported last.</param>
 /// <param name="OccurredAt">When the revision was published, UTC.</param>
 public sealed record ScoresPublished(
     string Tenant,
@@ -34,10 +34,14 @@ public sealed record ScoresPublished(
 /// <param name="Total">Rounded total (half away from zero), 0–100.</param>
 /// <param name="Unrounded">Total before rounding, full precision.</param>
 /// <param name="Classification"><c>A</c>, <c>B</c>, <c>C</c> or <c>D</c>.</param>
-/// <param name="Rank">Competition rank within the peer group (1, 2, 2, 4).</param>
+/// <param name="Rank">Competition rank among the units that reported (1, 2, 2, 4); a unit that has not reported comes after
+/// all of them (number of reported units + 1).</param>
 /// <param name="Groups">Score per indicator group (<c>A</c>…<c>E</c>), 2 decimals.</param>
 /// <param name="Indicators">Score per indicator code.</param>
 /// <param name="Bonus">Approved bonus points included in the total.</param>
+/// <param name="Reported">Added 12/2026. False: the unit has not reported for the month ("chưa báo cáo": every indicator
+/// flagged <c>missing</c>); its total, class and groups are not a result and must not be shown as one. Absent (older
+/// publishers) reads as true.</param>
 public sealed record PublishedUnitScore(
     string Unit,
     decimal Total,
@@ -46,7 +50,8 @@ public sealed record PublishedUnitScore(
     int Rank,
     IReadOnlyDictionary<string, decimal> Groups,
     IReadOnlyDictionary<string, PublishedIndicatorScore> Indicators,
-    decimal Bonus);
+    decimal Bonus,
+    bool Reported = true);
 
 /// <summary>One indicator's score: <paramref name="Flags"/> any of <c>missing</c>, <c>zero-denominator</c>, <c>clamped</c>, <c>reference-best</c>, <c>derived</c>.</summary>
 public sealed record PublishedIndicatorScore(decimal Score, decimal Max, IReadOnlyList<string> Flags);

@@ -17,4 +17,11 @@ public sealed class MonthlyScoringOptions
     [Required(ErrorMessage = "MonthlyScoring:Tenant must not be empty. Fix: set MonthlyScoring__Tenant (e.g. national) or remove it to use the default.")]
     [RegularExpression("^[a-z0-9.-]+$", ErrorMessage = "MonthlyScoring:Tenant may contain only a-z, 0-9, '.' and '-'. Fix: correct MonthlyScoring__Tenant.")]
     public string Tenant { get; set; } = "national";
+
+    /// <summary>
+    /// <c>MonthlyScoring:KnownSubscribers</c>: names of the outside systems the operator knows to receive
+    /// <c>ScoresPublished</c> (e.g. "Cổng thông tin điện tử Chính phủ"), shown to the publisher before publishing.
+    /// Informational: every queue bound to the exchange receives the event, listed or not.
+    /// </summary>
+    public List<string> KnownSubscribers { get; set; } = [];
 }

@@ -130,7 +130,14 @@ public sealed class MonthlyScoresEndToEndTests(PlatformInfrastructure infrastruc
 
         // 5. The national publisher publishes 2026-01 for the provinces.
         using var publisher = Client(scoringService, tokens, new TestUser("cong-bo.bo-khcn", [PlatformRoles.Publisher], OrgUnit: "vn"));
-        var published = await publisher.PostAsJsonAsync("/api/monthly-scoring/publications", new { period = Period, peerGroup = "provinces" }, Ct);
+        //    First the preview (what will be published: 32 provinces have not reported), then publishing exactly that.
+        var preview = await ReadAsync(await publisher.GetAsync($"/api/monthly-scoring/publications/preview?period={Period}&peerGroup=provinces", Ct));
+        Assert.Equal((1, 34, 32), (preview.GetProperty("revision").GetInt32(), preview.GetProperty("unitsInGroup").GetInt32(),
+            preview.GetProperty("unitsNotReported").GetInt32()));
+        var published = await publisher.PostAsJsonAsync("/api/monthly-scoring/publications", new
+        {
+            period = Period, peerGroup = "provinces", fingerprint = preview.GetProperty("fingerprint").GetString(), acknowledgeMissing = true,
+        }, Ct);
         Assert.True(published.StatusCode == HttpStatusCode.Created, await published.Content.ReadAsStringAsync(Ct));
 
         var delivery = await Eventually.WaitForAsync(() => channel.BasicGetAsync(queue, autoAck: false, Ct),
@@ -163,11 +170,14 @@ public sealed class MonthlyScoresEndToEndTests(PlatformInfrastructure infrastruc
         Assert.Equal(1m, Number(laoCai.GetProperty("indicators").GetProperty("A3").GetProperty("score")));
         Assert.Equal(40m, Number(units["thanh-hoa"].GetProperty("total")));
 
-        // A province that reported nothing is published too, with 0 and its indicators flagged missing.
+        // A province that reported nothing is published too, as not reported ("chưa báo cáo"): its indicators flagged
+        // missing, ranked after the two that reported (rank 3), never as a score among them.
         Assert.Equal(34, units.Count);
         var silent = units["ha-noi"];
-        Assert.Equal(0m, Number(silent.GetProperty("total")));
+        Assert.Equal((false, 3), (silent.GetProperty("reported").GetBoolean(), silent.GetProperty("rank").GetInt32()));
+        Assert.True(laoCai.GetProperty("reported").GetBoolean());
         Assert.Contains("missing", silent.GetProperty("indicators").GetProperty("C1").GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["lao-cai", "thanh-hoa"], message.GetProperty("units").EnumerateArray().Take(2).Select(u => u.GetProperty("unit").GetString()));
         await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, Ct);
     }
 

@@ -31,6 +31,13 @@ internal sealed class MonthlyScoringHost : IAsyncDisposable
     public static readonly TestUser Reviewer = new("tham-dinh.bo-khcn", [PlatformRoles.Reviewer], OrgUnit: "vn");
     public static readonly TestUser NationalLeader = new("lanh-dao.vn", [PlatformRoles.Leader], OrgUnit: "vn");
     public static readonly TestUser LaoCaiLeader = new("lanh-dao.lao-cai", [PlatformRoles.Leader], OrgUnit: "lao-cai");
+    public static readonly TestUser LaoCaiReporter = new("bao-cao.lao-cai", [PlatformRoles.Reporter], OrgUnit: "lao-cai");
+
+    /// <summary>The standing body of the Government's steering committee: records bonus decisions for the national ranking.</summary>
+    public static readonly TestUser NationalApprover = new("thuong-truc.bcd", [PlatformRoles.BonusApprover], OrgUnit: "vn");
+
+    /// <summary>Lào Cai's own steering committee: sends Lào Cai's proposals, decides none.</summary>
+    public static readonly TestUser LaoCaiApprover = new("ban-chi-dao.lao-cai", [PlatformRoles.BonusApprover], OrgUnit: "lao-cai");
 
     private readonly TestTokens _tokens = new();
     private readonly ServiceFactory<Program> _service;
@@ -126,6 +133,10 @@ internal sealed class MonthlyScoringHost : IAsyncDisposable
 /// <summary>A small, hand-checked peer group (worked out in <see cref="Runs.ScoreRunTests"/>).</summary>
 internal static class Example
 {
+    /// <summary>The two provinces and Hà Giang, which reported nothing for the month.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> WithSilentProvince =>
+        new Dictionary<string, IReadOnlyDictionary<string, object>>(Provinces) { ["ha-giang"] = new Dictionary<string, object>() };
+
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Provinces = new Dictionary<string, IReadOnlyDictionary<string, object>>
     {
         ["lao-cai"] = new Dictionary<string, object>

@@ -14,8 +14,11 @@ namespace Platform.Web.BrowserTests;
 /// <summary>
 /// The monthly cycle in a real browser against the real platform: a reporter of Lào Cai's Department of Science and
 /// Technology fills and submits January 2026; the province's reviewer returns it with a reason; the reporter fixes it
-/// and submits again; the reviewer approves; the month closes; the national publisher publishes; the scoreboard and
-/// Lào Cai's explanation show the numbers worked out by hand below. Screenshots of every step are kept.
+/// and submits again; the reviewer approves; the month closes; the national publisher confirms what is missing and
+/// publishes; the scoreboard and Lào Cai's explanation show the numbers worked out by hand below, the provinces without
+/// data as "chưa báo cáo"; Lào Cai's committee proposes a bonus, the national standing body decides it after publication,
+/// the publisher sees the period needs a correction and publishes it with a reason, which the public page shows.
+/// Screenshots of every step are kept.
 /// </summary>
 public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -87,10 +90,29 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
                 .AnyAsync(c => c.FrameworkId == "monthly-4585" && c.Period == "2026-01" && c.Level == "to-national", Ct)),
             closed => closed, Wait, "January closed at national level in scoring");
 
-        // 6. The national publisher publishes January for the provinces.
+        // 6. The national publisher publishes January for the provinces. The confirmation names what is missing — the other
+        //    33 provinces have not reported at all, Lào Cai only in part — and publishing needs the acknowledgement.
         await using var publisher = await Person.SignInAsync(fixture, shots, "tw-cong-bo");
         await publisher.GoAsync(fixture, "/cong-bo?ky=2026-01&nhom=provinces");
-        await publisher.ShotAsync("truoc-cong-bo");
+        var confirmation = publisher.Page.GetByTestId("publication-preview");
+        await Assertions.Expect(confirmation.Locator("h2")).ToHaveTextAsync("Xác nhận công bố lần 1");
+        await Assertions.Expect(publisher.Page.GetByTestId("preview-units")).ToContainTextAsync("1/34 đơn vị có số liệu được xếp hạng");
+        await Assertions.Expect(publisher.Page.GetByTestId("preview-units")).ToContainTextAsync("33 đơn vị chưa báo cáo");
+        var haNoi = publisher.Page.Locator("[data-testid=missing-unit][data-unit=ha-noi]");
+        await Assertions.Expect(haNoi).ToContainTextAsync("Thành phố Hà Nội");
+        await Assertions.Expect(haNoi.GetByTestId("not-reported")).ToHaveTextAsync("chưa báo cáo");
+        var laoCaiMissing = publisher.Page.Locator("[data-testid=missing-unit][data-unit=lao-cai]");
+        await Assertions.Expect(laoCaiMissing).ToContainTextAsync("Báo cáo thiếu 12 số liệu");
+        await Assertions.Expect(laoCaiMissing).ToContainTextAsync("Số cuộc họp đã tổ chức");
+        await Assertions.Expect(publisher.Page.GetByTestId("preview-recipients")).ToContainTextAsync("Trang kết quả công khai /ket-qua");
+        await Assertions.Expect(publisher.Page.GetByTestId("preview-recipients")).ToContainTextAsync("ScoresPublished");
+        await Assertions.Expect(publisher.Page.Locator("label[for=acknowledge-missing]")).ToHaveTextAsync("Tôi xác nhận công bố khi còn thiếu số liệu của 34 đơn vị");
+        await publisher.ShotAsync("xac-nhan-cong-bo");
+        await publisher.Page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(publisher.Page.GetByTestId("acknowledge-missing-error")).ToHaveTextAsync("Đánh dấu xác nhận để công bố khi còn thiếu số liệu.");
+        await Assertions.Expect(publisher.Page.Locator("[data-testid=publication-revision]")).ToHaveCountAsync(0);
+        await publisher.ShotAsync("chua-xac-nhan");
+        await publisher.Page.GetByTestId("acknowledge-missing").CheckAsync();
         await publisher.Page.GetByTestId("publish").ClickAsync();
         await Assertions.Expect(publisher.Page.GetByTestId("publication-confirmation")).ToBeVisibleAsync();
         await Assertions.Expect(publisher.Page.Locator("[data-testid=publication-revision][data-revision='1'][data-status=current]")).ToBeVisibleAsync();
@@ -98,25 +120,86 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
 
         // 7. The scoreboard and Lào Cai's explanation, worked out by hand from frameworks.md §1. Only Lào Cai's
         //    Department of Science and Technology reported (the other agencies and the other 33 provinces did not:
-        //    their indicators are 0, flagged missing, and lower no best):
+        //    their indicators are not scored, flagged missing, and lower no best):
         //      T = A.due + A.backlog = 10 + 0 = 10; best T = 10 (Lào Cai itself)
         //      A1 = onTime / T × 18 = 8/10 × 18 = 14.4;  A2 = late / T × 0.5 × 18 = 1/10 × 9 = 0.9;  A3 = T / best T × 2 = 2
         //      → A = 17.3;  B = 0;  C = 0;  D1 = accepted / total × 10 = 5/10 × 10 = 5, D2 = 0 → D = 5
-        //      E1 = E2 = 0;  E3 = on time, completion 1 × 5 = 5 → E = 5
-        //      total = round(17.3 + 0 + 0 + 5 + 5) = round(27.3) = 27 → class D (below 50), rank 1 of 34.
+        //      E1 = E2 = 0 (not reported);  E3 = on time, completion 1 × 5 = 5 → E = 5
+        //      total = round(17.3 + 0 + 0 + 5 + 5) = round(27.3) = 27 → class D (below 50), rank 1 of the 1 ranked unit;
+        //      the 33 provinces that reported nothing are "chưa báo cáo", after it, without rank or class.
         await publisher.GoAsync(fixture, "/bang-xep-hang?ky=2026-01&nhom=provinces");
         var row = publisher.Page.Locator("[data-testid=scoreboard-row][data-unit=lao-cai]");
         await Assertions.Expect(publisher.Page.Locator("[data-testid=run-status][data-kind=official]")).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByTestId("unit-total")).ToHaveTextAsync("27");
         await Assertions.Expect(row.GetByTestId("unit-class")).ToHaveTextAsync("D");
         await Assertions.Expect(row.GetByTestId("unit-rank")).ToHaveTextAsync("1");
+        var silent = publisher.Page.Locator("[data-testid=scoreboard-row][data-unit=ha-noi]");
+        await Assertions.Expect(silent.GetByTestId("unit-total")).ToHaveTextAsync("chưa báo cáo");
+        await Assertions.Expect(silent.GetByTestId("unit-rank")).ToHaveTextAsync("—");
+        await Assertions.Expect(publisher.Page.GetByTestId("scoreboard-count")).ToContainTextAsync("1 được xếp hạng, 33 chưa báo cáo");
         await publisher.ShotAsync("bang-xep-hang");
         await row.GetByTestId("unit-link").ClickAsync();
         await Assertions.Expect(publisher.Page.Locator("[data-testid=indicator][data-code=A1] [data-testid=indicator-score]")).ToContainTextAsync("14,4");
         await Assertions.Expect(publisher.Page.Locator("[data-testid=indicator][data-code=A2] [data-testid=indicator-score]")).ToContainTextAsync("0,9");
         await Assertions.Expect(publisher.Page.Locator("[data-testid=indicator][data-code=A3] [data-testid=indicator-score]")).ToContainTextAsync("2");
         await Assertions.Expect(publisher.Page.Locator("[data-testid=explanation-group][data-group=A] [data-testid=group-total]")).ToContainTextAsync("17,3");
+        var e1 = publisher.Page.Locator("[data-testid=indicator][data-code=E1]");
+        await Assertions.Expect(e1.GetByTestId("indicator-score")).ToHaveTextAsync("chưa báo cáo");
+        await Assertions.Expect(e1.Locator("ol.steps")).ToContainTextAsync("không tính được vì chưa báo cáo đủ số liệu");
+        await Assertions.Expect(e1.Locator("ol.steps")).Not.ToContainTextAsync("(mẫu số bằng 0)");
+        await Assertions.Expect(e1.GetByTestId("indicator-formula")).ToHaveTextAsync("“Số cuộc họp có đúng thành phần được mời tham dự” / “Số cuộc họp đã tổ chức” × 5 điểm");
         await publisher.ShotAsync("giai-thich-lao-cai");
+
+        // 8. After publication Lào Cai's steering committee sends a bonus proposal; it cannot decide it. The national
+        //    standing body records the Prime Minister's decision (2.5 points) with its basis: January is published, so
+        //    the published revision stays and the period needs a correction.
+        await using var committee = await Person.SignInAsync(fixture, shots, "lao-cai.bonus-approver");
+        await committee.GoAsync(fixture, "/diem-thuong?ky=2026-01");
+        await Assertions.Expect(committee.Page.GetByTestId("bonus-role-note")).ToContainTextAsync("gửi đề xuất điểm thưởng của đơn vị mình");
+        await committee.Page.GetByTestId("bonus-justification").FillAsync("Đưa nền tảng dữ liệu dùng chung của tỉnh vào vận hành trước kế hoạch 3 tháng.");
+        await committee.ShotAsync("nhap-de-xuat");
+        await committee.Page.GetByTestId("bonus-propose").ClickAsync();
+        await Assertions.Expect(committee.Page.GetByTestId("bonus-confirmation")).ToBeVisibleAsync();
+        await Assertions.Expect(committee.Page.Locator("form[data-testid=bonus-approve-form]")).ToHaveCountAsync(0);
+        await committee.ShotAsync("de-xuat-diem-thuong");
+
+        const string basis = "Quyết định số 123/QĐ-TTg ngày 10/02/2026 của Thủ tướng Chính phủ";
+        await using var standingBody = await Person.SignInAsync(fixture, shots, "tw-khen-thuong");
+        await standingBody.GoAsync(fixture, "/diem-thuong?ky=2026-01");
+        var approve = standingBody.Page.Locator("form[data-testid=bonus-approve-form]");
+        await approve.GetByTestId("bonus-points-input").FillAsync("2.5");
+        await approve.GetByTestId("bonus-basis-input").FillAsync(basis);
+        await standingBody.ShotAsync("ghi-nhan-quyet-dinh");
+        await approve.GetByTestId("bonus-approve").ClickAsync();
+        await Assertions.Expect(standingBody.Page.GetByTestId("bonus-confirmation")).ToContainTextAsync("cần đính chính");
+        await Assertions.Expect(standingBody.Page.GetByTestId("bonus-basis")).ToHaveTextAsync(basis);
+        await standingBody.ShotAsync("da-ghi-nhan");
+
+        // 9. The publisher sees the period needs a correction and why, and publishes revision 2 with its reason:
+        //    Lào Cai 27.3 + 2.5 = 29.8 → 30.
+        const string reason = "Cộng 2,5 điểm thưởng cho Tỉnh Lào Cai theo Quyết định số 123/QĐ-TTg";
+        await publisher.GoAsync(fixture, "/cong-bo?ky=2026-01&nhom=provinces");
+        await Assertions.Expect(publisher.Page.GetByTestId("correction-needed")).ToContainTextAsync("Điểm thưởng 2,5 điểm của Tỉnh Lào Cai");
+        await Assertions.Expect(publisher.Page.Locator("[data-testid=preview-changes] tr[data-unit=lao-cai]")).ToContainTextAsync("30 điểm");
+        await publisher.Page.GetByTestId("republish-reason").FillAsync(reason);
+        await publisher.Page.GetByTestId("acknowledge-missing").CheckAsync();
+        await publisher.ShotAsync("dinh-chinh");
+        await publisher.Page.GetByTestId("republish").ClickAsync();
+        await Assertions.Expect(publisher.Page.Locator("[data-testid=publication-revision][data-revision='2'][data-status=current]")).ToBeVisibleAsync();
+        await Assertions.Expect(publisher.Page.GetByTestId("correction-needed")).ToHaveCountAsync(0);
+        await publisher.ShotAsync("da-dinh-chinh");
+
+        // 10. Anyone, without signing in, reads revision 2 with its reason; the provinces without data read "chưa báo cáo".
+        await using var citizen = await Person.AnonymousAsync(fixture, shots, "nguoi-dan");
+        await citizen.GoAsync(fixture, "/ket-qua?ky=2026-01&nhom=provinces");
+        await Assertions.Expect(citizen.Page.GetByTestId("run-status")).ToContainTextAsync("công bố lần 2");
+        await Assertions.Expect(citizen.Page.GetByTestId("correction-reason")).ToContainTextAsync(reason);
+        var published = citizen.Page.Locator("[data-testid=scoreboard-row][data-unit=lao-cai]");
+        await Assertions.Expect(published.GetByTestId("unit-total")).ToHaveTextAsync("30");
+        await Assertions.Expect(published.GetByTestId("unit-rank")).ToHaveTextAsync("1");
+        await Assertions.Expect(citizen.Page.Locator("[data-testid=scoreboard-row][data-unit=ha-noi] [data-testid=unit-total]")).ToHaveTextAsync("chưa báo cáo");
+        await Assertions.Expect(citizen.Page.GetByTestId("not-reported-note")).ToContainTextAsync("33 đơn vị");
+        await citizen.ShotAsync("ket-qua-cong-khai");
     }
 
     private async Task<T> ScoringAsync<T>(Func<ScoringDb, Task<T>> query)

@@ -24,6 +24,13 @@ public sealed class Person(IBrowserContext context, IPage page, Screenshots scre
         return person;
     }
 
+    /// <summary>Someone from the public, in a browser of their own, not signed in.</summary>
+    public static async Task<Person> AnonymousAsync(BrowserFixture fixture, Screenshots screenshots, string name)
+    {
+        var context = await fixture.Chromium.NewContextAsync();
+        return new Person(context, await context.NewPageAsync(), screenshots, name);
+    }
+
     public async Task GoAsync(BrowserFixture fixture, string path)
     {
         await page.GotoAsync(fixture.Site.GatewayUrl + path);

@@ -18,7 +18,7 @@ namespace Platform.Web.BrowserTests;
 /// The platform as people reach it, started by the test: the development identity provider, intake and monthly
 /// scoring on their own databases and one RabbitMQ virtual host, the gateway with sign-in and the web application —
 /// each on a real port on 127.0.0.1, as AppHost runs them. Intake and the web application share a settable clock so
-/// the test can move past a reporting deadline.
+/// the test can move past a reporting deadline (the web application only its "now", see <c>UseShownClock</c>).
 /// </summary>
 public sealed class PlatformSite(PlatformInfrastructure infrastructure) : IAsyncLifetime
 {
@@ -54,7 +54,7 @@ public sealed class PlatformSite(PlatformInfrastructure infrastructure) : IAsync
         };
 
         // The web application first: it only needs the gateway once a page is opened.
-        Start(new ServiceFactory<web::Program>(Merge(keycloak, discovery, new()), testServices: UseClock), webPort);
+        Start(new ServiceFactory<web::Program>(Merge(keycloak, discovery, new()), testServices: UseShownClock), webPort);
         Start(new ServiceFactory<idp::Program>(new Dictionary<string, string> { ["IdentityProvider:PublicUrl"] = identityUrl }), identityPort);
         // Scoring first, so its queues exist before intake's seeder publishes the units.
         Scoring = Start(new ServiceFactory<scoring::Program>(Merge(keycloak, discovery, new()
@@ -71,11 +71,30 @@ public sealed class PlatformSite(PlatformInfrastructure infrastructure) : IAsync
         {
             ["Gateway:Oidc:ClientId"] = "platform-web",
             ["Gateway:Oidc:ClientSecret"] = "dev-only-platform-web-secret",
+            // Every browser and the web application reach the gateway from 127.0.0.1, and the gateway counts calls made
+            // with a session cookie (no bearer token) per client IP: at the default 300 a minute the monthly cycle —
+            // five people in one minute — is refused with 429 part-way.
+            ["Gateway:RateLimit:PermitLimit"] = "3000",
         })), gatewayPort);
         await Task.CompletedTask;
     }
 
     private void UseClock(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
+    /// <summary>
+    /// The web application shows the test's date and time but keeps real timers: its HTTP client's resilience pipeline
+    /// takes the <see cref="TimeProvider"/> from DI, and with the fake clock a retry of a GET after a transient failure
+    /// would wait for a delay that never elapses (the page hangs).
+    /// </summary>
+    private void UseShownClock(IServiceCollection services) => services.AddSingleton<TimeProvider>(new ShownClock(Clock));
+
+    /// <summary>"Now" from <paramref name="clock"/>; timestamps and timers from the system.</summary>
+    private sealed class ShownClock(FakeTimeProvider clock) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override TimeZoneInfo LocalTimeZone => clock.LocalTimeZone;
+    }
 
     private WebApplicationFactory<T> Start<T>(WebApplicationFactory<T> factory, int port) where T : class
     {

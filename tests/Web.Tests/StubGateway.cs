@@ -42,6 +42,14 @@ public sealed class StubGateway : HttpMessageHandler
         });
     }
 
+    /// <summary>Intake's answer for the person's unit, with its parent (a unit below the national root).</summary>
+    public StubGateway UnitWithParent(string code, string name, string parent) => Answer($"/api/intake/units/{code}", new
+    {
+        code,
+        current = new { code, name, kind = "province", parent, peerGroups = new[] { "provinces" }, validFrom = "2025-07-01", revision = 1 },
+        history = Array.Empty<object>(),
+    });
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.PathAndQuery;

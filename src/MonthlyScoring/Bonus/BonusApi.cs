@@ -1,5 +1,4 @@
 using Platform.ServiceDefaults.Audit;
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,13 +12,10 @@ namespace Platform.MonthlyScoring.Bonus;
 
 public sealed record ProposeBonusRequest(string? Unit, string? Period, string? Justification, string? Evidence);
 
-public sealed record ApproveBonusRequest(decimal? Points, string? Note);
-
-public sealed record RejectBonusRequest(string? Reason);
-
 /// <summary>
-/// Bonus points: a unit proposes, the steering committee of its subtree approves (1–5 points) or rejects; every step is
-/// audited.
+/// Bonus points (seed 001): a unit proposes for itself — its reporter, leader, or its own steering committee
+/// (<c>bonus-approver</c> of that unit) — and the decision (approve 1–5 points or reject) is recorded at national level
+/// only (<see cref="DecideBonus"/>); every step is audited.
 /// </summary>
 public static class BonusApi
 {
@@ -29,10 +25,10 @@ public static class BonusApi
     {
         var group = app.MapGroup($"/api/{MonthlyScoringModule.ServiceName}/bonuses").WithTags("MonthlyScoring");
         group.MapPost("", Propose).WithSummary("Propose bonus points for the caller's own unit")
-            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Reporter, PlatformRoles.Leader));
-        group.MapPost("{id:guid}/approve", Approve).WithSummary("Approve a proposal with 1–5 points")
+            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Reporter, PlatformRoles.Leader, PlatformRoles.BonusApprover));
+        group.MapPost("{id:guid}/approve", DecideBonus.Approve).WithSummary("Record the decision approving a proposal with 1–5 points (national level)")
             .RequireAuthorization(PlatformPolicies.BonusApprover);
-        group.MapPost("{id:guid}/reject", Reject).WithSummary("Reject a proposal with a reason")
+        group.MapPost("{id:guid}/reject", DecideBonus.Reject).WithSummary("Record the decision rejecting a proposal, with a reason (national level)")
             .RequireAuthorization(PlatformPolicies.BonusApprover);
         group.MapGet("", List).WithSummary("Proposals and decisions of a month in the caller's scope")
             .RequireAuthorization(p => p.RequireRole(PlatformRoles.Reporter, PlatformRoles.Leader, PlatformRoles.Reviewer,
@@ -80,56 +76,6 @@ public static class BonusApi
         return TypedResults.Created($"/api/{MonthlyScoringModule.ServiceName}/bonuses/{bonus.Id}", BonusView.Of(bonus));
     }
 
-    public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> Approve(
-        Guid id, ApproveBonusRequest request, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user,
-        TimeProvider time, CancellationToken ct)
-    {
-        if (request.Points is not { } points || points < 1 || points > 5 || decimal.Round(points, 1) != points)
-            return InputsHttp.Invalid("points", "Điểm thưởng phải từ 1 đến 5 (tối đa một chữ số thập phân).");
-        if (request.Note is { Length: > 4000 }) return InputsHttp.Invalid("note", "Ghi chú không được dài quá 4.000 ký tự.");
-        var points1 = points.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"));
-        return await DecideAsync(id, db, options, user, time, BonusStates.Approved, points, request.Note, $"{points1} điểm" + (request.Note is null ? "" : $": {request.Note}"), ct);
-    }
-
-    public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> Reject(
-        Guid id, RejectBonusRequest request, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user,
-        TimeProvider time, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(request.Reason)) return InputsHttp.Invalid("reason", "Cần nêu lý do từ chối.");
-        if (request.Reason.Length > 4000) return InputsHttp.Invalid("reason", "Lý do không được dài quá 4.000 ký tự.");
-        return await DecideAsync(id, db, options, user, time, BonusStates.Rejected, null, request.Reason.Trim(), request.Reason.Trim(), ct);
-    }
-
-    private static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        Guid id, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time,
-        string state, decimal? points, string? note, string auditDetail, CancellationToken ct)
-    {
-        if (user.Subject() is not { } subject || user.OrgUnit() is not { } callerUnit) return InputsHttp.NoUnit();
-        var tenant = options.Value.Tenant;
-        // Only proposals of the approver's subtree: another province's answers as not found.
-        var bonus = await db.BonusProposals.SingleOrDefaultAsync(
-            b => b.Id == id && b.Tenant == tenant && db.SubtreeCodes(tenant, callerUnit).Contains(b.Unit), ct);
-        if (bonus is null) return NotFound("Không tìm thấy đề xuất điểm thưởng.");
-        if (bonus.State != BonusStates.Proposed) return AlreadyDecided(bonus);
-
-        var now = time.GetUtcNow();
-        bonus.State = state;
-        bonus.Points = points;
-        bonus.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        bonus.DecidedBy = subject;
-        bonus.DecidedAt = now;
-        db.AuditEntries.Add(new AuditEntry(AuditEntity, bonus.Id.ToString(), state, subject, now, auditDetail));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return InputsHttp.Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", "Đề xuất vừa được người khác quyết định; vui lòng tải lại.");
-        }
-        return TypedResults.Ok(BonusView.Of(bonus));
-    }
-
     public static async Task<Results<Ok<List<BonusView>>, ValidationProblem, ProblemHttpResult>> List(
         string? period, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -143,11 +89,8 @@ public static class BonusApi
         return TypedResults.Ok(rows.Select(BonusView.Of).ToList());
     }
 
-    private static ProblemHttpResult NotFound(string detail) => InputsHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy", detail);
+    internal static ProblemHttpResult NotFound(string detail) => InputsHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy", detail);
 
     private static ProblemHttpResult AlreadyProposed(string period) => InputsHttp.Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu",
         $"Đơn vị đã có đề xuất điểm thưởng cho kỳ {period} đang chờ duyệt hoặc đã được duyệt.");
-
-    private static ProblemHttpResult AlreadyDecided(BonusProposal bonus) => InputsHttp.Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu",
-        bonus.State == BonusStates.Approved ? "Đề xuất đã được duyệt trước đó." : "Đề xuất đã bị từ chối trước đó.");
 }

@@ -22,7 +22,9 @@ internal sealed class BonusProposalConfiguration : IEntityTypeConfiguration<Bonu
         e.Property(b => b.Points).HasColumnName("points").HasPrecision(3, 1);
         e.Property(b => b.DecisionNote).HasColumnName("decision_note").HasMaxLength(4000);
         e.Property(b => b.DecidedBy).HasColumnName("decided_by").HasMaxLength(200);
+        e.Property(b => b.DecidedByName).HasColumnName("decided_by_name").HasMaxLength(200);
         e.Property(b => b.DecidedAt).HasColumnName("decided_at");
+        e.Property(b => b.DecisionBasis).HasColumnName("decision_basis").HasMaxLength(1000);
         e.Property(b => b.Version).IsRowVersion();
         e.HasIndex(b => new { b.Tenant, b.Period, b.Unit }, "ix_bonus_proposals_period_unit");
         // At most one open or approved proposal per unit and month.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,65 +14,65 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.MonthlyScoring.Publication;
 
-public sealed record PublishRequest(string? Period, string? PeerGroup, string? Reason);
+/// <param name="Reason">Required for a correction (revision 2, 3, …): why, published with it.</param>
+/// <param name="Fingerprint">The <c>fingerprint</c> of the preview the publisher confirmed.</param>
+/// <param name="AcknowledgeMissing">Must be true when any unit of the peer group misses inputs or has not reported.</param>
+public sealed record PublishRequest(string? Period, string? PeerGroup, string? Reason, string? Fingerprint, bool? AcknowledgeMissing);
 
 /// <summary>
 /// Publishes the official results of a peer group for a closed period: revision 1, then a new revision for each
-/// correction (with a reason). Concurrent calls for the same (tenant, framework, period, peer group) are serialised by
-/// a transaction-scoped advisory lock, and the unique index on the revision is the last guard: a second call that
-/// would publish exactly the result of the current revision is refused (409 "không có thay đổi"), so a double click
-/// never creates a revision with no changes.
+/// correction (with a reason). The publisher confirms what the preview showed: the request carries the preview's
+/// fingerprint, and publishing goes ahead only if the result built now under the lock has the same one (otherwise 409:
+/// look again); with data missing it also needs <c>acknowledgeMissing: true</c>. Concurrent calls for the same
+/// (tenant, framework, period, peer group) are serialised by a transaction-scoped advisory lock, and the unique index on
+/// the revision is the last guard; a correction that would publish exactly the current revision is refused, so a double
+/// click never creates a revision with no changes.
 /// </summary>
 public static class PublishScores
 {
-    public const string ClosedLevel = "to-national";
-
-    public static RouteHandlerBuilder MapPublicationApi(this IEndpointRouteBuilder app) =>
-        app.MapPost($"/api/{MonthlyScoringModule.ServiceName}/publications", PublishAsync)
-            .WithTags("Publication")
-            .RequireAuthorization(PlatformPolicies.Publisher);
-
     public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> PublishAsync(PublishRequest body,
         MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
     {
         var errors = RunHttp.Check(body.Period, body.PeerGroup, out var framework);
+        if (string.IsNullOrWhiteSpace(body.Fingerprint))
+            errors["fingerprint"] = ["Thiếu mã xác nhận (fingerprint) của bản xem trước: hãy xem trước nội dung công bố " +
+                "(GET /api/monthly-scoring/publications/preview) rồi gửi kèm mã đó."];
         if (errors.Count > 0) return RunHttp.Invalid(errors);
         var (tenant, period, peerGroup, reason) = (options.Value.Tenant, body.Period!, body.PeerGroup!, body.Reason?.Trim());
-        if (!await db.ClosedPeriods.AnyAsync(c => c.Tenant == tenant && c.FrameworkId == framework!.Id && c.Period == period && c.Level == ClosedLevel, ct))
+        if (!await PublicationApi.IsClosedAsync(db, tenant, framework!.Id, period, ct))
             return RunHttp.Conflict($"Kỳ {RunHttp.Month(period)} chưa khoá sổ cấp quốc gia; chỉ công bố kết quả chính thức sau khi khoá sổ.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock({PostgresDatabase.AdvisoryKey($"publication:{tenant}:{framework!.Id}:{period}:{peerGroup}")})", ct);
-        var previous = await db.ScoreRuns.AsNoTracking()
-            .Where(r => r.Tenant == tenant && r.FrameworkId == framework.Id && r.Period == period && r.PeerGroup == peerGroup && r.Kind == ScoreRunKinds.Official)
-            .OrderByDescending(r => r.Revision).FirstOrDefaultAsync(ct);
-        if (previous is not null && string.IsNullOrEmpty(reason))
-            return RunHttp.Invalid(new Dictionary<string, string[]>
-            {
-                ["reason"] = [$"Kết quả kỳ {RunHttp.Month(period)} đã được công bố (lần {previous.Revision}); công bố lại cần nêu lý do điều chỉnh."],
-            });
-
-        ComputedRun computed;
+            $"SELECT pg_advisory_xact_lock({PostgresDatabase.AdvisoryKey($"publication:{tenant}:{framework.Id}:{period}:{peerGroup}")})", ct);
+        PublicationDraft draft;
         try
         {
-            computed = await RunScoring.ComputeAsync(db, tenant, framework, period, peerGroup, ct);
+            draft = await PublicationDraft.BuildAsync(db, tenant, framework, period, peerGroup, ct);
         }
         catch (ScoringInputException ex)
         {
             return RunHttp.Unscorable(ex);
         }
-        if (previous is not null && previous.ResultJson == computed.ResultJson)
-            return RunHttp.Conflict($"Kết quả kỳ {RunHttp.Month(period)} không có thay đổi so với lần công bố {previous.Revision}; không tạo lần công bố mới.");
 
-        var now = time.GetUtcNow();
-        var run = RunsApi.New(computed, tenant, ScoreRunKinds.Official, user, now);
-        run.Revision = (previous?.Revision ?? 0) + 1;
+        if (Unconfirmed(draft, reason, body.AcknowledgeMissing, period) is { Count: > 0 } unconfirmed) return RunHttp.Invalid(unconfirmed);
+        if (draft.Unchanged)
+            return RunHttp.Problem(StatusCodes.Status409Conflict, "Không có gì thay đổi",
+                $"Kết quả tính lại kỳ {RunHttp.Month(period)} giống hệt lần công bố {draft.Current!.Revision}; không có gì để đính chính, không tạo lần công bố mới.");
+        if (!string.Equals(body.Fingerprint!.Trim(), draft.Fingerprint, StringComparison.OrdinalIgnoreCase))
+            return RunHttp.Problem(StatusCodes.Status409Conflict, "Nội dung công bố đã thay đổi",
+                $"Số liệu, điểm thưởng hoặc lần công bố của kỳ {RunHttp.Month(period)} đã thay đổi kể từ lúc bạn xem trước " +
+                $"(sẽ là lần công bố {draft.Revision}). Hãy xem lại nội dung công bố rồi xác nhận lại.");
+
+        var previous = draft.Current;
+        var run = ScoreRun.From(draft.Computed, tenant, ScoreRunKinds.Official, user.Subject() ?? "", time.GetUtcNow());
+        run.Revision = draft.Revision;
         run.Supersedes = previous?.Id;
         run.Reason = previous is null ? null : reason;
-        run.ChangedUnits = previous is null ? null : ChangedUnits(previous.ResultJson, computed.ResultJson);
+        run.ChangedUnits = previous is null ? null
+            : PublicationDraft.ChangedUnits(Standings.Of(UnitResultView.Parse(previous.ResultJson)), draft.Standings);
         db.ScoreRuns.Add(run);
-        db.EnqueueEvent(Event(run, previous?.Revision), time);
+        db.EnqueueEvent(Event(run, previous?.Revision, draft.Standings), time);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -84,23 +85,36 @@ public static class PublishScores
         return TypedResults.Created($"/api/{MonthlyScoringModule.ServiceName}/runs/{run.Id}", RunView.Of(run, run.Revision));
     }
 
-    /// <summary>Units whose total, classification, rank or any indicator (score, flags) differ, or that appear or disappear.</summary>
-    public static string[] ChangedUnits(string previousJson, string currentJson)
+    /// <summary>What the publisher has not confirmed, every field at once: a correction's reason, publishing with data missing.</summary>
+    private static Dictionary<string, string[]> Unconfirmed(PublicationDraft draft, string? reason, bool? acknowledgeMissing, string period)
     {
-        var before = UnitResultView.Parse(previousJson).ToDictionary(u => u.Unit);
-        var after = UnitResultView.Parse(currentJson).ToDictionary(u => u.Unit);
-        return before.Keys.Union(after.Keys)
-            .Where(u => !before.TryGetValue(u, out var b) || !after.TryGetValue(u, out var a) || Key(b) != Key(a))
-            .Order(StringComparer.Ordinal).ToArray();
+        var errors = new Dictionary<string, string[]>();
+        if (draft.Current is { } current && string.IsNullOrEmpty(reason))
+            errors["reason"] = [$"Kết quả kỳ {RunHttp.Month(period)} đã được công bố (lần {current.Revision}); công bố lại cần nêu lý do điều chỉnh."];
+        // A correction that changes nothing is refused as such (409); it needs no acknowledgement.
+        var incomplete = draft.IncompleteUnits.Count;
+        if (incomplete > 0 && acknowledgeMissing != true && !draft.Unchanged)
+        {
+            var silent = draft.Standings.Count(s => !s.Reported);
+            errors["acknowledgeMissing"] = [string.Create(CultureInfo.InvariantCulture,
+                $"Còn {incomplete}/{draft.Standings.Count} đơn vị thiếu số liệu ({silent} đơn vị chưa báo cáo); cần xác nhận công bố khi còn thiếu số liệu (acknowledgeMissing: true).")];
+        }
+        return errors;
     }
 
-    private static string Key(UnitResultView u) => $"{u.Total}|{u.Classification}|{u.Rank}|" + string.Join(";",
-        u.Indicators.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value.Score}/{string.Join(",", i.Value.Flags)}"));
-
-    private static ScoresPublished Event(ScoreRun run, int? supersedes) => new(
-        run.Tenant, run.FrameworkId, run.FrameworkVersion, run.Period, run.PeerGroup, run.Revision!.Value, supersedes, run.Reason,
-        run.ChangedUnits,
-        UnitResultView.Parse(run.ResultJson).Select(u => new PublishedUnitScore(u.Unit, u.Total, u.Unrounded, u.Classification, u.Rank, u.Groups,
-            u.Indicators.ToDictionary(i => i.Key, i => new PublishedIndicatorScore(i.Value.Score, i.Value.Max, i.Value.Flags)), u.Bonus)).ToList(),
-        run.CreatedAt);
+    /// <summary>
+    /// The event: every unit in published order (ranked units, then those that have not reported). A unit that has not
+    /// reported keeps the engine's total and class (0 plus any bonus) for older subscribers, with <c>reported: false</c>
+    /// and the rank after every reported unit.
+    /// </summary>
+    private static ScoresPublished Event(ScoreRun run, int? supersedes, IReadOnlyList<Standing> standings)
+    {
+        var afterRanked = standings.Count(s => s.Reported) + 1;
+        return new ScoresPublished(run.Tenant, run.FrameworkId, run.FrameworkVersion, run.Period, run.PeerGroup, run.Revision!.Value, supersedes,
+            run.Reason, run.ChangedUnits,
+            standings.Select(s => new PublishedUnitScore(s.Line.Unit, s.Line.Total, s.Line.Unrounded, s.Line.Classification, s.Rank ?? afterRanked,
+                s.Line.Groups, s.Line.Indicators.ToDictionary(i => i.Key, i => new PublishedIndicatorScore(i.Value.Score, i.Value.Max, i.Value.Flags)),
+                s.Line.Bonus, s.Reported)).ToList(),
+            run.CreatedAt);
+    }
 }

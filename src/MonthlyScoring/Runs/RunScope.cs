@@ -26,7 +26,7 @@ internal sealed class RunScope
     public static async Task<RunScope?> ForAsync(MonthlyScoringDbContext db, string tenant, ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.OrgUnit() is not { } unit) return null;
-        if (await db.Units.AnyAsync(u => u.Tenant == tenant && u.Code == unit && u.ParentCode == null, ct)) return new RunScope(null);
+        if (await db.IsRootAsync(tenant, unit, ct)) return new RunScope(null);
         var codes = await db.SubtreeCodes(tenant, unit).ToListAsync(ct);
         return new RunScope(codes.ToHashSet(StringComparer.Ordinal));
     }

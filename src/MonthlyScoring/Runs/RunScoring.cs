@@ -7,8 +7,12 @@ using Platform.Scoring.Io;
 
 namespace Platform.MonthlyScoring.Runs;
 
-/// <summary>A scored peer group: the two scoring-io documents and what the engine made of them.</summary>
-public sealed record ComputedRun(CompiledFramework Framework, ScoringRequest Request, ScoringResult Result, string InputJson, string ResultJson);
+/// <summary>
+/// A scored peer group: the two scoring-io documents and what the engine made of them; <paramref name="Missing"/> the
+/// inputs without an approved value (known when scored from the stored values, null when re-scored from a document).
+/// </summary>
+public sealed record ComputedRun(CompiledFramework Framework, ScoringRequest Request, ScoringResult Result, string InputJson, string ResultJson,
+    IReadOnlyList<MissingInput>? Missing = null);
 
 /// <summary>
 /// Scores a peer group from the stored approved values. The result is computed from the written input document
@@ -31,7 +35,7 @@ public static class RunScoring
         // Approved bonus points (1–5) of the period enter every run made after the decision.
         var bonuses = await BonusDecisions.ApprovedAsync(db, tenant, period, ct);
         var set = await ScoringInputLoader.LoadAsync(db, tenant, framework, period, peerGroup, bonuses, ct);
-        return Score(ScoringInputJson.Write(framework, set.Request));
+        return Score(ScoringInputJson.Write(framework, set.Request)) with { Missing = set.Missing };
     }
 
     /// <summary>Scores a scoring-io input document the way the CLI does.</summary>

@@ -15,9 +15,9 @@ public sealed record RunView(Guid Id, string FrameworkId, string FrameworkVersio
 
 public sealed record IndicatorResultView(decimal Score, decimal Max, IReadOnlyList<string> Flags);
 
-/// <summary>One unit's line of a scoring-io result document (and, in answers, the unit's current name).</summary>
+/// <summary>One unit's line of a scoring-io result document, as the engine wrote it.</summary>
 public sealed record UnitResultView(string Unit, decimal Total, decimal Unrounded, string? Classification, int Rank, decimal Bonus,
-    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, IndicatorResultView> Indicators, string? Name = null)
+    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, IndicatorResultView> Indicators)
 {
     /// <summary>The <c>results</c> of a stored scoring-io output document.</summary>
     public static IReadOnlyList<UnitResultView> Parse(string resultJson)
@@ -27,15 +27,34 @@ public sealed record UnitResultView(string Unit, decimal Total, decimal Unrounde
     }
 }
 
-public sealed record RunResults(RunView Run, IReadOnlyList<UnitResultView> Results);
+/// <summary>
+/// One unit's result as answered, with its current name. <paramref name="Reported"/> false: the unit has not reported
+/// ("chưa báo cáo", <see cref="Standings"/>) — no total, class, rank or group scores, only the indicators (all flagged
+/// <c>missing</c>) and any approved bonus.
+/// </summary>
+public sealed record UnitResultLine(string Unit, string? Name, bool Reported, decimal? Total, decimal? Unrounded, string? Classification,
+    int? Rank, decimal Bonus, IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, IndicatorResultView> Indicators)
+{
+    public static UnitResultLine Of(Standing s, string? name) => s.Reported
+        ? new(s.Line.Unit, name, true, s.Line.Total, s.Line.Unrounded, s.Line.Classification, s.Rank, s.Line.Bonus, s.Line.Groups, s.Line.Indicators)
+        : new(s.Line.Unit, name, false, null, null, null, null, s.Line.Bonus, new Dictionary<string, decimal>(), s.Line.Indicators);
+}
+
+public sealed record RunResults(RunView Run, IReadOnlyList<UnitResultLine> Results);
 
 public sealed record IndicatorExplanationView(string Code, string Name, string Rule, IReadOnlyList<string> Steps,
     IReadOnlyDictionary<string, object?> Inputs, decimal? Best, string? BestUnit, decimal Score, decimal Max, IReadOnlyList<string> Flags);
 
 public sealed record UnitExplanation(Guid RunId, string Unit, IReadOnlyList<IndicatorExplanationView> Indicators);
 
-/// <summary>A unit's published result of one month (the latest official revision).</summary>
-public sealed record HistoryEntry(string Period, int Revision, Guid RunId, decimal Total, string? Classification, int Rank,
-    IReadOnlyDictionary<string, decimal> Groups);
+/// <summary>A unit's published result of one month (the latest official revision); a month it did not report has
+/// <paramref name="Reported"/> false and no total, class, rank or groups.</summary>
+public sealed record HistoryEntry(string Period, int Revision, Guid RunId, bool Reported, decimal? Total, string? Classification, int? Rank,
+    IReadOnlyDictionary<string, decimal> Groups)
+{
+    public static HistoryEntry Of(ScoreRun run, Standing s) => s.Reported
+        ? new(run.Period, run.Revision!.Value, run.Id, true, s.Line.Total, s.Line.Classification, s.Rank, s.Line.Groups)
+        : new(run.Period, run.Revision!.Value, run.Id, false, null, null, null, new Dictionary<string, decimal>());
+}
 
 public sealed record CreateRunRequest(string? Period, string? PeerGroup);

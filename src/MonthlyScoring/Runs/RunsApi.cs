@@ -46,27 +46,11 @@ public static class RunsApi
         {
             return RunHttp.Unscorable(ex);
         }
-        var now = time.GetUtcNow();
-        var run = New(computed, options.Value.Tenant, ScoreRunKinds.Provisional, user, now);
+        var run = ScoreRun.From(computed, options.Value.Tenant, ScoreRunKinds.Provisional, user.Subject() ?? "", time.GetUtcNow());
         db.ScoreRuns.Add(run);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/{MonthlyScoringModule.ServiceName}/runs/{run.Id}", RunView.Of(run, null));
     }
-
-    internal static ScoreRun New(ComputedRun computed, string tenant, string kind, ClaimsPrincipal user, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        Tenant = tenant,
-        FrameworkId = computed.Framework.Id,
-        FrameworkVersion = computed.Framework.Version,
-        Period = computed.Request.Period,
-        PeerGroup = computed.Request.PeerGroup!,
-        Kind = kind,
-        CreatedBy = user.Subject() ?? "",
-        CreatedAt = now,
-        InputJson = computed.InputJson,
-        ResultJson = computed.ResultJson,
-    };
 
     public static async Task<Ok<List<RunView>>> ListAsync(string? period, string? peerGroup, MonthlyScoringDbContext db,
         IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
@@ -96,10 +80,12 @@ public static class RunsApi
         RunScope? scope = null;
         if (run.Kind == ScoreRunKinds.Provisional && (scope = await RunScope.ForAsync(db, options.Value.Tenant, user, ct)) is null)
             return InputsHttp.NoUnit();
-        var results = UnitResultView.Parse(run.ResultJson)
-            .Where(r => (scope is null || scope.Sees(r.Unit)) && (unit == null || r.Unit == unit) && (@class == null || r.Classification == @class)).ToList();
-        var names = await db.UnitNamesAsync(options.Value.Tenant, results.Select(r => r.Unit).ToList(), ct);
-        results = results.Select(r => r with { Name = names.GetValueOrDefault(r.Unit) }).ToList();
+        // Ranks are those of the whole peer group (a unit that has not reported is not ranked), then the caller's filter.
+        var standings = Standings.Of(UnitResultView.Parse(run.ResultJson))
+            .Where(s => (scope is null || scope.Sees(s.Line.Unit)) && (unit == null || s.Line.Unit == unit)
+                && (@class == null || (s.Reported && s.Line.Classification == @class))).ToList();
+        var names = await db.UnitNamesAsync(options.Value.Tenant, standings.Select(s => s.Line.Unit).ToList(), ct);
+        var results = standings.Select(s => UnitResultLine.Of(s, names.GetValueOrDefault(s.Line.Unit))).ToList();
         scope ??= await RunScope.ForAsync(db, options.Value.Tenant, user, ct);
         return TypedResults.Ok(new RunResults(Shown(RunView.Of(run, await CurrentRevisionAsync(db, run, ct)), scope, user), results));
     }
@@ -168,8 +154,8 @@ public static class RunsApi
         var history = new List<HistoryEntry>();
         foreach (var run in runs)
         {
-            if (UnitResultView.Parse(run.ResultJson).FirstOrDefault(r => r.Unit == unit) is { } line)
-                history.Add(new HistoryEntry(run.Period, run.Revision!.Value, run.Id, line.Total, line.Classification, line.Rank, line.Groups));
+            if (Standings.Of(UnitResultView.Parse(run.ResultJson)).FirstOrDefault(s => s.Line.Unit == unit) is { } standing)
+                history.Add(HistoryEntry.Of(run, standing));
         }
         return TypedResults.Ok(history);
     }

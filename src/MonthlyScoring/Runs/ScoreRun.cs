@@ -38,6 +38,22 @@ public sealed class ScoreRun
 
     /// <summary>Official revisions after the first: units whose result differs from the superseded revision.</summary>
     public string[]? ChangedUnits { get; set; }
+
+    /// <summary>A new run of <paramref name="kind"/> holding what was computed, scored by <paramref name="createdBy"/> (a <c>sub</c>).</summary>
+    public static ScoreRun From(ComputedRun computed, string tenant, string kind, string createdBy, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Tenant = tenant,
+        FrameworkId = computed.Framework.Id,
+        FrameworkVersion = computed.Framework.Version,
+        Period = computed.Request.Period,
+        PeerGroup = computed.Request.PeerGroup!,
+        Kind = kind,
+        CreatedBy = createdBy,
+        CreatedAt = now,
+        InputJson = computed.InputJson,
+        ResultJson = computed.ResultJson,
+    };
 }
 
 public static class ScoreRunKinds

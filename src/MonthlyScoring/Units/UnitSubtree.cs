@@ -20,4 +20,8 @@ public static class UnitSubtree
                 )
                 SELECT code FROM tree) AS subtree
             """);
+
+    /// <summary>Whether <paramref name="unitCode"/> is the tenant's national root (the unit without a parent, e.g. <c>vn</c>).</summary>
+    public static Task<bool> IsRootAsync(this MonthlyScoringDbContext db, string tenant, string unitCode, CancellationToken ct) =>
+        db.Units.AnyAsync(u => u.Tenant == tenant && u.Code == unitCode && u.ParentCode == null, ct);
 }

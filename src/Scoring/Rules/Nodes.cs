@@ -171,11 +171,20 @@ public sealed class RatioNode(Node numerator, Node denominator) : Node
         return den > 0m ? bound.Holds(num, den) : bound.Holds(-num, -den);
     }
 
-    /// <summary>Evaluates both sides; a zero denominator is reported to the indicator (whose policy decides) and gives false.</summary>
+    /// <summary>
+    /// Evaluates both sides; a zero denominator is reported to the indicator (whose policy decides) and gives false.
+    /// An input not reported is not a zero: the ratio is not computed at all (the indicator is scored as missing), and
+    /// the working says so instead of "mẫu số bằng 0".
+    /// </summary>
     private bool Operands(EvalContext c, out decimal num, out decimal den)
     {
         den = denominator.Eval(c);
         num = numerator.Eval(c);
+        if (c.Missing)
+        {
+            c.Trace?.Add($"{Describe()}: không tính được vì chưa báo cáo đủ số liệu");
+            return false;
+        }
         if (den == 0m)
         {
             c.ZeroDenominator = true;

@@ -6,18 +6,25 @@ namespace Platform.Web.Api;
 public sealed class CurrentUser(PlatformApi api)
 {
     private Task<Me?>? _me;
-    private Task<string?>? _unitName;
+    private Task<UnitRevision?>? _unit;
 
     public Task<Me?> GetAsync(CancellationToken cancellationToken = default) => _me ??= LoadAsync(cancellationToken);
 
-    /// <summary>The name of the person's organisation unit (from intake), null when unknown.</summary>
-    public Task<string?> UnitNameAsync(CancellationToken cancellationToken = default) => _unitName ??= LoadUnitNameAsync(cancellationToken);
+    /// <summary>The person's organisation unit as intake has it now (name, parent), null when unknown.</summary>
+    public Task<UnitRevision?> UnitAsync(CancellationToken cancellationToken = default) => _unit ??= LoadUnitAsync(cancellationToken);
 
-    private async Task<string?> LoadUnitNameAsync(CancellationToken cancellationToken)
+    /// <summary>The name of the person's organisation unit (from intake), null when unknown.</summary>
+    public async Task<string?> UnitNameAsync(CancellationToken cancellationToken = default) => (await UnitAsync(cancellationToken))?.Name;
+
+    /// <summary>Whether the person's unit is the national root (no parent, e.g. <c>vn</c>); false when unknown.</summary>
+    public async Task<bool> IsNationalAsync(CancellationToken cancellationToken = default) =>
+        await UnitAsync(cancellationToken) is { Parent: null };
+
+    private async Task<UnitRevision?> LoadUnitAsync(CancellationToken cancellationToken)
     {
         if (await GetAsync(cancellationToken) is not { OrgUnit: { Length: > 0 } code }) return null;
         var unit = await api.GetAsync<UnitDetail>($"/api/intake/units/{Uri.EscapeDataString(code)}", cancellationToken);
-        return unit.Value?.Current.Name;
+        return unit.Value?.Current;
     }
 
     private async Task<Me?> LoadAsync(CancellationToken cancellationToken)
@@ -51,7 +58,7 @@ public sealed record Me(string? Name, string? Username, string? OrgUnit, IReadOn
         PlatformRoles.Reviewer => "Thẩm định",
         PlatformRoles.Reporter => "Báo cáo số liệu",
         PlatformRoles.Publisher => "Công bố kết quả",
-        PlatformRoles.BonusApprover => "Ban chỉ đạo (duyệt điểm thưởng)",
+        PlatformRoles.BonusApprover => "Ban chỉ đạo (điểm thưởng)",
         PlatformRoles.Leader => "Lãnh đạo",
         _ => null,
     };

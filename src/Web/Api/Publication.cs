@@ -23,15 +23,38 @@ public sealed record ScoreRunInfo(Guid Id, string FrameworkVersion, string Perio
 /// <summary>A run's ranking (<c>GET /api/monthly-scoring/runs/{id}/results</c>), the columns the publisher checks.</summary>
 public sealed record RunRanking(ScoreRunInfo Run, IReadOnlyList<RankingLine> Results);
 
-public sealed record RankingLine(string Unit, decimal Total, string? Classification, int Rank, decimal Bonus);
-
-/// <summary>Units of a peer group still missing inputs (<c>GET /api/monthly-scoring/periods/{period}/missing</c>).</summary>
-public sealed record MissingReport(string Period, string PeerGroup, int UnitsInGroup, IReadOnlyList<MissingUnit> Units);
-
-public sealed record MissingUnit(string Unit, string Name, IReadOnlyList<MissingInput> Missing);
+public sealed record RankingLine(string Unit, decimal? Total, string? Classification, int? Rank, decimal Bonus, bool Reported = true);
 
 public sealed record MissingInput(string Key, string Label);
 
 public sealed record CreateRun(string Period, string PeerGroup);
 
-public sealed record PublishRun(string Period, string PeerGroup, string? Reason);
+/// <summary>
+/// <c>POST /api/monthly-scoring/publications</c>: confirms the preview whose <paramref name="Fingerprint"/> the publisher
+/// saw; <paramref name="AcknowledgeMissing"/> when data is missing; <paramref name="Reason"/> for a correction.
+/// </summary>
+public sealed record PublishRun(string Period, string PeerGroup, string? Reason, string Fingerprint, bool? AcknowledgeMissing);
+
+/// <summary><c>GET /api/monthly-scoring/publications/preview?period=&amp;peerGroup=</c>: what publishing would publish now.</summary>
+public sealed record PublicationPreview(
+    string Period, string PeerGroup, bool Closed, int Revision, PublishedRevisionInfo? Current,
+    int UnitsInGroup, int UnitsReported, int UnitsNotReported, int UnitsIncomplete, IReadOnlyList<MissingUnit> Missing,
+    IReadOnlyList<IncludedBonus> Bonuses, IReadOnlyList<UnitChange>? Changes, bool Unchanged, bool CorrectionNeeded,
+    IReadOnlyList<string> CorrectionReasons, IReadOnlyList<Recipient> Recipients, string Fingerprint)
+{
+    /// <summary>Units with something missing: those that have not reported and those that reported in part.</summary>
+    public int UnitsMissing => UnitsNotReported + UnitsIncomplete;
+}
+
+/// <param name="Reported">False: the unit has not reported at all; true: it reported but misses these inputs.</param>
+public sealed record MissingUnit(string Unit, string Name, bool Reported, IReadOnlyList<MissingInput> Missing);
+
+public sealed record IncludedBonus(string Unit, string Name, decimal Points, DateTimeOffset? DecidedAt, string? DecidedBy, string? Basis,
+    bool InCurrentRevision);
+
+public sealed record StandingInfo(bool Reported, decimal? Total, string? Classification, int? Rank);
+
+public sealed record UnitChange(string Unit, string Name, StandingInfo? Before, StandingInfo? After);
+
+/// <param name="Kind"><c>public-page</c> or <c>event</c>.</param>
+public sealed record Recipient(string Kind, string Name, string Detail);

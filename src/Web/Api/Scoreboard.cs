@@ -12,9 +12,12 @@ public sealed record ScoreboardRun(Guid Id, string Period, string PeerGroup, str
 /// <summary><c>GET /api/monthly-scoring/runs/{id}/results</c>.</summary>
 public sealed record ScoreboardResults(ScoreboardRun Run, IReadOnlyList<ScoreboardLine> Results);
 
-/// <summary>One unit's result: from a run's results or from the published results (which carry no indicators).</summary>
-public sealed record ScoreboardLine(string Unit, string? Name, decimal Total, string? Classification, int Rank, decimal Bonus,
-    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, ScoreboardIndicator>? Indicators = null)
+/// <summary>
+/// One unit's result: from a run's results or from the published results (which carry no indicators).
+/// <paramref name="Reported"/> false: the unit has not reported ("chưa báo cáo") — no total, class, rank or groups.
+/// </summary>
+public sealed record ScoreboardLine(string Unit, string? Name, decimal? Total, string? Classification, int? Rank, decimal Bonus,
+    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, ScoreboardIndicator>? Indicators = null, bool Reported = true)
 {
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Unit : Name;
 }
@@ -31,12 +34,19 @@ public sealed record UnitWorking(Guid RunId, string Unit, IReadOnlyList<Indicato
 public sealed record IndicatorWorking(string Code, string Name, string Rule, IReadOnlyList<string> Steps,
     IReadOnlyDictionary<string, JsonElement?> Inputs, decimal? Best, string? BestUnit, decimal Score, decimal Max, IReadOnlyList<string> Flags);
 
-/// <summary><c>GET /api/monthly-scoring/units/{unit}/history?peerGroup=</c>: one published month.</summary>
-public sealed record ScoreHistoryPoint(string Period, int Revision, decimal Total, string? Classification, int Rank,
-    IReadOnlyDictionary<string, decimal> Groups);
+/// <summary><c>GET /api/monthly-scoring/units/{unit}/history?peerGroup=</c>: one published month (not reported: no total, class, rank).</summary>
+public sealed record ScoreHistoryPoint(string Period, int Revision, decimal? Total, string? Classification, int? Rank,
+    IReadOnlyDictionary<string, decimal> Groups, bool Reported = true);
 
 /// <summary><c>GET /api/monthly-scoring/public/periods</c> (no sign-in).</summary>
-public sealed record PublishedPeriodInfo(string Period, string PeerGroup, int Revision, DateTimeOffset PublishedAt);
+public sealed record PublishedPeriodInfo(string Period, string PeerGroup, int Revision, DateTimeOffset PublishedAt, string? Reason = null);
 
-/// <summary><c>GET /api/monthly-scoring/public/results?period=&amp;peerGroup=</c> (no sign-in): the current official revision.</summary>
-public sealed record PublishedScoreboard(string Period, string PeerGroup, int Revision, DateTimeOffset PublishedAt, IReadOnlyList<ScoreboardLine> Results);
+/// <summary>One published revision; a correction (revision &gt; 1) with its reason.</summary>
+public sealed record PublishedRevisionInfo(int Revision, DateTimeOffset PublishedAt, string? Reason);
+
+/// <summary>
+/// <c>GET /api/monthly-scoring/public/results?period=&amp;peerGroup=</c> (no sign-in): the current official revision, its
+/// correction reason, every revision of the period, how many units have not reported.
+/// </summary>
+public sealed record PublishedScoreboard(string Period, string PeerGroup, int Revision, DateTimeOffset PublishedAt, IReadOnlyList<ScoreboardLine> Results,
+    string? Reason = null, IReadOnlyList<PublishedRevisionInfo>? Revisions = null, int NotReported = 0);

@@ -142,8 +142,11 @@ public sealed class CrossProvinceProbeTests(ProvincesBehindGateway platform) : I
         Probe[] probes =
         [
             new("GET", $"/api/monthly-scoring/bonuses?period={Period}", Ok),
-            new("POST", $"/api/monthly-scoring/bonuses/{ThanhHoa.Bonus}/reject", NotFound, new { reason = "Thử từ chối" }),
-            new("POST", $"/api/monthly-scoring/bonuses/{ThanhHoa.Bonus}/approve", NotFound, new { points = 5 }),
+            // Decisions are national (seed 001): a province's committee is refused before any proposal is looked up,
+            // for Thanh Hóa's proposal as for Lào Cai's own.
+            new("POST", $"/api/monthly-scoring/bonuses/{ThanhHoa.Bonus}/reject", Forbidden, new { reason = "Thử từ chối", basis = "Thử" }),
+            new("POST", $"/api/monthly-scoring/bonuses/{ThanhHoa.Bonus}/approve", Forbidden, new { points = 5, basis = "Thử" }),
+            new("POST", $"/api/monthly-scoring/bonuses/{platform.LaoCai.Bonus}/approve", Forbidden, new { points = 5, basis = "Thử" }),
         ];
 
         var answers = await Probes.SendAsync(approver, probes);

@@ -15,6 +15,7 @@ namespace Platform.MonthlyScoring.Tests.Bonus;
 public sealed class BonusTests(PlatformInfrastructure infrastructure)
 {
     private const string Path = "/api/monthly-scoring/bonuses";
+    private const string Basis = "Thông báo kết luận số 45/TB-VPCP ngày 05/02/2026 của Văn phòng Chính phủ";
 
     [Fact]
     public async Task A_unit_proposes_the_committee_approves_and_the_points_reach_the_runs()
@@ -26,10 +27,15 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
         var id = (await proposed.Content.ReadFromJsonAsync<BonusView>(ct))!.Id;
 
-        var approved = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/approve", new { points = 3, note = "Đồng ý" }, ct);
+        var approved = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/approve",
+            new { points = 3, note = "Đồng ý", basis = Basis }, ct);
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         var view = (await approved.Content.ReadFromJsonAsync<BonusView>(ct))!;
         Assert.Equal((BonusStates.Approved, 3m), (view.State, view.Points));
+        // Who recorded the decision (sub and name), when, and the document it rests on.
+        Assert.Equal((InputsHost.Approver.Subject, InputsHost.Approver.Username, Basis), (view.DecidedBy, view.DecidedByName, view.DecisionBasis));
+        Assert.NotNull(view.DecidedAt);
+        Assert.False(view.CorrectionNeeded);
 
         await using var db = host.Db();
         Assert.Equal(new Dictionary<string, decimal> { ["lao-cai"] = 3m }, await BonusDecisions.ApprovedAsync(db, "national", "2026-01", ct));
@@ -37,12 +43,13 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id.ToString()).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(ct);
         Assert.Equal(["proposed", "approved"], audit.Select(a => a.Action));
         Assert.Equal(InputsHost.Approver.Subject, audit[1].By);
+        Assert.Equal($"3 điểm: Đồng ý — căn cứ: {Basis}", audit[1].Detail);
 
         // Deciding twice is refused; the list shows the decision.
-        var again = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Nhầm" }, ct);
+        var again = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Nhầm", basis = Basis }, ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var list = await host.Client(InputsHost.LaoCaiLeader).GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
-        Assert.Equal([(id, BonusStates.Approved)], list!.Select(b => (b.Id, b.State)));
+        Assert.Equal([(id, BonusStates.Approved, Basis)], list!.Select(b => (b.Id, b.State, b.DecisionBasis)));
     }
 
     [Fact]
@@ -52,13 +59,13 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         await using var host = await StartAsync("bonusreject");
         var id = await ProposeAsync(host);
 
-        var rejected = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Chưa có minh chứng" }, ct);
+        var rejected = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Chưa có minh chứng", basis = Basis }, ct);
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
 
         await using var db = host.Db();
         Assert.Empty(await BonusDecisions.ApprovedAsync(db, "national", "2026-01", ct));
         var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id.ToString() && a.Action == "rejected").SingleAsync(ct);
-        Assert.Equal("Chưa có minh chứng", last.Detail);
+        Assert.Equal($"Chưa có minh chứng — căn cứ: {Basis}", last.Detail);
         // The audit log is append-only.
         await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries", ct));
     }
@@ -73,11 +80,32 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         await using var host = await StartAsync("bonuspoints");
         var id = await ProposeAsync(host);
 
-        var response = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/approve", new { points }, ct);
+        var response = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/approve", new { points, basis = Basis }, ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         Assert.Contains("từ 1 đến 5", problem.GetProperty("errors").GetProperty("points")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_decision_without_its_basis_is_refused_with_every_missing_field_at_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await StartAsync("bonusbasis");
+        var id = await ProposeAsync(host);
+        var approver = host.Client(InputsHost.Approver);
+
+        var approve = await approver.PostAsJsonAsync($"{Path}/{id}/approve", new { points = 9, basis = "  " }, ct);
+        var reject = await approver.PostAsJsonAsync($"{Path}/{id}/reject", new { }, ct);
+
+        var approveErrors = (await approve.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors");
+        var rejectErrors = (await reject.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors");
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (approve.StatusCode, reject.StatusCode));
+        Assert.Equal(["basis", "points"], approveErrors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(["basis", "reason"], rejectErrors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Contains("quyết định của Thủ tướng Chính phủ", approveErrors.GetProperty("basis")[0].GetString());
+        var list = await host.Client(InputsHost.NationalLeader).GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
+        Assert.Equal(BonusStates.Proposed, Assert.Single(list!).State);
     }
 
     [Fact]
@@ -94,7 +122,7 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         Assert.Equal(HttpStatusCode.NotFound, otherUnit.StatusCode);
         Assert.Equal("Không tìm thấy", (await otherUnit.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("title").GetString());
 
-        var unknown = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{Guid.NewGuid()}/approve", new { points = 2 }, ct);
+        var unknown = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{Guid.NewGuid()}/approve", new { points = 2, basis = Basis }, ct);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
         var twice = await host.Client(InputsHost.LaoCaiLeader).PostAsJsonAsync(Path, new { unit = "lao-cai", period = "2026-01", justification = "Lần hai" }, ct);
@@ -102,21 +130,37 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
     }
 
     [Fact]
-    public async Task A_provinces_committee_neither_sees_nor_decides_another_provinces_proposal()
+    public async Task A_provinces_own_committee_sends_its_proposal_but_decides_none_not_even_its_own_and_sees_only_its_province()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await StartAsync("bonusscope");
-        var id = await ProposeAsync(host);
+        var laoCaiCommittee = host.Client(new TestUser("ban-chi-dao.lao-cai", [PlatformRoles.BonusApprover], OrgUnit: "lao-cai"));
         var thanhHoaCommittee = host.Client(new TestUser("ban-chi-dao.thanh-hoa", [PlatformRoles.BonusApprover], OrgUnit: "thanh-hoa"));
 
-        var approve = await thanhHoaCommittee.PostAsJsonAsync($"{Path}/{id}/approve", new { points = 5 }, ct);
-        var reject = await thanhHoaCommittee.PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Không thuộc tỉnh" }, ct);
-        var list = await thanhHoaCommittee.GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
-        var national = await host.Client(InputsHost.Approver).GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
+        // Lào Cai's steering committee sends Lào Cai's proposal to the national standing body…
+        var sent = await laoCaiCommittee.PostAsJsonAsync(Path, new { unit = "lao-cai", period = "2026-01", justification = "Sáng kiến đột phá về dữ liệu" }, ct);
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var id = (await sent.Content.ReadFromJsonAsync<BonusView>(ct))!.Id;
 
-        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (approve.StatusCode, reject.StatusCode));
-        Assert.Empty(list!);
-        Assert.Equal([(id, BonusStates.Proposed)], national!.Select(b => (b.Id, b.State)));
+        // …but a province's committee records no decision, for its own province or another: 403 before any lookup.
+        var answers = new List<HttpResponseMessage>
+        {
+            await laoCaiCommittee.PostAsJsonAsync($"{Path}/{id}/approve", new { points = 2.5, basis = Basis }, ct),
+            await laoCaiCommittee.PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Tự từ chối", basis = Basis }, ct),
+            await thanhHoaCommittee.PostAsJsonAsync($"{Path}/{id}/approve", new { points = 5, basis = Basis }, ct),
+            await thanhHoaCommittee.PostAsJsonAsync($"{Path}/{Guid.NewGuid()}/reject", new { reason = "Không thuộc tỉnh", basis = Basis }, ct),
+        };
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Forbidden, a.StatusCode));
+        var refusal = await answers[0].Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal("Không có quyền thực hiện", refusal.GetProperty("title").GetString());
+        Assert.Contains("Thủ tướng Chính phủ quyết định", refusal.GetProperty("detail").GetString());
+
+        var own = await laoCaiCommittee.GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
+        var other = await thanhHoaCommittee.GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
+        Assert.Equal([(id, BonusStates.Proposed)], own!.Select(b => (b.Id, b.State)));
+        Assert.Empty(other!);
+        await using var db = host.Db();
+        Assert.Empty(await BonusDecisions.ApprovedAsync(db, "national", "2026-01", ct));
     }
 
     private async Task<InputsHost> StartAsync(string prefix)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
+using Platform.MonthlyScoring.Tests.Publication;
 using Platform.TestSupport;
 
 namespace Platform.MonthlyScoring.Tests.PublicResults;
@@ -22,7 +23,7 @@ public sealed class PublicResultsTests(PlatformInfrastructure infrastructure)
         await NameAsync(host);
         await host.CloseAsync();
         using var publisher = host.Client(MonthlyScoringHost.Publisher);
-        var published = await publisher.PostAsJsonAsync("/api/monthly-scoring/publications", new { period = "2026-01", peerGroup = "provinces" }, Ct);
+        var published = await Publishing.PublishAsync(publisher);
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         using var anonymous = host.Client(null);
 
@@ -60,7 +61,7 @@ public sealed class PublicResultsTests(PlatformInfrastructure infrastructure)
 
         await host.CloseAsync();
         using var publisher = host.Client(MonthlyScoringHost.Publisher);
-        Assert.Equal(HttpStatusCode.Created, (await publisher.PostAsJsonAsync("/api/monthly-scoring/publications", new { period = "2026-01", peerGroup = "provinces" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Publishing.PublishAsync(publisher)).StatusCode);
         // A late correction of Thanh Hóa's values, scored provisionally only: D1 = 10/10 × 10 = 10 → 50 (C) in the preview.
         await host.CorrectAsync("thanh-hoa", "D1.accepted", 10);
         var preview = await reviewer.PostAsJsonAsync("/api/monthly-scoring/runs", new { period = "2026-01", peerGroup = "provinces" }, Ct);

@@ -21,13 +21,16 @@ public sealed class PublicationTests(PlatformInfrastructure infrastructure)
         await host.CloseAsync(level: "agency-to-province");
         using var publisher = host.Client(MonthlyScoringHost.Publisher);
 
-        var early = await PublishAsync(publisher);
+        var preview = await Publishing.PreviewAsync(publisher);
+        Assert.False(preview.GetProperty("closed").GetBoolean());
+        var early = await PublishAsync(publisher, preview: preview);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("Kỳ 01/2026 chưa khoá sổ", (await early.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
 
         await host.CloseAsync();
         using var reviewer = host.Client(MonthlyScoringHost.Reviewer);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PublishAsync(reviewer)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/api/monthly-scoring/publications/preview?period=2026-01&peerGroup=provinces", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Publishing.Post(reviewer, null, "abc", true)).StatusCode);
         await using var db = host.Db();
         Assert.False(await db.ScoreRuns.AnyAsync(Ct));
         Assert.Empty(await host.OutboxAsync("ScoresPublished"));
@@ -53,18 +56,31 @@ public sealed class PublicationTests(PlatformInfrastructure infrastructure)
         var noReason = await PublishAsync(publisher);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("reason", out _));
+        // Nothing changed: said plainly, not as a conflict of data; the preview said so beforehand.
+        var same = await Publishing.PreviewAsync(publisher);
+        Assert.Equal((2, true, false, 0), (same.GetProperty("revision").GetInt32(), same.GetProperty("unchanged").GetBoolean(),
+            same.GetProperty("correctionNeeded").GetBoolean(), same.GetProperty("changes").GetArrayLength()));
         var unchanged = await PublishAsync(publisher, "Bấm nhầm");
         Assert.Equal(HttpStatusCode.Conflict, unchanged.StatusCode);
-        Assert.Contains("không có thay đổi", (await unchanged.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        var nothing = await unchanged.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("Không có gì thay đổi", nothing.GetProperty("title").GetString());
+        Assert.Contains("giống hệt lần công bố 1", nothing.GetProperty("detail").GetString());
 
         // Lào Cai's corrected count: A1 = 9/10 × 18 = 16.2, total 73.1 → 73; Thanh Hóa's result does not change.
         await host.CorrectAsync("lao-cai", "A.onTime", 9);
-        var second = await CreatedAsync(await PublishAsync(publisher, "Sở KHCN Lào Cai điều chỉnh số nhiệm vụ đúng hạn"));
+        var correction = await Publishing.PreviewAsync(publisher);
+        Assert.Equal((2, 1, false, true), (correction.GetProperty("revision").GetInt32(), correction.GetProperty("current").GetProperty("revision").GetInt32(),
+            correction.GetProperty("unchanged").GetBoolean(), correction.GetProperty("correctionNeeded").GetBoolean()));
+        var change = Assert.Single(correction.GetProperty("changes").EnumerateArray());
+        Assert.Equal(("lao-cai", 71m, 73m, "B", 1), (change.GetProperty("unit").GetString(), change.GetProperty("before").GetProperty("total").GetDecimal(),
+            change.GetProperty("after").GetProperty("total").GetDecimal(), change.GetProperty("after").GetProperty("classification").GetString(),
+            change.GetProperty("after").GetProperty("rank").GetInt32()));
+        var second = await CreatedAsync(await PublishAsync(publisher, "Sở KHCN Lào Cai điều chỉnh số nhiệm vụ đúng hạn", correction));
         Assert.Equal((2, first.Id, "Sở KHCN Lào Cai điều chỉnh số nhiệm vụ đúng hạn"), (second.Revision, second.Supersedes, second.Reason));
         Assert.Equal(["lao-cai"], second.ChangedUnits!);
-        var correction = JsonDocument.Parse((await host.OutboxAsync("ScoresPublished"))[1]).RootElement;
-        Assert.Equal((2, 1, "lao-cai"), (correction.GetProperty("revision").GetInt32(), correction.GetProperty("supersedes").GetInt32(),
-            correction.GetProperty("changedUnits").EnumerateArray().Single().GetString()));
+        var corrected = JsonDocument.Parse((await host.OutboxAsync("ScoresPublished"))[1]).RootElement;
+        Assert.Equal((2, 1, "lao-cai"), (corrected.GetProperty("revision").GetInt32(), corrected.GetProperty("supersedes").GetInt32(),
+            corrected.GetProperty("changedUnits").EnumerateArray().Single().GetString()));
 
         var history = await publisher.GetFromJsonAsync<List<HistoryEntry>>("/api/monthly-scoring/units/lao-cai/history?peerGroup=provinces", Ct);
         var month = Assert.Single(history!);
@@ -82,10 +98,13 @@ public sealed class PublicationTests(PlatformInfrastructure infrastructure)
         using var a = host.Client(MonthlyScoringHost.Publisher);
         using var b = host.Client(MonthlyScoringHost.Publisher);
 
-        var firstRound = await Task.WhenAll(PublishAsync(a, "Công bố"), PublishAsync(b, "Công bố"));
+        // Both publishers looked at the same preview; the second to get the lock finds revision 1 published with the same result.
+        var seen = await Publishing.PreviewAsync(a);
+        var firstRound = await Task.WhenAll(PublishAsync(a, "Công bố", seen), PublishAsync(b, "Công bố", seen));
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], firstRound.Select(r => r.StatusCode).Order());
         await host.CorrectAsync("thanh-hoa", "E1.attended", 1);
-        var secondRound = await Task.WhenAll(PublishAsync(a, "Điều chỉnh E1"), PublishAsync(b, "Điều chỉnh E1"));
+        seen = await Publishing.PreviewAsync(b);
+        var secondRound = await Task.WhenAll(PublishAsync(a, "Điều chỉnh E1", seen), PublishAsync(b, "Điều chỉnh E1", seen));
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], secondRound.Select(r => r.StatusCode).Order());
 
         await using var db = host.Db();
@@ -128,8 +147,8 @@ public sealed class PublicationTests(PlatformInfrastructure infrastructure)
         await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, Ct);
     }
 
-    private static Task<HttpResponseMessage> PublishAsync(HttpClient client, string? reason = null) =>
-        client.PostAsJsonAsync("/api/monthly-scoring/publications", new { period = "2026-01", peerGroup = "provinces", reason }, Ct);
+    private static Task<HttpResponseMessage> PublishAsync(HttpClient client, string? reason = null, JsonElement? preview = null) =>
+        Publishing.PublishAsync(client, reason, preview);
 
     private static async Task<RunView> CreatedAsync(HttpResponseMessage response)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.MonthlyScoring.Runs;
+using Platform.MonthlyScoring.Tests.Publication;
 using Platform.TestSupport;
 
 namespace Platform.MonthlyScoring.Tests.Runs;
@@ -60,7 +61,7 @@ public sealed class RunScopeTests(PlatformInfrastructure infrastructure)
         await host.SeedAsync(Example.Provinces);
         await host.CloseAsync();
         using var publisher = host.Client(MonthlyScoringHost.Publisher);
-        var published = await publisher.PostAsJsonAsync("/api/monthly-scoring/publications", new { period = "2026-01", peerGroup = "provinces" }, Ct);
+        var published = await Publishing.PublishAsync(publisher);
         Assert.True(published.StatusCode == HttpStatusCode.Created, await published.Content.ReadAsStringAsync(Ct));
         var run = (await published.Content.ReadFromJsonAsync<RunView>(Ct))!;
         using var laoCai = host.Client(MonthlyScoringHost.LaoCaiLeader);

@@ -21,6 +21,7 @@ public sealed class TokenValidationTests(TokenValidationTests.ScoringService sco
         new("GET", $"/api/monthly-scoring/runs/{Unknown}/export"),
         new("GET", "/api/monthly-scoring/units/lao-cai/history?peerGroup=provinces"),
         new("GET", "/api/monthly-scoring/periods/2026-01/missing?peerGroup=provinces"),
+        new("GET", "/api/monthly-scoring/publications/preview?period=2026-01&peerGroup=provinces"),
         new("POST", "/api/monthly-scoring/publications"),
         new("GET", "/api/monthly-scoring/bonuses?period=2026-01"),
         new("POST", "/api/monthly-scoring/bonuses"),

@@ -64,6 +64,21 @@ public sealed class MonthlyExplanationTests
     }
 
     [Fact]
+    public void An_unreported_ratio_is_explained_as_not_reported_never_as_a_zero_denominator()
+    {
+        // E1 = attended / held × 5 with neither reported: not computed, 0 points, flagged missing (not zero-denominator).
+        var request = Request(Unit("silent", ("E1.attended", null), ("E1.held", null)), Unit("other", ("E1.attended", 1m), ("E1.held", 2m)));
+
+        var explanation = new Scorer(Framework).Explain(request, "silent", "E1");
+
+        Assert.Equal(["E1.held = (chưa báo cáo)", "E1.attended = (chưa báo cáo)", "E1.attended / E1.held: không tính được vì chưa báo cáo đủ số liệu"],
+            explanation.Steps);
+        Assert.DoesNotContain(explanation.Steps, s => s.Contains("mẫu số", StringComparison.Ordinal));
+        Assert.Equal(0m, Exact(explanation.Score.Score));
+        Assert.Equal(["missing"], explanation.Score.Flags.ToNames());
+    }
+
+    [Fact]
     public void The_explanation_of_E2_states_the_interpretation_as_a_readable_rule()
     {
         var explanation = new Scorer(Framework).Explain(Request(Unit("u", ("E2.reports", 0m), ("E2.speeches", 3m))), "u", "E2");

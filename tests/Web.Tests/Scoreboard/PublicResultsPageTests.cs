@@ -46,6 +46,43 @@ public sealed class PublicResultsPageTests : BunitContext
     }
 
     [Fact]
+    public void A_correction_shows_its_reason_and_the_earlier_revisions_and_a_unit_without_data_shows_not_reported()
+    {
+        var gateway = Anonymous();
+        const string reason = "Sở KHCN Lào Cai điều chỉnh số nhiệm vụ đúng hạn";
+        gateway.Answer("/api/monthly-scoring/public/results?period=2026-01&peerGroup=provinces",
+            new PublishedScoreboard("2026-01", "provinces", 2, PublishedAt.AddDays(1), LinesWithSilent, reason,
+                [new PublishedRevisionInfo(2, PublishedAt.AddDays(1), reason), new PublishedRevisionInfo(1, PublishedAt, null)], 1));
+
+        var page = Open("/ket-qua?ky=2026-01");
+
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=scoreboard-row]").Count));
+        Assert.Contains("công bố lần 2", page.Find("[data-testid=run-status]").TextContent, StringComparison.Ordinal);
+        Assert.Equal($"Lý do đính chính (lần 2): {reason}", page.Find("[data-testid=correction-reason]").TextContent);
+        Assert.Contains("Lần 1 lúc", page.Find("[data-testid=earlier-revisions] li[data-revision='1']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("công bố lần đầu", page.Find("[data-testid=earlier-revisions] li[data-revision='1']").TextContent, StringComparison.Ordinal);
+        var silent = page.Find("[data-testid=scoreboard-row][data-unit=ha-giang]");
+        Assert.Equal("chưa báo cáo", silent.QuerySelector("[data-testid=not-reported]")!.TextContent);
+        Assert.Equal("—", silent.QuerySelector("[data-testid=unit-rank]")!.TextContent);
+        Assert.NotNull(page.Find("[data-testid=not-reported-note]"));
+    }
+
+    [Fact]
+    public void A_first_publication_has_no_correction_reason()
+    {
+        var gateway = Anonymous();
+        gateway.Answer("/api/monthly-scoring/public/results?period=2026-02&peerGroup=provinces",
+            new PublishedScoreboard("2026-02", "provinces", 1, PublishedAt.AddMonths(1), Lines, null, [new PublishedRevisionInfo(1, PublishedAt.AddMonths(1), null)]));
+
+        var page = Open();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=scoreboard-row]").Count));
+        Assert.Empty(page.FindAll("[data-testid=correction-reason]"));
+        Assert.Empty(page.FindAll("[data-testid=earlier-revisions]"));
+        Assert.Empty(page.FindAll("[data-testid=not-reported-note]"));
+    }
+
+    [Fact]
     public void A_month_not_published_is_said_plainly_not_as_an_error()
     {
         var gateway = Anonymous();

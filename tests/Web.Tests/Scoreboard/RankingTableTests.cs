@@ -82,6 +82,27 @@ public sealed class RankingTableTests : BunitContext
     }
 
     [Fact]
+    public void A_unit_that_has_not_reported_is_listed_after_the_ranked_units_as_not_reported_counted_and_explained()
+    {
+        var table = Render<RankingTable>(p => p.Add(t => t.Lines, LinesWithSilent).Add(t => t.Groups, Framework.Groups).Add(t => t.Classes, Framework.Classes));
+
+        Assert.Equal(["ha-noi", "lao-cai", "thanh-hoa", "ha-giang"], Units(table));
+        var silent = table.Find("[data-unit=ha-giang]");
+        Assert.Equal("false", silent.GetAttribute("data-reported"));
+        Assert.Equal("—", silent.QuerySelector("[data-testid=unit-rank]")!.TextContent);
+        Assert.Equal("chưa báo cáo", silent.QuerySelector("[data-testid=unit-total] [data-testid=not-reported]")!.TextContent);
+        Assert.Equal("—", silent.QuerySelector("[data-testid=unit-class]")!.TextContent);
+        Assert.All(silent.QuerySelectorAll("[data-testid=unit-group]"), g => Assert.Equal("—", g.TextContent));
+        Assert.DoesNotContain("class-D", silent.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal("4 đơn vị — 3 được xếp hạng, 1 chưa báo cáo", table.Find("[data-testid=scoreboard-count]").TextContent.Trim());
+        Assert.Contains("không phải 0 điểm", table.Find("[data-testid=not-reported-note]").TextContent, StringComparison.Ordinal);
+        // A class filter never shows a unit without a class.
+        var classD = Render<RankingTable>(p => p.Add(t => t.Lines, LinesWithSilent).Add(t => t.Groups, Framework.Groups)
+            .Add(t => t.Classes, Framework.Classes).Add(t => t.Class, "D"));
+        Assert.Equal(["thanh-hoa"], Units(classD));
+    }
+
+    [Fact]
     public void Without_a_link_builder_names_are_plain_text()
     {
         var table = Render<RankingTable>(p => p.Add(t => t.Lines, Lines).Add(t => t.Groups, Framework.Groups).Add(t => t.Classes, Framework.Classes));

@@ -20,6 +20,11 @@ internal static class ScoreboardData
     /// <summary>Out of rank order on purpose.</summary>
     public static readonly IReadOnlyList<ScoreboardLine> Lines = [ThanhHoa, LaoCai, HaNoi];
 
+    /// <summary>Hà Giang reported nothing: not ranked, no total, class or groups ("chưa báo cáo").</summary>
+    public static readonly ScoreboardLine HaGiang = new("ha-giang", "Tỉnh Hà Giang", null, null, null, 0m, new Dictionary<string, decimal>(), Reported: false);
+
+    public static readonly IReadOnlyList<ScoreboardLine> LinesWithSilent = [HaGiang, ThanhHoa, LaoCai, HaNoi];
+
     public static ScoreboardRun Official(Guid id, int revision, string status) =>
         new(id, "2026-01", "provinces", "official", status, revision, new DateTimeOffset(2026, 2, 6, 3, revision, 0, TimeSpan.Zero));
 

@@ -33,12 +33,17 @@ public sealed class UnitExplanationTests : BunitContext
         var a1 = Explanation().Find("[data-testid=indicator][data-code=A1]");
 
         Assert.Equal("14,4", a1.QuerySelector("[data-testid=indicator-score]")!.TextContent);
-        Assert.Contains("/ 18 điểm", a1.QuerySelector(".indicator-score")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("A.onTime / (A.due + A.backlog) × max", a1.QuerySelector("[data-testid=indicator-formula]")!.TextContent);
+        Assert.Contains("14,4 / 18 điểm", a1.QuerySelector(".indicator-score")!.TextContent, StringComparison.Ordinal);
+        // The formula in words: inputs by name, the points of the indicator; the codes stay in the inputs table.
+        Assert.Equal("“Số nhiệm vụ hoàn thành đúng hạn trong tháng” / (“Số nhiệm vụ đến hạn trong tháng (Hệ thống 57)” + “Số nhiệm vụ quá hạn chưa hoàn thành đầu tháng”) × 18 điểm",
+            a1.QuerySelector("[data-testid=indicator-formula]")!.TextContent);
+        Assert.Equal("A.onTime", a1.QuerySelector("[data-testid=indicator-input][data-key='A.onTime'] code")!.TextContent);
         var onTime = a1.QuerySelector("[data-testid=indicator-input][data-key='A.onTime']")!;
         Assert.Equal("Số nhiệm vụ hoàn thành đúng hạn trong tháng", onTime.QuerySelector("th")!.TextContent);
-        Assert.Equal("8 nhiệm vụ", onTime.QuerySelector("td.number")!.TextContent);
-        Assert.Contains("A.onTime / (A.due + A.backlog) = 0,8", a1.QuerySelectorAll("ol.steps li").Select(li => li.TextContent));
+        Assert.Equal("8 nhiệm vụ", onTime.QuerySelector("td.number")!.TextContent.Trim());
+        Assert.Contains("“Số nhiệm vụ hoàn thành đúng hạn trong tháng” = 8", a1.QuerySelectorAll("ol.steps li").Select(li => li.TextContent));
+        Assert.Contains("“Số nhiệm vụ hoàn thành đúng hạn trong tháng” / (“Số nhiệm vụ đến hạn trong tháng (Hệ thống 57)” + “Số nhiệm vụ quá hạn chưa hoàn thành đầu tháng”) = 0,8",
+            a1.QuerySelectorAll("ol.steps li").Select(li => li.TextContent));
         Assert.Contains("Cách hiểu áp dụng", a1.TextContent, StringComparison.Ordinal);
     }
 
@@ -52,8 +57,21 @@ public sealed class UnitExplanationTests : BunitContext
         Assert.StartsWith("Số liệu suy ra:", derived.TextContent, StringComparison.Ordinal);
         Assert.Contains("tháng trước", derived.TextContent, StringComparison.Ordinal);
         var missing = page.Find("[data-code=E3] [data-testid=indicator-flag]");
-        Assert.StartsWith("Thiếu số liệu:", missing.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Chưa báo cáo:", missing.TextContent, StringComparison.Ordinal);
+        Assert.Contains("khác với số liệu bằng 0 hay mẫu số bằng 0", missing.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-code=A2] [data-testid=indicator-flag]"));
+    }
+
+    [Fact]
+    public void An_indicator_without_reported_data_reads_not_reported_never_a_score_of_zero()
+    {
+        var e3 = Explanation().Find("[data-testid=indicator][data-code=E3]");
+
+        Assert.Equal("chưa báo cáo", e3.QuerySelector("[data-testid=indicator-score] [data-testid=not-reported]")!.TextContent);
+        Assert.Contains("tính 0 / 5 điểm vào tổng", e3.QuerySelector(".indicator-score")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("mẫu số bằng 0)", e3.TextContent, StringComparison.Ordinal);
+        // A yes/no input reads as such in the working.
+        Assert.Contains("“Cập nhật kết quả tháng trên Hệ thống 57 trước ngày 01 tháng sau” = có", e3.QuerySelectorAll("ol.steps li").Select(li => li.TextContent));
     }
 
     [Fact]
@@ -61,12 +79,12 @@ public sealed class UnitExplanationTests : BunitContext
     {
         var page = Explanation();
 
-        Assert.Equal("0,5 (50%)", page.Find("[data-code=D2] [data-key='D2.rate'] td.number").TextContent);
-        Assert.Equal("Có", page.Find("[data-code=E3] [data-key='E3.onTime'] td.number").TextContent);
-        Assert.Equal("chưa báo cáo", page.Find("[data-code=E3] [data-key='E3.completion'] td.number").TextContent);
+        Assert.Equal("0,5 (50%)", page.Find("[data-code=D2] [data-key='D2.rate'] td.number").TextContent.Trim());
+        Assert.Equal("Có", page.Find("[data-code=E3] [data-key='E3.onTime'] td.number").TextContent.Trim());
+        Assert.Equal("chưa báo cáo", page.Find("[data-code=E3] [data-key='E3.completion'] td.number [data-testid=not-reported]").TextContent);
         Assert.Equal("20 (Tỉnh Thanh Hóa)", page.Find("[data-code=A3] [data-testid=indicator-best]").TextContent);
         // A derived input is not "not reported": its value is in the working.
-        Assert.Equal("không báo cáo (suy ra, xem cách tính)", page.Find("[data-code=A1] [data-key='A.backlog'] td.number").TextContent);
+        Assert.Equal("không báo cáo (suy ra, xem cách tính)", page.Find("[data-code=A1] [data-key='A.backlog'] td.number").TextContent.Trim());
         // An indicator missing from the working says so rather than showing nothing.
         Assert.Contains("Không có giải thích", page.Find("[data-testid=indicator][data-code=B]").TextContent, StringComparison.Ordinal);
     }

@@ -35,13 +35,35 @@ public sealed class UnitScorePageTests : BunitContext
         var summary = page.Find("[data-testid=unit-summary]");
         Assert.Equal("71", summary.QuerySelector("[data-testid=unit-total]")!.TextContent);
         Assert.Equal("2", summary.QuerySelector("[data-testid=unit-rank]")!.TextContent);
-        Assert.Contains("/ 3 đơn vị", summary.TextContent, StringComparison.Ordinal);
+        Assert.Contains("/ 3 đơn vị được xếp hạng", summary.TextContent, StringComparison.Ordinal);
         Assert.Contains("class-B", summary.QuerySelector(".class-badge")!.ClassList);
         Assert.Equal("14,4", page.Find("[data-testid=indicator][data-code=A1] [data-testid=indicator-score]").TextContent);
         Assert.Contains("Tỉnh Thanh Hóa", page.Find("[data-code=A3] [data-testid=indicator-best]").TextContent, StringComparison.Ordinal);
         Assert.Equal("71", page.Find("[data-testid=history-table] [data-testid=history-total]").TextContent);
         Assert.Single(page.FindAll("h1"));
         Assert.Equal("/bang-xep-hang?ky=2026-01&nhom=provinces", page.Find(".breadcrumb a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_unit_that_has_not_reported_shows_not_reported_instead_of_a_total_class_or_rank()
+    {
+        var gateway = Gateway();
+        gateway.Answer($"/api/monthly-scoring/runs/{Run}/results", new ScoreboardResults(Official(Run, 1, "current"), LinesWithSilent));
+        gateway.Answer($"/api/monthly-scoring/runs/{Run}/units/ha-giang/explanation", LaoCaiWorking() with { Unit = "ha-giang" });
+        gateway.Answer("/api/monthly-scoring/units/ha-giang/history?peerGroup=provinces",
+            new[] { new ScoreHistoryPoint("2026-01", 1, null, null, null, new Dictionary<string, decimal>(), Reported: false) });
+
+        var page = Render<UnitScorePage>(p => p.Add(x => x.Period, "2026-01").Add(x => x.PeerGroup, "provinces").Add(x => x.Unit, "ha-giang"));
+
+        page.WaitForAssertion(() => Assert.Equal("Tỉnh Hà Giang", page.Find("h1").FirstChild!.TextContent.Trim()));
+        var summary = page.Find("[data-testid=unit-summary]");
+        Assert.Equal("chưa báo cáo", summary.QuerySelector("[data-testid=unit-total] [data-testid=not-reported]")!.TextContent);
+        Assert.Equal("Không xếp hạng", summary.QuerySelector("[data-testid=unit-rank]")!.TextContent);
+        Assert.Empty(summary.QuerySelectorAll(".class-badge"));
+        Assert.Equal("chưa báo cáo", page.Find("[data-testid=history-table] [data-testid=history-total]").TextContent.Trim());
+        // The chart has a gap for the month, not a 0.
+        var series = System.Text.Json.JsonDocument.Parse(page.Find("[data-testid=history-chart-total]").GetAttribute("data-series")!).RootElement;
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, series[0].GetProperty("data")[0].ValueKind);
     }
 
     [Fact]

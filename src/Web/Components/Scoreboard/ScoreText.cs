@@ -38,10 +38,19 @@ public static partial class ScoreText
 
     public static string Points(decimal value) => Vn.Number(value, 2);
 
+    /// <summary>The words for "no reported data", the same for a unit and an indicator, everywhere (<c>NotReported.razor</c>).</summary>
+    public const string NotReported = "chưa báo cáo";
+
+    public const string NotReportedUnitHelp =
+        "chưa có số liệu được duyệt cho kỳ này nên không được chấm điểm, không xếp hạng, không xếp loại (không phải 0 điểm); xếp sau các đơn vị có số liệu.";
+
+    public const string NotReportedIndicatorHelp =
+        "Đơn vị chưa báo cáo (hoặc chưa được duyệt) số liệu cần cho chỉ tiêu này nên chỉ tiêu không được chấm, tính 0 điểm vào tổng — khác với số liệu bằng 0 hay mẫu số bằng 0.";
+
     /// <summary>What a score flag means, for the person reading an explanation.</summary>
     public static string FlagName(string flag) => flag switch
     {
-        "missing" => "Thiếu số liệu",
+        "missing" => "Chưa báo cáo",
         "zero-denominator" => "Mẫu số bằng 0",
         "clamped" => "Đã giới hạn trong thang điểm",
         "reference-best" => "So với giá trị tham chiếu",
@@ -54,7 +63,7 @@ public static partial class ScoreText
 
     public static string FlagHelp(string flag) => flag switch
     {
-        "missing" => "Đơn vị chưa báo cáo (hoặc chưa được duyệt) số liệu cần cho chỉ tiêu này nên chỉ tiêu được 0 điểm.",
+        "missing" => NotReportedIndicatorHelp,
         "zero-denominator" => "Mẫu số của tỷ lệ bằng 0; điểm theo quy định của khung cho trường hợp này.",
         "clamped" => "Kết quả tính ra vượt ngoài khoảng từ 0 đến điểm tối đa nên được đưa về trong khoảng đó.",
         "reference-best" => "Giá trị cao nhất dùng để so sánh là giá trị tham chiếu, không phải của một đơn vị trong nhóm.",
@@ -70,6 +79,39 @@ public static partial class ScoreText
 
     [GeneratedRegex(@"(?<![\p{L}\d.])(\d+)\.(\d+)(?![\p{L}\d.])")]
     private static partial Regex InvariantDecimal();
+
+    /// <summary>
+    /// A formula or working step in words, for people: input keys become their names (in quotes), <c>max</c> the
+    /// indicator's points, <c>a ? b : c</c> "nếu a thì b, ngược lại c", <c>min(…)</c>/<c>max(…)</c> "nhỏ nhất/lớn nhất
+    /// của (…)", a yes/no input's 1/0 "có"/"không", decimals the Vietnamese way. The codes stay in the API and in the
+    /// inputs table.
+    /// </summary>
+    public static string Readable(string text, FrameworkDefinition framework, decimal max)
+    {
+        var inputs = framework.Inputs.ToDictionary(i => i.Key, StringComparer.Ordinal);
+        var words = Ternary().Match(text) is { Success: true } t ? $"nếu {t.Groups[1].Value} thì {t.Groups[2].Value}, ngược lại {t.Groups[3].Value}" : text;
+        words = Extreme().Replace(words, m => m.Groups[1].Value == "min" ? "nhỏ nhất của (" : "lớn nhất của (");
+        words = MaxPoints().Replace(words, $"{Vn.Number(max)} điểm");
+        words = BooleanValue().Replace(words, m => inputs.TryGetValue(m.Groups[1].Value, out var i) && i.Type == "boolean"
+            ? $"{m.Groups[1].Value} = {(m.Groups[2].Value == "1" ? "có" : "không")}" : m.Value);
+        words = InputKey().Replace(words, m => inputs.TryGetValue(m.Value, out var i) ? $"“{i.Label}”" : m.Value);
+        return Formula(words);
+    }
+
+    [GeneratedRegex(@"^(.+?) \? (.+) : (.+)$")]
+    private static partial Regex Ternary();
+
+    [GeneratedRegex(@"\b(min|max)\(")]
+    private static partial Regex Extreme();
+
+    [GeneratedRegex(@"\bmax\b(?!\()")]
+    private static partial Regex MaxPoints();
+
+    [GeneratedRegex(@"([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+) = ([01])\b")]
+    private static partial Regex BooleanValue();
+
+    [GeneratedRegex(@"(?<![\p{L}\d.])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+")]
+    private static partial Regex InputKey();
 
     /// <summary>A reported input value as people read it, with its unit: "8 nhiệm vụ", "0,5 (50%)", "Có", "chưa báo cáo".</summary>
     public static string InputValue(JsonElement? value, InputDefinition? input)
@@ -99,14 +141,17 @@ public static partial class ScoreText
     public static IReadOnlyList<string> Periods(IEnumerable<ScoreboardRun> runs) =>
         runs.Select(r => r.Period).Distinct(StringComparer.Ordinal).OrderDescending(StringComparer.Ordinal).ToList();
 
-    /// <summary>Lines of a class (null: all) whose name or code contains the search text, ignoring case and diacritics; by rank.</summary>
+    /// <summary>
+    /// Lines of a class (null: all; a unit that has not reported has none) whose name or code contains the search text,
+    /// ignoring case and diacritics; by rank, then the units that have not reported.
+    /// </summary>
     public static IReadOnlyList<ScoreboardLine> Filter(IEnumerable<ScoreboardLine> lines, string? classification, string? search)
     {
         var wanted = Fold(search);
         return lines
-            .Where(l => string.IsNullOrEmpty(classification) || l.Classification == classification)
+            .Where(l => string.IsNullOrEmpty(classification) || (l.Reported && l.Classification == classification))
             .Where(l => wanted.Length == 0 || Fold(l.Name).Contains(wanted, StringComparison.Ordinal) || Fold(l.Unit).Contains(wanted, StringComparison.Ordinal))
-            .OrderBy(l => l.Rank).ThenBy(l => l.Unit, StringComparer.Ordinal)
+            .OrderBy(l => l.Reported ? 0 : 1).ThenBy(l => l.Rank ?? int.MaxValue).ThenBy(l => l.Unit, StringComparer.Ordinal)
             .ToList();
     }
 
