@@ -75,6 +75,13 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         // 4. The reviewer approves.
         await reviewer.GoAsync(fixture, "/tham-dinh");
         await reviewer.Page.GetByTestId("review-open").ClickAsync();
+        // The resubmission says why it was returned and what changed since: A.onTime 7 → 8, nothing else.
+        await Assertions.Expect(reviewer.Page.GetByTestId("earlier-return-reason")).ToContainTextAsync("phải là 8 theo Hệ thống 57");
+        var changed = reviewer.Page.Locator("[data-testid=changes-since-return] tbody tr");
+        await Assertions.Expect(changed).ToHaveCountAsync(1);
+        await Assertions.Expect(changed.First).ToHaveAttributeAsync("data-key", "A.onTime");
+        await Assertions.Expect(changed.First.Locator("[data-column=returned]")).ToHaveTextAsync("7");
+        await Assertions.Expect(changed.First.Locator("[data-column=current]")).ToHaveTextAsync("8");
         await reviewer.ShotAsync("xem-lai");
         await reviewer.Page.GetByTestId("approve").ClickAsync();
         await Assertions.Expect(reviewer.Page.GetByTestId("review-confirmation")).ToBeVisibleAsync();
