@@ -111,8 +111,8 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         var laoCaiMissing = publisher.Page.Locator("[data-testid=missing-unit][data-unit=lao-cai]");
         await Assertions.Expect(laoCaiMissing).ToContainTextAsync("Báo cáo thiếu 12 số liệu");
         await Assertions.Expect(laoCaiMissing).ToContainTextAsync("Số cuộc họp đã tổ chức");
-        await Assertions.Expect(publisher.Page.GetByTestId("preview-recipients")).ToContainTextAsync("Trang kết quả công khai /ket-qua");
-        await Assertions.Expect(publisher.Page.GetByTestId("preview-recipients")).ToContainTextAsync("ScoresPublished");
+        await Assertions.Expect(publisher.Page.GetByTestId("preview-recipients")).ToContainTextAsync("Trang kết quả công khai");
+        await Assertions.Expect(publisher.Page.GetByTestId("preview-recipients")).ToContainTextAsync("Các hệ thống thông tin đăng ký nhận kết quả chấm điểm");
         await Assertions.Expect(publisher.Page.Locator("label[for=acknowledge-missing]")).ToHaveTextAsync("Tôi xác nhận công bố khi còn thiếu số liệu của 34 đơn vị");
         await publisher.ShotAsync("xac-nhan-cong-bo");
         await publisher.Page.GetByTestId("publish").ClickAsync();
