@@ -161,6 +161,9 @@ internal sealed class Orchestrator(AppHostOptions options, Shutdown shutdown) : 
             {
                 environment["Gateway__Oidc__ClientId"] = "platform-web";
                 environment["Gateway__Oidc__ClientSecret"] = "dev-only-platform-web-secret";
+                // The web application calls on behalf of every signed-in person from 127.0.0.1 and names the browser
+                // in X-Forwarded-For; counted per person, not as one caller (docs/security.md, rate limits).
+                environment["Gateway__RateLimit__TrustedForwarders__0"] = "127.0.0.1";
             }
             // Service discovery (Microsoft.Extensions.ServiceDiscovery), as Aspire's WithReference writes it.
             foreach (var (name, port) in ports) environment[$"services__{name}__http__0"] = $"http://127.0.0.1:{port}";

@@ -15,6 +15,8 @@ public sealed class Screenshots(string test)
 
     public async Task TakeAsync(IPage page, string step)
     {
+        // A run's screenshots only: an earlier run's steps would sit beside this run's under the same numbers.
+        if (_step == 0 && Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
         Directory.CreateDirectory(Folder);
         var name = $"{++_step:00}-{step}.png";
         var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name), FullPage = true });

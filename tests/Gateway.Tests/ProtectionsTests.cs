@@ -202,6 +202,64 @@ public sealed class ProtectionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_browser_session_has_its_own_window_so_people_behind_the_web_application_do_not_share_one()
+    {
+        await using var gateway = Gateway(new()
+        {
+            ["Gateway:RateLimit:PermitLimit"] = "2",
+            ["Gateway:RateLimit:Window"] = "01:00:00",
+        });
+        var client = gateway.CreateClient();
+
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await SendWithSession(client, "phien-cua-chi-lan")).StatusCode);
+        var rejected = await SendWithSession(client, "phien-cua-chi-lan");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendWithSession(client, "phien-cua-anh-minh")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_forwarder_each_browser_is_counted_at_its_own_address_and_an_untrusted_one_cannot_choose_its_address()
+    {
+        var limits = new Dictionary<string, string>
+        {
+            ["Gateway:RateLimit:PermitLimit"] = "100",
+            ["Gateway:RateLimit:IpPermitLimit"] = "2",
+            ["Gateway:RateLimit:Window"] = "01:00:00",
+        };
+        await using var trusting = Gateway(new(limits) { ["Gateway:RateLimit:TrustedForwarders:0"] = "127.0.0.0/8" });
+        await using var untrusting = Gateway(limits);
+        trusting.UseKestrel(Ports.GetFree());
+        untrusting.UseKestrel(Ports.GetFree());
+        using var viaWeb = trusting.CreateClient();
+        using var direct = untrusting.CreateClient();
+
+        // The web application (127.0.0.1, trusted) calls for two browsers: each address has its own window.
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await SendFrom(viaWeb, "203.0.113.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendFrom(viaWeb, "203.0.113.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendFrom(viaWeb, "198.51.100.20")).StatusCode);
+
+        // Nobody else may name an address: the caller is counted where it connects from, whatever it claims.
+        Assert.Equal(HttpStatusCode.OK, (await SendFrom(direct, "203.0.113.1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendFrom(direct, "203.0.113.2")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendFrom(direct, "203.0.113.3")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SendWithSession(HttpClient client, string session)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/intake/correlation");
+        request.Headers.Add("Cookie", $"platform.session={session}");
+        return await client.SendAsync(request, Cancel);
+    }
+
+    private static async Task<HttpResponseMessage> SendFrom(HttpClient client, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/intake/correlation");
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await client.SendAsync(request, Cancel);
+    }
+
+    [Fact]
     public async Task The_aggregated_health_page_reports_each_service_and_the_whole()
     {
         var down = $"http://127.0.0.1:{Ports.GetFree()}";

@@ -75,6 +75,13 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         // 4. The reviewer approves.
         await reviewer.GoAsync(fixture, "/tham-dinh");
         await reviewer.Page.GetByTestId("review-open").ClickAsync();
+        // The resubmission says why it was returned and what changed since: A.onTime 7 → 8, nothing else.
+        await Assertions.Expect(reviewer.Page.GetByTestId("earlier-return-reason")).ToContainTextAsync("phải là 8 theo Hệ thống 57");
+        var changed = reviewer.Page.Locator("[data-testid=changes-since-return] tbody tr");
+        await Assertions.Expect(changed).ToHaveCountAsync(1);
+        await Assertions.Expect(changed.First).ToHaveAttributeAsync("data-key", "A.onTime");
+        await Assertions.Expect(changed.First.Locator("[data-column=returned]")).ToHaveTextAsync("7");
+        await Assertions.Expect(changed.First.Locator("[data-column=current]")).ToHaveTextAsync("8");
         await reviewer.ShotAsync("xem-lai");
         await reviewer.Page.GetByTestId("approve").ClickAsync();
         await Assertions.Expect(reviewer.Page.GetByTestId("review-confirmation")).ToBeVisibleAsync();
@@ -104,8 +111,8 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         var laoCaiMissing = publisher.Page.Locator("[data-testid=missing-unit][data-unit=lao-cai]");
         await Assertions.Expect(laoCaiMissing).ToContainTextAsync("Báo cáo thiếu 12 số liệu");
         await Assertions.Expect(laoCaiMissing).ToContainTextAsync("Số cuộc họp đã tổ chức");
-        await Assertions.Expect(publisher.Page.GetByTestId("preview-recipients")).ToContainTextAsync("Trang kết quả công khai /ket-qua");
-        await Assertions.Expect(publisher.Page.GetByTestId("preview-recipients")).ToContainTextAsync("ScoresPublished");
+        await Assertions.Expect(publisher.Page.GetByTestId("preview-recipients")).ToContainTextAsync("Trang kết quả công khai");
+        await Assertions.Expect(publisher.Page.GetByTestId("preview-recipients")).ToContainTextAsync("Các hệ thống thông tin đăng ký nhận kết quả chấm điểm");
         await Assertions.Expect(publisher.Page.Locator("label[for=acknowledge-missing]")).ToHaveTextAsync("Tôi xác nhận công bố khi còn thiếu số liệu của 34 đơn vị");
         await publisher.ShotAsync("xac-nhan-cong-bo");
         await publisher.Page.GetByTestId("publish").ClickAsync();

@@ -31,7 +31,8 @@ public static class PageChecks
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         var culprits = width <= PhoneWidth ? "" : await page.EvaluateAsync<string>($$"""
             () => [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > {{PhoneWidth}} + 1 && !e.closest('.table-wrap'))
+                .filter(e => e.getBoundingClientRect().right > {{PhoneWidth}} + 1
+                    && (!e.closest('.table-wrap') || ['absolute', 'fixed'].includes(getComputedStyle(e).position)))
                 .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '') + ' → ' + Math.round(e.getBoundingClientRect().right)).join(', ')
             """);
         Assert.True(width <= PhoneWidth, $"At {PhoneWidth} px wide, step '{step}' ({page.Url}) is {width} px wide: {culprits}");

@@ -8,9 +8,10 @@ public sealed class Person(IBrowserContext context, IPage page, Screenshots scre
 {
     public IPage Page => page;
 
-    public static async Task<Person> SignInAsync(BrowserFixture fixture, Screenshots screenshots, string username)
+    /// <param name="width">The browser's width in CSS pixels: a laptop by default, <see cref="PageChecks.PhoneWidth"/> for a phone.</param>
+    public static async Task<Person> SignInAsync(BrowserFixture fixture, Screenshots screenshots, string username, int width = 1366)
     {
-        var context = await fixture.Chromium.NewContextAsync();
+        var context = await fixture.Chromium.NewContextAsync(width);
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.Site.GatewayUrl + "/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng tài khoản một lần (SSO)" }).ClickAsync();

@@ -71,10 +71,8 @@ public sealed class PlatformSite(PlatformInfrastructure infrastructure) : IAsync
         {
             ["Gateway:Oidc:ClientId"] = "platform-web",
             ["Gateway:Oidc:ClientSecret"] = "dev-only-platform-web-secret",
-            // Every browser and the web application reach the gateway from 127.0.0.1, and the gateway counts calls made
-            // with a session cookie (no bearer token) per client IP: at the default 300 a minute the monthly cycle —
-            // five people in one minute — is refused with 429 part-way.
-            ["Gateway:RateLimit:PermitLimit"] = "3000",
+            // As AppHost: the web application (127.0.0.1) names the browser it calls for.
+            ["Gateway:RateLimit:TrustedForwarders:0"] = "127.0.0.1",
         })), gatewayPort);
         await Task.CompletedTask;
     }

@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,13 +12,17 @@ namespace Platform.Gateway.Protections;
 
 /// <summary>
 /// Fixed-window limits per caller: the bearer token's <c>sub</c> for people, <c>azp</c> for machine clients
-/// (service accounts), else the client IP. The token is only read, not validated (the services validate it),
-/// so a second, wider limit per IP (<c>Gateway:RateLimit:IpPermitLimit</c>) stops anyone from escaping the
-/// per-user limit with made-up tokens. <c>/health</c> and <c>/alive</c> are not limited (probes).
+/// (service accounts), the browser session (its cookie) for people signed in at the gateway — whether the browser calls
+/// or the web application calls on its behalf — else the client IP. Tokens and cookies are only read, not validated
+/// (the services and the session check validate them), so a second, wider limit per IP
+/// (<c>Gateway:RateLimit:IpPermitLimit</c>) stops anyone from escaping the per-caller limit with made-up ones. The web
+/// application calls from its own address for everyone: a request from an address in
+/// <c>Gateway:RateLimit:TrustedForwarders</c> (the web application's, IPs or CIDR ranges) is counted at the address
+/// its <c>X-Forwarded-For</c> names, the browser's. <c>/health</c> and <c>/alive</c> are not limited (probes).
 /// </summary>
 internal static class RateLimits
 {
-    public sealed record Settings(int PermitLimit, TimeSpan Window, int IpPermitLimit);
+    public sealed record Settings(int PermitLimit, TimeSpan Window, int IpPermitLimit, IReadOnlyList<IPNetwork> TrustedForwarders);
 
     public static Settings Read(IConfiguration configuration)
     {
@@ -23,7 +30,12 @@ internal static class RateLimits
         var permit = section.GetValue<int?>("PermitLimit") is > 0 and var p ? p : 300;
         var window = section.GetValue<TimeSpan?>("Window") is { } w && w > TimeSpan.Zero ? w : TimeSpan.FromMinutes(1);
         var perIp = section.GetValue<int?>("IpPermitLimit") is > 0 and var i ? i : permit * 10;
-        return new Settings(permit, window, perIp);
+        var trusted = (section.GetSection("TrustedForwarders").Get<string[]>() ?? []).Where(t => !string.IsNullOrWhiteSpace(t))
+            .Select(t => IPNetwork.TryParse(t.Trim(), out var network) ? network
+                : IPAddress.TryParse(t.Trim(), out var address) ? new IPNetwork(address, address.GetAddressBytes().Length * 8)
+                : throw new InvalidOperationException($"Gateway:RateLimit:TrustedForwarders: '{t}' is neither an IP address nor a CIDR range."))
+            .ToList();
+        return new Settings(permit, window, perIp, trusted);
     }
 
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -34,10 +46,10 @@ internal static class RateLimits
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => Exempt(context)
                     ? RateLimitPartition.GetNoLimiter("exempt")
-                    : RateLimitPartition.GetFixedWindowLimiter(CallerKey(context), _ => Window(settings.PermitLimit, settings.Window))),
+                    : RateLimitPartition.GetFixedWindowLimiter(CallerKey(context, settings.TrustedForwarders), _ => Window(settings.PermitLimit, settings.Window))),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => Exempt(context)
                     ? RateLimitPartition.GetNoLimiter("exempt")
-                    : RateLimitPartition.GetFixedWindowLimiter(IpKey(context), _ => Window(settings.IpPermitLimit, settings.Window))));
+                    : RateLimitPartition.GetFixedWindowLimiter(IpKey(context, settings.TrustedForwarders), _ => Window(settings.IpPermitLimit, settings.Window))));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (rejected, _) =>
             {
@@ -63,10 +75,26 @@ internal static class RateLimits
         context.Request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase)
         || context.Request.Path.Equals("/alive", StringComparison.OrdinalIgnoreCase);
 
-    private static string IpKey(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    /// <summary>The client's address: the peer's, or the browser's as a trusted forwarder (the web application) names it.</summary>
+    internal static string IpKey(HttpContext context, IReadOnlyList<IPNetwork> trustedForwarders)
+    {
+        var peer = context.Connection.RemoteIpAddress;
+        if (peer is not null && trustedForwarders.Count > 0)
+        {
+            if (peer.IsIPv4MappedToIPv6) peer = peer.MapToIPv4();
+            if (trustedForwarders.Any(n => n.Contains(peer))
+                && context.Request.Headers["X-Forwarded-For"].ToString().Split(',')[0].Trim() is { Length: > 0 } forwarded
+                && IPAddress.TryParse(forwarded, out var client))
+                return "ip:" + client;
+        }
+        return "ip:" + (peer?.ToString() ?? "unknown");
+    }
 
-    /// <summary><c>client:&lt;azp&gt;</c> for a service account, <c>user:&lt;sub&gt;</c> for a person, else the IP.</summary>
-    internal static string CallerKey(HttpContext context)
+    /// <summary>
+    /// <c>client:&lt;azp&gt;</c> for a service account, <c>user:&lt;sub&gt;</c> for a person's token,
+    /// <c>session:&lt;hash&gt;</c> for a browser session, else the IP.
+    /// </summary>
+    internal static string CallerKey(HttpContext context, IReadOnlyList<IPNetwork> trustedForwarders)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -78,7 +106,10 @@ internal static class RateLimits
             if (caller.Sub is not null) return "user:" + caller.Sub;
             if (azp is not null) return "client:" + azp;
         }
-        return IpKey(context);
+        // The session key, hashed: the key itself never sits in the limiter's table.
+        if (context.Request.Cookies[Session.GatewaySession.CookieName] is { Length: > 0 and <= 4096 } session)
+            return "session:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(session)), 0, 16);
+        return IpKey(context, trustedForwarders);
     }
 
     private sealed record Caller(string? Sub, string? Azp, string? ClientId, string? Username);

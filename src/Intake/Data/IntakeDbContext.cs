@@ -17,6 +17,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<SubmissionValueChange> SubmissionValueChanges => Set<SubmissionValueChange>();
+    public DbSet<SubmissionReturnRecord> SubmissionReturns => Set<SubmissionReturnRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Reopening> Reopenings => Set<Reopening>();
@@ -32,6 +33,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new OrganisationUnitConfiguration());
         modelBuilder.ApplyConfiguration(new SubmissionConfiguration());
         modelBuilder.ApplyConfiguration(new SubmissionValueChangeConfiguration());
+        modelBuilder.ApplyConfiguration(new SubmissionReturnConfiguration());
         modelBuilder.AddAuditLog();
         modelBuilder.ApplyConfiguration(new AssignmentConfiguration());
         modelBuilder.ApplyConfiguration(new ReopeningConfiguration());

@@ -63,3 +63,21 @@ internal sealed class SubmissionValueChangeConfiguration : IEntityTypeConfigurat
         e.HasIndex(c => new { c.SubmissionId, c.Key, c.ChangedAt }).HasDatabaseName("ix_submission_value_changes_key");
     }
 }
+
+internal sealed class SubmissionReturnConfiguration : IEntityTypeConfiguration<SubmissionReturnRecord>
+{
+    public void Configure(EntityTypeBuilder<SubmissionReturnRecord> e)
+    {
+        e.ToTable("submission_returns");
+        e.HasKey(r => r.Id);
+        e.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
+        e.Property(r => r.SubmissionId).HasColumnName("submission_id");
+        e.Property(r => r.Version).HasColumnName("version");
+        e.Property(r => r.ReturnedAt).HasColumnName("returned_at");
+        e.Property(r => r.ReturnedBy).HasColumnName("returned_by").HasMaxLength(200);
+        e.Property(r => r.Reason).HasColumnName("reason").HasMaxLength(4000);
+        e.Property(r => r.ValuesJson).HasColumnName("values").HasColumnType("jsonb");
+        e.Ignore(r => r.Values);
+        e.HasIndex(r => new { r.SubmissionId, r.Version }).HasDatabaseName("ix_submission_returns_submission");
+    }
+}

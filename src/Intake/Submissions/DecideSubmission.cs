@@ -43,6 +43,7 @@ public static class DecideSubmission
         return await Decide(id, db, user, options.Value.Tenant, time, request, response, (submission, caller, now) =>
         {
             submission.Return(reason, caller.Subject, now);
+            db.SubmissionReturns.Add(new SubmissionReturnRecord(submission, reason, caller.Subject, now));
             db.AuditEntries.Add(SubmissionAudit.Entry("returned", submission.Id, caller.Subject, now, reason));
             db.EnqueueEvent(new SubmissionReturned(
                 submission.Id, submission.Tenant, submission.FrameworkId, submission.FrameworkVersion, submission.Period,

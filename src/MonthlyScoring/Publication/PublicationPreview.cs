@@ -78,13 +78,13 @@ public sealed record PublicationPreview(
     /// <summary>Where a publication goes, told truthfully: the public page and API, and whoever subscribes to the event.</summary>
     internal static IReadOnlyList<Recipient> RecipientsOf(IReadOnlyList<string> knownSubscribers) =>
     [
-        new("public-page", "Trang kết quả công khai /ket-qua",
-            "Ai cũng xem được, không cần đăng nhập; cùng nội dung qua API công khai /api/monthly-scoring/public/results. Lần công bố mới thay thế lần trước ngay."),
-        new("event", "Các hệ thống đăng ký nhận sự kiện ScoresPublished",
-            "Mọi hệ thống có hàng đợi gắn với exchange Platform.Contracts:ScoresPublished nhận toàn bộ kết quả (mọi đơn vị, mọi chỉ tiêu) và không thu hồi được. " +
+        new("public-page", "Trang kết quả công khai",
+            "Ai cũng xem được, không cần đăng nhập, kể cả các hệ thống khác đọc kết quả công khai. Lần công bố mới thay thế lần trước ngay."),
+        new("event", "Các hệ thống thông tin đăng ký nhận kết quả chấm điểm",
+            "Mọi hệ thống đã đăng ký nhận kết quả nhận toàn bộ kết quả (mọi đơn vị, mọi chỉ tiêu) ngay khi công bố; đã gửi thì không thu hồi được. " +
             (knownSubscribers.Count > 0
-                ? $"Hệ thống đã biết: {string.Join(", ", knownSubscribers)}."
-                : "Chưa khai báo danh sách hệ thống đã biết (cấu hình MonthlyScoring:KnownSubscribers).")),
+                ? $"Các hệ thống đã đăng ký: {string.Join(", ", knownSubscribers)}."
+                : "Quản trị nền tảng chưa khai báo danh sách các hệ thống đã đăng ký.")),
     ];
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");

@@ -40,7 +40,7 @@ public static class PublishScores
         if (errors.Count > 0) return RunHttp.Invalid(errors);
         var (tenant, period, peerGroup, reason) = (options.Value.Tenant, body.Period!, body.PeerGroup!, body.Reason?.Trim());
         if (!await PublicationApi.IsClosedAsync(db, tenant, framework!.Id, period, ct))
-            return RunHttp.Conflict($"Kỳ {RunHttp.Month(period)} chưa khoá sổ cấp quốc gia; chỉ công bố kết quả chính thức sau khi khoá sổ.");
+            return RunHttp.Conflict($"Kỳ {RunHttp.Month(period)} chưa chốt số liệu cấp trung ương; chỉ công bố kết quả chính thức sau khi chốt số liệu (qua hạn báo cáo trung ương).");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync(

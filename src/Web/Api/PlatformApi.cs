@@ -48,6 +48,8 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor accessor)
         var browser = accessor.HttpContext?.Request;
         if (browser?.Cookies[SessionCookie] is { Length: > 0 } session) request.Headers.Add("Cookie", $"{SessionCookie}={session}");
         if (browser?.Headers["X-Correlation-Id"].ToString() is { Length: > 0 } correlation) request.Headers.TryAddWithoutValidation("X-Correlation-Id", correlation);
+        // The browser's address as the gateway saw it: the gateway counts the person's calls there, not at this process.
+        if (browser?.Headers["X-Forwarded-For"].ToString() is { Length: > 0 } forwardedFor) request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
         if (method != HttpMethod.Get && method != HttpMethod.Head) request.Headers.Add("X-CSRF", "1");
         request.Headers.Accept.ParseAdd("application/json");
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);

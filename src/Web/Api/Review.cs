@@ -50,7 +50,8 @@ public sealed record EvidenceItem(Guid Id, string? InputKey, string FileName, st
 }
 
 /// <summary>An earlier return of a submission (<c>GET /api/intake/submissions/{id}/returns</c>, newest first).</summary>
-public sealed record SubmissionReturnItem(DateTimeOffset ReturnedAt, string ReturnedBy, string? Reason, IReadOnlyDictionary<string, JsonElement> Values);
+/// <remarks><see cref="Values"/> is null for returns made before the values were kept with them.</remarks>
+public sealed record SubmissionReturnItem(DateTimeOffset ReturnedAt, string ReturnedBy, string? Reason, IReadOnlyDictionary<string, JsonElement>? Values);
 
 /// <summary>Body of <c>POST /api/intake/submissions/{id}/return</c>.</summary>
 public sealed record ReturnSubmission(string Reason);

@@ -41,8 +41,10 @@ public sealed class ConfirmationTests(PlatformInfrastructure infrastructure)
         Assert.All(missing[1].GetProperty("missing").EnumerateArray(), i => Assert.NotEqual(i.GetProperty("key").GetString(), i.GetProperty("label").GetString()));
         var recipients = preview.GetProperty("recipients").EnumerateArray().ToList();
         Assert.Equal(["public-page", "event"], recipients.Select(r => r.GetProperty("kind").GetString()));
-        Assert.Contains("/ket-qua", recipients[0].GetProperty("name").GetString());
-        Assert.Contains("ScoresPublished", recipients[1].GetProperty("name").GetString());
+        Assert.Equal("Trang kết quả công khai", recipients[0].GetProperty("name").GetString());
+        Assert.Equal("Các hệ thống thông tin đăng ký nhận kết quả chấm điểm", recipients[1].GetProperty("name").GetString());
+        // Told in words a publisher reads: no exchange names or configuration keys.
+        Assert.All(recipients, r => Assert.DoesNotMatch("ScoresPublished|exchange|MonthlyScoring:|/api/", r.GetProperty("detail").GetString()!));
         Assert.Matches("^[0-9a-f]{64}$", preview.GetProperty("fingerprint").GetString());
         Assert.Equal(JsonValueKind.Null, preview.GetProperty("changes").ValueKind);
     }

@@ -25,7 +25,7 @@ public sealed class PublicationTests(PlatformInfrastructure infrastructure)
         Assert.False(preview.GetProperty("closed").GetBoolean());
         var early = await PublishAsync(publisher, preview: preview);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        Assert.Contains("Kỳ 01/2026 chưa khoá sổ", (await early.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        Assert.Contains("Kỳ 01/2026 chưa chốt số liệu", (await early.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
 
         await host.CloseAsync();
         using var reviewer = host.Client(MonthlyScoringHost.Reviewer);

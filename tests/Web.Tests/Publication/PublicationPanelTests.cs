@@ -16,8 +16,8 @@ public sealed class PublicationPanelTests : BunitContext
 
     private static readonly Recipient[] Recipients =
     [
-        new("public-page", "Trang kết quả công khai /ket-qua", "Ai cũng xem được, không cần đăng nhập."),
-        new("event", "Các hệ thống đăng ký nhận sự kiện ScoresPublished", "Hệ thống đã biết: Cổng thông tin điện tử Chính phủ."),
+        new("public-page", "Trang kết quả công khai", "Ai cũng xem được, không cần đăng nhập."),
+        new("event", "Các hệ thống thông tin đăng ký nhận kết quả chấm điểm", "Các hệ thống đã đăng ký: Cổng thông tin điện tử Chính phủ."),
     ];
 
     private static readonly MissingUnit HaGiang = new("ha-giang", "Tỉnh Hà Giang", false,
@@ -148,7 +148,7 @@ public sealed class PublicationPanelTests : BunitContext
     {
         var panel = RenderPanel([], p => p.Add(c => c.Preview, FirstPreview(closed: false)));
 
-        Assert.Contains("chưa khoá sổ cấp quốc gia", panel.Find("[data-testid=preview-not-closed]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("chưa chốt số liệu cấp trung ương", panel.Find("[data-testid=preview-not-closed]").TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("form[data-testid=publish-form]"));
         Assert.NotEmpty(panel.FindAll("[data-testid=missing-unit]"));
     }

@@ -40,6 +40,8 @@ public sealed class InputFormTests : BunitContext
             var control = Control(form, key);
             var label = form.Find($"label[for='{control.Id}']");
             Assert.Contains(Monthly.Slots[key].Input.Label, label.TextContent, StringComparison.Ordinal);
+            // People read the label; the data code stays in the field's name for the API.
+            Assert.DoesNotContain(key, label.TextContent, StringComparison.Ordinal);
             Assert.Equal($"values[{key}]", control.GetAttribute("name"));
         }
         // Grouped as the framework groups them.

@@ -68,7 +68,10 @@ public sealed class ReportingPagesTests : BunitContext
         Assert.Single(_gateway.Requests, r => r.PathAndQuery == Open);
         Assert.DoesNotContain(_gateway.Requests, r => r.PathAndQuery.StartsWith(Mine, StringComparison.Ordinal));
         // The per-period view stays one form away, opening on last month.
-        Assert.Equal("2026-01", page.Find("#period").GetAttribute("value"));
+        // One period picker everywhere: periods by name, never the browser's (English) month field.
+        var period = page.Find("select#period");
+        Assert.Equal(("2026-01", "Tháng 01/2026"), (period.QuerySelector("option[selected]")!.GetAttribute("value"), period.QuerySelector("option[selected]")!.TextContent));
+        Assert.Empty(page.FindAll("input[type=month], input[type=number]"));
         Assert.Equal("/viec-cua-toi", page.Find("[data-testid=period-picker]").GetAttribute("action"));
         Assert.Equal("/tinh-hinh-bao-cao", page.Find("[data-testid=overview-link]").GetAttribute("href"));
     }

@@ -181,6 +181,18 @@ public sealed class SubmissionReviewTests : BunitContext
         Assert.Empty(first.FindAll("[data-testid=resubmission]"));
     }
 
+    [Fact]
+    public void A_return_made_before_values_were_kept_shows_its_reason_and_says_the_values_are_unknown()
+    {
+        var review = Render<SubmissionReview>(p => p
+            .Add(c => c.Submission, Submission("2026-01", "submitted", new() { ["A.due"] = 10 })).Add(c => c.Definition, Monthly)
+            .Add(c => c.Returns, [new SubmissionReturnItem(DateTimeOffset.UnixEpoch, "sub", "Bổ sung minh chứng", null)]));
+
+        Assert.Equal("Bổ sung minh chứng", review.Find("[data-testid=earlier-return-reason]").TextContent);
+        Assert.NotEmpty(review.FindAll("[data-testid=returned-values-unknown]"));
+        Assert.Empty(review.FindAll("[data-testid=no-change-since-return]"));
+    }
+
     private static SubmissionReturnItem Return(DateTimeOffset at, string reason, Dictionary<string, object> values) =>
         new(at, "sub-reviewer", reason, values.ToDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value)));
 

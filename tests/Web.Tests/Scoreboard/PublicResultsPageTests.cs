@@ -42,6 +42,9 @@ public sealed class PublicResultsPageTests : BunitContext
         Assert.Empty(page.FindAll("[data-testid=scoreboard] a"));
         Assert.Contains("công bố lần 1", page.Find("[data-testid=run-status]").TextContent, StringComparison.Ordinal);
         Assert.Equal(["2026-02", "2026-01"], page.FindAll("#ky option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(["Tháng 02/2026", "Tháng 01/2026"], page.FindAll("#ky option").Select(o => o.TextContent));
+        // Units by name only: the code stays in the data attribute.
+        Assert.DoesNotContain("ha-noi", page.Find("[data-unit=ha-noi] th").TextContent, StringComparison.Ordinal);
         Assert.Equal("/ket-qua", page.Find("form").GetAttribute("action"));
     }
 

@@ -52,7 +52,7 @@ public sealed class RankingTableTests : BunitContext
         Assert.Contains("class-A", table.Find("[data-unit=ha-noi] .class-badge").ClassList);
         Assert.Contains("Xuất sắc", table.Find("[data-unit=ha-noi] .class-name").TextContent, StringComparison.Ordinal);
         Assert.Contains("class-D", table.Find("[data-unit=thanh-hoa] .class-badge").ClassList);
-        Assert.Contains("Trung bình", table.Find("[data-unit=thanh-hoa] .class-name").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Dưới 50 điểm", table.Find("[data-unit=thanh-hoa] .class-name").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -504,6 +504,48 @@ namespace Platform.Intake.Data.Migrations
                     b.ToTable("submissions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Intake.Submissions.SubmissionReturnRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<string>("ReturnedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("returned_by");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("ValuesJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("values");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "Version")
+                        .HasDatabaseName("ix_submission_returns_submission");
+
+                    b.ToTable("submission_returns", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Intake.Submissions.SubmissionValueChange", b =>
                 {
                     b.Property<Guid>("Id")

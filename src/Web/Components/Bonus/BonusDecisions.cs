@@ -1,4 +1,4 @@
-using System.Globalization;
+using Platform.Web.Formatting;
 
 namespace Platform.Web.Components.Bonus;
 
@@ -13,11 +13,8 @@ public static class BonusPoints
 
     public const string BasisRequired = "Ghi căn cứ của quyết định: số, ngày quyết định của Thủ tướng Chính phủ hoặc thông báo kết luận cuộc họp.";
 
-    /// <summary>"2", "2,5" or "2.5" (a number field posts a point); null when it is not 1–5 with at most one decimal.</summary>
-    public static decimal? Parse(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (!decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var points)) return null;
-        return points is >= 1 and <= 5 && decimal.Round(points, 1) == points ? points : null;
-    }
+    /// <summary>"2", "2,5" (or "2.5"), as people type numbers here; null when it is not 1–5 with at most one decimal.</summary>
+    public static decimal? Parse(string? text) =>
+        Vn.TryParseNumber(text, percentAllowed: false, out var points) && points is >= 1 and <= 5 && decimal.Round(points, 1) == points
+            ? points : null;
 }

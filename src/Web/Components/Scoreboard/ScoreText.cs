@@ -27,11 +27,7 @@ public static partial class ScoreText
         period is { Length: 7 } && period[4] == '-' ? FrameworkCatalog.Default.Find(FrameworkId, null, period)?.Definition : null;
 
     /// <summary>"Tháng 01/2026".</summary>
-    public static string Month(string period)
-    {
-        var text = Vn.Period(period);
-        return text.Length > 0 ? char.ToUpper(text[0], Vn.Culture) + text[1..] : text;
-    }
+    public static string Month(string period) => ReportingPeriods.Title(period);
 
     /// <summary>"01/2026", for chart axes and narrow columns.</summary>
     public static string ShortMonth(string period) => period.Length == 7 && period[4] == '-' ? $"{period[5..]}/{period[..4]}" : period;

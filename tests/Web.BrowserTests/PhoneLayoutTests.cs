@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Platform.BrowserSupport;
+
+namespace Platform.Web.BrowserTests;
+
+/// <summary>
+/// Officials open the platform on their phones: at 390 CSS pixels every page each of them uses fits the screen (tables
+/// scroll inside their own box, never the page) and passes the accessibility check.
+/// </summary>
+public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData("lao-cai.so-khcn.reporter", new[] { "/", "/viec-cua-toi", "/viec-cua-toi?framework=monthly-4585&period=2026-01", "/nhap-lieu/monthly-4585/2026-01/lao-cai", "/excel", "/diem-thuong", "/ket-qua" })]
+    [InlineData("lao-cai.reporter", new[] { "/tinh-hinh-bao-cao" })]
+    [InlineData("lao-cai.reviewer", new[] { "/tham-dinh", "/bang-xep-hang" })]
+    [InlineData("khung-chi-so", new[] { "/quan-tri", "/quan-tri/phan-cong", "/quan-tri/lich-bao-cao", "/quan-tri/don-vi", "/quan-tri/don-vi/lao-cai.so-khcn" })]
+    [InlineData("tw-cong-bo", new[] { "/cong-bo" })]
+    public async Task Every_page_a_person_uses_fits_a_phone(string username, string[] paths)
+    {
+        var shots = new Screenshots($"{nameof(Every_page_a_person_uses_fits_a_phone)}-{username}");
+        await using var person = await Person.SignInAsync(fixture, shots, username, PageChecks.PhoneWidth);
+        foreach (var path in paths)
+        {
+            await person.GoAsync(fixture, path);
+            await person.ShotAsync("dien-thoai" + path.Replace('/', '-').Split('?')[0]);
+            await PageChecks.AssertFitsPhoneAsync(person.Page, path);
+        }
+    }
+
+    [Fact]
+    public async Task A_units_explanation_with_its_indicators_and_charts_fits_a_phone()
+    {
+        var shots = new Screenshots(nameof(A_units_explanation_with_its_indicators_and_charts_fits_a_phone));
+        await using var reviewer = await Person.SignInAsync(fixture, shots, "tw-tham-dinh", PageChecks.PhoneWidth);
+        // A provisional run of January for the provinces, as the scoreboard's reviewer makes one.
+        var run = await reviewer.Page.APIRequest.PostAsync(fixture.Site.GatewayUrl + "/api/monthly-scoring/runs", new()
+        {
+            DataObject = new { period = "2026-01", peerGroup = "provinces" },
+            Headers = new Dictionary<string, string> { ["X-CSRF"] = "1" },
+        });
+        Assert.True(run.Ok, $"{run.Status}: {await run.TextAsync()}");
+
+        await reviewer.GoAsync(fixture, "/bang-xep-hang/2026-01/provinces/lao-cai");
+        await Assertions.Expect(reviewer.Page.GetByTestId("explanation-group").First).ToBeVisibleAsync();
+        await reviewer.ShotAsync("giai-thich");
+        await PageChecks.AssertFitsPhoneAsync(reviewer.Page, "giai-thich");
+    }
+}
