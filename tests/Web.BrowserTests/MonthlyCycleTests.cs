@@ -174,7 +174,7 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         await using var standingBody = await Person.SignInAsync(fixture, shots, "tw-khen-thuong");
         await standingBody.GoAsync(fixture, "/diem-thuong?ky=2026-01");
         var approve = standingBody.Page.Locator("form[data-testid=bonus-approve-form]");
-        await approve.GetByTestId("bonus-points-input").FillAsync("2.5");
+        await approve.GetByTestId("bonus-points-input").FillAsync("2,5");
         await approve.GetByTestId("bonus-basis-input").FillAsync(basis);
         await standingBody.ShotAsync("ghi-nhan-quyet-dinh");
         await approve.GetByTestId("bonus-approve").ClickAsync();
