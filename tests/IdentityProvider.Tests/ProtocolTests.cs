@@ -85,8 +85,8 @@ public sealed class ProtocolTests(IdentityProviderFactory idp) : IClassFixture<I
         Assert.Equal("service-account-he-thong-57", payload.GetProperty("preferred_username").GetString());
         Assert.Contains("reporter", Strings(payload.GetProperty("realm_access").GetProperty("roles")));
         Assert.Contains("submit", Strings(payload.GetProperty("resource_access").GetProperty("platform-api").GetProperty("roles")));
-        Assert.Equal(["/vn/lao-cai"], Strings(payload.GetProperty("groups")));
-        Assert.Equal("lao-cai", payload.GetProperty("org_unit").GetString());
+        Assert.Equal(["/vn/lao-cai/so-khcn"], Strings(payload.GetProperty("groups")));
+        Assert.Equal("lao-cai.so-khcn", payload.GetProperty("org_unit").GetString());
         Assert.False(response.RootElement.TryGetProperty("refresh_token", out _));
     }
 
@@ -109,7 +109,7 @@ public sealed class ProtocolTests(IdentityProviderFactory idp) : IClassFixture<I
 
         var caller = await CallAsync(api, response.RootElement.GetProperty("access_token").GetString()!);
 
-        Assert.Equal("lao-cai", caller.OrgUnit);
+        Assert.Equal("lao-cai.so-khcn", caller.OrgUnit);
         Assert.Contains(PlatformRoles.Reporter, caller.Roles);
         Assert.True(caller.Machine);
     }

@@ -45,8 +45,8 @@ public sealed class RevocationTests(IdentityProviderFactory idp) : IClassFixture
         Assert.Equal("Bearer", active.GetProperty("token_type").GetString());
         Assert.Equal("Bearer", active.GetProperty("typ").GetString());
         Assert.Contains("reporter", Strings(active.GetProperty("realm_access").GetProperty("roles")));
-        Assert.Equal(["/vn/lao-cai"], Strings(active.GetProperty("groups")));
-        Assert.Equal("lao-cai", active.GetProperty("org_unit").GetString());
+        Assert.Equal(["/vn/lao-cai/so-khcn"], Strings(active.GetProperty("groups")));
+        Assert.Equal("lao-cai.so-khcn", active.GetProperty("org_unit").GetString());
         Assert.True(active.GetProperty("exp").GetInt64() > active.GetProperty("iat").GetInt64());
         Assert.DoesNotContain(active.EnumerateObject(), p => p.Name.StartsWith("oi_", StringComparison.Ordinal));
 
