@@ -1,45 +1,54 @@
-using System.Globalization;
-using System.Text;
 using Platform.AppHost;
+using Platform.AppHost.Infrastructure;
 using Platform.LocalInfrastructure;
 
-// AppHost: runs the whole platform on this machine, shaped like an Aspire AppHost so a real one can replace it.
-//   AppHostOptions.cs   command line and configuration, checked before anything starts
-//   Resources.cs        the application model: postgres, messaging, five services, gateway
-//   Infrastructure.cs   PostgreSQL and RabbitMQ: configured servers, or local ones (LocalInfrastructure)
-//   Orchestrator.cs     start order, --smoke, supervision, stopping everything in reverse order
-//   ServiceProcess.cs   one service as a child process: prefixed output, /health, restarts, stop
-//   StatusTable.cs      the status table;  Output.cs  prefixed console lines
-//   Shutdown.cs         Ctrl+C / SIGINT / SIGTERM
-// Exit codes: 0 done, 1 failed (one message: cause and fix), 2 bad command line, 130 interrupted during start-up.
+// The .NET Aspire AppHost of the platform (ADR 0004):
+//   AppHostOptions.cs        AppHost's own options (--smoke, --fresh, --data-dir, --infrastructure), the rest is Aspire's
+//   Infrastructure/          PostgreSQL and RabbitMQ: existing servers, containers, or local Debian processes
+//   PlatformModel.cs         identity provider, the five services, web application, gateway
+//   Supervisor.cs            restarts a crashed project with back-off (Aspire does not)
+//   StartupReport.cs         waits until everything is healthy; prints the addresses, --smoke's verdict, memory
+// Exit codes: 0 done, 1 failed (the message names the cause and the fix), 2 bad command line.
 
-Console.OutputEncoding = Encoding.UTF8;
-CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-using var shutdown = new Shutdown();
+AppHostOptions options;
 try
 {
-    var options = AppHostOptions.Load(args);
-    if (options.Help)
-    {
-        Console.WriteLine(AppHostOptions.Usage);
-        return 0;
-    }
-    await using var orchestrator = new Orchestrator(options, shutdown);
-    return await orchestrator.RunAsync();
+    options = AppHostOptions.Parse(args);
 }
 catch (UsageException ex)
 {
     await Console.Error.WriteLineAsync($"error: {ex.Message}{Environment.NewLine}{Environment.NewLine}{AppHostOptions.Usage}");
     return 2;
 }
-catch (Exception ex) when (ex is InfrastructureException or ResourceFailedException)
+if (options.Help)
 {
-    // Printed after everything was stopped, so it is the last thing on the screen.
-    Output.Error(ex.Message);
-    return 1;
+    Console.WriteLine(AppHostOptions.Usage);
+    return 0;
 }
-catch (Exception ex)
+
+try
 {
-    Output.Error($"unexpected failure: {ex}");
-    return 1;
+    var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+    {
+        Args = options.AspireArgs,
+        DisableDashboard = options.Smoke,
+        DashboardApplicationName = "Platform",
+    });
+    var containers = await ContainerRuntime.ChooseContainersAsync(builder, options);
+    var infrastructure = await PlatformInfrastructure.AddAsync(builder, options, containers);
+    PlatformModel.Add(builder, infrastructure, options, containers);
+    builder.Services.AddSingleton(options);
+    // Ahead of Aspire's own hosted services, whose start waits until every resource is created (WaitFor included):
+    // what reports on the start must already run then.
+    builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ResourceLogs>());
+    builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupReport>());
+    builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, Supervisor>());
+
+    await builder.Build().RunAsync();
+    return Environment.ExitCode;
+}
+catch (Exception ex) when (ex is InfrastructureException or UsageException)
+{
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return ex is UsageException ? 2 : 1;
 }

@@ -66,12 +66,12 @@ public static class DebianPackages
         {
             var env = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
             log($"installing Debian package '{package}' (apt-get; about 20 s)...");
-            var install = await Shell.RunAsync("apt-get", ["install", "-y", "-q", "-o", "DPkg::Lock::Timeout=300", "--no-install-recommends", package], env, TimeSpan.FromMinutes(10), cancellationToken);
+            var install = await Shell.RunAsync("apt-get", ["install", "-y", "-q", "-o", "DPkg::Lock::Timeout=300", "--no-install-recommends", package], env, TimeSpan.FromMinutes(10), cancellationToken: cancellationToken);
             if (install.ExitCode != 0)
             {
                 // The package lists may be missing or stale on a fresh machine.
-                await Shell.RunAsync("apt-get", ["update", "-q", "-o", "DPkg::Lock::Timeout=300"], env, TimeSpan.FromMinutes(10), cancellationToken);
-                await Shell.RunCheckedAsync("apt-get", ["install", "-y", "-q", "-o", "DPkg::Lock::Timeout=300", "--no-install-recommends", package], env, TimeSpan.FromMinutes(10), cancellationToken);
+                await Shell.RunAsync("apt-get", ["update", "-q", "-o", "DPkg::Lock::Timeout=300"], env, TimeSpan.FromMinutes(10), cancellationToken: cancellationToken);
+                await Shell.RunCheckedAsync("apt-get", ["install", "-y", "-q", "-o", "DPkg::Lock::Timeout=300", "--no-install-recommends", package], env, TimeSpan.FromMinutes(10), cancellationToken: cancellationToken);
             }
             log($"installed '{package}'");
         }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Npgsql;
 
 namespace Platform.LocalInfrastructure;
@@ -49,45 +48,26 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var bin = await DebianPackages.PostgresBinAsync(options.Log, cancellationToken);
         var directory = Path.GetFullPath(options.Directory);
-        System.IO.Directory.CreateDirectory(directory);
         var data = Path.Combine(directory, "data");
-        var passwordFile = Path.Combine(directory, "password");
 
-        // A cluster left running by an AppHost that was killed: stop it so we own it again.
+        // A cluster left running by a process that was killed: stop it so we own it again.
         if (File.Exists(Path.Combine(data, "postmaster.pid")))
         {
             options.Log("stopping a PostgreSQL left running from an earlier start...");
             var (f, a) = Shell.AsUser(OsUser, Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"]);
-            await Shell.RunAsync(f, a, cancellationToken: cancellationToken);
+            await Shell.RunAsync(f, a, cancellationToken: cancellationToken, workingDirectory: directory);
         }
 
         var port = Ports.Choose(options.Port, "Infrastructure:Postgres:Port");
-        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
-        {
-            options.Log($"initialising a new PostgreSQL cluster in {data}");
-            if (System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
-            var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-            await File.WriteAllTextAsync(passwordFile, password, cancellationToken);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            System.IO.Directory.CreateDirectory(data);
-            await GiveToPostgresUserAsync(directory, cancellationToken);
-            var (f, a) = Shell.AsUser(OsUser, Path.Combine(bin, "initdb"),
-                ["-D", data, "-U", User, $"--pwfile={passwordFile}", "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-            await Shell.RunCheckedAsync(f, a, timeout: TimeSpan.FromMinutes(2), cancellationToken: cancellationToken);
-        }
-        else
-        {
-            await GiveToPostgresUserAsync(directory, cancellationToken);
-        }
-
-        var storedPassword = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
+        var prepared = await PostgresCluster.PrepareAsync(directory, options.Log, cancellationToken);
+        var storedPassword = prepared.Password;
         for (var attempt = 1; ; attempt++)
         {
             var settings = $"-p {port} -k {directory} -h 127.0.0.1 -c max_connections=300";
             if (options.Throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             var (file, args) = Shell.AsUser(OsUser, Path.Combine(bin, "pg_ctl"),
                 ["-D", data, "-l", Path.Combine(directory, "postgres.log"), "-w", "-t", "60", "-o", settings, "start"]);
-            var started = await Shell.RunAsync(file, args, timeout: TimeSpan.FromMinutes(2), cancellationToken: cancellationToken);
+            var started = await Shell.RunAsync(file, args, timeout: TimeSpan.FromMinutes(2), cancellationToken: cancellationToken, workingDirectory: directory);
             if (started.ExitCode == 0) break;
             // A free port chosen a moment ago may have been taken by another process starting at the same time.
             if (attempt < 3 && options.Port is null or 0)
@@ -121,16 +101,8 @@ public sealed class PostgresServer : IAsyncDisposable
         _stopped = true;
         NpgsqlConnection.ClearAllPools();
         var (file, args) = Shell.AsUser(OsUser, Path.Combine(_bin, "pg_ctl"), ["-D", _dataDirectory, "-m", "fast", "-w", "-t", "30", "stop"]);
-        await Shell.RunAsync(file, args, timeout: TimeSpan.FromSeconds(60));
+        await Shell.RunAsync(file, args, timeout: TimeSpan.FromSeconds(60), workingDirectory: Directory);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    private static async Task GiveToPostgresUserAsync(string directory, CancellationToken cancellationToken)
-    {
-        if (!Shell.IsRoot) return;
-        await Shell.RunCheckedAsync("chown", ["-R", $"{OsUser}:{OsUser}", directory], cancellationToken: cancellationToken);
-        // initdb insists on 0700 or 0750 for the data folder.
-        await Shell.RunCheckedAsync("chmod", ["0700", directory], cancellationToken: cancellationToken);
-    }
 }

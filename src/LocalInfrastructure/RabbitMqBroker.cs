@@ -22,59 +22,34 @@ public sealed record RabbitMqBrokerOptions
 /// </summary>
 public sealed class RabbitMqBroker : IAsyncDisposable
 {
-    public const string User = "guest";
-    public const string Password = "guest";
+    public const string User = RabbitMqNode.User;
 
     private readonly string _bin;
     private readonly Dictionary<string, string> _environment;
     private Process? _process;
     private bool _stopped;
 
-    private RabbitMqBroker(string bin, string directory, int port, int distPort, int epmdPort, int? managementPort)
+    private RabbitMqBroker(string bin, RabbitMqNode node)
     {
         _bin = bin;
-        Directory = directory;
-        Port = port;
-        DistPort = distPort;
-        EpmdPort = epmdPort;
-        ManagementPort = managementPort;
-        NodeName = $"platform{port}@localhost";
-        _environment = new Dictionary<string, string>
-        {
-            ["HOME"] = Path.Combine(directory, "home"),
-            ["RABBITMQ_NODENAME"] = NodeName,
-            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
-            ["RABBITMQ_NODE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RABBITMQ_DIST_PORT"] = distPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ERL_EPMD_PORT"] = epmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia"),
-            ["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log"),
-            ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbitmq.pid"),
-            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq.conf"),
-            ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(directory, "advanced.config"),
-            ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf"),
-            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins"),
-        };
+        Node = node;
+        _environment = new Dictionary<string, string>(node.Environment);
     }
 
-    public string Directory { get; }
-    public int Port { get; }
-    public int DistPort { get; }
-    public int EpmdPort { get; }
-    public int? ManagementPort { get; }
-    public string NodeName { get; }
+    public RabbitMqNode Node { get; }
+    public string Directory => Node.Directory;
+    public int Port => Node.Port;
+    public int EpmdPort => Node.EpmdPort;
+    public int? ManagementPort => Node.ManagementPort;
+    public string NodeName => Node.NodeName;
 
     /// <summary>The AMQP URI Aspire-style clients expect, for a virtual host (default <c>/</c>).</summary>
-    public string ConnectionString(string virtualHost = "/") =>
-        $"amqp://{User}:{Password}@127.0.0.1:{Port}/{Uri.EscapeDataString(virtualHost)}";
+    public string ConnectionString(string virtualHost = "/") => Node.ConnectionString(virtualHost);
 
     public static async Task<RabbitMqBroker> StartAsync(RabbitMqBrokerOptions options, CancellationToken cancellationToken = default)
     {
         var bin = await DebianPackages.RabbitMqBinAsync(options.Log, cancellationToken);
         var directory = Path.GetFullPath(options.Directory);
-        System.IO.Directory.CreateDirectory(Path.Combine(directory, "home"));
-        System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
-
         await StopLeftoverAsync(directory, options.Log);
         // Free ports are chosen, then released until the broker binds them; another process starting a
         // broker or database at the same moment can take one in between. Such a start is tried again
@@ -87,13 +62,9 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             var epmdPort = Ports.GetFree();
             int? management = options.ManagementPort is null ? null : Ports.Choose(options.ManagementPort, "Infrastructure:RabbitMq:ManagementPort");
 
-            var config = $"loopback_users = none\nlisteners.tcp.default = 127.0.0.1:{port}\n";
-            if (management is not null) config += $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {management}\n";
-            await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq-env.conf"), "", cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), management is null ? "[]." : "[rabbitmq_management].", cancellationToken);
-
-            var broker = new RabbitMqBroker(bin, directory, port, distPort, epmdPort, management);
+            var node = new RabbitMqNode(directory, port, distPort, epmdPort, management);
+            await node.WriteConfigurationAsync(cancellationToken);
+            var broker = new RabbitMqBroker(bin, node);
             try
             {
                 await broker.LaunchAsync(options.Log, cancellationToken);
@@ -224,7 +195,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private Task<string> Ctl(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        Shell.RunCheckedAsync(Path.Combine(_bin, "rabbitmqctl"), ["-n", NodeName, .. arguments], _environment, TimeSpan.FromSeconds(90), cancellationToken);
+        Shell.RunCheckedAsync(Path.Combine(_bin, "rabbitmqctl"), ["-n", NodeName, .. arguments], _environment, TimeSpan.FromSeconds(90), cancellationToken: cancellationToken);
 
     private string LogTail()
     {

@@ -16,6 +16,7 @@ public static partial class Shell
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string>? environment = null,
         TimeSpan? timeout = null,
+        string? workingDirectory = null,
         CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(file)
@@ -25,6 +26,8 @@ public static partial class Shell
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        // A tool run as another user (runuser) must be able to enter its working directory.
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         foreach (var a in arguments) start.ArgumentList.Add(a);
         if (environment is not null)
         {
@@ -55,10 +58,10 @@ public static partial class Shell
         lock (output) return new Result(process.ExitCode, output.ToString());
     }
 
-    public static async Task<string> RunCheckedAsync(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public static async Task<string> RunCheckedAsync(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, string? workingDirectory = null, CancellationToken cancellationToken = default)
     {
         var list = arguments.ToList();
-        var result = await RunAsync(file, list, environment, timeout, cancellationToken);
+        var result = await RunAsync(file, list, environment, timeout, workingDirectory, cancellationToken);
         if (result.ExitCode != 0)
         {
             throw new InfrastructureException($"'{Path.GetFileName(file)} {string.Join(' ', list)}' failed with exit code {result.ExitCode}: {Tail(result.Output)}");
