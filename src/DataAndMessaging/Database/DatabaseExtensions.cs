@@ -16,6 +16,14 @@ public static class DatabaseExtensions
     /// applies its migrations at start-up under an advisory lock, adds a readiness check and the
     /// outbox relay. Call it before <c>AddPlatformBus</c> so tables exist before consumers start.
     /// </summary>
+    /// <remarks>
+    /// Not Aspire's <c>AddNpgsqlDbContext</c> (Aspire.Npgsql.EntityFrameworkCore.PostgreSQL): it would replace only the
+    /// <c>AddDbContext</c> call and the health check, and everything it adds by default would have to be turned off —
+    /// its retrying execution strategy refuses the explicit transactions we open (the relay, idempotent pushes, evidence, publication), its
+    /// tracer and meter providers would collect when nothing is exported, its health check is named after the context
+    /// type rather than the connection (<c>intakedb</c>), its context pooling would share the outbox interceptor between
+    /// contexts, and without a connection string it throws where design-time tooling (<c>dotnet ef</c>) needs none.
+    /// </remarks>
     public static IHostApplicationBuilder AddPlatformDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {

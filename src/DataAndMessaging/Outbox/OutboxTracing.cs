@@ -22,7 +22,7 @@ public static class OutboxTracing
     private static readonly ActivitySource Source = new(SourceName);
 
     /// <summary>The current activity's <c>traceparent</c> and <c>tracestate</c>, or nulls outside a (W3C) trace.</summary>
-    public static (string? TraceParent, string? TraceState) Capture()
+    internal static (string? TraceParent, string? TraceState) Capture()
     {
         if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C, Id: { } id } activity || id.Length > MaxTraceParentLength)
         {
@@ -37,7 +37,7 @@ public static class OutboxTracing
     /// trace when none was stored (written outside any trace, or before the columns existed). Never a child of whatever
     /// happens to be current in the relay: the rows of one round belong to different traces.
     /// </summary>
-    public static Activity? StartPublish(OutboxMessage row, string messageTypeName)
+    internal static Activity? StartPublish(OutboxMessage row, string messageTypeName)
     {
         Activity.Current = null;
         ActivityContext.TryParse(row.TraceParent, row.TraceState, isRemote: true, out var parent);
