@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -63,20 +62,19 @@ public static class Extensions
         // (Activities with their tags and histogram points, server and client side; measured at the gateway).
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return builder;
 
+        // Sources and meters of the database, the bus and the outbox relay are added by src/DataAndMessaging
+        // (ConfigureOpenTelemetryTracerProvider), in the five services that have them.
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", "Npgsql", OutboxMetrics.MeterName))
+                .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
-                .AddSource("MassTransit")
                 .AddAspNetCoreInstrumentation(o =>
                     o.Filter = context => !context.Request.Path.StartsWithSegments(HealthPath)
                         && !context.Request.Path.StartsWithSegments(AlivePath))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         builder.Services.AddOpenTelemetry().UseOtlpExporter();
         return builder;

@@ -22,7 +22,7 @@ using NpgsqlTypes;
 using Platform.Intake.Data;
 using Platform.Intake.Units;
 using Platform.LocalInfrastructure;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Contracts;
 using Platform.LocalInfrastructure;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 using Platform.TestSupport.Plumbing;
 
 var events = Option("--events", 20_000);

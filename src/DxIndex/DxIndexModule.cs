@@ -1,6 +1,6 @@
 using Platform.DxIndex.Data;
-using Platform.ServiceDefaults.Database;
-using Platform.ServiceDefaults.Messaging;
+using Platform.DataAndMessaging.Database;
+using Platform.DataAndMessaging.Messaging;
 
 namespace Platform.DxIndex;
 

@@ -1,3 +1,4 @@
+using OpenTelemetry.Trace;
 using Platform.Gateway.Protections;
 using Platform.Gateway.Routing;
 using Platform.Gateway.Session;
@@ -14,6 +15,8 @@ public static class GatewayModule
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddTransforms(GatewaySession.AddSessionTokenTransform);
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        // YARP's span of each forwarded request (proxy.forwarder), between the incoming request and the call to the service.
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("Yarp.ReverseProxy"));
         builder.AddGatewayProtections();
         builder.AddGatewaySession();
         return builder;

@@ -10,8 +10,8 @@ using Platform.Intake.Machine;
 using Platform.Intake.Overview;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
-using Platform.ServiceDefaults.Database;
-using Platform.ServiceDefaults.Messaging;
+using Platform.DataAndMessaging.Database;
+using Platform.DataAndMessaging.Messaging;
 
 namespace Platform.Intake;
 

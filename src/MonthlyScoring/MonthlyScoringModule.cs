@@ -4,8 +4,8 @@ using Platform.MonthlyScoring.Publication;
 using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Inputs;
-using Platform.ServiceDefaults.Database;
-using Platform.ServiceDefaults.Messaging;
+using Platform.DataAndMessaging.Database;
+using Platform.DataAndMessaging.Messaging;
 
 namespace Platform.MonthlyScoring;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Units;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;

@@ -31,7 +31,7 @@ public sealed partial class AssignmentSeeder(IServiceProvider services, IOptions
         var rows = ShippedAssignments();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Replicas starting together queue here; the later ones find every assignment present.
-        var key = Platform.ServiceDefaults.Database.PostgresDatabase.AdvisoryKey("assignments:" + tenant);
+        var key = Platform.DataAndMessaging.Database.PostgresDatabase.AdvisoryKey("assignments:" + tenant);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
         var known = (await db.Assignments.Where(a => a.Tenant == tenant)
                 .Select(a => new { a.FrameworkId, a.ReportingUnit, a.TargetUnit, a.Role, a.Frequency }).ToListAsync(cancellationToken))

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Audit;
+using Platform.DataAndMessaging.Audit;
 using Platform.Intake.Audit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Audit;
+using Platform.DataAndMessaging.Audit;
 
 namespace Platform.Intake.Audit;
 

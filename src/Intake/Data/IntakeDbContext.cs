@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Audit;
+using Platform.DataAndMessaging.Audit;
 using Platform.Intake.Audit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Assignments;
@@ -8,7 +8,7 @@ using Platform.Intake.Evidence;
 using Platform.Intake.Machine;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.Intake.Data;
 

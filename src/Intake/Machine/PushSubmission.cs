@@ -9,7 +9,7 @@ using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Scoring;
-using Platform.ServiceDefaults.Database;
+using Platform.DataAndMessaging.Database;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Intake.Machine;

@@ -6,7 +6,7 @@ using Platform.Contracts;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Scoring;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.Intake.Periods;
 

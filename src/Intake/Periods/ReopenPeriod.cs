@@ -1,5 +1,5 @@
 using Platform.ServiceDefaults.Time;
-using Platform.ServiceDefaults.Audit;
+using Platform.DataAndMessaging.Audit;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Intake.Contacts;
 using Platform.Intake.Data;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.Intake.Submissions;
 

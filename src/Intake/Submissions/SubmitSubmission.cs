@@ -11,7 +11,7 @@ using Platform.Intake.Periods;
 using Platform.Intake.Evidence;
 using Platform.Contracts;
 using Platform.Scoring;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.Intake.Submissions;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Data;
-using Platform.ServiceDefaults.Database;
+using Platform.DataAndMessaging.Database;
 
 namespace Platform.Intake.Units;
 

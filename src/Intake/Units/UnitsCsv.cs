@@ -1,11 +1,11 @@
-using Platform.ServiceDefaults.Audit;
+using Platform.DataAndMessaging.Audit;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Intake.Audit;
 using Platform.Intake.Data;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.Intake.Units;
 

@@ -7,7 +7,7 @@ using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
-using Platform.ServiceDefaults.Audit;
+using Platform.DataAndMessaging.Audit;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.MonthlyScoring.Bonus;

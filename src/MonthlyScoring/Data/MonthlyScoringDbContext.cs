@@ -1,10 +1,10 @@
-using Platform.ServiceDefaults.Audit;
+using Platform.DataAndMessaging.Audit;
 using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.MonthlyScoring.Data;
 

@@ -1,7 +1,7 @@
 using MassTransit;
 using Platform.Contracts;
 using Platform.MonthlyScoring.Data;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.MonthlyScoring.Inputs;
 

@@ -8,8 +8,8 @@ using Platform.Contracts;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
 using Platform.Scoring.Engine;
-using Platform.ServiceDefaults.Database;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Database;
+using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.MonthlyScoring.Publication;

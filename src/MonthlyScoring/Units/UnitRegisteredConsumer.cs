@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.MonthlyScoring.Data;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.MonthlyScoring.Units;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.Reporting.Data;
 

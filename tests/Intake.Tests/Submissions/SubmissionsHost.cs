@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts;
 using Platform.Intake.Data;
 using Platform.Intake.Units;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 using Platform.TestSupport;
 
 namespace Platform.Intake.Tests.Units;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.MonthlyScoring.Inputs;
-using Platform.ServiceDefaults.Outbox;
+using Platform.DataAndMessaging.Outbox;
 using Platform.TestSupport;
 
 namespace Platform.MonthlyScoring.Tests.Inputs;

@@ -2,8 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Platform.ServiceDefaults.Database;
-using Platform.ServiceDefaults.Messaging;
+using Platform.DataAndMessaging.Database;
+using Platform.DataAndMessaging.Messaging;
 
 namespace Platform.TestSupport.Plumbing;
 
@@ -13,9 +13,12 @@ namespace Platform.TestSupport.Plumbing;
 /// </summary>
 public static class PlumbingHosts
 {
-    public static Task<IHost> StartProducerAsync(string database, string broker, string name = "producer", CancellationToken cancellationToken = default) =>
+    /// <param name="services">Anything else the test needs registered (a trace collector, say).</param>
+    public static Task<IHost> StartProducerAsync(string database, string broker, string name = "producer",
+        Action<IServiceCollection>? services = null, CancellationToken cancellationToken = default) =>
         StartAsync(name, database, broker, builder =>
         {
+            services?.Invoke(builder.Services);
             builder.AddPlatformDatabase<ProducerDbContext>("producerdb");
             builder.AddPlatformBus(name, consumers: null);
         }, "producerdb", cancellationToken);

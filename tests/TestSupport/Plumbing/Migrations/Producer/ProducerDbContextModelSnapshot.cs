@@ -22,7 +22,7 @@ namespace Platform.TestSupport.Plumbing.Migrations.Producer
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Outbox.InboxMessage", b =>
+            modelBuilder.Entity("Platform.DataAndMessaging.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -45,7 +45,7 @@ namespace Platform.TestSupport.Plumbing.Migrations.Producer
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DataAndMessaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -89,6 +89,16 @@ namespace Platform.TestSupport.Plumbing.Migrations.Producer
                         .HasColumnName("sequence");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("trace_state");
 
                     b.HasKey("Id");
 
