@@ -40,7 +40,8 @@ try
     builder.Services.AddSingleton(options);
     // Ahead of Aspire's own hosted services, whose start waits until every resource is created (WaitFor included):
     // what reports on the start must already run then.
-    builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ResourceLogs>());
+    builder.Services.AddSingleton<ResourceLogs>();
+    builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<ResourceLogs>()));
     builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupReport>());
     builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, Supervisor>());
 

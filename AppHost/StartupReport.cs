@@ -11,7 +11,7 @@ namespace Platform.AppHost;
 /// resident memory once idle.
 /// </summary>
 internal sealed class StartupReport(AppHostOptions options, DistributedApplicationModel model, DistributedApplicationExecutionContext execution,
-    ResourceNotificationService notifications, IHostApplicationLifetime lifetime, IConfiguration configuration) : BackgroundService
+    ResourceNotificationService notifications, ResourceLogs logs, IHostApplicationLifetime lifetime, IConfiguration configuration) : BackgroundService
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan IdleBeforeMemory = TimeSpan.FromSeconds(10);
@@ -22,24 +22,28 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (execution.IsPublishMode) return;
-        var watched = model.Resources.Where(r => r is ProjectResource or ExecutableResource or ContainerResource).Select(r => r.Name).ToList();
+        // Aspire adds a hidden "-rebuilder" executable per project (it runs only on a dashboard rebuild): not ours to wait for.
+        var watched = model.Resources.Where(r => r is ProjectResource or ExecutableResource or ContainerResource && r is not IResourceWithParent)
+            .Select(r => r.Name).ToList();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         deadline.CancelAfter(StartTimeout);
-        var failure = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var failure = new TaskCompletionSource<(string, IEnumerable<string>)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _ = WatchAsync(failure, stoppingToken);
 
         string? reason = null;
+        IEnumerable<string> culprits = watched;
         try
         {
             var healthy = Task.WhenAll(watched.Select(name => notifications.WaitForResourceHealthyAsync(name, deadline.Token)));
             var first = await Task.WhenAny(healthy, failure.Task);
-            if (first == failure.Task) reason = await failure.Task;
+            if (first == failure.Task) (reason, culprits) = await failure.Task;
             else await healthy;
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            var waiting = watched.Where(n => _latest.Values.FirstOrDefault(e => e.Resource.Name == n)?.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+            var waiting = watched.Where(n => _latest.Values.FirstOrDefault(e => e.Resource.Name == n)?.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).ToList();
             reason = $"not healthy within {StartTimeout.TotalMinutes:0} minutes: {string.Join(", ", waiting)}";
+            culprits = waiting;
         }
         catch (OperationCanceledException)
         {
@@ -56,7 +60,11 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
             Console.WriteLine();
             if (options.Smoke) reason = await CheckGatewayAsync(stoppingToken);
         }
-        if (reason is not null) await Console.Error.WriteLineAsync($"error: {reason}");
+        if (reason is not null)
+        {
+            if (options.Smoke) logs.Print(culprits);
+            await Console.Error.WriteLineAsync($"error: {reason}");
+        }
         if (options.ReportMemory && reason is null)
         {
             await Task.Delay(IdleBeforeMemory, stoppingToken);
@@ -71,7 +79,7 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
     }
 
     /// <summary>Keeps each resource's latest state, and reports the first that failed to start or crashed while starting.</summary>
-    private async Task WatchAsync(TaskCompletionSource<string> failure, CancellationToken cancellationToken)
+    private async Task WatchAsync(TaskCompletionSource<(string, IEnumerable<string>)> failure, CancellationToken cancellationToken)
     {
         try
         {
@@ -80,9 +88,9 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
                 _latest[update.ResourceId] = update;
                 var state = update.Snapshot.State?.Text;
                 if (state == KnownResourceStates.FailedToStart)
-                    failure.TrySetResult($"{update.Resource.Name} failed to start. Fix: read its log in the dashboard or above.");
+                    failure.TrySetResult(($"{update.Resource.Name} failed to start. Fix: read its log in the dashboard or above.", [update.Resource.Name]));
                 else if (KnownResourceStates.TerminalStates.Contains(state ?? "") && update.Snapshot.ExitCode is { } code and not 0 && options.Smoke)
-                    failure.TrySetResult($"{update.Resource.Name} exited with code {code} while starting. Fix: read its log above.");
+                    failure.TrySetResult(($"{update.Resource.Name} exited with code {code} while starting. Fix: read its log above.", [update.Resource.Name]));
             }
         }
         catch (OperationCanceledException)

@@ -31,7 +31,7 @@ internal sealed partial class Supervisor(ResourceNotificationService notificatio
                 if (entry.RunningSince is { } since && DateTime.UtcNow - since > HealthyRun) entry.Delay = FirstDelay;
                 var delay = entry.Delay;
                 entry = (TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestDelay.Ticks)), null, true);
-                LogRestart(logger, update.ResourceId, code, delay.TotalSeconds);
+                LogRestart(logger, update.Resource.Name, code, delay.TotalSeconds);
                 _ = RestartAsync(update.ResourceId, delay, stoppingToken);
             }
             _projects[update.ResourceId] = entry;
