@@ -40,6 +40,8 @@ internal sealed record AppHostOptions
           --report-memory      print every process's resident memory (Aspire's own included) once idle
           --infrastructure M   auto (default), containers or processes
           --Section:Key=value  any configuration setting, e.g. --Gateway:Port=8080
+          --publisher manifest --output-path DIR
+                               write Aspire's manifest (aspire-manifest.json) of the chosen mode instead of running
           -h, --help           show this text
 
         Configuration (AppHost/appsettings.json, environment variables with __ for :, command line):
@@ -53,6 +55,9 @@ internal sealed record AppHostOptions
 
         Exit codes: 0 done, 1 failed (the message names the cause and the fix), 2 bad command line.
         """;
+
+    /// <summary>Aspire's own options that take a value (publishing the manifest).</summary>
+    private static readonly HashSet<string> AspireOptions = new(StringComparer.Ordinal) { "--publisher", "--output-path", "--operation", "--step" };
 
     public bool Help { get; init; }
     public bool Smoke { get; init; }
@@ -92,7 +97,16 @@ internal sealed record AppHostOptions
                     break;
                 case var _ when arg.StartsWith("--data-dir=", StringComparison.Ordinal): dataDirectory = arg["--data-dir=".Length..]; break;
                 case var _ when arg.StartsWith("--infrastructure=", StringComparison.Ordinal): mode = arg["--infrastructure=".Length..]; break;
-                default: rest.Add(arg); break;
+                case var _ when AspireOptions.Contains(arg):
+                    rest.Add(arg);
+                    if (i + 1 < args.Length) rest.Add(args[++i]);
+                    break;
+                // A configuration setting: --Section:Key=value or --Section:Key value.
+                case var _ when arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal):
+                    rest.Add(arg);
+                    if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length) rest.Add(args[++i]);
+                    break;
+                default: throw new UsageException($"unknown option '{arg}'");
             }
         }
         if (dataDirectory is { Length: 0 }) throw new UsageException("--data-dir needs a folder: --data-dir DIR");

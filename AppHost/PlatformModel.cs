@@ -42,7 +42,9 @@ internal static class PlatformModel
 
         var web = Project(builder.AddProject<Projects.Web>("web"), issuer);
         var gatewayPort = AppHostOptions.Port(builder.Configuration, "Gateway:Port")
-            ?? (!options.Smoke && Ports.IsFree(PreferredGatewayPort) ? PreferredGatewayPort : Ports.GetFree());
+            ?? (!options.Smoke && !builder.Configuration.GetValue<bool>("DcpPublisher:RandomizePorts") && Ports.IsFree(PreferredGatewayPort)
+                ? PreferredGatewayPort
+                : Ports.GetFree());
         var gateway = builder.AddProject<Projects.Gateway>("gateway")
             .WithHttpEndpoint(port: gatewayPort, name: "http")
             .WithExternalHttpEndpoints()

@@ -53,3 +53,6 @@ catch (Exception ex) when (ex is InfrastructureException or UsageException)
     await Console.Error.WriteLineAsync($"error: {ex.Message}");
     return ex is UsageException ? 2 : 1;
 }
+
+/// <summary>AppHost's entry point, public for Aspire's test harness (<c>DistributedApplicationTestingBuilder</c>).</summary>
+public partial class Program;

@@ -13,6 +13,7 @@ using Platform.ServiceDefaults.Correlation;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.ServiceDefaults;
 
@@ -43,12 +44,18 @@ public static class Extensions
         });
         builder.Services.AddCorrelationId();
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(Clock(builder));
         builder.AddVietnameseProblemDetails();
         builder.AddPlatformAuthentication();
         builder.AddApiReference();
         return builder;
     }
+
+    /// <summary>The system clock; in Development, the test clock <c>Platform:Clock:File</c> names when it is set (<see cref="FileClock"/>).</summary>
+    private static TimeProvider Clock(IHostApplicationBuilder builder) =>
+        builder.Environment.IsDevelopment() && builder.Configuration[FileClock.Setting] is { Length: > 0 } file
+            ? new FileClock(file)
+            : TimeProvider.System;
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

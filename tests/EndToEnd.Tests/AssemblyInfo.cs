@@ -1,3 +1,4 @@
 using Platform.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PlatformInfrastructure))]
+[assembly: AssemblyFixture(typeof(Platform.PlatformHarness.AspirePlatform))]

@@ -1,0 +1,88 @@
+extern alias apphost;
+
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Platform.ServiceDefaults.Time;
+using Xunit;
+
+namespace Platform.PlatformHarness;
+
+/// <summary>
+/// The whole platform as <c>dotnet run --project AppHost</c> starts it — local PostgreSQL and RabbitMQ processes, the
+/// development identity provider, the five services, the web application and the gateway — started once per test
+/// assembly with Aspire's test harness (<c>DistributedApplicationTestingBuilder</c>) from the real AppHost, on free
+/// ports and a throwaway data folder. Register with <c>[assembly: AssemblyFixture(typeof(AspirePlatform))]</c>.
+/// <para>
+/// Every project reads "now" from one clock file (<see cref="FileClock"/>, Development only), so a test can stand
+/// before a reporting deadline and then move past it; intake looks for due periods every second.
+/// </para>
+/// </summary>
+public sealed class AspirePlatform : IAsyncLifetime
+{
+    /// <summary>10:00 on 2 February 2026, Vietnam time: January 2026 is open for agencies until the 3rd.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 2, 2, 3, 0, 0, TimeSpan.Zero);
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private static readonly string[] Resources =
+        ["postgres", "messaging", "identity", "intake", "monthly-scoring", "dx-index", "notifications", "reporting", "web", "gateway"];
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "platform-aspire-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>Where people and machines reach the platform.</summary>
+    public Uri GatewayUrl { get; private set; } = null!;
+
+    /// <summary>The development identity provider (realm <c>platform</c>).</summary>
+    public Uri IdentityUrl { get; private set; } = null!;
+
+    /// <summary>The file every project's clock reads.</summary>
+    public string ClockFile => Path.Combine(_root, "clock");
+
+    /// <summary>Sets "now" for every project of the platform at once.</summary>
+    public void SetNow(DateTimeOffset instant) => FileClock.Set(ClockFile, instant);
+
+    /// <summary>"Now" as the platform's projects see it.</summary>
+    public DateTimeOffset Now => new FileClock(ClockFile).GetUtcNow();
+
+    /// <summary>A connection string the AppHost hands a service: <c>intakedb</c>, <c>monthlyscoringdb</c>, …, <c>messaging</c>.</summary>
+    public async Task<string> ConnectionStringAsync(string name) =>
+        await App.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"AppHost has no connection string '{name}'.");
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        SetNow(Start);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<apphost::Program>(
+            ["--data-dir", Path.Combine(_root, "data"), "--infrastructure", "processes"], timeout.Token);
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+            builder.CreateResourceBuilder(project).WithEnvironment("Platform__Clock__File", ClockFile);
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "intake"))
+            .WithEnvironment("Intake__PeriodCloser__Interval", "00:00:01");
+
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        await Task.WhenAll(Resources.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+        GatewayUrl = App.GetEndpoint("gateway", "http");
+        IdentityUrl = App.GetEndpoint("identity", "http");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process still closing a file: the temp folder is cleaned by the machine.
+        }
+    }
+}
