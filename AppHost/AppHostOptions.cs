@@ -120,7 +120,8 @@ internal sealed record AppHostOptions
             Mode = mode is null ? InfrastructureMode.Auto : ModeOf(mode, "--infrastructure"),
             RepositoryRoot = root,
             DataDirectory = Path.GetFullPath(dataDirectory ?? Path.Combine(root, ".platform")),
-            AspireArgs = [.. rest],
+            // appsettings.json is read from the content root: AppHost's build output, wherever AppHost is started from.
+            AspireArgs = rest.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? [.. rest] : ["--contentRoot", AppContext.BaseDirectory, .. rest],
         };
     }
 

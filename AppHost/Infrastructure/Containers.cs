@@ -34,6 +34,10 @@ internal static class Containers
     /// </summary>
     public static IResourceBuilder<ContainerResource> AddKeycloak(IDistributedApplicationBuilder builder, string realmFile)
     {
+        // Development: a random admin password for the run (user secrets or Parameters:keycloak-admin-password override it);
+        // the manifest names the parameter, whoever deploys it supplies the value.
+        if (!builder.ExecutionContext.IsPublishMode)
+            builder.Configuration["Parameters:keycloak-admin-password"] ??= Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var admin = builder.AddParameter("keycloak-admin-password", secret: true);
         return builder.AddContainer("identity", KeycloakImage, KeycloakTag)
             .WithArgs("start-dev", "--import-realm")

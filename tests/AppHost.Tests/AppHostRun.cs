@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Platform.AppHost.Tests;
 
 /// <summary>
 /// One run of the built AppHost (<c>dotnet Platform.AppHost.dll</c>) with its own temp data folder and
-/// run marker, its whole output captured. Disposing kills whatever the run left behind and removes the folder.
+/// run marker, its whole output captured. The launch profile's dashboard settings are given as environment variables
+/// (on free ports). Disposing kills whatever the run left behind and removes the folder.
 /// </summary>
 internal sealed class AppHostRun : IAsyncDisposable
 {
@@ -17,7 +19,7 @@ internal sealed class AppHostRun : IAsyncDisposable
         Directory.CreateDirectory(DataDirectory);
     }
 
-    /// <summary>Unique per run; AppHost hands it to every process it starts (PLATFORM_APPHOST_RUN).</summary>
+    /// <summary>Unique per run; every process AppHost and DCP start inherits it (PLATFORM_APPHOST_RUN).</summary>
     public string RunId { get; } = "apphost-test-" + Guid.NewGuid().ToString("N");
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "apphost-tests-" + Guid.NewGuid().ToString("N")[..12]);
@@ -56,6 +58,23 @@ internal sealed class AppHostRun : IAsyncDisposable
     /// <summary>Runs AppHost to its end (killing it after <paramref name="timeout"/>) and returns its exit code.</summary>
     public async Task<int> RunAsync(IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
+        using var process = Start(arguments, environment);
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"AppHost did not finish within {timeout.TotalSeconds:0} s. Output:\n{Output}");
+        }
+        return process.ExitCode;
+    }
+
+    /// <summary>Starts AppHost and leaves it running; the caller stops it.</summary>
+    public Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
         Assert.True(File.Exists(AppHostDll), $"{AppHostDll} is missing: build AppHost first.");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -70,28 +89,43 @@ internal sealed class AppHostRun : IAsyncDisposable
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.ArgumentList.Add("--data-dir");
         start.ArgumentList.Add(DataDirectory);
-        start.Environment["OTEL_SDK_DISABLED"] = "true";
         start.Environment["PLATFORM_APPHOST_RUN"] = RunId;
+        // What AppHost's http launch profile sets (dotnet run applies it; the tests run the built dll).
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = $"http://localhost:{FreePort()}";
+        start.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}";
+        start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
-        using var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var limit = new CancellationTokenSource(timeout);
-        try
+        return process;
+    }
+
+    /// <summary>Waits until the output has a line matching <paramref name="pattern"/>; fails with the output after <paramref name="timeout"/>.</summary>
+    public async Task<Match> WaitForOutputAsync(Regex pattern, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
         {
-            await process.WaitForExitAsync(limit.Token);
+            if (pattern.Match(Output) is { Success: true } match) return match;
+            await Task.Delay(200);
         }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"AppHost did not finish within {timeout.TotalSeconds:0} s. Output:\n{Output}");
-        }
-        return process.ExitCode;
+        Assert.Fail($"AppHost did not print /{pattern}/ within {timeout.TotalSeconds:0} s. Output:\n{Output}");
+        return null!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Append(string? line)
@@ -130,12 +164,16 @@ internal sealed class AppHostRun : IAsyncDisposable
         return found;
     }
 
-    /// <summary>Asserts that nothing of this run is alive, allowing 5 s for processes that are just ending.</summary>
-    public async Task AssertNothingLeftRunningAsync()
+    /// <summary>
+    /// Asserts that nothing of this run is alive, allowing <paramref name="grace"/> (30 s by default) for processes that
+    /// are just ending: DCP's own server ends a few seconds after AppHost, and after <c>kill -9</c> of AppHost DCP's
+    /// monitor needs a few seconds to notice.
+    /// </summary>
+    public async Task AssertNothingLeftRunningAsync(TimeSpan? grace = null)
     {
         var clock = Stopwatch.StartNew();
         var left = LeftoverProcesses();
-        while (left.Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
+        while (left.Count > 0 && clock.Elapsed < (grace ?? TimeSpan.FromSeconds(30)))
         {
             await Task.Delay(200);
             left = LeftoverProcesses();
