@@ -3,6 +3,7 @@ extern alias apphost;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Platform.PlatformHarness.Telemetry;
 using Platform.ServiceDefaults.Time;
 using Xunit;
 
@@ -37,6 +38,9 @@ public sealed class AspirePlatform : IAsyncLifetime
     /// <summary>The development identity provider (realm <c>platform</c>).</summary>
     public Uri IdentityUrl { get; private set; } = null!;
 
+    /// <summary>Where every project exports its telemetry (OTLP over HTTP); the spans are kept.</summary>
+    public TraceCollector Traces { get; private set; } = null!;
+
     /// <summary>The file every project's clock reads.</summary>
     public string ClockFile => Path.Combine(_root, "clock");
 
@@ -55,10 +59,14 @@ public sealed class AspirePlatform : IAsyncLifetime
         Directory.CreateDirectory(_root);
         SetNow(Start);
         using var timeout = new CancellationTokenSource(StartTimeout);
+        Traces = await TraceCollector.StartAsync(timeout.Token);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<apphost::Program>(
             ["--data-dir", Path.Combine(_root, "data"), "--infrastructure", "processes"], timeout.Token);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
-            builder.CreateResourceBuilder(project).WithEnvironment("Platform__Clock__File", ClockFile);
+            builder.CreateResourceBuilder(project).WithEnvironment("Platform__Clock__File", ClockFile)
+                // Instead of the dashboard the harness turns off (Aspire would still point them at localhost:4317).
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Traces.Address)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "intake"))
             .WithEnvironment("Intake__PeriodCloser__Interval", "00:00:01");
 
@@ -76,6 +84,7 @@ public sealed class AspirePlatform : IAsyncLifetime
             await App.StopAsync();
             await App.DisposeAsync();
         }
+        if (Traces is not null) await Traces.DisposeAsync();
         try
         {
             Directory.Delete(_root, recursive: true);
