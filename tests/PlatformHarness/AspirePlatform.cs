@@ -15,8 +15,9 @@ namespace Platform.PlatformHarness;
 /// assembly with Aspire's test harness (<c>DistributedApplicationTestingBuilder</c>) from the real AppHost, on free
 /// ports and a throwaway data folder. Register with <c>[assembly: AssemblyFixture(typeof(AspirePlatform))]</c>.
 /// <para>
-/// Every project reads "now" from one clock file (<see cref="FileClock"/>, Development only), so a test can stand
-/// before a reporting deadline and then move past it; intake looks for due periods every second.
+/// The services and the web application read "now" from one clock file (<see cref="FileClock"/>, Development only), so
+/// a test can stand before a reporting deadline and then move past it; intake looks for due periods every second. The
+/// gateway and the identity provider keep the real clock (cookies and tokens, see <see cref="InitializeAsync"/>).
 /// </para>
 /// </summary>
 public sealed class AspirePlatform : IAsyncLifetime
@@ -41,13 +42,13 @@ public sealed class AspirePlatform : IAsyncLifetime
     /// <summary>Where every project exports its telemetry (OTLP over HTTP); the spans are kept.</summary>
     public TraceCollector Traces { get; private set; } = null!;
 
-    /// <summary>The file every project's clock reads.</summary>
+    /// <summary>The file the services' and the web application's clock reads (not the gateway's, not the identity provider's).</summary>
     public string ClockFile => Path.Combine(_root, "clock");
 
-    /// <summary>Sets "now" for every project of the platform at once.</summary>
+    /// <summary>Sets "now" for the services and the web application at once.</summary>
     public void SetNow(DateTimeOffset instant) => FileClock.Set(ClockFile, instant);
 
-    /// <summary>"Now" as the platform's projects see it.</summary>
+    /// <summary>"Now" as the services and the web application see it.</summary>
     public DateTimeOffset Now => new FileClock(ClockFile).GetUtcNow();
 
     /// <summary>A connection string the AppHost hands a service: <c>intakedb</c>, <c>monthlyscoringdb</c>, …, <c>messaging</c>.</summary>
@@ -69,6 +70,12 @@ public sealed class AspirePlatform : IAsyncLifetime
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "intake"))
             .WithEnvironment("Intake__PeriodCloser__Interval", "00:00:01");
+        // The gateway and the identity provider keep the real clock: a browser judges their cookies' expiry by its own, real
+        // clock (a sign-in correlation cookie set to expire in February 2026 is dropped at once: "Correlation failed"), and
+        // the tokens the identity provider signs must be valid now for the gateway that receives them.
+        foreach (var name in (string[])["gateway", "identity"])
+            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name))
+                .WithEnvironment(context => context.EnvironmentVariables.Remove("Platform__Clock__File"));
 
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
