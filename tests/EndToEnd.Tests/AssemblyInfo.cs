@@ -1,4 +1,7 @@
-using Platform.TestSupport;
+using Platform.PlatformHarness;
 
-[assembly: AssemblyFixture(typeof(PlatformInfrastructure))]
-[assembly: AssemblyFixture(typeof(Platform.PlatformHarness.AspirePlatform))]
+// One platform for the whole assembly, started from the real AppHost.
+[assembly: AssemblyFixture(typeof(AspirePlatform))]
+
+// Its classes share that platform's clock and databases (TestMonths.cs): one at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,35 +1,25 @@
-extern alias intake;
 extern alias scoring;
 
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Platform.ServiceDefaults.Security;
+using Platform.PlatformHarness;
 using Platform.TestSupport;
-using Platform.TestSupport.Security;
 using RabbitMQ.Client;
-using IntakeProgram = intake::Program;
-using PeriodCloser = intake::Platform.Intake.Periods.PeriodCloser;
 using ScoringDb = scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext;
-using ScoringProgram = scoring::Program;
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// Intake and monthly scoring hosted together in-process, each on its own database, both on one RabbitMQ virtual
-/// host: units, approvals and the closed period travel as real events from intake to scoring, and the published
-/// scores reach an outside subscriber bound with a plain AMQP client as docs/events.md describes.
+/// The whole platform as AppHost starts it: units, approvals and the closed period travel as real events from intake
+/// to monthly scoring, each on its own database, people doing their part through the gateway as the realm's demo users,
+/// and the published scores reach an outside subscriber bound with a plain AMQP client as docs/events.md describes.
 /// </summary>
-public sealed class MonthlyScoresEndToEndTests(PlatformInfrastructure infrastructure)
+public sealed class MonthlyScoresEndToEndTests(AspirePlatform platform)
 {
-    private const string Period = "2026-01";
+    private const string Period = TestMonths.MonthlyScores;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -65,61 +55,41 @@ public sealed class MonthlyScoresEndToEndTests(PlatformInfrastructure infrastruc
     [Fact]
     public async Task Approved_provincial_inputs_flow_from_intake_to_published_scores_received_by_an_outside_subscriber()
     {
-        var messaging = await infrastructure.CreateVirtualHostAsync("e2e");
-        using var tokens = new TestTokens();
-        // 10:00 on 2 February 2026, Vietnam time: 2026-01 is open for agencies until the 3rd.
-        var intakeTime = new FakeTimeProvider(new DateTimeOffset(2026, 2, 2, 3, 0, 0, TimeSpan.Zero));
-        await using var intakeService = new ServiceFactory<IntakeProgram>(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:intakedb"] = infrastructure.NewDatabaseConnectionString("e2e-intake"),
-            ["ConnectionStrings:messaging"] = messaging,
-        }, tokens);
-        await using var intakeHost = intakeService.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(intakeTime)));
-        await using var scoringService = new ServiceFactory<ScoringProgram>(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:monthlyscoringdb"] = infrastructure.NewDatabaseConnectionString("e2e-scoring"),
-            ["ConnectionStrings:messaging"] = messaging,
-        }, tokens);
-        // Scoring first, so its queues exist before intake's seeder publishes the units.
-        scoringService.CreateClient().Dispose();
-        intakeHost.CreateClient().Dispose();
+        platform.SetNow(TestMonths.Open(Period));
 
         // 1. Intake seeds its unit directory at start; OrganisationUnitRegistered fills scoring's units.
-        await Eventually.WaitForAsync(() => ScoringAsync(scoringService, db => db.Units.AsNoTracking()
+        await Eventually.WaitForAsync(() => ScoringAsync(db => db.Units.AsNoTracking()
                 .Where(u => (u.Code == "lao-cai" || u.Code == "thanh-hoa") && u.PeerGroups.Contains("provinces")).CountAsync(Ct)),
             n => n == 2, Wait, "lao-cai and thanh-hoa registered in scoring's units with peer group provinces");
 
-        // 2. Every assigned agency of both provinces saves and submits its inputs for the province; the province reviewer approves.
+        // 2. Every assigned agency of both provinces signs in, saves and submits its inputs for the province; the province's reviewer approves.
         foreach (var (province, values) in Values)
         {
-            using var reviewer = Client(intakeHost, tokens, new TestUser($"tham-dinh.{province}", [PlatformRoles.Reviewer], OrgUnit: province));
+            using var reviewer = await GatewayBrowser.SignInAsync(platform, $"{province}.reviewer");
             foreach (var (agency, keys) in Agencies)
             {
-                using var reporter = Client(intakeHost, tokens,
-                    new TestUser($"bao-cao.{agency}.{province}", [PlatformRoles.Reporter], OrgUnit: $"{province}.{agency}"));
-                var draft = await ReadAsync(await reporter.PutAsJsonAsync($"/api/intake/submissions/monthly-4585/{Period}/{province}",
-                    new { values = keys.ToDictionary(k => k, k => values[k]) }, Ct));
+                using var reporter = await GatewayBrowser.SignInAsync(platform, $"{province}.{agency}.reporter");
+                var draft = Read(await reporter.SendAsync(HttpMethod.Put, $"/api/intake/submissions/monthly-4585/{Period}/{province}",
+                    JsonContent.Create(new { values = keys.ToDictionary(k => k, k => values[k]) }), GatewayBrowser.Csrf));
                 var id = draft.GetProperty("id").GetGuid();
-                await ReadAsync(await reporter.PostAsync($"/api/intake/submissions/{id}/submit", null, Ct));
-                var approved = await ReadAsync(await reviewer.PostAsync($"/api/intake/submissions/{id}/approve", null, Ct));
+                Read(await reporter.SendAsync(HttpMethod.Post, $"/api/intake/submissions/{id}/submit", null, GatewayBrowser.Csrf));
+                var approved = Read(await reviewer.SendAsync(HttpMethod.Post, $"/api/intake/submissions/{id}/approve", null, GatewayBrowser.Csrf));
                 Assert.Equal("approved", approved.GetProperty("state").GetString());
             }
         }
-        await Eventually.WaitForAsync(() => ScoringAsync(scoringService, db => db.ApprovedValues.AsNoTracking()
+        await Eventually.WaitForAsync(() => ScoringAsync(db => db.ApprovedValues.AsNoTracking()
                 .CountAsync(v => v.Period == Period && (v.Unit == "lao-cai" || v.Unit == "thanh-hoa"), Ct)),
             n => n == 40, Wait, "the 2 × 20 approved values in scoring's approved_values");
 
-        // 3. Past the national deadline (before the 5th = up to 00:00 on 5 February, Vietnam time): intake closes the period.
-        intakeTime.SetUtcNow(new DateTimeOffset(2026, 2, 5, 1, 0, 0, TimeSpan.Zero)); // 08:00 on 5 February in Vietnam
-        // Moving the clock also wakes intake's own closer loop, so this pass may find the period already closed by it
-        // (either way one PeriodClosed per level): what counts is that scoring records it.
-        await intakeHost.Services.GetRequiredService<PeriodCloser>().CloseDueAsync(Ct);
-        await Eventually.WaitForAsync(() => ScoringAsync(scoringService, db => db.ClosedPeriods.AsNoTracking()
+        // 3. Past the national deadline (before the 5th = up to 00:00 on the 5th, Vietnam time): intake's closer, which
+        //    looks every second, closes the period at both levels.
+        platform.SetNow(TestMonths.PastNationalDeadline(Period));
+        await Eventually.WaitForAsync(() => ScoringAsync(db => db.ClosedPeriods.AsNoTracking()
                 .AnyAsync(c => c.FrameworkId == "monthly-4585" && c.Period == Period && c.Level == "to-national", Ct)),
             closed => closed, Wait, "PeriodClosed (to-national) recorded by scoring");
 
         // 4. An outside system binds its own queue to the event's exchange (declared first, as the operator step says).
-        var factory = new ConnectionFactory { Uri = new Uri(messaging) };
+        var factory = new ConnectionFactory { Uri = new Uri(await platform.ConnectionStringAsync("messaging")) };
         await using var connection = await factory.CreateConnectionAsync(Ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
         const string exchange = "Platform.Contracts:ScoresPublished";
@@ -128,17 +98,17 @@ public sealed class MonthlyScoresEndToEndTests(PlatformInfrastructure infrastruc
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: Ct);
         await channel.QueueBindAsync(queue, exchange, "", cancellationToken: Ct);
 
-        // 5. The national publisher publishes 2026-01 for the provinces.
-        using var publisher = Client(scoringService, tokens, new TestUser("cong-bo.bo-khcn", [PlatformRoles.Publisher], OrgUnit: "vn"));
+        // 5. The national publisher signs in (now, on the moved clock) and publishes the month for the provinces.
+        using var publisher = await GatewayBrowser.SignInAsync(platform, "tw-cong-bo");
         //    First the preview (what will be published: 32 provinces have not reported), then publishing exactly that.
-        var preview = await ReadAsync(await publisher.GetAsync($"/api/monthly-scoring/publications/preview?period={Period}&peerGroup=provinces", Ct));
+        var preview = Read(await publisher.SendAsync(HttpMethod.Get, $"/api/monthly-scoring/publications/preview?period={Period}&peerGroup=provinces"));
         Assert.Equal((1, 34, 32), (preview.GetProperty("revision").GetInt32(), preview.GetProperty("unitsInGroup").GetInt32(),
             preview.GetProperty("unitsNotReported").GetInt32()));
-        var published = await publisher.PostAsJsonAsync("/api/monthly-scoring/publications", new
+        var published = await publisher.SendAsync(HttpMethod.Post, "/api/monthly-scoring/publications", JsonContent.Create(new
         {
             period = Period, peerGroup = "provinces", fingerprint = preview.GetProperty("fingerprint").GetString(), acknowledgeMissing = true,
-        }, Ct);
-        Assert.True(published.StatusCode == HttpStatusCode.Created, await published.Content.ReadAsStringAsync(Ct));
+        }), GatewayBrowser.Csrf);
+        Assert.True(published.Status == HttpStatusCode.Created, $"{(int)published.Status}: {published.Body}");
 
         var delivery = await Eventually.WaitForAsync(() => channel.BasicGetAsync(queue, autoAck: false, Ct),
             d => d is not null, Wait, "ScoresPublished delivered to the outside queue");
@@ -181,13 +151,6 @@ public sealed class MonthlyScoresEndToEndTests(PlatformInfrastructure infrastruc
         await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, Ct);
     }
 
-    private static HttpClient Client<T>(WebApplicationFactory<T> factory, TestTokens tokens, TestUser user) where T : class
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Mint(user, lifetime: TimeSpan.FromHours(1)));
-        return client;
-    }
-
     /// <summary>A decimal of the event: a JSON number on the wire, as docs/events.md shows (not MassTransit's default string).</summary>
     private static decimal Number(JsonElement value)
     {
@@ -195,15 +158,17 @@ public sealed class MonthlyScoresEndToEndTests(PlatformInfrastructure infrastruc
         return value.GetDecimal();
     }
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    private static JsonElement Read(GatewayBrowser.Page page)
     {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True((int)page.Status is >= 200 and < 300, $"{page.Url}: {(int)page.Status} {page.Body}");
+        return JsonDocument.Parse(page.Body).RootElement.Clone();
     }
 
-    private static async Task<T> ScoringAsync<T>(WebApplicationFactory<ScoringProgram> service, Func<ScoringDb, Task<T>> query)
+    /// <summary>A query on monthly scoring's own database, through the connection string AppHost gives the service.</summary>
+    private async Task<T> ScoringAsync<T>(Func<ScoringDb, Task<T>> query)
     {
-        await using var scope = service.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ScoringDb>());
+        var options = new DbContextOptionsBuilder<ScoringDb>().UseNpgsql(await platform.ConnectionStringAsync("monthlyscoringdb")).Options;
+        await using var db = new ScoringDb(options);
+        return await query(db);
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Platform.Gateway.Tests.Session;
 
 namespace Platform.EndToEnd.Tests.CrossProvince;
 
@@ -34,16 +33,14 @@ internal sealed record Answer(Probe Probe, HttpStatusCode Status, string Body, s
 /// <summary>Runs probes through the gateway and finds what of the other province an answer gives away.</summary>
 internal static partial class Probes
 {
-    private static readonly Dictionary<string, string> Csrf = new() { ["X-CSRF"] = "1" };
-
     /// <summary>As a signed-in browser: the session cookie, and <c>X-CSRF: 1</c> on unsafe methods as the web app sends it.</summary>
-    public static async Task<IReadOnlyList<Answer>> SendAsync(SignInBrowser browser, IEnumerable<Probe> probes)
+    public static async Task<IReadOnlyList<Answer>> SendAsync(GatewayBrowser browser, IEnumerable<Probe> probes)
     {
         var answers = new List<Answer>();
         foreach (var probe in probes)
         {
             using var content = probe.Content();
-            var page = await browser.SendAsync(new HttpMethod(probe.Method), probe.Path, content, probe.Method == "GET" ? null : Csrf);
+            var page = await browser.SendAsync(new HttpMethod(probe.Method), probe.Path, content, probe.Method == "GET" ? null : GatewayBrowser.Csrf);
             answers.Add(new Answer(probe, page.Status, page.Body, page.ContentType));
         }
         return answers;

@@ -1,6 +1,3 @@
-extern alias gateway;
-extern alias idp;
-extern alias intake;
 extern alias scoring;
 
 using System.Net;
@@ -8,38 +5,25 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Platform.Gateway.Tests.Session;
-using Platform.LocalInfrastructure;
+using Platform.PlatformHarness;
 using Platform.TestSupport;
-using GatewayProgram = gateway::Program;
-using IdentityProviderProgram = idp::Program;
-using IntakeProgram = intake::Program;
 using ScoringDb = scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext;
-using ScoringProgram = scoring::Program;
 
 namespace Platform.EndToEnd.Tests.CrossProvince;
 
 /// <summary>
-/// The platform as a browser meets it: the development identity provider (the realm file's users), the gateway with
-/// sign-in, and the real intake and monthly scoring on Kestrel ports (PostgreSQL, RabbitMQ) behind it, validating the
-/// identity provider's tokens themselves. Thanh Hóa's people then really use it — an agency submits 2026-01 with a
+/// The platform as a browser meets it — the one AppHost started (<see cref="AspirePlatform"/>): the development identity
+/// provider with the realm file's users, the gateway with sign-in, intake and monthly scoring behind it validating the
+/// identity provider's tokens themselves. Thanh Hóa's people then really use it — an agency submits the month with a
 /// comment and an evidence file, the province approves, proposes a bonus and scores a provisional run — so that there
 /// is something of Thanh Hóa's to leak. Lào Cai does the same (fewer steps), so its own lists are not empty.
 /// </summary>
-public sealed class ProvincesBehindGateway(PlatformInfrastructure infrastructure) : IAsyncLifetime
+public sealed class ProvincesBehindGateway(AspirePlatform platform) : IAsyncLifetime
 {
-    public const string Password = "dev-only-123";
-    public const string Period = "2026-01";
+    public const string Period = TestMonths.CrossProvince;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
-    private static readonly Dictionary<string, string> Csrf = new() { ["X-CSRF"] = "1" };
+    private static IReadOnlyDictionary<string, string> Csrf => GatewayBrowser.Csrf;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Thanh Hóa's Sở KH&amp;CN inputs, with values no other unit reports (found in a body = leaked).</summary>
@@ -59,57 +43,19 @@ public sealed class ProvincesBehindGateway(PlatformInfrastructure infrastructure
         ["D1.accepted"] = 5, ["D1.total"] = 10, ["E3.onTime"] = true, ["E3.completion"] = 1,
     };
 
-    private readonly int _intakePort = Ports.GetFree();
-    private readonly int _scoringPort = Ports.GetFree();
-    private WebApplicationFactory<IdentityProviderProgram> _identity = null!;
-    private WebApplicationFactory<IntakeProgram> _intake = null!;
-    private WebApplicationFactory<ScoringProgram> _scoring = null!;
-    private WebApplicationFactory<GatewayProgram> _gateway = null!;
-
     /// <summary>What Thanh Hóa created: ids and the subjects of its people, all of which must stay invisible to Lào Cai.</summary>
     public ThanhHoaRecords ThanhHoa { get; private set; } = null!;
 
     /// <summary>Lào Cai's own submission and bonus proposal (its lists must still show them).</summary>
     public (Guid Submission, Guid Bonus) LaoCai { get; private set; }
 
-    /// <summary>The provisional run of 2026-01 over the 34 provinces, scored by Thanh Hóa's reviewer.</summary>
+    /// <summary>The provisional run of the month over the 34 provinces, scored by Thanh Hóa's reviewer.</summary>
     public Guid Run { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
-        var messaging = await infrastructure.CreateVirtualHostAsync("probes");
-        _identity = new WebApplicationFactory<IdentityProviderProgram>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("OTEL_SDK_DISABLED", "true");
-            b.UseSetting("IdentityProvider:PublicUrl", SignInBrowser.IdentityUrl);
-        });
-        _identity.StartServer();
-
-        // Scoring first, so its queues exist before intake's seeder publishes the units.
-        _scoring = Service<ScoringProgram>(_scoringPort, "monthlyscoringdb", infrastructure.NewDatabaseConnectionString("probes-scoring"), messaging, time: null);
-        _scoring.StartServer();
-        // 10:00 on 2 February 2026, Vietnam time: 2026-01 is open for agencies until the 3rd.
-        var intakeTime = new FakeTimeProvider(new DateTimeOffset(2026, 2, 2, 3, 0, 0, TimeSpan.Zero));
-        _intake = Service<IntakeProgram>(_intakePort, "intakedb", infrastructure.NewDatabaseConnectionString("probes-intake"), messaging, intakeTime);
-        _intake.StartServer();
-
-        _gateway = new ServiceFactory<GatewayProgram>(new Dictionary<string, string>
-        {
-            ["services:intake:http:0"] = $"http://127.0.0.1:{_intakePort}",
-            ["services:monthly-scoring:http:0"] = $"http://127.0.0.1:{_scoringPort}",
-            ["Keycloak:AuthServerUrl"] = SignInBrowser.IdentityUrl,
-            ["Keycloak:Realm"] = "platform",
-            ["Keycloak:Resource"] = "platform-api",
-            ["Gateway:Oidc:ClientId"] = "platform-web",
-            ["Gateway:Oidc:ClientSecret"] = "dev-only-platform-web-secret",
-        }).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-        {
-            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = _identity.Server.CreateHandler());
-            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = _identity.Server.CreateHandler());
-        }));
-        _gateway.StartServer();
-
+        platform.SetNow(TestMonths.Open(Period));
+        // Intake registers its units at start; scoring takes them from OrganisationUnitRegistered.
         await Eventually.WaitForAsync(() => ScoringAsync(db => db.Units.AsNoTracking()
                 .CountAsync(u => u.Code == "lao-cai" || u.Code == "thanh-hoa", Ct)),
             n => n == 2, Wait, "lao-cai and thanh-hoa registered in scoring's units");
@@ -130,22 +76,13 @@ public sealed class ProvincesBehindGateway(PlatformInfrastructure infrastructure
     }
 
     /// <summary>A browser signed in at the gateway as <paramref name="username"/> (a demo user of the realm file).</summary>
-    internal async Task<SignInBrowser> SignInAsync(string username)
-    {
-        var browser = new SignInBrowser(_gateway.Server.CreateHandler(), _identity.Server.CreateHandler());
-        // Back to /api/me rather than "/": the web application is not part of this fixture.
-        var landed = await browser.SignInAsync(username, Password, returnUrl: "/api/me");
-        Assert.Equal(HttpStatusCode.OK, landed.Status);
-        var me = await browser.SendAsync(HttpMethod.Get, "/api/me");
-        Assert.Contains($"\"username\":\"{username}\"", me.Body, StringComparison.Ordinal);
-        return browser;
-    }
+    internal Task<GatewayBrowser> SignInAsync(string username) => GatewayBrowser.SignInAsync(platform, username);
 
     /// <summary>A client of the gateway carrying a client-credentials token of the realm file's source system <c>he-thong-57</c> (Lào Cai).</summary>
     internal async Task<HttpClient> MachineClientAsync()
     {
-        using var identity = _identity.CreateClient();
-        using var response = await identity.PostAsync($"{SignInBrowser.IdentityUrl}/realms/platform/protocol/openid-connect/token",
+        using var identity = new HttpClient();
+        using var response = await identity.PostAsync(new Uri(platform.IdentityUrl, "/realms/platform/protocol/openid-connect/token"),
             new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "client_credentials",
@@ -154,7 +91,7 @@ public sealed class ProvincesBehindGateway(PlatformInfrastructure infrastructure
             }), Ct);
         response.EnsureSuccessStatusCode();
         var token = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["access_token"]!.GetValue<string>();
-        var client = _gateway.CreateClient();
+        var client = new HttpClient { BaseAddress = platform.GatewayUrl };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -203,49 +140,23 @@ public sealed class ProvincesBehindGateway(PlatformInfrastructure infrastructure
         return (submission, bonus.GetProperty("id").GetGuid());
     }
 
-    private WebApplicationFactory<T> Service<T>(int port, string database, string connectionString, string messaging, TimeProvider? time)
-        where T : class
-    {
-        var factory = new ServiceFactory<T>(new Dictionary<string, string>
-        {
-            [$"ConnectionStrings:{database}"] = connectionString,
-            ["ConnectionStrings:messaging"] = messaging,
-            // Exactly what AppHost gives every service: trust the identity provider's realm, as this API.
-            ["Keycloak:AuthServerUrl"] = SignInBrowser.IdentityUrl,
-            ["Keycloak:Realm"] = "platform",
-            ["Keycloak:Resource"] = "platform-api",
-        }).WithWebHostBuilder(b => b.UseUrls($"http://127.0.0.1:{port}").ConfigureTestServices(services =>
-        {
-            // Discovery and keys are fetched from the identity provider's test server.
-            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = _identity.Server.CreateHandler());
-            if (time is not null) services.AddSingleton(time);
-        }));
-        // The gateway proxies over real HTTP.
-        factory.UseKestrel();
-        return factory;
-    }
-
+    /// <summary>A query on monthly scoring's own database, through the connection string AppHost gives the service.</summary>
     private async Task<T> ScoringAsync<T>(Func<ScoringDb, Task<T>> query)
     {
-        await using var scope = _scoring.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ScoringDb>());
+        var options = new DbContextOptionsBuilder<ScoringDb>().UseNpgsql(await platform.ConnectionStringAsync("monthlyscoringdb")).Options;
+        await using var db = new ScoringDb(options);
+        return await query(db);
     }
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body, JsonSerializerOptions.Web), Encoding.UTF8, "application/json");
 
-    private static JsonElement Ok(SignInBrowser.Page page, HttpStatusCode expected = HttpStatusCode.OK)
+    private static JsonElement Ok(GatewayBrowser.Page page, HttpStatusCode expected = HttpStatusCode.OK)
     {
         Assert.True(page.Status == expected, $"{page.Url}: {(int)page.Status} {page.Body}");
         return page.ContentType?.Contains("json", StringComparison.Ordinal) == true ? JsonDocument.Parse(page.Body).RootElement.Clone() : default;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _intake.DisposeAsync();
-        await _scoring.DisposeAsync();
-        await _identity.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>Thanh Hóa's records, by id, and the subjects (<c>sub</c>) of the people who made them.</summary>
