@@ -1,24 +1,22 @@
 using Platform.BrowserSupport;
-using Platform.TestSupport;
+using Platform.PlatformHarness;
 
 namespace Platform.Web.BrowserTests;
 
-/// <summary>The platform and a Chromium, started once for the browser tests of a class.</summary>
-public sealed class BrowserFixture(PlatformInfrastructure infrastructure) : IAsyncLifetime
+/// <summary>
+/// A Chromium for the browser tests of a class, in front of the one platform the assembly shares
+/// (<see cref="AspirePlatform"/>: the real AppHost under Aspire's test harness).
+/// </summary>
+public sealed class BrowserFixture(AspirePlatform platform) : IAsyncLifetime
 {
-    public PlatformSite Site { get; } = new(infrastructure);
+    public AspirePlatform Platform => platform;
 
     public Chromium Chromium { get; } = new();
 
-    public async ValueTask InitializeAsync()
-    {
-        await Site.InitializeAsync();
-        await Chromium.InitializeAsync();
-    }
+    /// <summary>The address of <paramref name="path"/> (with its query) on the gateway, where people reach the platform.</summary>
+    public string Url(string path) => new Uri(platform.GatewayUrl, path).ToString();
 
-    public async ValueTask DisposeAsync()
-    {
-        await Chromium.DisposeAsync();
-        await Site.DisposeAsync();
-    }
+    public ValueTask InitializeAsync() => Chromium.InitializeAsync();
+
+    public ValueTask DisposeAsync() => Chromium.DisposeAsync();
 }

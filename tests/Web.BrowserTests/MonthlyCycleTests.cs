@@ -1,12 +1,10 @@
-extern alias intake;
 extern alias scoring;
 
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Platform.BrowserSupport;
+using Platform.PlatformHarness;
 using Platform.TestSupport;
-using PeriodCloser = intake::Platform.Intake.Periods.PeriodCloser;
 using ScoringDb = scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext;
 
 namespace Platform.Web.BrowserTests;
@@ -19,8 +17,14 @@ namespace Platform.Web.BrowserTests;
 /// data as "chưa báo cáo"; Lào Cai's committee proposes a bonus, the national standing body decides it after publication,
 /// the publisher sees the period needs a correction and publishes it with a reason, which the public page shows.
 /// Screenshots of every step are kept.
+/// <para>
+/// It moves the platform's one clock past January's deadline, so it runs alone, after the other browser tests
+/// (<see cref="ClockMovingTests"/>), and puts the clock back when done. Lào Cai is its own: no other browser test writes
+/// to Lào Cai's January, and only Lào Cai's Department of Science and Technology reports in it.
+/// </para>
 /// </summary>
-public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(ClockMovingTests.Name)]
+public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -90,9 +94,9 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
                 .CountAsync(v => v.Period == "2026-01" && v.Unit == "lao-cai", Ct)),
             n => n == 8, Wait, "the 8 approved values of Lào Cai in scoring");
 
-        // 5. Past the national deadline (before the 5th, Vietnam time) intake closes January.
-        fixture.Site.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 5, 1, 0, 0, TimeSpan.Zero));
-        await fixture.Site.Intake.Services.GetRequiredService<PeriodCloser>().CloseDueAsync(Ct);
+        // 5. Past the national deadline (before the 5th, Vietnam time: 08:00 on 5 February) intake's closer, looking every
+        //    second, closes January; PeriodClosed reaches scoring through the outbox and RabbitMQ.
+        fixture.Platform.SetNow(new DateTimeOffset(2026, 2, 5, 1, 0, 0, TimeSpan.Zero));
         await Eventually.WaitForAsync(() => ScoringAsync(db => db.ClosedPeriods.AsNoTracking()
                 .AnyAsync(c => c.FrameworkId == "monthly-4585" && c.Period == "2026-01" && c.Level == "to-national", Ct)),
             closed => closed, Wait, "January closed at national level in scoring");
@@ -209,9 +213,14 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         await citizen.ShotAsync("ket-qua-cong-khai");
     }
 
+    /// <summary>Monthly scoring's own database, read with its DbContext over the connection string AppHost hands it.</summary>
     private async Task<T> ScoringAsync<T>(Func<ScoringDb, Task<T>> query)
     {
-        await using var scope = fixture.Site.Scoring.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ScoringDb>());
+        var options = new DbContextOptionsBuilder<ScoringDb>().UseNpgsql(await fixture.Platform.ConnectionStringAsync("monthlyscoringdb")).Options;
+        await using var db = new ScoringDb(options);
+        return await query(db);
     }
+
+    /// <summary>Back to 10:00 on 2 February 2026 for whatever runs next (January stays closed: closing is final).</summary>
+    public void Dispose() => fixture.Platform.SetNow(AspirePlatform.Start);
 }

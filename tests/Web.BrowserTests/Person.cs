@@ -13,7 +13,7 @@ public sealed class Person(IBrowserContext context, IPage page, Screenshots scre
     {
         var context = await fixture.Chromium.NewContextAsync(width);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.Site.GatewayUrl + "/");
+        await page.GotoAsync(fixture.Url("/"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng tài khoản một lần (SSO)" }).ClickAsync();
         await page.GetByLabel("Tên đăng nhập").FillAsync(username);
         await page.GetByLabel("Mật khẩu").FillAsync("dev-only-123");
@@ -33,7 +33,7 @@ public sealed class Person(IBrowserContext context, IPage page, Screenshots scre
 
     public async Task GoAsync(BrowserFixture fixture, string path)
     {
-        await page.GotoAsync(fixture.Site.GatewayUrl + path);
+        await page.GotoAsync(fixture.Url(path));
     }
 
     /// <summary>A screenshot of the step, and the page checked for accessibility (every page a test looks at).</summary>

@@ -33,15 +33,16 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
     {
         var shots = new Screenshots(nameof(A_units_explanation_with_its_indicators_and_charts_fits_a_phone));
         await using var reviewer = await Person.SignInAsync(fixture, shots, "tw-tham-dinh", PageChecks.PhoneWidth);
-        // A provisional run of January for the provinces, as the scoreboard's reviewer makes one.
-        var run = await reviewer.Page.APIRequest.PostAsync(fixture.Site.GatewayUrl + "/api/monthly-scoring/runs", new()
+        // A provisional run for the provinces, as the scoreboard's reviewer makes one: of February 2026, so that January's
+        // publication in MonthlyCycleTests (the browser tests share one platform) lists no preview of another test's.
+        var run = await reviewer.Page.APIRequest.PostAsync(fixture.Url("/api/monthly-scoring/runs"), new()
         {
-            DataObject = new { period = "2026-01", peerGroup = "provinces" },
+            DataObject = new { period = "2026-02", peerGroup = "provinces" },
             Headers = new Dictionary<string, string> { ["X-CSRF"] = "1" },
         });
         Assert.True(run.Ok, $"{run.Status}: {await run.TextAsync()}");
 
-        await reviewer.GoAsync(fixture, "/bang-xep-hang/2026-01/provinces/lao-cai");
+        await reviewer.GoAsync(fixture, "/bang-xep-hang/2026-02/provinces/lao-cai");
         await Assertions.Expect(reviewer.Page.GetByTestId("explanation-group").First).ToBeVisibleAsync();
         await reviewer.ShotAsync("giai-thich");
         await PageChecks.AssertFitsPhoneAsync(reviewer.Page, "giai-thich");

@@ -11,7 +11,8 @@ namespace Platform.Web.BrowserTests;
 /// </summary>
 public sealed class ReportingFormTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const string Entry = "/nhap-lieu/monthly-4585/2026-01/lao-cai";
+    /// <summary>Bộ Khoa học và Công nghệ's January: no other browser test writes to it (one platform serves them all).</summary>
+    private const string Entry = "/nhap-lieu/monthly-4585/2026-01/bkhcn";
 
     [Fact]
     public async Task Vietnamese_decimals_and_percentages_are_accepted_and_shown_back_in_vi_VN()
@@ -53,15 +54,15 @@ public sealed class ReportingFormTests(BrowserFixture fixture) : IClassFixture<B
     public async Task Someone_saving_in_between_gives_one_truthful_message_and_no_saved_notice()
     {
         var shots = new Screenshots(nameof(Someone_saving_in_between_gives_one_truthful_message_and_no_saved_notice));
-        await using var first = await Person.SignInAsync(fixture, shots, "lao-cai.so-khcn.reporter");
+        await using var first = await Person.SignInAsync(fixture, shots, "bkhcn.reporter");
         await first.GoAsync(fixture, Entry);
         await first.Page.GetByTestId("input-A.due").FillAsync("10");
         await first.Page.GetByTestId("save").ClickAsync();
         await Assertions.Expect(first.Page.GetByTestId("outcome")).ToContainTextAsync("Đã lưu bản nháp");
         Assert.EndsWith("?ket-qua=da-luu", first.Page.Url, StringComparison.Ordinal);
 
-        // A colleague of the same department saves in between, in a browser of their own.
-        await using var colleague = await Person.SignInAsync(fixture, shots, "lao-cai.so-khcn.reporter");
+        // A colleague of the same ministry saves in between, in a browser of their own.
+        await using var colleague = await Person.SignInAsync(fixture, shots, "bkhcn.reporter");
         await colleague.GoAsync(fixture, Entry);
         await colleague.Page.GetByTestId("input-A.due").FillAsync("11");
         await colleague.Page.GetByTestId("save").ClickAsync();
@@ -85,17 +86,17 @@ public sealed class ReportingFormTests(BrowserFixture fixture) : IClassFixture<B
         await using var reporter = await Person.SignInAsync(fixture, shots, "lao-cai.so-khcn.reporter");
         var page = reporter.Page;
 
-        var review = await page.GotoAsync(fixture.Site.GatewayUrl + "/tham-dinh");
+        var review = await page.GotoAsync(fixture.Url("/tham-dinh"));
         Assert.Equal((int)HttpStatusCode.Forbidden, review!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Không có quyền truy cập" })).ToBeVisibleAsync();
         await reporter.ShotAsync("khong-co-quyen");
 
-        var otherTarget = await page.GotoAsync(fixture.Site.GatewayUrl + "/nhap-lieu/monthly-4585/2026-01/thanh-hoa");
+        var otherTarget = await page.GotoAsync(fixture.Url("/nhap-lieu/monthly-4585/2026-01/thanh-hoa"));
         Assert.Equal((int)HttpStatusCode.Forbidden, otherTarget!.Status);
 
         foreach (var path in new[] { "/khong-co-trang-nay", "/a/b/c", "/nhap-lieu/khung-khong-co/2026-01/lao-cai" })
         {
-            var missing = await page.GotoAsync(fixture.Site.GatewayUrl + path);
+            var missing = await page.GotoAsync(fixture.Url(path));
             Assert.True(missing!.Status == (int)HttpStatusCode.NotFound, $"{path}: {missing.Status}");
             // Signed in: the header names the person and offers sign-out, never sign-in.
             await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
@@ -104,11 +105,11 @@ public sealed class ReportingFormTests(BrowserFixture fixture) : IClassFixture<B
         await reporter.ShotAsync("khong-tim-thay");
 
         await using var reviewer = await Person.SignInAsync(fixture, shots, "lao-cai.reviewer");
-        var unknown = await reviewer.Page.GotoAsync(fixture.Site.GatewayUrl + "/tham-dinh/" + Guid.NewGuid());
+        var unknown = await reviewer.Page.GotoAsync(fixture.Url("/tham-dinh/" + Guid.NewGuid()));
         Assert.Equal((int)HttpStatusCode.NotFound, unknown!.Status);
 
         var icon = await page.Locator("link[rel=icon]").GetAttributeAsync("href");
-        var favicon = await page.APIRequest.GetAsync(fixture.Site.GatewayUrl + "/" + icon);
+        var favicon = await page.APIRequest.GetAsync(fixture.Url("/" + icon));
         Assert.Equal(((int)HttpStatusCode.OK, "image/svg+xml"), (favicon.Status, favicon.Headers["content-type"]));
     }
 

@@ -6,9 +6,10 @@ namespace Platform.Web.BrowserTests;
 /// <summary>
 /// The monthly cycle as the officials of issue 12 meet it, in a real browser against the real platform (10:00 on
 /// 2 February 2026, Vietnam time): a ministry reports its own month to the national level and the national reviewer
-/// approves it; a department of Lào Cai that owns a non-A input (the Department of Finance, D2) reports it and the
-/// province account sees it in the province's picture. Other units than <see cref="MonthlyCycleTests"/> (Lào Cai's
-/// Department of Science and Technology), and the clock is never moved here.
+/// approves it; a department of Thanh Hóa that owns a non-A input (the Department of Finance, D2) reports it and the
+/// province account sees it in the province's picture. The browser tests share one platform: these units are none
+/// that another test writes to (<see cref="MonthlyCycleTests"/> has Lào Cai, <see cref="ReportingFormTests"/> Thanh
+/// Hóa's Department of Science and Technology and Bộ Khoa học và Công nghệ), and the clock is never moved here.
 /// </summary>
 public sealed class ReportingObligationsTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -71,18 +72,18 @@ public sealed class ReportingObligationsTests(BrowserFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task A_Lao_Cai_department_owning_a_non_A_input_submits_it_and_the_province_sees_it_in_its_picture()
+    public async Task A_Thanh_Hoa_department_owning_a_non_A_input_submits_it_and_the_province_sees_it_in_its_picture()
     {
-        var shots = new Screenshots(nameof(A_Lao_Cai_department_owning_a_non_A_input_submits_it_and_the_province_sees_it_in_its_picture));
+        var shots = new Screenshots(nameof(A_Thanh_Hoa_department_owning_a_non_A_input_submits_it_and_the_province_sees_it_in_its_picture));
 
         // 1. The Department of Finance owes D2 (disbursement rate) for the province, due before the 3rd.
-        await using var finance = await Person.SignInAsync(fixture, shots, "lao-cai.so-tc.reporter");
+        await using var finance = await Person.SignInAsync(fixture, shots, "thanh-hoa.so-tc.reporter");
         await finance.GoAsync(fixture, "/viec-cua-toi");
-        var january = finance.Page.Locator("[data-testid=open-task][data-framework=monthly-4585][data-period='2026-01'][data-target=lao-cai]");
-        await Assertions.Expect(january).ToContainTextAsync("Tỉnh Lào Cai");
+        var january = finance.Page.Locator("[data-testid=open-task][data-framework=monthly-4585][data-period='2026-01'][data-target=thanh-hoa]");
+        await Assertions.Expect(january).ToContainTextAsync("Tỉnh Thanh Hóa");
         await Assertions.Expect(january).ToContainTextAsync("trước 00:00 ngày 03/02/2026");
         await finance.ShotAsync("viec-cua-toi");
-        await finance.Page.GetByTestId("open-entry-monthly-4585-2026-01-lao-cai").ClickAsync();
+        await finance.Page.GetByTestId("open-entry-monthly-4585-2026-01-thanh-hoa").ClickAsync();
         await Assertions.Expect(finance.Page.Locator(".entry-field")).ToHaveCountAsync(1);
         await finance.Page.GetByTestId("input-D2.rate").FillAsync("42%");
         await finance.ShotAsync("nhap-lieu");
@@ -91,27 +92,27 @@ public sealed class ReportingObligationsTests(BrowserFixture fixture) : IClassFi
         await finance.ShotAsync("da-nop");
 
         // 2. The province account sees the whole month: who owes what, who has submitted, whom to contact.
-        await using var province = await Person.SignInAsync(fixture, shots, "lao-cai.reporter");
+        await using var province = await Person.SignInAsync(fixture, shots, "thanh-hoa.reporter");
         await province.Page.GetByRole(AriaRole.Link, new() { Name = "Tình hình báo cáo" }).First.ClickAsync();
         await Assertions.Expect(province.Page.GetByTestId("overview-title")).ToHaveTextAsync(
-            "Tỉnh Lào Cai — Chấm điểm hằng tháng (QĐ 4585), kỳ tháng 01/2026");
+            "Tỉnh Thanh Hóa — Chấm điểm hằng tháng (QĐ 4585), kỳ tháng 01/2026");
         await Assertions.Expect(province.Page.GetByTestId("overview-row")).ToHaveCountAsync(6);
-        var financeRow = province.Page.Locator("[data-testid=overview-row][data-unit='lao-cai.so-tc']");
-        await Assertions.Expect(financeRow.Locator("th")).ToContainTextAsync("Sở Tài chính tỉnh Lào Cai");
+        var financeRow = province.Page.Locator("[data-testid=overview-row][data-unit='thanh-hoa.so-tc']");
+        await Assertions.Expect(financeRow.Locator("th")).ToContainTextAsync("Sở Tài chính tỉnh Thanh Hóa");
         await Assertions.Expect(financeRow).ToContainTextAsync("Tỷ lệ giải ngân");
-        await Assertions.Expect(province.Page.GetByTestId("overview-status-lao-cai.so-tc")).ToHaveTextAsync("Đã nộp");
-        await Assertions.Expect(province.Page.GetByTestId("overview-submitted-lao-cai.so-tc")).ToContainTextAsync("Báo cáo Sở Tài chính Lào Cai");
-        await Assertions.Expect(province.Page.GetByTestId("overview-contacts-lao-cai.so-tc").Locator("a"))
-            .ToHaveAttributeAsync("href", "mailto:lao-cai.so-tc.reporter@dev.platform.invalid");
-        await Assertions.Expect(province.Page.GetByTestId("overview-status-lao-cai.tt-pvhcc")).ToHaveTextAsync("Chưa nhập");
+        await Assertions.Expect(province.Page.GetByTestId("overview-status-thanh-hoa.so-tc")).ToHaveTextAsync("Đã nộp");
+        await Assertions.Expect(province.Page.GetByTestId("overview-submitted-thanh-hoa.so-tc")).ToContainTextAsync("Báo cáo Sở Tài chính Thanh Hóa");
+        await Assertions.Expect(province.Page.GetByTestId("overview-contacts-thanh-hoa.so-tc").Locator("a"))
+            .ToHaveAttributeAsync("href", "mailto:thanh-hoa.so-tc.reporter@dev.platform.invalid");
+        await Assertions.Expect(province.Page.GetByTestId("overview-status-thanh-hoa.tt-pvhcc")).ToHaveTextAsync("Chưa nhập");
         await province.ShotAsync("tinh-hinh-bao-cao");
 
         // 3. The province account owes nothing itself (its agencies report), and the form for the province says so.
         await province.GoAsync(fixture, "/viec-cua-toi");
         await Assertions.Expect(province.Page.GetByTestId("no-open-tasks")).ToBeVisibleAsync();
         await province.ShotAsync("viec-cua-toi");
-        await province.GoAsync(fixture, "/nhap-lieu/monthly-4585/2026-01/lao-cai");
-        await Assertions.Expect(province.Page.GetByTestId("not-assigned")).ToContainTextAsync("“Tỉnh Lào Cai”");
+        await province.GoAsync(fixture, "/nhap-lieu/monthly-4585/2026-01/thanh-hoa");
+        await Assertions.Expect(province.Page.GetByTestId("not-assigned")).ToContainTextAsync("“Tỉnh Thanh Hóa”");
         await Assertions.Expect(province.Page.GetByTestId("entry-form")).ToHaveCountAsync(0);
         await province.ShotAsync("khong-duoc-giao");
     }
