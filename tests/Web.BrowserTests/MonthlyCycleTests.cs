@@ -105,6 +105,7 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         //    33 provinces have not reported at all, Lào Cai only in part — and publishing needs the acknowledgement.
         await using var publisher = await Person.SignInAsync(fixture, shots, "tw-cong-bo");
         await publisher.GoAsync(fixture, "/cong-bo?ky=2026-01&nhom=provinces");
+        await Assertions.Expect(publisher.Page.GetByTestId("publication-closed")).ToContainTextAsync("Đã chốt số liệu cấp trung ương");
         var confirmation = publisher.Page.GetByTestId("publication-preview");
         await Assertions.Expect(confirmation.Locator("h2")).ToHaveTextAsync("Xác nhận công bố lần 1");
         await Assertions.Expect(publisher.Page.GetByTestId("preview-units")).ToContainTextAsync("1/34 đơn vị có số liệu được xếp hạng");
