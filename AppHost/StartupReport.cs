@@ -18,6 +18,7 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentDictionary<string, ResourceEvent> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TimeSpan> _healthyAt = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,7 +53,8 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
 
         if (reason is null)
         {
-            Console.WriteLine($"all healthy in {_clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+            Console.WriteLine($"all healthy in {Seconds(_clock.Elapsed)} s ({string.Join(", ",
+                _healthyAt.Where(h => watched.Contains(h.Key)).OrderBy(h => h.Value).Select(h => $"{h.Key} {Seconds(h.Value)}"))})");
             Console.WriteLine();
             Console.WriteLine($"Mở nền tảng tại / Open the platform at: {Url("gateway")}");
             if (configuration["ASPNETCORE_URLS"]?.Split(';')[0] is { Length: > 0 } dashboard && !options.Smoke)
@@ -86,6 +88,8 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
             await foreach (var update in notifications.WatchAsync(cancellationToken))
             {
                 _latest[update.ResourceId] = update;
+                if (update.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+                    _healthyAt.TryAdd(update.Resource.Name, _clock.Elapsed);
                 var state = update.Snapshot.State?.Text;
                 if (state == KnownResourceStates.FailedToStart)
                     failure.TrySetResult(($"{update.Resource.Name} failed to start. Fix: read its log in the dashboard or above.", [update.Resource.Name]));
@@ -113,6 +117,8 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
             return $"the gateway's /health/all did not answer: {ex.Message}";
         }
     }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     private string Url(string resource) =>
         model.Resources.OfType<ProjectResource>().Single(r => r.Name == resource).GetEndpoint("http").Url;
