@@ -64,6 +64,31 @@ public sealed class ManifestTests
         AssertServicesAreWired(resources, "Host=127.0.0.1;");
     }
 
+    [Fact]
+    public async Task Existing_servers_replace_local_ones_and_their_password_stays_out_of_the_manifest()
+    {
+        const string Password = "s3cret-of-the-province";
+        var resources = await ManifestAsync("processes", new Dictionary<string, string>
+        {
+            ["ConnectionStrings__postgres"] = $"Host=db.lao-cai.example;Port=5432;Username=platform;Password={Password}",
+            ["ConnectionStrings__messaging"] = $"amqp://platform:{Password}@mq.lao-cai.example:5672/",
+        });
+
+        Assert.False(resources.ContainsKey("postgres"));
+        Assert.False(resources.ContainsKey("rabbitmq"));
+        Assert.False(resources.ContainsKey("epmd"));
+        foreach (var database in Databases.Values)
+            Assert.Equal("parameter.v0", Type(resources, database));
+        Assert.Equal("parameter.v0", Type(resources, "messaging"));
+        Assert.DoesNotContain(Password, resources.ToJsonString(), StringComparison.Ordinal);
+        foreach (var service in Services)
+        {
+            var env = resources[service]!["env"]!.AsObject();
+            Assert.Equal($"{{{Databases[service]}.connectionString}}", (string)env[$"ConnectionStrings__{Databases[service]}"]!);
+            Assert.Equal("{messaging.connectionString}", (string)env["ConnectionStrings__messaging"]!);
+        }
+    }
+
     /// <summary>Each service gets its own database and the bus by reference, validates the identity provider's tokens; the gateway routes to all.</summary>
     private static void AssertServicesAreWired(JsonObject resources, string databaseConnection)
     {
@@ -82,12 +107,12 @@ public sealed class ManifestTests
         Assert.True((bool)resources["gateway"]!["bindings"]!["http"]!["external"]!);
     }
 
-    private static async Task<JsonObject> ManifestAsync(string mode)
+    private static async Task<JsonObject> ManifestAsync(string mode, IReadOnlyDictionary<string, string>? environment = null)
     {
         await using var run = new AppHostRun();
         var output = Path.Combine(run.DataDirectory, "manifest");
 
-        var exitCode = await run.RunAsync(["--publisher", "manifest", "--output-path", output, "--infrastructure", mode], TimeSpan.FromMinutes(2));
+        var exitCode = await run.RunAsync(["--publisher", "manifest", "--output-path", output, "--infrastructure", mode], TimeSpan.FromMinutes(2), environment);
 
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{run.Output}");
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "aspire-manifest.json"), TestContext.Current.CancellationToken))!;
