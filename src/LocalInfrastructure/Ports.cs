@@ -5,12 +5,41 @@ namespace Platform.LocalInfrastructure;
 
 public static class Ports
 {
-    /// <summary>A TCP port on the loopback interface that is free right now.</summary>
+    private const int LowestChosen = 10000;
+
+    /// <summary>
+    /// A TCP port on the loopback interface that is free right now, chosen at random below the kernel's ephemeral range
+    /// (<c>net.ipv4.ip_local_port_range</c>): a port the kernel hands out for port 0 — to an outgoing connection, to
+    /// DCP's proxies, to another test's listener — could be taken again between now and the moment a server binds it
+    /// (RabbitMQ then stops with <c>eaddrinuse</c>); below that range only another such choice can collide.
+    /// </summary>
     public static int GetFree()
     {
+        var ephemeralStart = EphemeralRangeStart();
+        if (ephemeralStart - LowestChosen >= 1000)
+        {
+            for (var attempt = 0; attempt < 100; attempt++)
+            {
+                var port = Random.Shared.Next(LowestChosen, ephemeralStart);
+                if (IsFree(port)) return port;
+            }
+        }
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static int EphemeralRangeStart()
+    {
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            return int.TryParse(range[0], System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : 32768;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 32768;
+        }
     }
 
     public static bool IsFree(int port)

@@ -79,9 +79,36 @@ public sealed class AspirePlatform : IAsyncLifetime
 
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
-        await Task.WhenAll(Resources.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+        using var started = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+        var failed = FirstFailureAsync(started.Token);
+        var healthy = Task.WhenAll(Resources.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, started.Token)));
+        if (await Task.WhenAny(healthy, failed) == failed && await failed is { } failure)
+            throw new InvalidOperationException($"The platform did not start: {failure}. Its log is in the test output above.");
+        await healthy;
+        await started.CancelAsync();
         GatewayUrl = App.GetEndpoint("gateway", "http");
         IdentityUrl = App.GetEndpoint("identity", "http");
+    }
+
+    /// <summary>The first resource of ours that failed to start, or server that exited, while starting (its name and why), rather than waiting out the timeout.</summary>
+    private async Task<string?> FirstFailureAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var update in App.ResourceNotifications.WatchAsync(cancellationToken))
+            {
+                if (!Resources.Contains(update.Resource.Name) || update.Snapshot.State?.Text is not { } state) continue;
+                if (state == KnownResourceStates.FailedToStart) return $"{update.Resource.Name} failed to start";
+                // A project that exits is restarted by AppHost's supervisor; PostgreSQL, RabbitMQ and epmd are not.
+                if (update.Resource is not ProjectResource && KnownResourceStates.TerminalStates.Contains(state))
+                    return $"{update.Resource.Name} exited with code {update.Snapshot.ExitCode}";
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Everything came up, or the start timed out.
+        }
+        return null;
     }
 
     public async ValueTask DisposeAsync()
