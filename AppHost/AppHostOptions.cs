@@ -143,6 +143,9 @@ internal sealed record AppHostOptions
             $"No Platform.sln above {AppContext.BaseDirectory}, so the realm file and data folder cannot be found. Fix: run AppHost from its build output inside the repository (dotnet run --project AppHost).");
     }
 
+    /// <summary>Started by Aspire's test harness (<c>DistributedApplicationTestingBuilder</c> randomises ports): free ports only, nothing for people to open.</summary>
+    public static bool UnderTestHarness(IConfiguration configuration) => configuration.GetValue<bool>("DcpPublisher:RandomizePorts");
+
     /// <summary>A configured port, or null to choose one.</summary>
     public static int? Port(IConfiguration configuration, string key)
     {

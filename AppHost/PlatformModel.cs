@@ -42,16 +42,11 @@ internal static class PlatformModel
 
         var web = Project(builder.AddProject<Projects.Web>("web"), issuer);
         var gatewayPort = AppHostOptions.Port(builder.Configuration, "Gateway:Port")
-            ?? (!options.Smoke && !builder.Configuration.GetValue<bool>("DcpPublisher:RandomizePorts") && Ports.IsFree(PreferredGatewayPort)
+            ?? (!options.Smoke && !AppHostOptions.UnderTestHarness(builder.Configuration) && Ports.IsFree(PreferredGatewayPort)
                 ? PreferredGatewayPort
                 : Ports.GetFree());
-        var gateway = builder.AddProject<Projects.Gateway>("gateway")
-            .WithHttpEndpoint(port: gatewayPort, name: "http")
+        var gateway = Project(builder.AddProject<Projects.Gateway>("gateway"), issuer, gatewayPort)
             .WithExternalHttpEndpoints()
-            .WithHttpHealthCheck("/health")
-            .WithEnvironment("Keycloak__AuthServerUrl", issuer)
-            .WithEnvironment("Keycloak__Realm", Realm)
-            .WithEnvironment("Keycloak__Resource", ApiAudience)
             // Browser sign-in at the gateway: the realm file's confidential web client (development secret).
             .WithEnvironment("Gateway__Oidc__ClientId", "platform-web")
             .WithEnvironment("Gateway__Oidc__ClientSecret", "dev-only-platform-web-secret")
@@ -76,8 +71,8 @@ internal static class PlatformModel
     }
 
     /// <summary>Every project validates tokens like Keycloak's adapter: realm, public URL of the identity provider, its audience.</summary>
-    private static IResourceBuilder<ProjectResource> Project(IResourceBuilder<ProjectResource> project, EndpointReference issuer) =>
-        project.WithHttpEndpoint(name: "http")
+    private static IResourceBuilder<ProjectResource> Project(IResourceBuilder<ProjectResource> project, EndpointReference issuer, int? port = null) =>
+        project.WithHttpEndpoint(port: port, name: "http")
             .WithHttpHealthCheck("/health")
             .WithEnvironment("Keycloak__AuthServerUrl", issuer)
             .WithEnvironment("Keycloak__Realm", Realm)

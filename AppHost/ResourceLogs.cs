@@ -15,8 +15,7 @@ internal sealed class ResourceLogs(AppHostOptions options, DistributedApplicatio
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Smoke || execution.IsPublishMode) return Task.CompletedTask;
-        return Task.WhenAll(model.Resources.Where(r => r is ProjectResource or ExecutableResource or ContainerResource && r is not IResourceWithParent)
-            .Select(r => KeepAsync(r, stoppingToken)));
+        return Task.WhenAll(StartupReport.Processes(model).Select(r => KeepAsync(r, stoppingToken)));
     }
 
     /// <summary>Prints what the named resources wrote, each line prefixed with the resource's name.</summary>

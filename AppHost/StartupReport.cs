@@ -23,9 +23,7 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (execution.IsPublishMode) return;
-        // Aspire adds a hidden "-rebuilder" executable per project (it runs only on a dashboard rebuild): not ours to wait for.
-        var watched = model.Resources.Where(r => r is ProjectResource or ExecutableResource or ContainerResource && r is not IResourceWithParent)
-            .Select(r => r.Name).ToList();
+        var watched = Processes(model).Select(r => r.Name).ToList();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         deadline.CancelAfter(StartTimeout);
         var failure = new TaskCompletionSource<(string, IEnumerable<string>)>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -117,6 +115,13 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
             return $"the gateway's /health/all did not answer: {ex.Message}";
         }
     }
+
+    /// <summary>
+    /// The resources that are processes of ours: projects, executables, containers — not Aspire's hidden "-rebuilder"
+    /// executable per project (it runs only on a dashboard rebuild).
+    /// </summary>
+    public static IEnumerable<IResource> Processes(DistributedApplicationModel model) =>
+        model.Resources.Where(r => r is ProjectResource or ExecutableResource or ContainerResource && r is not IResourceWithParent);
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 

@@ -59,8 +59,8 @@ internal sealed class LocalProcesses
         {
             local._rabbitBin = await DebianPackages.RabbitMqBinAsync(Console.WriteLine, CancellationToken.None);
             var amqp = Choose(ports, "rabbitmq", AppHostOptions.Port(configuration, "Infrastructure:RabbitMq:Port"), "Infrastructure:RabbitMq:Port");
-            // No management UI for --smoke and under the test harness (DcpPublisher:RandomizePorts): nobody opens it.
-            int? management = options.Smoke || builder.Configuration.GetValue<bool>("DcpPublisher:RandomizePorts") ? null
+            // No management UI for --smoke and under the test harness: nobody opens it.
+            int? management = options.Smoke || AppHostOptions.UnderTestHarness(configuration) ? null
                 : Choose(ports, "rabbitmq-management", AppHostOptions.Port(configuration, "Infrastructure:RabbitMq:ManagementPort"), "Infrastructure:RabbitMq:ManagementPort");
             local._node = new RabbitMqNode(Path.Combine(options.DataDirectory, "rabbitmq"), amqp, Ports.GetFree(), Ports.GetFree(), management);
             await local._node.WriteConfigurationAsync();
