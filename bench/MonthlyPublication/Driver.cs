@@ -1,3 +1,4 @@
+using Platform.Scoring;
 // Monthly publication driver: how long from a PeriodClosed on the bus to a subscriber holding the ScoresPublished
 // message of a whole peer group, for 4,100 and 41,000 units (docs/scale.md), and with how much memory.
 //
@@ -159,14 +160,14 @@ internal static class Driver
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MonthlyScoringDbContext>();
-        var framework = RunScoring.Framework(Period)!;
+        var framework = RunScoring.Framework(scope.ServiceProvider.GetRequiredService<FrameworkCatalog>(), Period)!;
         var clock = Stopwatch.StartNew();
         var bonuses = await BonusDecisions.ApprovedAsync(db, Tenant, Period, default);
         var set = await ScoringInputLoader.LoadAsync(db, Tenant, framework, Period, "provinces", bonuses, default);
         var load = clock.Elapsed;
         var input = ScoringInputJson.Write(framework, set.Request);
         var write = clock.Elapsed;
-        var computed = RunScoring.Score(input);
+        var computed = RunScoring.Score(framework, input);
         var score = clock.Elapsed;
         var units = UnitResultView.Parse(computed.ResultJson);
         var parse = clock.Elapsed;

@@ -16,7 +16,7 @@ public static class AnyFrameworkData
     public static int Digest(int units, int seeds)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var framework in FrameworkCatalog.Default.All)
+        foreach (var framework in BenchFrameworks.Catalog.All)
         {
             using var one = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var scorer = new Scorer(framework);

@@ -34,7 +34,7 @@ public static partial class QuickRun
 
     public static int Run(int[] sizes, int repeat, bool withBaseline, bool digest)
     {
-        var framework = FrameworkCatalog.Default.Find("monthly-4585", null, "2026-03")!;
+        var framework = BenchFrameworks.Catalog.Find("monthly-4585", null, "2026-03")!;
         var scorer = new Scorer(framework);
         var baseline = new BaselineScorer(framework.Definition);
         var indicators = framework.Indicators.Count;
@@ -77,7 +77,7 @@ public static partial class QuickRun
     /// <summary>Where a run's time goes: validation alone, encoding alone, and the whole run.</summary>
     public static int Stages(int units, int repeat)
     {
-        var framework = FrameworkCatalog.Default.Find("monthly-4585", null, "2026-03")!;
+        var framework = BenchFrameworks.Catalog.Find("monthly-4585", null, "2026-03")!;
         var scorer = new Scorer(framework);
         var request = MonthlyData.Request(units);
         var slice = request with { Units = request.Units.Take(2_000).ToList() };

@@ -18,7 +18,7 @@ public class ScoringBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var framework = FrameworkCatalog.Default.Find("monthly-4585", null, "2026-03")!;
+        var framework = BenchFrameworks.Catalog.Find("monthly-4585", null, "2026-03")!;
         _scorer = new Scorer(framework);
         _baseline = new BaselineScorer(framework.Definition);
         _request = MonthlyData.Request(Units);

@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using Platform.Intake.Assignments;
 using Platform.Intake.Bulk;
 using Platform.Intake.Audit;
@@ -28,6 +29,9 @@ public static class IntakeModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.AddPlatformDatabase<IntakeDbContext>(DatabaseName);
+        // The framework versions in force; handlers take a FrameworkCatalog, one snapshot per request.
+        builder.Services.AddSingleton(new FrameworkVersions(FrameworkCatalog.Shipped()));
+        builder.Services.AddTransient(sp => sp.GetRequiredService<FrameworkVersions>().Catalog);
         // Hosted services start in registration order: the shipped units go in after the migrations.
         builder.Services.AddHostedService<UnitSeeder>();
         builder.Services.AddHostedService<AssignmentSeeder>();

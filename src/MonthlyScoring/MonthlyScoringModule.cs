@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Publication;
@@ -22,6 +23,9 @@ public static class MonthlyScoringModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.AddPlatformDatabase<MonthlyScoringDbContext>(DatabaseName);
+        // The framework versions in force; handlers take a FrameworkCatalog, one snapshot per request.
+        builder.Services.AddSingleton(new FrameworkVersions(FrameworkCatalog.Shipped()));
+        builder.Services.AddTransient(sp => sp.GetRequiredService<FrameworkVersions>().Catalog);
         builder.AddPlatformBus(ServiceName, typeof(MonthlyScoringModule).Assembly);
         return builder;
     }

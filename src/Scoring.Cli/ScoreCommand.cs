@@ -54,7 +54,7 @@ internal static class ScoreCommand
         }
         else if (run is not null)
         {
-            framework = FrameworkCatalog.Default.Find(run.Framework, run.Version, run.Request.Period);
+            framework = FrameworkCatalog.Shipped().Find(run.Framework, run.Version, run.Request.Period);
             if (framework is null)
             {
                 all.Add(new ScoringProblem(null, "framework", run.Version is null

@@ -17,7 +17,6 @@ public sealed class FrameworkCatalog
         AllowTrailingCommas = true,
     };
 
-    private static readonly Lazy<FrameworkCatalog> Shipped = new(LoadShipped);
     private readonly List<CompiledFramework> _frameworks;
 
     public FrameworkCatalog(IEnumerable<FrameworkDefinition> definitions)
@@ -50,9 +49,6 @@ public sealed class FrameworkCatalog
         if (problems.Count > 0) throw new FrameworkDefinitionException("catalogue", problems);
     }
 
-    /// <summary>The definitions shipped with the engine.</summary>
-    public static FrameworkCatalog Default => Shipped.Value;
-
     public IReadOnlyList<CompiledFramework> All => _frameworks;
 
     /// <summary>The version named, or the one in force for the period when <paramref name="version"/> is null.</summary>
@@ -64,7 +60,8 @@ public sealed class FrameworkCatalog
     public static FrameworkDefinition Parse(string json) =>
         JsonSerializer.Deserialize<FrameworkDefinition>(json, Json) ?? throw new JsonException("empty framework definition");
 
-    private static FrameworkCatalog LoadShipped()
+    /// <summary>The definitions shipped with the engine (<c>Frameworks/*.json</c>): the seed of every service's store and the CLI's offline catalogue.</summary>
+    public static IReadOnlyList<FrameworkDefinition> ShippedDefinitions()
     {
         var assembly = typeof(FrameworkCatalog).Assembly;
         var definitions = assembly.GetManifestResourceNames()
@@ -76,8 +73,11 @@ public sealed class FrameworkCatalog
                 using var reader = new StreamReader(stream);
                 return Parse(reader.ReadToEnd());
             });
-        return new FrameworkCatalog(definitions);
+        return [.. definitions];
     }
+
+    /// <summary>A new catalogue of the shipped definitions.</summary>
+    public static FrameworkCatalog Shipped() => new(ShippedDefinitions());
 
     private static bool Overlap(FrameworkDefinition a, FrameworkDefinition b)
     {

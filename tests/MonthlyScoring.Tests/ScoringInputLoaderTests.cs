@@ -29,7 +29,7 @@ public sealed class ScoringInputLoaderTests(PlatformInfrastructure infrastructur
             Value("2026-02", "bo-khcn", "A.due", "7"));
         await db.SaveChangesAsync(ct);
 
-        var framework = FrameworkCatalog.Default.Find("monthly-4585", null, "2026-02")!;
+        var framework = ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-02")!;
         var set = await ScoringInputLoader.LoadAsync(db, "national", framework, "2026-02", "provinces", new Dictionary<string, decimal> { ["lao-cai"] = 2 }, ct);
 
         // The merged unit (gone before February) and the ministry are not in the group; Thanh Hóa reported nothing this month.

@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -51,6 +52,8 @@ public sealed partial class AssignmentSeeder(IServiceProvider services, IOptions
     public static IReadOnlyList<ShippedAssignment> ShippedAssignments()
     {
         var assembly = typeof(AssignmentSeeder).Assembly;
+        // The tables were written against the shipped framework versions, whatever versions were added since.
+        var shipped = FrameworkCatalog.Shipped();
         var result = new List<ShippedAssignment>();
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
@@ -58,16 +61,16 @@ public sealed partial class AssignmentSeeder(IServiceProvider services, IOptions
             using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
             var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (var (line, row) in lines.Skip(1).Select((l, i) => (l, i + 2)))
-                result.Add(Parse(name, row, line.Split(',')));
+                result.Add(Parse(shipped, name, row, line.Split(',')));
         }
         return result;
     }
 
     // The shipped tables are part of the build, so a broken row is a bug, not bad input.
-    private static ShippedAssignment Parse(string resource, int row, string[] f)
+    private static ShippedAssignment Parse(FrameworkCatalog shipped, string resource, int row, string[] f)
     {
         if (f.Length != 7) throw Broken(resource, row, "expected 7 columns");
-        var inputs = InputPatterns.KeysOf(f[0]);
+        var inputs = InputPatterns.KeysOf(shipped, f[0]);
         if (inputs.Count == 0) throw Broken(resource, row, $"unknown framework {f[0]}");
         var (keys, unmatched) = InputPatterns.Expand(inputs, f[3].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (unmatched.Count > 0) throw Broken(resource, row, $"{string.Join(", ", unmatched)} matches no input of {f[0]}");

@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using Platform.DataAndMessaging.Audit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,13 +24,13 @@ public static class CreateAssignment
 {
     public static async Task<Results<Created<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
         CreateAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpResponse response, CancellationToken ct)
+        TimeProvider time, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
         var errors = new Dictionary<string, string[]>();
 
-        var known = body.Framework is { Length: > 0 } framework ? InputPatterns.KeysOf(framework) : [];
+        var known = body.Framework is { Length: > 0 } framework ? InputPatterns.KeysOf(frameworks, framework) : [];
         if (string.IsNullOrWhiteSpace(body.Framework)) errors["framework"] = ["Chọn khung đánh giá (framework)."];
         else if (known.Count == 0) errors["framework"] = [$"Không có khung đánh giá '{body.Framework}'."];
 

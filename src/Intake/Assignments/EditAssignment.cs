@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using Platform.DataAndMessaging.Audit;
 using Platform.Intake.Audit;
 using System.Security.Claims;
@@ -21,7 +22,7 @@ public static class EditAssignment
 {
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, EditAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
+        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
@@ -37,7 +38,7 @@ public static class EditAssignment
         if (body.InputKeys is { } patterns)
         {
             if (patterns.Count == 0) return SubmissionHttp.Invalid("inputKeys", "Danh sách chỉ số được giao không được để trống.");
-            var (expanded, unknown) = InputPatterns.Expand(InputPatterns.KeysOf(assignment.FrameworkId), patterns);
+            var (expanded, unknown) = InputPatterns.Expand(InputPatterns.KeysOf(frameworks, assignment.FrameworkId), patterns);
             if (unknown.Count > 0)
                 return SubmissionHttp.Invalid("inputKeys", $"Khung '{assignment.FrameworkId}' không có chỉ số: {string.Join(", ", unknown)}.");
             keys = expanded;

@@ -9,8 +9,8 @@ namespace Platform.Intake.Assignments;
 public static class InputPatterns
 {
     /// <summary>The input keys of <paramref name="frameworkId"/>; empty when no such framework exists.</summary>
-    public static IReadOnlyList<string> KeysOf(string frameworkId) =>
-        [.. FrameworkCatalog.Default.All.Where(c => c.Id == frameworkId).SelectMany(c => c.Inputs).Select(i => i.Key).Distinct(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> KeysOf(FrameworkCatalog frameworks, string frameworkId) =>
+        [.. frameworks.All.Where(c => c.Id == frameworkId).SelectMany(c => c.Inputs).Select(i => i.Key).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The keys <paramref name="patterns"/> stand for, in the framework's order, and the patterns that match nothing.</summary>
     public static (List<string> Keys, List<string> Unmatched) Expand(IReadOnlyList<string> known, IEnumerable<string> patterns)

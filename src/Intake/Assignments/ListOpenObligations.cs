@@ -34,34 +34,34 @@ public static class ListOpenObligations
 {
     public static async Task<Results<Ok<OpenObligations>, ValidationProblem, ProblemHttpResult>> Handle(
         string? framework, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
-        if (framework is not null && FrameworkCatalog.Default.All.All(f => f.Id != framework))
+        if (framework is not null && frameworks.All.All(f => f.Id != framework))
             return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}'.");
         var tenant = options.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
         var now = time.GetUtcNow();
-        var reports = await Obligations.OpenAsync(db, tenant, caller.Unit, framework, calendar, time, ct);
+        var reports = await Obligations.OpenAsync(db, frameworks, tenant, caller.Unit, framework, calendar, time, ct);
         var targets = reports.Select(r => r.TargetUnit).Distinct().ToList();
         var names = await db.OrganisationUnits.AsNoTracking().AsOf(tenant, time.TodayInVietnam()).Where(u => targets.Contains(u.Code))
             .ToDictionaryAsync(u => u.Code, u => u.Name, ct);
 
-        var items = reports.Select(r => Item(r, names.GetValueOrDefault(r.TargetUnit, r.TargetUnit), now))
+        var items = reports.Select(r => Item(frameworks, r, names.GetValueOrDefault(r.TargetUnit, r.TargetUnit), now))
             .OrderBy(i => i.Status == SubmissionStates.Submitted ? 2 : i.Overdue ? 0 : 1)
             .ThenBy(i => i.DueAt).ThenBy(i => i.Framework, StringComparer.Ordinal).ThenBy(i => i.TargetUnit, StringComparer.Ordinal)
             .ToList();
         return TypedResults.Ok(new OpenObligations(caller.Unit, now, items));
     }
 
-    private static OpenObligation Item(OwedReport r, string targetName, DateTimeOffset now)
+    private static OpenObligation Item(FrameworkCatalog frameworks, OwedReport r, string targetName, DateTimeOffset now)
     {
         var due = r.Schedule.DueAt;
         var overdue = r.Status != SubmissionStates.Submitted && now >= due;
         var late = now - due;
         return new OpenObligation(
-            r.Framework, FrameworkCatalog.Default.Find(r.Framework, null, r.Period)?.Definition.Name ?? r.Framework, r.Period,
+            r.Framework, frameworks.Find(r.Framework, null, r.Period)?.Definition.Name ?? r.Framework, r.Period,
             r.TargetUnit, targetName, r.Role, r.InputKeys, r.Schedule.Level, due,
             VietnamTime.ToVietnam(due).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture), r.Status,
             overdue, overdue ? (int)late.TotalDays : 0, overdue ? Lateness(late) : null,

@@ -33,7 +33,7 @@ internal sealed record SubmissionState(
 internal static class Obligations
 {
     /// <summary>The unit's reports of one period: each target of its assignments, then its own reports without one.</summary>
-    public static async Task<(List<OwedReport> Reports, string? Error)> ForPeriodAsync(IntakeDbContext db, string tenant, string unit,
+    public static async Task<(List<OwedReport> Reports, string? Error)> ForPeriodAsync(IntakeDbContext db, FrameworkCatalog frameworks, string tenant, string unit,
         string framework, string period, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
     {
         var valid = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
@@ -44,7 +44,7 @@ internal static class Obligations
             .Select(Project).ToListAsync(ct);
         var reports = assignments.GroupBy(a => a.TargetUnit)
             .Select(g => Report(framework, period, g.Key, g.ToList(), unit, submissions, calendar, tenant)!).ToList();
-        reports.AddRange(SelfReported(submissions.Where(s => assignments.All(a => a.TargetUnit != s.TargetUnit)), unit, calendar, tenant));
+        reports.AddRange(SelfReported(frameworks, submissions.Where(s => assignments.All(a => a.TargetUnit != s.TargetUnit)), unit, calendar, tenant));
         return (reports, null);
     }
 
@@ -53,7 +53,7 @@ internal static class Obligations
     /// first version) up to the periods open now, plus its own unapproved reports without an assignment. Approved
     /// reports are done; submitted ones await review and are listed as such.
     /// </summary>
-    public static async Task<List<OwedReport>> OpenAsync(IntakeDbContext db, string tenant, string unit, string? framework,
+    public static async Task<List<OwedReport>> OpenAsync(IntakeDbContext db, FrameworkCatalog frameworks, string tenant, string unit, string? framework,
         ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
     {
         var assignments = await AssignmentsOfAsync(db, tenant, unit, framework, time, ct);
@@ -67,13 +67,13 @@ internal static class Obligations
             var from = group.Min(a => a.ValidFrom);
             foreach (var period in calendar.OpenedPeriods(group.Key.FrameworkId, from, tenant))
             {
-                if (FrameworkCatalog.Default.Find(group.Key.FrameworkId, null, period) is null) continue;
+                if (frameworks.Find(group.Key.FrameworkId, null, period) is null) continue;
                 if (Report(group.Key.FrameworkId, period, group.Key.TargetUnit, group.ToList(), unit, submissions, calendar, tenant) is { } report)
                     reports.Add(report);
             }
         }
         var assigned = assignments.Select(a => (a.FrameworkId, a.TargetUnit)).ToHashSet();
-        reports.AddRange(SelfReported(submissions.Where(s => !assigned.Contains((s.Framework, s.TargetUnit))), unit, calendar, tenant));
+        reports.AddRange(SelfReported(frameworks, submissions.Where(s => !assigned.Contains((s.Framework, s.TargetUnit))), unit, calendar, tenant));
         return reports.Where(r => r.Status != SubmissionStates.Approved).ToList();
     }
 
@@ -99,11 +99,11 @@ internal static class Obligations
         return new OwedReport(framework, period, target, role, [.. roleOf.Keys], roleOf, schedule, submission);
     }
 
-    private static IEnumerable<OwedReport> SelfReported(IEnumerable<SubmissionState> submissions, string unit, ReportingCalendar calendar, string tenant)
+    private static IEnumerable<OwedReport> SelfReported(FrameworkCatalog frameworks, IEnumerable<SubmissionState> submissions, string unit, ReportingCalendar calendar, string tenant)
     {
         foreach (var s in submissions.Where(s => s.State != SubmissionStates.Approved))
         {
-            var definition = FrameworkCatalog.Default.Find(s.Framework, null, s.Period);
+            var definition = frameworks.Find(s.Framework, null, s.Period);
             var schedule = Schedule(calendar, s.Framework, s.Period, ReportingLevels.Of(unit, s.TargetUnit, assigned: false), tenant);
             if (definition is null || schedule is null) continue;
             var keys = definition.Inputs.Select(i => i.Key).ToList();

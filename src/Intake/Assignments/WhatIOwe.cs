@@ -33,16 +33,16 @@ public static class WhatIOwe
 
     public static async Task<Results<Ok<OwedInputs>, ValidationProblem, ProblemHttpResult>> Handle(
         string framework, string period, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
-        var definition = FrameworkCatalog.Default.Find(framework, null, period);
+        var definition = frameworks.Find(framework, null, period);
         if (definition is null)
             return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
-        var (reports, error) = await Obligations.ForPeriodAsync(db, tenant, caller.Unit, framework, period, calendar, time, ct);
+        var (reports, error) = await Obligations.ForPeriodAsync(db, frameworks, tenant, caller.Unit, framework, period, calendar, time, ct);
         if (error is not null) return SubmissionHttp.Invalid("period", error);
         var targets = reports.Select(r => r.TargetUnit).Distinct().ToList();
         var names = await db.OrganisationUnits.AsNoTracking().AsOf(tenant, time.TodayInVietnam()).Where(u => targets.Contains(u.Code))

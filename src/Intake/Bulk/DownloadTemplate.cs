@@ -21,13 +21,13 @@ public static class DownloadTemplate
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
         string framework, string period, string? format, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         format ??= "xlsx";
         if (format is not ("xlsx" or "csv")) return SubmissionHttp.Invalid("format", $"Định dạng '{format}' không được hỗ trợ; dùng xlsx hoặc csv.");
         var tenant = options.Value.Tenant;
-        var definition = FrameworkCatalog.Default.Find(framework, null, period);
+        var definition = frameworks.Find(framework, null, period);
         if (definition is null)
             return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);

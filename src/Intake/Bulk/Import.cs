@@ -36,11 +36,11 @@ public static class Import
 
     public static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Handle(
         string framework, string period, HttpRequest request, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
-        var definition = FrameworkCatalog.Default.Find(framework, null, period);
+        var definition = frameworks.Find(framework, null, period);
         if (definition is null)
             return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);

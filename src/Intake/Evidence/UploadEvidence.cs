@@ -28,7 +28,7 @@ public static class UploadEvidence
 
     public static async Task<Results<Created<EvidenceView>, Ok<EvidenceView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, IntakeDbContext db, IEvidenceStore store, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, CancellationToken ct)
+        TimeProvider time, HttpRequest request, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
@@ -62,8 +62,8 @@ public static class UploadEvidence
         var inputKey = form["inputKey"].ToString().Trim() is { Length: > 0 } key ? key : null;
         if (inputKey is not null)
         {
-            var framework = FrameworkCatalog.Default.Find(submission.FrameworkId, submission.FrameworkVersion, submission.Period)
-                ?? FrameworkCatalog.Default.Find(submission.FrameworkId, null, submission.Period);
+            var framework = frameworks.Find(submission.FrameworkId, submission.FrameworkVersion, submission.Period)
+                ?? frameworks.Find(submission.FrameworkId, null, submission.Period);
             if (framework is null || !framework.Slots.ContainsKey(inputKey))
                 return SubmissionHttp.Invalid("inputKey", $"Chỉ số '{inputKey}' không có trong khung {submission.FrameworkId}.");
         }

@@ -35,7 +35,7 @@ public static class PushSubmission
 
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
         HttpRequest request, HttpResponse response, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (!user.IsMachineClient())
             return SubmissionHttp.Forbidden("API này chỉ dành cho hệ thống nguồn (tài khoản dịch vụ); người dùng nhập liệu qua giao diện web hoặc tệp Excel.");
@@ -70,7 +70,7 @@ public static class PushSubmission
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresDatabase.AdvisoryKey($"idempotency:{tenant}:{caller.Subject}:{idempotencyKey}")})", ct);
         if (await FindAsync(db, tenant, caller.Subject, idempotencyKey, ct) is { } raced) return Replay(raced, hash, response);
 
-        var definition = FrameworkCatalog.Default.Find(framework, null, period);
+        var definition = frameworks.Find(framework, null, period);
         if (definition is null)
             return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
@@ -85,7 +85,7 @@ public static class PushSubmission
         {
             if (!submission.IsEditable)
                 return SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp lại.");
-            if (await SubmitSubmission.Submit(db, submission, caller, tenant, calendar, time, ct) is { } refused)
+            if (await SubmitSubmission.Submit(db, frameworks, submission, caller, tenant, calendar, time, ct) is { } refused)
                 return refused.Result switch
                 {
                     ValidationProblem invalid => invalid,

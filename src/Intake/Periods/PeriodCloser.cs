@@ -22,6 +22,7 @@ public sealed partial class PeriodCloser(
     IOptions<PeriodCloserOptions> options,
     IOptions<CalendarRules> rules,
     IOptions<IntakeOptions> intake,
+    FrameworkVersions versions,
     TimeProvider time,
     ILogger<PeriodCloser> logger) : BackgroundService
 {
@@ -70,7 +71,7 @@ public sealed partial class PeriodCloser(
         var count = 0;
         foreach (var schedule in due.Where(s => !closed.Contains((s.FrameworkId, s.Period, s.Level))))
         {
-            var version = FrameworkCatalog.Default.Find(schedule.FrameworkId, null, schedule.Period)!.Version;
+            var version = versions.Catalog.Find(schedule.FrameworkId, null, schedule.Period)!.Version;
             db.ClosedPeriods.Add(new ClosedPeriod(tenant, schedule.FrameworkId, schedule.Period, schedule.Level, now));
             db.EnqueueEvent(new PeriodClosed(tenant, schedule.FrameworkId, version, schedule.Period, schedule.Level, schedule.DueAt, now), time);
             try
@@ -109,7 +110,7 @@ public sealed partial class PeriodCloser(
                 {
                     // A period no version of the framework is in force for (before it took effect) is not a reporting period.
                     if (calendar.Find(framework, period, level, tenant) is { IsFound: true, Schedule: var s } && s.DueAt > from && s.DueAt <= now
-                        && FrameworkCatalog.Default.Find(framework, null, period) is not null)
+                        && versions.Catalog.Find(framework, null, period) is not null)
                         due.Add(s);
                 }
             }

@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -39,12 +40,12 @@ public sealed record AssessmentView(
 public static class ReadAssessment
 {
     public static async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, CancellationToken ct)
+        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
-        var framework = RubricScoring.FrameworkOf(submission);
+        var framework = RubricScoring.FrameworkOf(frameworks, submission);
         if (framework is null || !framework.Definition.ReviewerScores)
             return SubmissionHttp.Conflict($"Khung đánh giá '{submission.FrameworkId}' không chấm điểm theo tiêu chí có thẩm định; không có bảng tự đánh giá và điểm thẩm định.");
 

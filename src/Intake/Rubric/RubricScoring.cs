@@ -14,8 +14,8 @@ internal static class RubricScoring
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static CompiledFramework? FrameworkOf(Submission s) =>
-        FrameworkCatalog.Default.Find(s.FrameworkId, s.FrameworkVersion, s.Period) ?? FrameworkCatalog.Default.Find(s.FrameworkId, null, s.Period);
+    public static CompiledFramework? FrameworkOf(FrameworkCatalog frameworks, Submission s) =>
+        frameworks.Find(s.FrameworkId, s.FrameworkVersion, s.Period) ?? frameworks.Find(s.FrameworkId, null, s.Period);
 
     public static ScoringRequest RequestOf(Submission s, IReadOnlyDictionary<string, decimal>? reviewer) =>
         new(s.Period, null, [new UnitValues(s.TargetUnit, s.Values.ToDictionary(v => v.Key, v => ValueValidation.ToClr(v.Value), StringComparer.Ordinal), Reviewer: reviewer)]);

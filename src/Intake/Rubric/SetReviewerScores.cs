@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public static class SetReviewerScores
 {
     public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, ReviewerScoresRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
+        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var submission = await db.Visible(options.Value.Tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
@@ -33,7 +34,7 @@ public static class SetReviewerScores
         if (submission.State != SubmissionStates.Submitted)
             return SubmissionHttp.Conflict($"Chỉ chấm điểm thẩm định báo cáo đã nộp, đang chờ phê duyệt; báo cáo này đang ở trạng thái '{Submission.StateName(submission.State)}'.");
 
-        var framework = RubricScoring.FrameworkOf(submission);
+        var framework = RubricScoring.FrameworkOf(frameworks, submission);
         if (framework is null || !framework.Definition.ReviewerScores)
             return SubmissionHttp.Invalid("scores", $"Khung đánh giá '{submission.FrameworkId}' không có điểm thẩm định; chỉ khung chấm điểm theo tiêu chí (như nq57-self-2026) mới nhận điểm thẩm định.");
         if (body.Scores is null) return SubmissionHttp.Invalid("scores", "Thiếu danh sách điểm thẩm định (scores).");

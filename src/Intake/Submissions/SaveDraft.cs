@@ -28,13 +28,13 @@ public static class SaveDraft
     public static async Task<Results<Ok<SubmissionView>, Created<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
         string framework, string period, string targetUnit, SaveDraftRequest body,
         IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, ReportingCalendar calendar,
-        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
+        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
-        var definition = FrameworkCatalog.Default.Find(framework, null, period);
+        var definition = frameworks.Find(framework, null, period);
         if (definition is null)
             return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);

@@ -24,7 +24,7 @@ public static class SubmitSubmission
 {
     public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, ReportingCalendar calendar,
-        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
+        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
         var tenant = options.Value.Tenant;
@@ -37,7 +37,7 @@ public static class SubmitSubmission
         if (precondition != Precondition.Met) return SubmissionHttp.PreconditionProblem(precondition, response, submission);
         if (!submission.IsEditable)
             return SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp.");
-        if (await Submit(db, submission, caller, tenant, calendar, time, ct) is { } refusal) return refusal;
+        if (await Submit(db, frameworks, submission, caller, tenant, calendar, time, ct) is { } refusal) return refusal;
         return await SubmissionHttp.SaveAsync(db, submission, response, ct);
     }
 
@@ -47,10 +47,10 @@ public static class SubmitSubmission
     /// Shared with the machine API, which saves it in the same transaction as the values.
     /// </summary>
     internal static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>?> Submit(
-        IntakeDbContext db, Submission submission, Caller caller, string tenant, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        IntakeDbContext db, FrameworkCatalog frameworks, Submission submission, Caller caller, string tenant, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
     {
-        var framework = FrameworkCatalog.Default.Find(submission.FrameworkId, submission.FrameworkVersion, submission.Period)
-            ?? FrameworkCatalog.Default.Find(submission.FrameworkId, null, submission.Period);
+        var framework = frameworks.Find(submission.FrameworkId, submission.FrameworkVersion, submission.Period)
+            ?? frameworks.Find(submission.FrameworkId, null, submission.Period);
         if (framework is null)
             return SubmissionHttp.Conflict($"Khung đánh giá '{submission.FrameworkId}' không còn áp dụng cho kỳ {submission.Period}.");
         var values = submission.Values;

@@ -28,14 +28,14 @@ public static class MissingInputs
     }
 
     public static async Task<Results<Ok<MissingInputsView>, ValidationProblem, ProblemHttpResult>> Read(
-        string period, string? peerGroup, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
+        string period, string? peerGroup, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (user.OrgUnit() is not { } callerUnit) return InputsHttp.NoUnit();
         if (!InputsHttp.IsMonth(period)) return InputsHttp.Invalid("period", InputsHttp.BadPeriod);
         var tenant = options.Value.Tenant;
         if (string.IsNullOrWhiteSpace(peerGroup) || !await db.Units.AnyAsync(u => u.Tenant == tenant && u.PeerGroups.Contains(peerGroup), ct))
             return InputsHttp.Invalid("peerGroup", $"Nhóm đơn vị \"{peerGroup}\" không tồn tại; ví dụ: provinces, ministries.");
-        var framework = FrameworkCatalog.Default.Find(MonthlyScoringOptions.FrameworkId, null, period);
+        var framework = frameworks.Find(MonthlyScoringOptions.FrameworkId, null, period);
         if (framework is null)
             return InputsHttp.Invalid("period", $"Kỳ {period} chưa có bộ chỉ số chấm điểm hằng tháng có hiệu lực.");
 

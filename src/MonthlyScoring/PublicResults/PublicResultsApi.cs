@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,9 +43,9 @@ public static class PublicResultsApi
 
     /// <summary>The current official revision of a period and peer group: rank, total, class and group scores per unit.</summary>
     public static async Task<Results<Ok<PublishedResults>, ValidationProblem, ProblemHttpResult>> ResultsAsync(string? period, string? peerGroup,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        var errors = RunHttp.Check(period, peerGroup, out _);
+        var errors = RunHttp.Check(frameworks, period, peerGroup, out _);
         if (errors.Count > 0) return RunHttp.Invalid(errors);
         var tenant = options.Value.Tenant;
         var revisions = await Official(db, tenant).Where(r => r.Period == period && r.PeerGroup == peerGroup)

@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,9 +24,9 @@ public static class PublicationApi
     }
 
     public static async Task<Results<Ok<PublicationPreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(string? period, string? peerGroup,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        var errors = RunHttp.Check(period, peerGroup, out var framework);
+        var errors = RunHttp.Check(frameworks, period, peerGroup, out var framework);
         if (errors.Count > 0) return RunHttp.Invalid(errors);
         var tenant = options.Value.Tenant;
         PublicationDraft draft;

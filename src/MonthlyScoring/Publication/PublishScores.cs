@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,9 +32,9 @@ public sealed record PublishRequest(string? Period, string? PeerGroup, string? R
 public static class PublishScores
 {
     public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> PublishAsync(PublishRequest body,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        var errors = RunHttp.Check(body.Period, body.PeerGroup, out var framework);
+        var errors = RunHttp.Check(frameworks, body.Period, body.PeerGroup, out var framework);
         if (string.IsNullOrWhiteSpace(body.Fingerprint))
             errors["fingerprint"] = ["Thiếu mã xác nhận (fingerprint) của bản xem trước: hãy xem trước nội dung công bố " +
                 "(GET /api/monthly-scoring/publications/preview) rồi gửi kèm mã đó."];

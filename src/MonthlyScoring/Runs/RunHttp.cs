@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Scoring.Engine;
@@ -23,10 +24,10 @@ internal static class RunHttp
         "Không chấm được điểm", "Dữ liệu đã duyệt không hợp lệ: " + string.Join("; ", ex.Problems.Select(p => p.ToString())));
 
     /// <summary>Checks period (a month the framework is in force for) and peer group; errors keyed by field.</summary>
-    public static Dictionary<string, string[]> Check(string? period, string? peerGroup, out CompiledFramework? framework)
+    public static Dictionary<string, string[]> Check(FrameworkCatalog frameworks, string? period, string? peerGroup, out CompiledFramework? framework)
     {
         var errors = new Dictionary<string, string[]>();
-        framework = string.IsNullOrWhiteSpace(period) ? null : RunScoring.Framework(period);
+        framework = string.IsNullOrWhiteSpace(period) ? null : RunScoring.Framework(frameworks, period);
         if (framework is null)
             errors["period"] = [$"Kỳ \"{period}\" không hợp lệ: cần một tháng dạng YYYY-MM mà khung {RunScoring.FrameworkId} có hiệu lực."];
         if (peerGroup is null || !RunScoring.PeerGroups.Contains(peerGroup))

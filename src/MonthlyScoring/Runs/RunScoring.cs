@@ -25,8 +25,8 @@ public static class RunScoring
     public const string FrameworkId = "monthly-4585";
     public static readonly string[] PeerGroups = ["provinces", "ministries"];
 
-    public static CompiledFramework? Framework(string period) =>
-        Period.TryParse(period, out var p) && p.Month > 0 ? FrameworkCatalog.Default.Find(FrameworkId, null, period) : null;
+    public static CompiledFramework? Framework(FrameworkCatalog frameworks, string period) =>
+        Period.TryParse(period, out var p) && p.Month > 0 ? frameworks.Find(FrameworkId, null, period) : null;
 
     /// <exception cref="ScoringInputException">The stored values do not pass the engine's checks.</exception>
     public static async Task<ComputedRun> ComputeAsync(MonthlyScoringDbContext db, string tenant, CompiledFramework framework,
@@ -35,16 +35,24 @@ public static class RunScoring
         // Approved bonus points (1–5) of the period enter every run made after the decision.
         var bonuses = await BonusDecisions.ApprovedAsync(db, tenant, period, ct);
         var set = await ScoringInputLoader.LoadAsync(db, tenant, framework, period, peerGroup, bonuses, ct);
-        return Score(ScoringInputJson.Write(framework, set.Request)) with { Missing = set.Missing };
+        return Score(framework, ScoringInputJson.Write(framework, set.Request)) with { Missing = set.Missing };
     }
 
-    /// <summary>Scores a scoring-io input document the way the CLI does.</summary>
+    /// <summary>Scores a scoring-io input document the way the CLI does, under the version it names.</summary>
     /// <exception cref="ScoringInputException">The document is not a valid input.</exception>
-    public static ComputedRun Score(string inputJson)
+    public static ComputedRun Score(FrameworkCatalog frameworks, string inputJson) =>
+        Score(inputJson, (id, version, period) => frameworks.Find(id, version, period));
+
+    /// <summary>Scores a scoring-io input document written for <paramref name="framework"/> (which may be a draft no catalogue holds).</summary>
+    /// <exception cref="ScoringInputException">The document is not a valid input.</exception>
+    public static ComputedRun Score(CompiledFramework framework, string inputJson) =>
+        Score(inputJson, (id, version, _) => id == framework.Id && version == framework.Version ? framework : null);
+
+    private static ComputedRun Score(string inputJson, Func<string, string?, string, CompiledFramework?> find)
     {
         var (input, problems) = ScoringRunJson.Read(inputJson);
         if (input is null || problems.Count > 0) throw new ScoringInputException(problems);
-        var framework = FrameworkCatalog.Default.Find(input.Framework, input.Version, input.Request.Period)
+        var framework = find(input.Framework, input.Version, input.Request.Period)
             ?? throw new ScoringInputException([new ScoringProblem(null, "framework", $"không có khung \"{input.Framework}\" phiên bản \"{input.Version}\"")]);
         var result = new Scorer(framework).Score(input.Request);
         return new ComputedRun(framework, input.Request, result, inputJson, ScoringRunJson.WriteToString(result));

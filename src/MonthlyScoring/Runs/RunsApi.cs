@@ -1,3 +1,4 @@
+using Platform.Scoring;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -33,9 +34,9 @@ public static class RunsApi
     }
 
     public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> CreateAsync(CreateRunRequest body,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        var errors = RunHttp.Check(body.Period, body.PeerGroup, out var framework);
+        var errors = RunHttp.Check(frameworks, body.Period, body.PeerGroup, out var framework);
         if (errors.Count > 0) return RunHttp.Invalid(errors);
         ComputedRun computed;
         try
@@ -91,14 +92,14 @@ public static class RunsApi
     }
 
     public static async Task<Results<Ok<UnitExplanation>, ProblemHttpResult>> ExplainAsync(Guid id, string unit,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
+        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (await FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
         RunScope? scope = null;
         if (run.Kind == ScoreRunKinds.Provisional && (scope = await RunScope.ForAsync(db, options.Value.Tenant, user, ct)) is null)
             return InputsHttp.NoUnit();
         // Explained from the stored input, so the working matches the stored result even if values changed since.
-        var computed = RunScoring.Score(run.InputJson);
+        var computed = RunScoring.Score(frameworks, run.InputJson);
         if (computed.Request.Units.All(u => u.Unit != unit) || scope?.Sees(unit) == false)
             return RunHttp.NotFound($"Đơn vị \"{unit}\" không có trong lượt chấm điểm này.");
         var scorer = new Scorer(computed.Framework);

@@ -23,7 +23,7 @@ public sealed class MinistryAssignmentTests(PlatformInfrastructure infrastructur
             .Where(u => u.Tenant == UnitsDatabase.Tenant && u.PeerGroups.Contains("ministries")).Select(u => u.Code).ToListAsync(Ct);
         var assigned = await check.Assignments.AsNoTracking()
             .Where(a => a.FrameworkId == "monthly-4585" && ministries.Contains(a.ReportingUnit)).ToListAsync(Ct);
-        var every = FrameworkCatalog.Default.Find("monthly-4585", null, "2026-01")!.Inputs.Select(i => i.Key).ToList();
+        var every = ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")!.Inputs.Select(i => i.Key).ToList();
 
         Assert.Equal(22, ministries.Count);
         Assert.Equal(ministries.Order(StringComparer.Ordinal), assigned.Select(a => a.ReportingUnit).Order(StringComparer.Ordinal));
@@ -41,7 +41,7 @@ public sealed class MinistryAssignmentTests(PlatformInfrastructure infrastructur
     public void Every_input_of_seed_000s_table_has_exactly_one_lead_agency_in_the_province(string province)
     {
         var rows = AssignmentSeeder.ShippedAssignments().Where(a => a.FrameworkId == "monthly-4585" && a.TargetUnit == province).ToList();
-        var every = FrameworkCatalog.Default.Find("monthly-4585", null, "2026-01")!.Inputs.Select(i => i.Key).ToList();
+        var every = ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")!.Inputs.Select(i => i.Key).ToList();
 
         Assert.Equal(every.Order(StringComparer.Ordinal), rows.SelectMany(r => r.InputKeys).Order(StringComparer.Ordinal));
         Assert.All(rows, r => Assert.StartsWith(province + ".", r.ReportingUnit, StringComparison.Ordinal));

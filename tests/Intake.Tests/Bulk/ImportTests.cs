@@ -93,7 +93,7 @@ public sealed class ImportTests(PlatformInfrastructure infrastructure)
         var template = await reporter.GetAsync(BulkFiles.TemplatePath, ct);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await template.Content.ReadAsByteArrayAsync(ct)), false);
         var cells = BulkFiles.Cells(document, "Nhập liệu");
-        var framework = Platform.Scoring.FrameworkCatalog.Default.Find(SubmissionsHost.Framework, null, SubmissionsHost.Period)!;
+        var framework = ShippedFrameworks.Catalog.Find(SubmissionsHost.Framework, null, SubmissionsHost.Period)!;
         var keys = Enumerable.Range(0, 26).Select(c => cells.GetValueOrDefault($"{(char)('A' + c)}2")).TakeWhile(k => k is not null).Select(k => k!).ToList();
         var rows = Enumerable.Range(3, 20).Where(r => cells.ContainsKey($"A{r}")).ToList();
 

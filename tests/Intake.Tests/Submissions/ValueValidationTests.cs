@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using System.Text.Json;
 using Platform.Intake.Submissions;
 using Platform.Scoring;
@@ -8,7 +9,7 @@ namespace Platform.Intake.Tests.Submissions;
 public sealed class ValueValidationTests
 {
     private static Dictionary<string, string[]> Validate(string framework, string period, string json) =>
-        ValueValidation.Validate(FrameworkCatalog.Default.Find(framework, null, period)!, period, "lao-cai",
+        ValueValidation.Validate(ShippedFrameworks.Catalog.Find(framework, null, period)!, period, "lao-cai",
             JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!);
 
     [Fact]

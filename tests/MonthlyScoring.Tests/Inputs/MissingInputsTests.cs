@@ -21,7 +21,7 @@ public sealed class MissingInputsTests(PlatformInfrastructure infrastructure)
         await host.DeliverAsync(new OrganisationUnitRegistered("national", "lao-cai", "Tỉnh Lào Cai", "province", "vn", 1, T0, ["provinces"]));
         await host.DeliverAsync(new OrganisationUnitRegistered("national", "thanh-hoa", "Tỉnh Thanh Hóa", "province", "vn", 1, T0, ["provinces"]));
         await host.DeliverAsync(SubmissionApprovedConsumerTests.Approved(3, T0, """{"A.due": 12, "E3.onTime": true}"""));
-        var inputs = FrameworkCatalog.Default.Find("monthly-4585", null, "2026-01")!.Inputs.Count;
+        var inputs = ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")!.Inputs.Count;
 
         var national = await host.Client(InputsHost.NationalLeader).GetFromJsonAsync<JsonElement>("/api/monthly-scoring/periods/2026-01/missing?peerGroup=provinces", ct);
         Assert.Equal(2, national.GetProperty("unitsInGroup").GetInt32());

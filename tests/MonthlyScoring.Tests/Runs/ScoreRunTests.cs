@@ -153,7 +153,7 @@ public sealed class ScoreRunTests(PlatformInfrastructure infrastructure)
         Assert.Equal((0, ""), (exit, stderr.ToString()));
         Assert.Equal(stored.ResultJson, stdout.ToString());
 
-        Assert.Equal(stored.ResultJson, RunScoring.Score(stored.InputJson).ResultJson);
+        Assert.Equal(stored.ResultJson, RunScoring.Score(ShippedFrameworks.Catalog, stored.InputJson).ResultJson);
 
         var export = await client.GetAsync($"/api/monthly-scoring/runs/{run.Id}/export", Ct);
         Assert.Equal("application/json", export.Content.Headers.ContentType?.MediaType);

@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using Platform.Scoring.Engine;
 
 namespace Platform.Scoring.Tests.DefinitionChecks;
@@ -95,7 +96,7 @@ public sealed class CatalogVersionTests
     [Fact]
     public void The_shipped_monthly_framework_is_in_force_from_January_2026()
     {
-        Assert.Equal("4585/QĐ-BKHCN (30/12/2025)", FrameworkCatalog.Default.Find("monthly-4585", null, "2026-01")?.Version);
-        Assert.Null(FrameworkCatalog.Default.Find("monthly-4585", null, "2025-12"));
+        Assert.Equal("4585/QĐ-BKHCN (30/12/2025)", ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")?.Version);
+        Assert.Null(ShippedFrameworks.Catalog.Find("monthly-4585", null, "2025-12"));
     }
 }

@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using System.Globalization;
 using Platform.Scoring.Engine;
 
@@ -8,7 +9,7 @@ internal static class DtiRequests
 {
     public const string Period = "2025";
 
-    public static CompiledFramework Framework { get; } = FrameworkCatalog.Default.Find("dti-province-405", null, Period)!;
+    public static CompiledFramework Framework { get; } = ShippedFrameworks.Catalog.Find("dti-province-405", null, Period)!;
 
     /// <summary><c>key=value</c> pairs separated by <c>;</c>: numbers are decimals, <c>true</c>/<c>false</c> booleans, anything else a choice.</summary>
     public static Dictionary<string, object> Values(string pairs)

@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using Platform.Scoring.Engine;
 using static Platform.Scoring.Tests.Monthly.MonthlyRun;
 
@@ -102,7 +103,7 @@ public sealed class MonthlyOnePassValidationTests
     [Fact]
     public void Every_check_message_names_its_inputs_by_label_and_quotes_no_key_or_formula()
     {
-        foreach (var framework in FrameworkCatalog.Default.All)
+        foreach (var framework in ShippedFrameworks.Catalog.All)
         {
             var keys = framework.Inputs.Select(i => i.Key).ToList();
             foreach (var (rule, check) in framework.Checks)

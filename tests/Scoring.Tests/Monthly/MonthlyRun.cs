@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using Platform.Scoring.Engine;
 
 namespace Platform.Scoring.Tests.Monthly;
@@ -10,7 +11,7 @@ internal static class MonthlyRun
 {
     public const string RunPeriod = "2026-01";
 
-    public static CompiledFramework Framework { get; } = FrameworkCatalog.Default.Find("monthly-4585", null, RunPeriod)!;
+    public static CompiledFramework Framework { get; } = ShippedFrameworks.Catalog.Find("monthly-4585", null, RunPeriod)!;
 
     /// <summary>
     /// A unit alone in its run: T = 10 + 0, all on time (A1 18, A2 0, A3 2); B1..B5 at their maxima (sum 100 → 20);

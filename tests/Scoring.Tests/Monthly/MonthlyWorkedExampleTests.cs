@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using Platform.Scoring.Engine;
 
 namespace Platform.Scoring.Tests.Monthly;
@@ -8,7 +9,7 @@ public sealed class MonthlyWorkedExampleTests
     [Fact]
     public void The_scoring_io_example_scores_as_worked_out_by_hand()
     {
-        var framework = FrameworkCatalog.Default.Find("monthly-4585", null, "2026-01")!;
+        var framework = ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")!;
         var laoCai = new UnitValues("lao-cai", new Dictionary<string, object>
         {
             ["A.due"] = 10m, ["A.backlog"] = 2m, ["A.onTime"] = 8m, ["A.late"] = 1m,

@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using Platform.Scoring.Engine;
 using static Platform.Scoring.Tests.Nq57.Nq57Rubric;
 
@@ -141,7 +142,7 @@ public sealed class Nq57DefinitionTests
     [Fact]
     public void The_rubric_is_in_force_for_period_2026_only_as_a_year()
     {
-        Assert.NotNull(FrameworkCatalog.Default.Find(Id, null, "2026"));
+        Assert.NotNull(ShippedFrameworks.Catalog.Find(Id, null, "2026"));
         var monthly = Rubric.Validate(new ScoringRequest("2026-06", null, []));
         Assert.Equal("period", Assert.Single(monthly).Key);
     }

@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using System.Globalization;
 using Platform.Scoring.Engine;
 
@@ -11,7 +12,7 @@ internal static class Nq57Rubric
     /// <summary>The rubric is one collection window, scored as period 2026.</summary>
     public const string Period = "2026";
 
-    public static CompiledFramework Framework => FrameworkCatalog.Default.Find(Id, null, Period)
+    public static CompiledFramework Framework => ShippedFrameworks.Catalog.Find(Id, null, Period)
         ?? throw new InvalidOperationException($"{Id} is not in the shipped catalogue");
 
     public static Scorer Rubric => new(Framework);

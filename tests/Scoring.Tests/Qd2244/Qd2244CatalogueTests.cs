@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using Platform.Scoring.Definitions;
 using Platform.Scoring.Engine;
 
@@ -6,7 +7,7 @@ namespace Platform.Scoring.Tests.Qd2244;
 /// <summary>frameworks.md §4: the 46 criteria of QĐ 2244/QĐ-TTg (Appendix I) as an indicator catalogue without points.</summary>
 public sealed class Qd2244CatalogueTests
 {
-    private static readonly CompiledFramework Framework = FrameworkCatalog.Default.Find("qd2244-annual", null, "2025")!;
+    private static readonly CompiledFramework Framework = ShippedFrameworks.Catalog.Find("qd2244-annual", null, "2025")!;
 
     private static IEnumerable<IndicatorDefinition> Criteria =>
         Framework.Definition.Groups.SelectMany(g => g.Indicators);
@@ -22,8 +23,8 @@ public sealed class Qd2244CatalogueTests
         Assert.Equal("2025", definition.EffectiveFrom);
         Assert.Null(definition.EffectiveTo);
         Assert.Equal(0m, definition.MaxPoints);
-        Assert.Same(Framework, FrameworkCatalog.Default.Find("qd2244-annual", null, "2026"));
-        Assert.Null(FrameworkCatalog.Default.Find("qd2244-annual", null, "2024"));
+        Assert.Same(Framework, ShippedFrameworks.Catalog.Find("qd2244-annual", null, "2026"));
+        Assert.Null(ShippedFrameworks.Catalog.Find("qd2244-annual", null, "2024"));
     }
 
     [Fact]

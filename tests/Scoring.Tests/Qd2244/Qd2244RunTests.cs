@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using System.Text.Json;
 using Platform.Scoring.Engine;
 using Platform.Scoring.Tests.Cli;
@@ -7,7 +8,7 @@ namespace Platform.Scoring.Tests.Qd2244;
 /// <summary>A run of the unscored catalogue returns each unit's reported values, checked but not scored.</summary>
 public sealed class Qd2244RunTests
 {
-    private static readonly CompiledFramework Framework = FrameworkCatalog.Default.Find("qd2244-annual", null, "2025")!;
+    private static readonly CompiledFramework Framework = ShippedFrameworks.Catalog.Find("qd2244-annual", null, "2025")!;
 
     private static UnitValues LaiChau => new("lai-chau", new Dictionary<string, object>
     {

@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using System.Text.Json;
 using AngleSharp.Dom;
 using Bunit;
@@ -9,8 +10,8 @@ namespace Platform.Web.Tests.Reporting;
 
 public sealed class InputFormTests : BunitContext
 {
-    private static readonly CompiledFramework Monthly = FrameworkCatalog.Default.Find("monthly-4585", null, "2026-01")!;
-    private static readonly CompiledFramework Nq57 = FrameworkCatalog.Default.Find("nq57-self-2026", null, "2026")!;
+    private static readonly CompiledFramework Monthly = ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")!;
+    private static readonly CompiledFramework Nq57 = ShippedFrameworks.Catalog.Find("nq57-self-2026", null, "2026")!;
 
     private IRenderedComponent<InputForm> RenderForm(CompiledFramework framework, string[] keys,
         Dictionary<string, string>? values = null, Dictionary<string, JsonElement>? previous = null,

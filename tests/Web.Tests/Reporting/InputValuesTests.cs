@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using System.Text.Json;
 using Platform.Scoring;
 using Platform.Web.Components.Reporting;
@@ -6,7 +7,7 @@ namespace Platform.Web.Tests.Reporting;
 
 public sealed class InputValuesTests
 {
-    private static readonly Scoring.Engine.CompiledFramework Monthly = FrameworkCatalog.Default.Find("monthly-4585", null, "2026-01")!;
+    private static readonly Scoring.Engine.CompiledFramework Monthly = ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")!;
 
     [Theory]
     [InlineData("A.due", "12", "12")]

@@ -1,3 +1,4 @@
+using Platform.TestSupport;
 using System.Text.Json;
 using Bunit;
 using Platform.Scoring;
@@ -9,7 +10,7 @@ namespace Platform.Web.Tests.Review;
 public sealed class SubmissionReviewTests : BunitContext
 {
     private static readonly Scoring.Definitions.FrameworkDefinition Monthly =
-        FrameworkCatalog.Default.Find("monthly-4585", null, "2026-01")!.Definition;
+        ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")!.Definition;
 
     private static readonly Dictionary<string, string> Names = new()
     {

@@ -13,7 +13,7 @@ public static class ReporterPeriods
     public sealed record FrameworkChoice(string Id, string Name, string PeriodType, string EffectiveFrom);
 
     /// <summary>Each framework once (its latest version's name), in the catalogue's order.</summary>
-    public static IReadOnlyList<FrameworkChoice> Frameworks { get; } = FrameworkCatalog.Default.All
+    public static IReadOnlyList<FrameworkChoice> Frameworks { get; } = Platform.Web.Formatting.ShippedFrameworks.Catalog.All
         .GroupBy(f => f.Id, StringComparer.Ordinal)
         .Select(g => g.OrderBy(f => f.Definition.EffectiveFrom, StringComparer.Ordinal).Last().Definition)
         .Select(d => new FrameworkChoice(d.Id, d.Name, d.PeriodType, d.EffectiveFrom))

@@ -24,7 +24,7 @@ public static partial class ScoreText
 
     /// <summary>The framework in force for a month (its groups, classes and inputs), null for a month it does not cover.</summary>
     public static FrameworkDefinition? Framework(string? period) =>
-        period is { Length: 7 } && period[4] == '-' ? FrameworkCatalog.Default.Find(FrameworkId, null, period)?.Definition : null;
+        period is { Length: 7 } && period[4] == '-' ? Platform.Web.Formatting.ShippedFrameworks.Catalog.Find(FrameworkId, null, period)?.Definition : null;
 
     /// <summary>"Tháng 01/2026".</summary>
     public static string Month(string period) => ReportingPeriods.Title(period);
