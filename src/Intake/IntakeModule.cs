@@ -6,6 +6,7 @@ using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Periods;
 using Platform.Intake.Evidence;
+using Platform.Intake.Frameworks;
 using Platform.Intake.Rubric;
 using Platform.Intake.Machine;
 using Platform.Intake.Overview;
@@ -56,6 +57,7 @@ public static class IntakeModule
         app.MapUnitsApi();
         app.MapAuditApi();
         app.MapOverviewApi();
+        app.MapFrameworksApi();
         return app;
     }
 }
