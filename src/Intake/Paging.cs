@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake;
 
@@ -23,9 +24,9 @@ public static class Paging
     public static (PageRequest Request, ValidationProblem? Problem) Check(int? page, int? pageSize)
     {
         if (page is < 1)
-            return (default, SubmissionHttp.Invalid("page", "Số trang (page) phải từ 1 trở lên."));
+            return (default, ApiProblems.InvalidByKey("page", "Số trang (page) phải từ 1 trở lên."));
         if (pageSize is < 1 or > MaxPageSize)
-            return (default, SubmissionHttp.Invalid("pageSize", $"Số dòng mỗi trang (pageSize) phải từ 1 đến {MaxPageSize}."));
+            return (default, ApiProblems.InvalidByKey("pageSize", $"Số dòng mỗi trang (pageSize) phải từ 1 đến {MaxPageSize}."));
         return (new PageRequest(page ?? 1, pageSize ?? DefaultPageSize), null);
     }
 

@@ -8,6 +8,7 @@ using Platform.Intake.Audit;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Assignments;
 
@@ -26,7 +27,7 @@ public static class CreateAssignment
         CreateAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
         TimeProvider time, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var errors = new Dictionary<string, string[]>();
 
@@ -54,13 +55,13 @@ public static class CreateAssignment
         if (body.Frequency is null || !AssignmentFrequencies.All.Contains(body.Frequency))
             errors["frequency"] = [$"Tần suất phải là một trong: {string.Join(", ", AssignmentFrequencies.All)}."];
         if (body.ValidFrom is null) errors["validFrom"] = ["Nhập ngày bắt đầu phân công (validFrom, dạng 2026-01-01)."];
-        if (errors.Count > 0) return SubmissionHttp.Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.InvalidByKey(errors);
 
         var validFrom = body.ValidFrom!.Value;
         if (await db.Assignments.AnyAsync(a => a.Tenant == tenant && a.FrameworkId == body.Framework && a.ReportingUnit == body.ReportingUnit
                 && a.TargetUnit == body.TargetUnit && a.Role == body.Role && a.Frequency == body.Frequency && a.ValidFrom == validFrom, ct))
         {
-            return SubmissionHttp.Conflict($"Đơn vị '{body.ReportingUnit}' đã có phân công ({AssignmentHttp.RoleName(body.Role!)}, {body.Frequency}) cho '{body.TargetUnit}' từ ngày {validFrom:dd/MM/yyyy}; hãy sửa phân công đó.");
+            return ApiProblems.Conflict($"Đơn vị '{body.ReportingUnit}' đã có phân công ({AssignmentHttp.RoleName(body.Role!)}, {body.Frequency}) cho '{body.TargetUnit}' từ ngày {validFrom:dd/MM/yyyy}; hãy sửa phân công đó.");
         }
 
         var now = time.GetUtcNow();
@@ -74,7 +75,7 @@ public static class CreateAssignment
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
-            return SubmissionHttp.Conflict("Phân công này vừa được tạo từ một phiên khác; vui lòng tải lại danh sách phân công.");
+            return ApiProblems.Conflict("Phân công này vừa được tạo từ một phiên khác; vui lòng tải lại danh sách phân công.");
         }
         response.Headers.ETag = AssignmentHttp.ETagOf(assignment);
         return TypedResults.Created($"/api/intake/assignments/{assignment.Id}", AssignmentView.Of(assignment));
@@ -88,7 +89,7 @@ public static class GetAssignment
         Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time,
         HttpResponse response, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var today = time.TodayInVietnam();
         // Visible when either side lies in the caller's subtree: an agency sees what it owes the province.

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Assignments;
 
@@ -24,7 +25,7 @@ public static class EditAssignment
         Guid id, EditAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
         TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var today = time.TodayInVietnam();
         var assignment = await db.Administered(tenant, caller.Unit, time).SingleOrDefaultAsync(a => a.Id == id, ct);
@@ -32,26 +33,26 @@ public static class EditAssignment
         var precondition = AssignmentHttp.CheckIfMatch(request, assignment, required: true);
         if (precondition != Precondition.Met) return AssignmentHttp.PreconditionProblem(precondition, response, assignment);
         if (assignment.ValidTo is { } end && end <= today)
-            return SubmissionHttp.Conflict($"Phân công đã kết thúc từ ngày {end:dd/MM/yyyy}; hãy tạo phân công mới thay vì sửa phân công cũ.");
+            return ApiProblems.Conflict($"Phân công đã kết thúc từ ngày {end:dd/MM/yyyy}; hãy tạo phân công mới thay vì sửa phân công cũ.");
 
         List<string>? keys = null;
         if (body.InputKeys is { } patterns)
         {
-            if (patterns.Count == 0) return SubmissionHttp.Invalid("inputKeys", "Danh sách chỉ số được giao không được để trống.");
+            if (patterns.Count == 0) return ApiProblems.InvalidByKey("inputKeys", "Danh sách chỉ số được giao không được để trống.");
             var (expanded, unknown) = InputPatterns.Expand(InputPatterns.KeysOf(frameworks, assignment.FrameworkId), patterns);
             if (unknown.Count > 0)
-                return SubmissionHttp.Invalid("inputKeys", $"Khung '{assignment.FrameworkId}' không có chỉ số: {string.Join(", ", unknown)}.");
+                return ApiProblems.InvalidByKey("inputKeys", $"Khung '{assignment.FrameworkId}' không có chỉ số: {string.Join(", ", unknown)}.");
             keys = expanded;
         }
         if (body.ReportingUnit is { } unit && !await db.VisibleUnits(tenant, caller.Unit, time).AnyAsync(u => u.Code == unit, ct))
-            return SubmissionHttp.Invalid("reportingUnit", $"Không có đơn vị '{unit}' đang hoạt động trong phạm vi của bạn.");
+            return ApiProblems.InvalidByKey("reportingUnit", $"Không có đơn vị '{unit}' đang hoạt động trong phạm vi của bạn.");
 
         if (body.ReportingUnit is { } newUnit && newUnit != assignment.ReportingUnit && await db.Assignments.AnyAsync(a =>
                 a.Tenant == tenant && a.FrameworkId == assignment.FrameworkId && a.ReportingUnit == newUnit
                 && a.TargetUnit == assignment.TargetUnit && a.Role == assignment.Role && a.Frequency == assignment.Frequency
                 && a.ValidFrom == assignment.ValidFrom, ct))
         {
-            return SubmissionHttp.Conflict($"Đơn vị '{newUnit}' đã có phân công ({AssignmentHttp.RoleName(assignment.Role)}) cho '{assignment.TargetUnit}'; hãy sửa danh sách chỉ số của phân công đó.");
+            return ApiProblems.Conflict($"Đơn vị '{newUnit}' đã có phân công ({AssignmentHttp.RoleName(assignment.Role)}) cho '{assignment.TargetUnit}'; hãy sửa danh sách chỉ số của phân công đó.");
         }
 
         var before = $"{assignment.ReportingUnit}: {string.Join(" ", assignment.InputKeys)}";

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Assignments;
 
@@ -18,7 +19,7 @@ public static class ListAssignments
         string? framework, string? reportingUnit, string? targetUnit, int? page, int? pageSize,
         IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var (paging, invalid) = Paging.Check(page, pageSize);
         if (invalid is not null) return invalid;
         var tenant = options.Value.Tenant;

@@ -10,6 +10,7 @@ using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Time;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Assignments;
 
@@ -36,9 +37,9 @@ public static class ListOpenObligations
         string? framework, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
         ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         if (framework is not null && frameworks.All.All(f => f.Id != framework))
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}'.");
         var tenant = options.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 

@@ -6,6 +6,7 @@ using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Scoring;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Bulk;
 
@@ -23,15 +24,15 @@ public static class DownloadTemplate
         string framework, string period, string? format, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
         ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         format ??= "xlsx";
-        if (format is not ("xlsx" or "csv")) return SubmissionHttp.Invalid("format", $"Định dạng '{format}' không được hỗ trợ; dùng xlsx hoặc csv.");
+        if (format is not ("xlsx" or "csv")) return ApiProblems.InvalidByKey("format", $"Định dạng '{format}' không được hỗ trợ; dùng xlsx hoặc csv.");
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
+        if (!schedule.IsFound) return ApiProblems.InvalidByKey("period", schedule.Error);
 
         var rows = await Template.RowsAsync(db, tenant, caller.Unit, definition, period, calendar, time, ct);
         var columns = Template.Columns(definition, rows);

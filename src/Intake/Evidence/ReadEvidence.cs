@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Evidence;
 
@@ -13,7 +14,7 @@ public static class ReadEvidence
     public static async Task<Results<Ok<List<EvidenceView>>, ProblemHttpResult>> List(
         Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         if (!await db.VisibleOrOwn(tenant, caller.Unit, time).AnyAsync(s => s.Id == id, ct)) return SubmissionHttp.NotFound();
         var files = await db.EvidenceFiles.AsNoTracking()
@@ -31,7 +32,7 @@ public static class ReadEvidence
         Guid fileId, IntakeDbContext db, IEvidenceStore store, ClaimsPrincipal user, IOptions<IntakeOptions> options,
         TimeProvider time, HttpResponse response, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var file = await db.VisibleEvidence(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return NotFound();
         var content = await store.GetAsync(file.Sha256, ct);
@@ -41,6 +42,5 @@ public static class ReadEvidence
         return TypedResults.File(content, file.ContentType, fileDownloadName: file.FileName);
     }
 
-    internal static ProblemHttpResult NotFound() => SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
-        "Không tìm thấy tệp minh chứng, hoặc tệp không thuộc phạm vi đơn vị của bạn.");
+    internal static ProblemHttpResult NotFound() => ApiProblems.NotFound("Không tìm thấy tệp minh chứng, hoặc tệp không thuộc phạm vi đơn vị của bạn.");
 }

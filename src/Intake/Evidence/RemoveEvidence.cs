@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Evidence;
 
@@ -18,13 +19,13 @@ public static class RemoveEvidence
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         Guid fileId, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var file = await db.VisibleEvidence(tenant, caller.Unit, time).SingleOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return ReadEvidence.NotFound();
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == file.SubmissionId, ct);
         if (submission.ReportingUnit != caller.Unit)
-            return SubmissionHttp.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được gỡ minh chứng của báo cáo này.");
+            return ApiProblems.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được gỡ minh chứng của báo cáo này.");
         if (!submission.IsEditable) return UploadEvidence.NotEditable(submission);
 
         var now = time.GetUtcNow();

@@ -12,6 +12,7 @@ using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Time;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Overview;
 
@@ -31,20 +32,20 @@ public static class ReadOverview
         string framework, string period, string? unit, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
         ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var valid = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!valid.IsFound) return SubmissionHttp.Invalid("period", valid.Error);
+        if (!valid.IsFound) return ApiProblems.InvalidByKey("period", valid.Error);
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
         var target = string.IsNullOrWhiteSpace(unit) ? caller.Unit : unit.Trim();
         var today = time.TodayInVietnam();
         var targetUnit = await db.VisibleUnits(tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(u => u.Code == target, ct);
         if (targetUnit is null)
-            return SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy", $"Không tìm thấy đơn vị '{target}' trong phạm vi của bạn.");
+            return ApiProblems.NotFound($"Không tìm thấy đơn vị '{target}' trong phạm vi của bạn.");
 
         var assignments = await db.Assignments.AsNoTracking().ActiveOn(tenant, today)
             .Where(a => a.FrameworkId == framework && a.TargetUnit == target).ToListAsync(ct);

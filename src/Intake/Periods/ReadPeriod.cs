@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Periods;
 
@@ -40,13 +41,13 @@ public static class ReadPeriod
         string framework, string period, string? level, IntakeDbContext db, ClaimsPrincipal user,
         IOptions<IntakeOptions> options, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         level ??= ReportingLevels.AgencyToProvince;
         if (!ReportingLevels.All.Contains(level))
-            return SubmissionHttp.Invalid("level", $"Cấp báo cáo '{level}' không hợp lệ; dùng '{ReportingLevels.AgencyToProvince}' hoặc '{ReportingLevels.ToNational}'.");
+            return ApiProblems.InvalidByKey("level", $"Cấp báo cáo '{level}' không hợp lệ; dùng '{ReportingLevels.AgencyToProvince}' hoặc '{ReportingLevels.ToNational}'.");
         var lookup = calendar.Find(framework, period, level, tenant);
-        if (!lookup.IsFound) return SubmissionHttp.Invalid("period", lookup.Error);
+        if (!lookup.IsFound) return ApiProblems.InvalidByKey("period", lookup.Error);
         var s = lookup.Schedule;
 
         var now = time.GetUtcNow();

@@ -6,6 +6,7 @@ using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Periods;
 
@@ -16,10 +17,10 @@ public static class ReadReopenings
         string framework, string period, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
         ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         if (PeriodsHttp.FindAnyLevel(calendar, framework, period, tenant) is { IsFound: false } lookup)
-            return SubmissionHttp.Invalid("period", lookup.Error);
+            return ApiProblems.InvalidByKey("period", lookup.Error);
 
         var rows = await db.Reopenings.AsNoTracking()
             .Where(r => r.Tenant == tenant && r.FrameworkId == framework && r.Period == period)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Scoring.Engine;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Rubric;
 
@@ -42,12 +43,12 @@ public static class ReadAssessment
     public static async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> Handle(
         Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         var framework = RubricScoring.FrameworkOf(frameworks, submission);
         if (framework is null || !framework.Definition.ReviewerScores)
-            return SubmissionHttp.Conflict($"Khung đánh giá '{submission.FrameworkId}' không chấm điểm theo tiêu chí có thẩm định; không có bảng tự đánh giá và điểm thẩm định.");
+            return ApiProblems.Conflict($"Khung đánh giá '{submission.FrameworkId}' không chấm điểm theo tiêu chí có thẩm định; không có bảng tự đánh giá và điểm thẩm định.");
 
         var scorer = new Scorer(framework);
         UnitResult self, final;
@@ -58,7 +59,7 @@ public static class ReadAssessment
         }
         catch (ScoringInputException ex)
         {
-            return SubmissionHttp.Conflict("Không chấm được báo cáo theo khung hiện hành: " + string.Join("; ", ex.Problems.Select(p => p.Message)) + ".");
+            return ApiProblems.Conflict("Không chấm được báo cáo theo khung hiện hành: " + string.Join("; ", ex.Problems.Select(p => p.Message)) + ".");
         }
 
         var evidence = await db.EvidenceFiles.AsNoTracking()

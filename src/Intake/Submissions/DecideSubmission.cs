@@ -7,6 +7,7 @@ using Platform.Contracts;
 using Platform.Intake.Contacts;
 using Platform.Intake.Data;
 using Platform.DataAndMessaging.Outbox;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Submissions;
 
@@ -36,9 +37,9 @@ public static class DecideSubmission
         TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         var reason = body.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) return SubmissionHttp.Invalid("reason", "Phải ghi rõ lý do trả lại báo cáo.");
+        if (string.IsNullOrEmpty(reason)) return ApiProblems.InvalidByKey("reason", "Phải ghi rõ lý do trả lại báo cáo.");
         if (reason.Length > SaveDraft.MaxTextLength)
-            return SubmissionHttp.Invalid("reason", $"Lý do trả lại không được dài quá {SaveDraft.MaxTextLength} ký tự.");
+            return ApiProblems.InvalidByKey("reason", $"Lý do trả lại không được dài quá {SaveDraft.MaxTextLength} ký tự.");
 
         return await Decide(id, db, user, options.Value.Tenant, time, request, response, (submission, caller, now) =>
         {
@@ -55,16 +56,16 @@ public static class DecideSubmission
         Guid id, IntakeDbContext db, ClaimsPrincipal user, string tenant, TimeProvider time,
         HttpRequest request, HttpResponse response, Action<Submission, Caller, DateTimeOffset> change, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
         var submission = await db.Visible(tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         if (submission.SubmittedBy == caller.Subject)
-            return SubmissionHttp.Forbidden("Không được tự phê duyệt hoặc trả lại báo cáo do chính mình nộp.");
+            return ApiProblems.Forbidden("Không được tự phê duyệt hoặc trả lại báo cáo do chính mình nộp.");
         var precondition = SubmissionHttp.CheckIfMatch(request, submission, required: false);
         if (precondition != Precondition.Met) return SubmissionHttp.PreconditionProblem(precondition, response, submission);
         if (submission.State != SubmissionStates.Submitted)
-            return SubmissionHttp.Conflict($"Chỉ báo cáo đã nộp mới được phê duyệt hoặc trả lại; báo cáo này đang ở trạng thái '{Submission.StateName(submission.State)}'.");
+            return ApiProblems.Conflict($"Chỉ báo cáo đã nộp mới được phê duyệt hoặc trả lại; báo cáo này đang ở trạng thái '{Submission.StateName(submission.State)}'.");
 
         change(submission, caller, time.GetUtcNow());
             // One save: the state, the audit line and the outbox row, or none of them.

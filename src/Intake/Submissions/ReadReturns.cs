@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Submissions;
 
@@ -19,7 +20,7 @@ public static class ReadReturns
     public static async Task<Results<Ok<IReadOnlyList<SubmissionReturn>>, ProblemHttpResult>> Handle(
         Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         if (!await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AnyAsync(s => s.Id == id, ct)) return SubmissionHttp.NotFound();
 
         var returns = await db.SubmissionReturns.AsNoTracking().Where(r => r.SubmissionId == id)

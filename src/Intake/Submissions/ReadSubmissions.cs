@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Submissions;
 
@@ -11,7 +12,7 @@ public static class ReadSubmissions
     public static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> Get(
         Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         response.Headers.ETag = SubmissionHttp.ETagOf(submission);
@@ -27,9 +28,9 @@ public static class ReadSubmissions
         string? framework, string? period, string? state, string? reportingUnit, string? targetUnit, int? page, int? pageSize,
         IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         if (state is not null && !SubmissionStates.All.Contains(state))
-            return SubmissionHttp.Invalid("state", $"Trạng thái '{state}' không hợp lệ; dùng một trong: {string.Join(", ", SubmissionStates.All)}.");
+            return ApiProblems.InvalidByKey("state", $"Trạng thái '{state}' không hợp lệ; dùng một trong: {string.Join(", ", SubmissionStates.All)}.");
         var (paging, invalid) = Paging.Check(page, pageSize);
         if (invalid is not null) return invalid;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Units;
 
@@ -18,11 +19,11 @@ public static class ReadUnits
         string? kind, string? parent, string? q, DateOnly? asOf, int? page, int? pageSize,
         IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var (paging, invalid) = Paging.Check(page, pageSize);
         if (invalid is not null) return invalid;
         if (kind is not null && !UnitKinds.All.Contains(kind))
-            return SubmissionHttp.Invalid("kind", $"Loại đơn vị '{kind}' không hợp lệ; dùng một trong: {string.Join(", ", UnitKinds.All)}.");
+            return ApiProblems.InvalidByKey("kind", $"Loại đơn vị '{kind}' không hợp lệ; dùng một trong: {string.Join(", ", UnitKinds.All)}.");
 
         var tenant = options.Value.Tenant;
         var day = asOf ?? time.TodayInVietnam();
@@ -44,7 +45,7 @@ public static class ReadUnits
     public static async Task<Results<Ok<UnitDetailView>, ProblemHttpResult>> Get(
         string code, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var revisions = await db.OrganisationUnits.AsNoTracking().Where(u => u.Tenant == tenant && u.Code == code)
             .OrderBy(u => u.Revision).ToListAsync(ct);
@@ -63,8 +64,7 @@ public static class ReadUnits
         return TypedResults.Ok(new UnitDetailView(code, UnitView.Of(latest), [.. revisions.Select(UnitView.Of)], formedFrom, predecessors, successors));
     }
 
-    public static ProblemHttpResult NotFound() => SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
-        "Không tìm thấy đơn vị, hoặc đơn vị không thuộc phạm vi của bạn.");
+    public static ProblemHttpResult NotFound() => ApiProblems.NotFound("Không tìm thấy đơn vị, hoặc đơn vị không thuộc phạm vi của bạn.");
 
     /// <summary>In the caller's subtree today, or — for a unit that no longer exists — on its last day.</summary>
     private static async Task<bool> VisibleAsync(IntakeDbContext db, string tenant, string callerUnit, OrganisationUnit latest, TimeProvider time, CancellationToken ct)

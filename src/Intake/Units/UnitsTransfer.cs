@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Units;
 
@@ -18,7 +19,7 @@ public static class UnitsTransfer
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
         IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var csv = await UnitsCsv.ExportAsync(db.VisibleUnits(options.Value.Tenant, caller.Unit, time), ct);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"units-{caller.Unit}-{time.TodayInVietnam():yyyy-MM-dd}.csv");
@@ -31,7 +32,7 @@ public static class UnitsTransfer
     public static async Task<Results<Ok<UnitImportSummary>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest request, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         if (request.ContentLength > MaxImportBytes) return TooLarge();
 
         using var content = new MemoryStream();
@@ -39,7 +40,7 @@ public static class UnitsTransfer
         {
             var form = await request.ReadFormAsync(ct);
             if (form.Files.GetFile("file") is not { } file)
-                return SubmissionHttp.Invalid("file", "Chọn tệp CSV danh mục đơn vị (trường «file»).");
+                return ApiProblems.InvalidByKey("file", "Chọn tệp CSV danh mục đơn vị (trường «file»).");
             if (file.Length > MaxImportBytes) return TooLarge();
             await using var stream = file.OpenReadStream();
             await stream.CopyToAsync(content, ct);
@@ -57,10 +58,10 @@ public static class UnitsTransfer
         }
         else
         {
-            return SubmissionHttp.Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng không được hỗ trợ",
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng không được hỗ trợ",
                 "Gửi tệp CSV dưới dạng multipart/form-data (trường «file») hoặc nội dung text/csv.");
         }
-        if (content.Length == 0) return SubmissionHttp.Invalid("file", "Tệp trống. Dòng đầu tiên phải là tiêu đề: " + string.Join(',', UnitsCsv.Columns) + ".");
+        if (content.Length == 0) return ApiProblems.InvalidByKey("file", "Tệp trống. Dòng đầu tiên phải là tiêu đề: " + string.Join(',', UnitsCsv.Columns) + ".");
 
         content.Position = 0;
         var result = await UnitsCsv.ImportAsync(content, db, options.Value.Tenant, time, caller.Subject, ct);
@@ -69,13 +70,13 @@ public static class UnitsTransfer
             var errors = result.Problems
                 .GroupBy(p => p.Row == 0 ? "file" : p.Column.Length == 0 ? $"row {p.Row}" : $"row {p.Row}: {p.Column}")
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
-            return TypedResults.ValidationProblem(errors,
+            return ApiProblems.Invalid(errors,
                 $"Tệp có {result.Problems.Count} lỗi; chưa đơn vị nào được ghi. Sửa các dòng được nêu trong 'errors' rồi nhập lại.",
                 title: "Tệp danh mục đơn vị không hợp lệ");
         }
         return TypedResults.Ok(new UnitImportSummary(result.Created, result.Changed, result.Unchanged));
     }
 
-    private static ProblemHttpResult TooLarge() => SubmissionHttp.Problem(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
+    private static ProblemHttpResult TooLarge() => ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
         $"Tệp danh mục đơn vị tối đa {MaxImportBytes / 1024 / 1024} MB.");
 }

@@ -7,6 +7,7 @@ using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Units;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.MonthlyScoring.Bonus;
 
@@ -40,18 +41,18 @@ public static class BonusApi
         ProposeBonusRequest request, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user,
         TimeProvider time, CancellationToken ct)
     {
-        if (user.OrgUnit() is not { } callerUnit || user.Subject() is not { } subject) return InputsHttp.NoUnit();
-        if (string.IsNullOrWhiteSpace(request.Unit)) return InputsHttp.Invalid("unit", "Chưa chọn đơn vị đề xuất điểm thưởng.");
-        if (!InputsHttp.IsMonth(request.Period)) return InputsHttp.Invalid("period", InputsHttp.BadPeriod);
+        if (user.OrgUnit() is not { } callerUnit || user.Subject() is not { } subject) return ApiProblems.NoUnit();
+        if (string.IsNullOrWhiteSpace(request.Unit)) return ApiProblems.Invalid("unit", "Chưa chọn đơn vị đề xuất điểm thưởng.");
+        if (!InputsHttp.IsMonth(request.Period)) return ApiProblems.Invalid("period", InputsHttp.BadPeriod);
         if (string.IsNullOrWhiteSpace(request.Justification))
-            return InputsHttp.Invalid("justification", "Cần nêu lý do đề xuất điểm thưởng.");
-        if (request.Justification.Length > 4000) return InputsHttp.Invalid("justification", "Lý do không được dài quá 4.000 ký tự.");
-        if (request.Evidence is { Length: > 1000 }) return InputsHttp.Invalid("evidence", "Minh chứng không được dài quá 1.000 ký tự.");
+            return ApiProblems.Invalid("justification", "Cần nêu lý do đề xuất điểm thưởng.");
+        if (request.Justification.Length > 4000) return ApiProblems.Invalid("justification", "Lý do không được dài quá 4.000 ký tự.");
+        if (request.Evidence is { Length: > 1000 }) return ApiProblems.Invalid("evidence", "Minh chứng không được dài quá 1.000 ký tự.");
 
         var tenant = options.Value.Tenant;
         // Only for the caller's own unit; any other unit is answered as not found.
         if (request.Unit != callerUnit || !await db.Units.AnyAsync(u => u.Tenant == tenant && u.Code == request.Unit, ct))
-            return NotFound("Không tìm thấy đơn vị, hoặc đơn vị không phải đơn vị của bạn.");
+            return ApiProblems.NotFound("Không tìm thấy đơn vị, hoặc đơn vị không phải đơn vị của bạn.");
         if (await db.BonusProposals.AnyAsync(b => b.Tenant == tenant && b.Unit == request.Unit && b.Period == request.Period && b.State != BonusStates.Rejected, ct))
             return AlreadyProposed(request.Period!);
 
@@ -79,18 +80,16 @@ public static class BonusApi
     public static async Task<Results<Ok<List<BonusView>>, ValidationProblem, ProblemHttpResult>> List(
         string? period, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!InputsHttp.IsMonth(period)) return InputsHttp.Invalid("period", InputsHttp.BadPeriod);
+        if (!InputsHttp.IsMonth(period)) return ApiProblems.Invalid("period", InputsHttp.BadPeriod);
         var tenant = options.Value.Tenant;
         // Everyone sees their own subtree: a province's steering committee its province, the national one (org_unit vn) every unit.
-        if (user.OrgUnit() is not { } callerUnit) return InputsHttp.NoUnit();
+        if (user.OrgUnit() is not { } callerUnit) return ApiProblems.NoUnit();
         var rows = await db.BonusProposals.AsNoTracking()
             .Where(b => b.Tenant == tenant && b.Period == period && db.SubtreeCodes(tenant, callerUnit).Contains(b.Unit))
             .OrderBy(b => b.Unit).ThenBy(b => b.ProposedAt).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(BonusView.Of).ToList());
     }
 
-    internal static ProblemHttpResult NotFound(string detail) => InputsHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy", detail);
-
-    private static ProblemHttpResult AlreadyProposed(string period) => InputsHttp.Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu",
+    private static ProblemHttpResult AlreadyProposed(string period) => ApiProblems.Conflict(
         $"Đơn vị đã có đề xuất điểm thưởng cho kỳ {period} đang chờ duyệt hoặc đã được duyệt.");
 }

@@ -9,6 +9,7 @@ using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
 using Platform.DataAndMessaging.Audit;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.MonthlyScoring.Bonus;
 
@@ -40,7 +41,7 @@ public static class DecideBonus
             errors["points"] = ["Điểm thưởng phải từ 1 đến 5 (tối đa một chữ số thập phân)."];
         if (request.Note is { Length: > 4000 }) errors["note"] = ["Ghi chú không được dài quá 4.000 ký tự."];
         CheckBasis(request.Basis, errors);
-        if (errors.Count > 0) return Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var shown = request.Points!.Value.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"));
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         return await DecideAsync(id, db, options, user, time, BonusStates.Approved, request.Points, note, request.Basis!.Trim(),
@@ -56,7 +57,7 @@ public static class DecideBonus
         if (string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["Cần nêu lý do không duyệt."];
         else if (request.Reason.Length > 4000) errors["reason"] = ["Lý do không được dài quá 4.000 ký tự."];
         CheckBasis(request.Basis, errors);
-        if (errors.Count > 0) return Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var reason = request.Reason!.Trim();
         return await DecideAsync(id, db, options, user, time, BonusStates.Rejected, null, reason, request.Basis!.Trim(), reason, ct);
     }
@@ -64,10 +65,9 @@ public static class DecideBonus
     /// <summary>403 unless the caller's unit is the national root: the decision is not the proposing province's or ministry's.</summary>
     private static async Task<ProblemHttpResult?> NotNationalAsync(MonthlyScoringDbContext db, string tenant, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (user.Subject() is null || user.OrgUnit() is not { } unit) return InputsHttp.NoUnit();
+        if (user.Subject() is null || user.OrgUnit() is not { } unit) return ApiProblems.NoUnit();
         if (await db.IsRootAsync(tenant, unit, ct)) return null;
-        return InputsHttp.Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện",
-            "Điểm thưởng trong xếp hạng quốc gia do Thủ tướng Chính phủ quyết định theo đề xuất của thường trực Ban chỉ đạo của Chính phủ; " +
+        return ApiProblems.Forbidden("Điểm thưởng trong xếp hạng quốc gia do Thủ tướng Chính phủ quyết định theo đề xuất của thường trực Ban chỉ đạo của Chính phủ; " +
             "chỉ tài khoản duyệt điểm thưởng cấp trung ương ghi nhận quyết định. Tài khoản của bộ, ngành, địa phương gửi và theo dõi đề xuất của đơn vị mình.");
     }
 
@@ -85,9 +85,9 @@ public static class DecideBonus
         var tenant = options.Value.Tenant;
         var subject = user.Subject()!;
         var bonus = await db.BonusProposals.SingleOrDefaultAsync(b => b.Id == id && b.Tenant == tenant, ct);
-        if (bonus is null) return BonusApi.NotFound("Không tìm thấy đề xuất điểm thưởng.");
+        if (bonus is null) return ApiProblems.NotFound("Không tìm thấy đề xuất điểm thưởng.");
         if (bonus.State != BonusStates.Proposed)
-            return InputsHttp.Problem(StatusCodes.Status409Conflict, "Đề xuất đã được quyết định",
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Đề xuất đã được quyết định",
                 bonus.State == BonusStates.Approved ? "Đề xuất đã được duyệt trước đó." : "Đề xuất đã bị từ chối trước đó.");
 
         var now = time.GetUtcNow();
@@ -105,7 +105,7 @@ public static class DecideBonus
         }
         catch (DbUpdateConcurrencyException)
         {
-            return InputsHttp.Problem(StatusCodes.Status409Conflict, "Đề xuất đã được quyết định", "Đề xuất vừa được người khác quyết định; vui lòng tải lại.");
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Đề xuất đã được quyết định", "Đề xuất vừa được người khác quyết định; vui lòng tải lại.");
         }
         var published = state == BonusStates.Approved && await PublishedAsync(db, tenant, bonus, ct);
         return TypedResults.Ok(BonusView.Of(bonus) with { CorrectionNeeded = published });
@@ -118,7 +118,4 @@ public static class DecideBonus
         return groups.Length > 0 && await db.ScoreRuns.AnyAsync(r => r.Tenant == tenant && r.Period == bonus.Period
             && r.Kind == ScoreRunKinds.Official && groups.Contains(r.PeerGroup), ct);
     }
-
-    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, "Một số giá trị không hợp lệ; xem chi tiết trong 'errors'.", title: "Dữ liệu không hợp lệ");
 }

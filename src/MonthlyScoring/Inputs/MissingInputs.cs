@@ -6,6 +6,7 @@ using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.MonthlyScoring.Inputs;
 
@@ -30,14 +31,14 @@ public static class MissingInputs
     public static async Task<Results<Ok<MissingInputsView>, ValidationProblem, ProblemHttpResult>> Read(
         string period, string? peerGroup, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (user.OrgUnit() is not { } callerUnit) return InputsHttp.NoUnit();
-        if (!InputsHttp.IsMonth(period)) return InputsHttp.Invalid("period", InputsHttp.BadPeriod);
+        if (user.OrgUnit() is not { } callerUnit) return ApiProblems.NoUnit();
+        if (!InputsHttp.IsMonth(period)) return ApiProblems.Invalid("period", InputsHttp.BadPeriod);
         var tenant = options.Value.Tenant;
         if (string.IsNullOrWhiteSpace(peerGroup) || !await db.Units.AnyAsync(u => u.Tenant == tenant && u.PeerGroups.Contains(peerGroup), ct))
-            return InputsHttp.Invalid("peerGroup", $"Nhóm đơn vị \"{peerGroup}\" không tồn tại; ví dụ: provinces, ministries.");
+            return ApiProblems.Invalid("peerGroup", $"Nhóm đơn vị \"{peerGroup}\" không tồn tại; ví dụ: provinces, ministries.");
         var framework = frameworks.Find(MonthlyScoringOptions.FrameworkId, null, period);
         if (framework is null)
-            return InputsHttp.Invalid("period", $"Kỳ {period} chưa có bộ chỉ số chấm điểm hằng tháng có hiệu lực.");
+            return ApiProblems.Invalid("period", $"Kỳ {period} chưa có bộ chỉ số chấm điểm hằng tháng có hiệu lực.");
 
         var set = await ScoringInputLoader.LoadAsync(db, tenant, framework, period, peerGroup, null, ct);
         var visible = await db.Units.AsNoTracking()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.MonthlyScoring.PublicResults;
 
@@ -27,7 +28,7 @@ public static class PublicResultsApi
         MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
     {
         if (peerGroup is not null && !RunScoring.PeerGroups.Contains(peerGroup))
-            return RunHttp.Invalid(new Dictionary<string, string[]> { ["peerGroup"] = [BadPeerGroup(peerGroup)] });
+            return ApiProblems.Invalid("peerGroup", BadPeerGroup(peerGroup));
         var tenant = options.Value.Tenant;
         var revisions = await Official(db, tenant)
             .Where(r => peerGroup == null || r.PeerGroup == peerGroup)
@@ -46,14 +47,14 @@ public static class PublicResultsApi
         MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, FrameworkCatalog frameworks, CancellationToken ct)
     {
         var errors = RunHttp.Check(frameworks, period, peerGroup, out _);
-        if (errors.Count > 0) return RunHttp.Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var tenant = options.Value.Tenant;
         var revisions = await Official(db, tenant).Where(r => r.Period == period && r.PeerGroup == peerGroup)
             .OrderByDescending(r => r.Revision)
             .Select(r => new PublishedRevision(r.Revision!.Value, r.CreatedAt, r.Reason))
             .ToListAsync(ct);
         if (revisions.Count == 0)
-            return RunHttp.NotFound($"Kết quả kỳ {RunHttp.Month(period!)} của nhóm {GroupName(peerGroup!)} chưa được công bố.");
+            return ApiProblems.NotFound($"Kết quả kỳ {RunHttp.Month(period!)} của nhóm {GroupName(peerGroup!)} chưa được công bố.");
         var current = revisions[0];
         var run = await Official(db, tenant).SingleAsync(r => r.Period == period && r.PeerGroup == peerGroup && r.Revision == current.Revision, ct);
         var standings = Standings.Of(UnitResultView.Parse(run.ResultJson));

@@ -6,6 +6,7 @@ using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.MonthlyScoring.Publication;
 
@@ -27,7 +28,7 @@ public static class PublicationApi
         MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, FrameworkCatalog frameworks, CancellationToken ct)
     {
         var errors = RunHttp.Check(frameworks, period, peerGroup, out var framework);
-        if (errors.Count > 0) return RunHttp.Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var tenant = options.Value.Tenant;
         PublicationDraft draft;
         try

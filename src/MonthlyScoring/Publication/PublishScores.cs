@@ -12,6 +12,7 @@ using Platform.Scoring.Engine;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.MonthlyScoring.Publication;
 
@@ -38,10 +39,10 @@ public static class PublishScores
         if (string.IsNullOrWhiteSpace(body.Fingerprint))
             errors["fingerprint"] = ["Thiếu mã xác nhận (fingerprint) của bản xem trước: hãy xem trước nội dung công bố " +
                 "(GET /api/monthly-scoring/publications/preview) rồi gửi kèm mã đó."];
-        if (errors.Count > 0) return RunHttp.Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var (tenant, period, peerGroup, reason) = (options.Value.Tenant, body.Period!, body.PeerGroup!, body.Reason?.Trim());
         if (!await PublicationApi.IsClosedAsync(db, tenant, framework!.Id, period, ct))
-            return RunHttp.Conflict($"Kỳ {RunHttp.Month(period)} chưa chốt số liệu cấp trung ương; chỉ công bố kết quả chính thức sau khi chốt số liệu (qua hạn báo cáo trung ương).");
+            return ApiProblems.Conflict($"Kỳ {RunHttp.Month(period)} chưa chốt số liệu cấp trung ương; chỉ công bố kết quả chính thức sau khi chốt số liệu (qua hạn báo cáo trung ương).");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync(
@@ -56,12 +57,12 @@ public static class PublishScores
             return RunHttp.Unscorable(ex);
         }
 
-        if (Unconfirmed(draft, reason, body.AcknowledgeMissing, period) is { Count: > 0 } unconfirmed) return RunHttp.Invalid(unconfirmed);
+        if (Unconfirmed(draft, reason, body.AcknowledgeMissing, period) is { Count: > 0 } unconfirmed) return ApiProblems.Invalid(unconfirmed);
         if (draft.Unchanged)
-            return RunHttp.Problem(StatusCodes.Status409Conflict, "Không có gì thay đổi",
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Không có gì thay đổi",
                 $"Kết quả tính lại kỳ {RunHttp.Month(period)} giống hệt lần công bố {draft.Current!.Revision}; không có gì để đính chính, không tạo lần công bố mới.");
         if (!string.Equals(body.Fingerprint!.Trim(), draft.Fingerprint, StringComparison.OrdinalIgnoreCase))
-            return RunHttp.Problem(StatusCodes.Status409Conflict, "Nội dung công bố đã thay đổi",
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Nội dung công bố đã thay đổi",
                 $"Số liệu, điểm thưởng hoặc lần công bố của kỳ {RunHttp.Month(period)} đã thay đổi kể từ lúc bạn xem trước " +
                 $"(sẽ là lần công bố {draft.Revision}). Hãy xem lại nội dung công bố rồi xác nhận lại.");
 
@@ -81,7 +82,7 @@ public static class PublishScores
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return RunHttp.Conflict($"Lần công bố {run.Revision} của kỳ {RunHttp.Month(period)} vừa được tạo bởi một yêu cầu khác; hãy tải lại danh sách.");
+            return ApiProblems.Conflict($"Lần công bố {run.Revision} của kỳ {RunHttp.Month(period)} vừa được tạo bởi một yêu cầu khác; hãy tải lại danh sách.");
         }
         return TypedResults.Created($"/api/{MonthlyScoringModule.ServiceName}/runs/{run.Id}", RunView.Of(run, run.Revision));
     }

@@ -11,6 +11,7 @@ using Platform.MonthlyScoring.Units;
 using Platform.Scoring.Engine;
 using Platform.Scoring.Io;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.MonthlyScoring.Runs;
 
@@ -37,7 +38,7 @@ public static class RunsApi
         MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
         var errors = RunHttp.Check(frameworks, body.Period, body.PeerGroup, out var framework);
-        if (errors.Count > 0) return RunHttp.Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
         ComputedRun computed;
         try
         {
@@ -80,7 +81,7 @@ public static class RunsApi
         // A provisional run shows a caller below the national root only the units of their subtree.
         RunScope? scope = null;
         if (run.Kind == ScoreRunKinds.Provisional && (scope = await RunScope.ForAsync(db, options.Value.Tenant, user, ct)) is null)
-            return InputsHttp.NoUnit();
+            return ApiProblems.NoUnit();
         // Ranks are those of the whole peer group (a unit that has not reported is not ranked), then the caller's filter.
         var standings = Standings.Of(UnitResultView.Parse(run.ResultJson))
             .Where(s => (scope is null || scope.Sees(s.Line.Unit)) && (unit == null || s.Line.Unit == unit)
@@ -97,11 +98,11 @@ public static class RunsApi
         if (await FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
         RunScope? scope = null;
         if (run.Kind == ScoreRunKinds.Provisional && (scope = await RunScope.ForAsync(db, options.Value.Tenant, user, ct)) is null)
-            return InputsHttp.NoUnit();
+            return ApiProblems.NoUnit();
         // Explained from the stored input, so the working matches the stored result even if values changed since.
         var computed = RunScoring.Score(frameworks, run.InputJson);
         if (computed.Request.Units.All(u => u.Unit != unit) || scope?.Sees(unit) == false)
-            return RunHttp.NotFound($"Đơn vị \"{unit}\" không có trong lượt chấm điểm này.");
+            return ApiProblems.NotFound($"Đơn vị \"{unit}\" không có trong lượt chấm điểm này.");
         var scorer = new Scorer(computed.Framework);
         // The best value stays (the score is worked out from it); which unit holds it is shown only if the caller sees that unit.
         var indicators = computed.Framework.Indicators.Select(i => scorer.Explain(computed.Request, unit, i.Code)).Select(e =>
@@ -122,7 +123,7 @@ public static class RunsApi
         // A provisional export holds every unit's values: only callers at the national root get it.
         if (run.Kind == ScoreRunKinds.Provisional)
         {
-            if (await RunScope.ForAsync(db, options.Value.Tenant, user, ct) is not { } scope) return InputsHttp.NoUnit();
+            if (await RunScope.ForAsync(db, options.Value.Tenant, user, ct) is not { } scope) return ApiProblems.NoUnit();
             if (!scope.All) return RunHttp.NotFound();
         }
         using var stream = new MemoryStream();
@@ -143,10 +144,10 @@ public static class RunsApi
         MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
         if (peerGroup is null || !RunScoring.PeerGroups.Contains(peerGroup))
-            return RunHttp.Invalid(new Dictionary<string, string[]> { ["peerGroup"] = ["Nhóm so sánh chỉ nhận provinces hoặc ministries."] });
+            return ApiProblems.Invalid("peerGroup", "Nhóm so sánh chỉ nhận provinces hoặc ministries.");
         var tenant = options.Value.Tenant;
-        if (await RunScope.ForAsync(db, tenant, user, ct) is not { } scope) return InputsHttp.NoUnit();
-        if (!scope.Sees(unit)) return RunHttp.NotFound($"Không tìm thấy đơn vị \"{unit}\" trong phạm vi của bạn.");
+        if (await RunScope.ForAsync(db, tenant, user, ct) is not { } scope) return ApiProblems.NoUnit();
+        if (!scope.Sees(unit)) return ApiProblems.NotFound($"Không tìm thấy đơn vị \"{unit}\" trong phạm vi của bạn.");
         var revisions = await db.ScoreRuns.AsNoTracking()
             .Where(r => r.Tenant == tenant && r.PeerGroup == peerGroup && r.Kind == ScoreRunKinds.Official)
             .Select(r => new { r.Id, r.Period, r.Revision }).ToListAsync(ct);
