@@ -11,6 +11,7 @@ using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Time;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Assignments;
 

@@ -12,6 +12,7 @@ using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Assignments;
 

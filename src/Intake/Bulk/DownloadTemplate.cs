@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
-using Platform.Intake.Submissions;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Bulk;
 

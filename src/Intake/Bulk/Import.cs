@@ -11,6 +11,7 @@ using Platform.Intake.Submissions;
 using Platform.Scoring;
 using Platform.Scoring.Definitions;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Bulk;
 

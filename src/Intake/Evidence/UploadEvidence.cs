@@ -10,6 +10,7 @@ using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Evidence;
 

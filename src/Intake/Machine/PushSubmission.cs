@@ -12,6 +12,7 @@ using Platform.Scoring;
 using Platform.DataAndMessaging.Database;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Machine;
 

@@ -13,6 +13,7 @@ using Platform.Scoring;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Time;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Overview;
 

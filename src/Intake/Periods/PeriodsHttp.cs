@@ -1,7 +1,6 @@
 using Platform.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Intake.Calendar;
-using Platform.Intake.Submissions;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Periods;

@@ -7,6 +7,7 @@ using Platform.Intake.Audit;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Rubric;
 

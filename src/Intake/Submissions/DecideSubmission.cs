@@ -8,6 +8,7 @@ using Platform.Intake.Contacts;
 using Platform.Intake.Data;
 using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Submissions;
 

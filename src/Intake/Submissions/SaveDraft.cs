@@ -13,6 +13,7 @@ using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Submissions;
 

@@ -1,22 +1,11 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using Platform.Intake.Data;
+using Platform.Intake.Http;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
-using Platform.ServiceDefaults.Security;
 
 namespace Platform.Intake.Submissions;
-
-/// <summary>Who is calling, as the submission handlers need it: subject and organisation unit from the token.</summary>
-internal sealed record Caller(string Subject, string Unit, string Channel)
-{
-    public static Caller? From(ClaimsPrincipal user) =>
-        user.Subject() is { } subject && user.OrgUnit() is { } unit
-            ? new Caller(subject, unit, user.IsMachineClient() ? Channels.Api : Channels.Web)
-            : null;
-}
 
 /// <summary>ETags, the scoped queries, saving and the not-found and precondition answers of the submission handlers.</summary>
 internal static class SubmissionHttp

@@ -13,6 +13,7 @@ using Platform.Contracts;
 using Platform.Scoring;
 using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Submissions;
 

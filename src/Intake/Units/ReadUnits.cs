@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
-using Platform.Intake.Submissions;
 using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Units;
 

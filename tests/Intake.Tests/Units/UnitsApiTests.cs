@@ -9,6 +9,7 @@ using Platform.Intake.Units;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Tests.Units;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Platform.ServiceDefaults.Problems;
 
-namespace Platform.Intake;
+namespace Platform.Intake.Http;
 
 internal enum Precondition { Met, Missing, Failed }
 

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Intake.Submissions;
 using Platform.ServiceDefaults.Problems;
 
-namespace Platform.Intake;
+namespace Platform.Intake.Http;
 
 /// <summary>One page of a listing: <see cref="Total"/> counts every row that matched, not only this page.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
