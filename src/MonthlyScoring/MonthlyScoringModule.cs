@@ -7,6 +7,7 @@ using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Inputs;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Messaging;
+using Platform.ServiceDefaults;
 
 namespace Platform.MonthlyScoring;
 
@@ -30,10 +31,9 @@ public static class MonthlyScoringModule
         return builder;
     }
 
-    public static WebApplication MapMonthlyScoringApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapMonthlyScoringApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Chấm điểm hằng tháng")))
-            .WithTags("MonthlyScoring");
+        app.MapServiceInfo(ServiceName, "Chấm điểm hằng tháng").WithTags("MonthlyScoring");
         app.MapRunsApi();
         app.MapPublicationApi();
         app.MapPublicResultsApi();
@@ -42,5 +42,3 @@ public static class MonthlyScoringModule
         return app;
     }
 }
-
-public sealed record ServiceInfo(string Service, string Description);
