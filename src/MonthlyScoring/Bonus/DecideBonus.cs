@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +12,6 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Platform.MonthlyScoring.Bonus;
 
-/// <param name="Basis">The decision the points rest on (e.g. "Thông báo kết luận số 12/TB-VPCP ngày 05/02/2026"); required.</param>
-public sealed record ApproveBonusRequest(decimal? Points, string? Note, string? Basis);
-
-/// <param name="Basis">The decision the rejection rests on; required.</param>
-public sealed record RejectBonusRequest(string? Reason, string? Basis);
-
 /// <summary>
 /// Recording the decision on a bonus proposal. Seed 001: the standing body of the Government's steering committee
 /// evaluates the proposals and proposes them at the meeting; the Prime Minister decides. So only a
@@ -27,43 +20,12 @@ public sealed record RejectBonusRequest(string? Reason, string? Basis);
 /// (it sends its own unit's proposals instead). A decision made after the period was published for the unit's peer
 /// group never touches that revision: the answer says a correction is needed, and the publisher's preview shows it.
 /// </summary>
-public static class DecideBonus
+internal static class DecideBonus
 {
     private const int MaxBasis = 1000;
 
-    public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> Approve(
-        Guid id, ApproveBonusRequest request, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user,
-        TimeProvider time, CancellationToken ct)
-    {
-        if (await NotNationalAsync(db, options.Value.Tenant, user, ct) is { } refused) return refused;
-        var errors = new Dictionary<string, string[]>();
-        if (request.Points is not { } points || points < 1 || points > 5 || decimal.Round(points, 1) != points)
-            errors["points"] = ["Điểm thưởng phải từ 1 đến 5 (tối đa một chữ số thập phân)."];
-        if (request.Note is { Length: > 4000 }) errors["note"] = ["Ghi chú không được dài quá 4.000 ký tự."];
-        CheckBasis(request.Basis, errors);
-        if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        var shown = request.Points!.Value.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"));
-        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        return await DecideAsync(id, db, options, user, time, BonusStates.Approved, request.Points, note, request.Basis!.Trim(),
-            $"{shown} điểm" + (note is null ? "" : $": {note}"), ct);
-    }
-
-    public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> Reject(
-        Guid id, RejectBonusRequest request, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user,
-        TimeProvider time, CancellationToken ct)
-    {
-        if (await NotNationalAsync(db, options.Value.Tenant, user, ct) is { } refused) return refused;
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["Cần nêu lý do không duyệt."];
-        else if (request.Reason.Length > 4000) errors["reason"] = ["Lý do không được dài quá 4.000 ký tự."];
-        CheckBasis(request.Basis, errors);
-        if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        var reason = request.Reason!.Trim();
-        return await DecideAsync(id, db, options, user, time, BonusStates.Rejected, null, reason, request.Basis!.Trim(), reason, ct);
-    }
-
     /// <summary>403 unless the caller's unit is the national root: the decision is not the proposing province's or ministry's.</summary>
-    private static async Task<ProblemHttpResult?> NotNationalAsync(MonthlyScoringDbContext db, string tenant, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<ProblemHttpResult?> NotNationalAsync(MonthlyScoringDbContext db, string tenant, ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.Subject() is null || user.OrgUnit() is not { } unit) return ApiProblems.NoUnit();
         if (await db.IsRootAsync(tenant, unit, ct)) return null;
@@ -71,14 +33,14 @@ public static class DecideBonus
             "chỉ tài khoản duyệt điểm thưởng cấp trung ương ghi nhận quyết định. Tài khoản của bộ, ngành, địa phương gửi và theo dõi đề xuất của đơn vị mình.");
     }
 
-    private static void CheckBasis(string? basis, Dictionary<string, string[]> errors)
+    public static void CheckBasis(string? basis, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(basis))
             errors["basis"] = ["Cần ghi căn cứ của quyết định (số, ngày văn bản: quyết định của Thủ tướng Chính phủ hoặc thông báo kết luận cuộc họp)."];
         else if (basis.Length > MaxBasis) errors["basis"] = ["Căn cứ không được dài quá 1.000 ký tự."];
     }
 
-    private static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+    public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
         Guid id, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time,
         string state, decimal? points, string? note, string basis, string auditDetail, CancellationToken ct)
     {

@@ -17,18 +17,10 @@ public sealed record UnitMissingView(string Unit, string Name, IReadOnlyList<Mis
 /// <summary>Who has not (fully) reported for a period: the units of the peer group in the caller's subtree with inputs still missing.</summary>
 public sealed record MissingInputsView(string Period, string PeerGroup, string FrameworkVersion, int UnitsInGroup, IReadOnlyList<UnitMissingView> Units);
 
-public static class MissingInputs
+/// <summary><c>GET /api/monthly-scoring/periods/{period}/missing?peerGroup=</c>.</summary>
+public static class ReadMissingInputs
 {
-    public static IEndpointRouteBuilder MapInputsApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet($"/api/{MonthlyScoringModule.ServiceName}/periods/{{period}}/missing", Read)
-            .WithTags("MonthlyScoring")
-            .WithSummary("Inputs still missing per unit of a peer group")
-            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Reviewer, PlatformRoles.Leader, PlatformRoles.Publisher, PlatformRoles.PlatformAdmin));
-        return app;
-    }
-
-    public static async Task<Results<Ok<MissingInputsView>, ValidationProblem, ProblemHttpResult>> Read(
+    public static async Task<Results<Ok<MissingInputsView>, ValidationProblem, ProblemHttpResult>> Handle(
         string period, string? peerGroup, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (user.OrgUnit() is not { } callerUnit) return ApiProblems.NoUnit();

@@ -32,7 +32,7 @@ public sealed record PublishRequest(string? Period, string? PeerGroup, string? R
 /// </summary>
 public static class PublishScores
 {
-    public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> PublishAsync(PublishRequest body,
+    public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> Handle(PublishRequest body,
         MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
     {
         var errors = RunHttp.Check(frameworks, body.Period, body.PeerGroup, out var framework);
@@ -41,7 +41,7 @@ public static class PublishScores
                 "(GET /api/monthly-scoring/publications/preview) rồi gửi kèm mã đó."];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var (tenant, period, peerGroup, reason) = (options.Value.Tenant, body.Period!, body.PeerGroup!, body.Reason?.Trim());
-        if (!await PublicationApi.IsClosedAsync(db, tenant, framework!.Id, period, ct))
+        if (!await PeriodClosing.IsClosedNationallyAsync(db, tenant, framework!.Id, period, ct))
             return ApiProblems.Conflict($"Kỳ {RunHttp.Month(period)} chưa chốt số liệu cấp trung ương; chỉ công bố kết quả chính thức sau khi chốt số liệu (qua hạn báo cáo trung ương).");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
