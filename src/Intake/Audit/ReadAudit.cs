@@ -78,14 +78,3 @@ public static class ReadAudit
 
     public static ProblemHttpResult NotFound() => ApiProblems.NotFound("Không tìm thấy đối tượng, hoặc đối tượng không thuộc phạm vi đơn vị của bạn.");
 }
-
-public static class AuditApi
-{
-    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/intake/audit", ReadAudit.Handle).WithTags("Audit").WithName("ReadAudit")
-            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.PlatformAdmin, PlatformRoles.FrameworkAdmin, PlatformRoles.Reviewer))
-            .WithSummary("Audit lines of one record (submission, assignment, unit, period, evidence), oldest first");
-        return app;
-    }
-}

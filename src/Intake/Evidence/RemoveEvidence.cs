@@ -22,7 +22,7 @@ public static class RemoveEvidence
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var file = await db.VisibleEvidence(tenant, caller.Unit, time).SingleOrDefaultAsync(f => f.Id == fileId, ct);
-        if (file is null) return ReadEvidence.NotFound();
+        if (file is null) return EvidenceScope.NotFound();
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == file.SubmissionId, ct);
         if (submission.ReportingUnit != caller.Unit)
             return ApiProblems.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được gỡ minh chứng của báo cáo này.");

@@ -8,24 +8,15 @@ using Platform.Intake.Http;
 
 namespace Platform.Intake.Submissions;
 
-public static class ReadSubmissions
+/// <summary>
+/// <c>GET /api/intake/submissions?framework=&amp;period=&amp;state=&amp;reportingUnit=&amp;targetUnit=&amp;page=&amp;pageSize=</c>:
+/// the submissions the caller may see, newest period first, one page at a time (<see cref="Paging"/>).
+/// <c>reportingUnit</c> and <c>targetUnit</c> narrow them further (a reviewer finds last month's submission of the same
+/// pair); they never widen the scope.
+/// </summary>
+public static class ListSubmissions
 {
-    public static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> Get(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, CancellationToken ct)
-    {
-        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
-        var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (submission is null) return SubmissionHttp.NotFound();
-        response.Headers.ETag = SubmissionHttp.ETagOf(submission);
-        return TypedResults.Ok(SubmissionView.Of(submission));
-    }
-
-    /// <summary>
-    /// Newest period first, one page at a time (<see cref="Paging"/>). <paramref name="reportingUnit"/> and
-    /// <paramref name="targetUnit"/> narrow the caller's visible submissions further (a reviewer finds last month's
-    /// submission of the same pair); they never widen the scope.
-    /// </summary>
-    public static async Task<Results<Ok<Paged<SubmissionView>>, ValidationProblem, ProblemHttpResult>> List(
+    public static async Task<Results<Ok<Paged<SubmissionView>>, ValidationProblem, ProblemHttpResult>> Handle(
         string? framework, string? period, string? state, string? reportingUnit, string? targetUnit, int? page, int? pageSize,
         IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {

@@ -10,26 +10,16 @@ namespace Platform.Intake.Units;
 
 public sealed record UnitImportSummary(int Created, int Changed, int Unchanged);
 
-/// <summary><c>GET /api/intake/units/export</c> and <c>POST /api/intake/units/import</c>: the directory as <c>units.csv</c>.</summary>
-public static class UnitsTransfer
+/// <summary>
+/// <c>POST /api/intake/units/import</c>: a platform administrator imports a units CSV, sent as the multipart field
+/// <c>file</c> or as a <c>text/csv</c> body of at most 5 MB. All rows are applied or none: any problem answers 400 with
+/// every problem, row by row, in Vietnamese.
+/// </summary>
+public static class ImportUnits
 {
     public const long MaxImportBytes = 5 * 1024 * 1024;
 
-    /// <summary>The caller's subtree as it stands today, UTF-8 with a byte-order mark so Excel reads the Vietnamese names.</summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
-        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
-    {
-        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
-        var csv = await UnitsCsv.ExportAsync(db.VisibleUnits(options.Value.Tenant, caller.Unit, time), ct);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"units-{caller.Unit}-{time.TodayInVietnam():yyyy-MM-dd}.csv");
-    }
-
-    /// <summary>
-    /// A platform administrator imports a units CSV, sent as the multipart field <c>file</c> or as a <c>text/csv</c> body
-    /// of at most 5 MB. All rows are applied or none: any problem answers 400 with every problem, row by row, in Vietnamese.
-    /// </summary>
-    public static async Task<Results<Ok<UnitImportSummary>, ValidationProblem, ProblemHttpResult>> Import(
+    public static async Task<Results<Ok<UnitImportSummary>, ValidationProblem, ProblemHttpResult>> Handle(
         HttpRequest request, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();

@@ -8,41 +8,13 @@ using Platform.Intake.Http;
 
 namespace Platform.Intake.Units;
 
-/// <summary><c>GET /api/intake/units</c> and <c>GET /api/intake/units/{code}</c>: the caller's part of the directory.</summary>
-public static class ReadUnits
+/// <summary>
+/// <c>GET /api/intake/units/{code}</c>: one unit with its history; 404 when it is not (or, for a closed unit, was not)
+/// in the caller's subtree.
+/// </summary>
+public static class GetUnit
 {
-    /// <summary>
-    /// Units of the caller's subtree as it stood on <paramref name="asOf"/> (default today, Vietnam time), filtered by
-    /// <paramref name="kind"/>, <paramref name="parent"/> and <paramref name="q"/> (code or name contains, any case).
-    /// </summary>
-    public static async Task<Results<Ok<Paged<UnitView>>, ValidationProblem, ProblemHttpResult>> List(
-        string? kind, string? parent, string? q, DateOnly? asOf, int? page, int? pageSize,
-        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
-    {
-        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
-        var (paging, invalid) = Paging.Check(page, pageSize);
-        if (invalid is not null) return invalid;
-        if (kind is not null && !UnitKinds.All.Contains(kind))
-            return ApiProblems.InvalidByKey("kind", $"Loại đơn vị '{kind}' không hợp lệ; dùng một trong: {string.Join(", ", UnitKinds.All)}.");
-
-        var tenant = options.Value.Tenant;
-        var day = asOf ?? time.TodayInVietnam();
-        var query = db.OrganisationUnits.AsNoTracking().AsOf(tenant, day)
-            .WithinSubtree(u => u.Code, db.SubtreeCodes(tenant, caller.Unit, day));
-        if (kind is not null) query = query.Where(u => u.Kind == kind);
-        if (parent is not null) query = query.Where(u => u.ParentCode == parent);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            // ILIKE on the escaped text: "%" and "_" typed by the user are literal, Vietnamese letters fold case.
-            var pattern = "%" + q.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
-                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
-            query = query.Where(u => EF.Functions.ILike(u.Name, pattern, @"\") || EF.Functions.ILike(u.Code, pattern, @"\"));
-        }
-        return TypedResults.Ok(await query.OrderBy(u => u.Code).ToPageAsync(paging, UnitView.Of, ct));
-    }
-
-    /// <summary>One unit with its history; 404 when it is not (or, for a closed unit, was not) in the caller's subtree.</summary>
-    public static async Task<Results<Ok<UnitDetailView>, ProblemHttpResult>> Get(
+    public static async Task<Results<Ok<UnitDetailView>, ProblemHttpResult>> Handle(
         string code, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
