@@ -1,10 +1,7 @@
 using Platform.DataAndMessaging.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
-using Platform.Intake.Data;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -23,9 +20,10 @@ public static class CloseAssignment
     public const int MaxReasonLength = 1000;
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, CloseAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
+        Guid id, CloseAssignmentRequest body, [AsParameters] IntakeServices services, HttpRequest request, HttpResponse response,
+        CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var today = time.TodayInVietnam();
         var assignment = await db.Administered(options.Value.Tenant, caller.Unit, time).SingleOrDefaultAsync(a => a.Id == id, ct);

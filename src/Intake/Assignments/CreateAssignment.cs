@@ -1,11 +1,8 @@
 using Platform.Scoring;
 using Platform.DataAndMessaging.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
-using Platform.Intake.Data;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -24,9 +21,10 @@ public sealed record CreateAssignmentRequest(
 public static class CreateAssignment
 {
     public static async Task<Results<Created<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
-        CreateAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        CreateAssignmentRequest body, [AsParameters] IntakeServices services, HttpResponse response, FrameworkCatalog frameworks,
+        CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var errors = new Dictionary<string, string[]>();

@@ -1,11 +1,8 @@
 using Platform.Scoring;
 using Platform.DataAndMessaging.Audit;
 using Platform.Intake.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -22,9 +19,10 @@ public sealed record EditAssignmentRequest(IReadOnlyList<string>? InputKeys, str
 public static class EditAssignment
 {
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, EditAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        Guid id, EditAssignmentRequest body, [AsParameters] IntakeServices services, HttpRequest request, HttpResponse response,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var today = time.TodayInVietnam();

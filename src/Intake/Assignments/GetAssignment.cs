@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
 using Platform.Intake.Http;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
@@ -13,9 +10,9 @@ namespace Platform.Intake.Assignments;
 public static class GetAssignment
 {
     public static async Task<Results<Ok<AssignmentView>, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time,
-        HttpResponse response, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, HttpResponse response, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var today = time.TodayInVietnam();

@@ -1,13 +1,10 @@
 using Platform.ServiceDefaults.Time;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Contacts;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.Scoring;
@@ -34,9 +31,10 @@ public static class WhatIOwe
     public const string NotStarted = "not-started";
 
     public static async Task<Results<Ok<OwedInputs>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, [AsParameters] IntakeServices services, ReportingCalendar calendar, FrameworkCatalog frameworks,
+        CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);

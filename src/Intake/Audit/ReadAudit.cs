@@ -1,10 +1,7 @@
 using Platform.DataAndMessaging.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Assignments;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Security;
@@ -30,9 +27,9 @@ public static class ReadAudit
         [AuditEntities.Submission, AuditEntities.Assignment, AuditEntities.Period, AuditEntities.Evidence, AuditEntities.Unit];
 
     public static async Task<Results<Ok<Paged<AuditLine>>, ValidationProblem, ProblemHttpResult>> Handle(
-        string? entityType, string? entityId, int? page, int? pageSize,
-        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+        string? entityType, string? entityId, int? page, int? pageSize, [AsParameters] IntakeServices services, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var (paging, invalid) = Paging.Check(page, pageSize);
         if (invalid is not null) return invalid;

@@ -1,9 +1,6 @@
 using Platform.ServiceDefaults.Time;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
-using Platform.Intake.Data;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -21,9 +18,10 @@ public static class DownloadTemplate
     public const string CsvType = "text/csv; charset=utf-8";
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, string? format, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, string? format, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         format ??= "xlsx";
         if (format is not ("xlsx" or "csv")) return ApiProblems.InvalidByKey("format", $"Định dạng '{format}' không được hỗ trợ; dùng xlsx hoặc csv.");

@@ -1,12 +1,9 @@
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Scoring;
 using Platform.Scoring.Definitions;
@@ -37,9 +34,10 @@ public static class Import
     public const int KeyRowSearch = 10;
 
     public static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, HttpRequest request, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, HttpRequest request, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);

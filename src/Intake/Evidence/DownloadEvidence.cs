@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -16,9 +13,9 @@ namespace Platform.Intake.Evidence;
 public static class DownloadEvidence
 {
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(
-        Guid fileId, IntakeDbContext db, IEvidenceStore store, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpResponse response, CancellationToken ct)
+        Guid fileId, [AsParameters] IntakeServices services, IEvidenceStore store, HttpResponse response, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var file = await db.VisibleEvidence(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return EvidenceScope.NotFound();

@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -13,8 +10,9 @@ namespace Platform.Intake.Evidence;
 public static class ListEvidence
 {
     public static async Task<Results<Ok<List<EvidenceView>>, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         if (!await db.VisibleOrOwn(tenant, caller.Unit, time).AnyAsync(s => s.Id == id, ct)) return SubmissionHttp.NotFound();

@@ -1,10 +1,7 @@
 using Platform.DataAndMessaging.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
-using Platform.Intake.Data;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
 
@@ -16,9 +13,9 @@ namespace Platform.Intake.Evidence;
 /// </summary>
 public static class RemoveEvidence
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        Guid fileId, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid fileId, [AsParameters] IntakeServices services, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var file = await db.VisibleEvidence(tenant, caller.Unit, time).SingleOrDefaultAsync(f => f.Id == fileId, ct);

@@ -1,9 +1,7 @@
 using Platform.DataAndMessaging.Audit;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Intake.Audit;
 using Platform.Intake.Data;
@@ -29,9 +27,10 @@ public static class UploadEvidence
     public const long MaxRequestBytes = MaxFileBytes + 64 * 1024;
 
     public static async Task<Results<Created<EvidenceView>, Ok<EvidenceView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, IEvidenceStore store, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, FrameworkCatalog frameworks, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, IEvidenceStore store, HttpRequest request, FrameworkCatalog frameworks,
+        CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();

@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
@@ -36,9 +34,10 @@ public static class PushSubmission
     public const int MaxBodyBytes = 1024 * 1024;
 
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
-        HttpRequest request, HttpResponse response, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        HttpRequest request, HttpResponse response, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (!user.IsMachineClient())
             return ApiProblems.Forbidden("API này chỉ dành cho hệ thống nguồn (tài khoản dịch vụ); người dùng nhập liệu qua giao diện web hoặc tệp Excel.");
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();

@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Contacts;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.Scoring;
@@ -30,9 +27,10 @@ public static class ReadOverview
     private const int MaxContacts = 4;
 
     public static async Task<Results<Ok<ReportingOverview>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, string? unit, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, string? unit, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);

@@ -1,10 +1,7 @@
 using Platform.ServiceDefaults.Time;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
-using Platform.Intake.Data;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
 
@@ -38,9 +35,10 @@ public sealed record PeriodView(
 public static class ReadPeriod
 {
     public static async Task<Results<Ok<PeriodView>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, string? level, IntakeDbContext db, ClaimsPrincipal user,
-        IOptions<IntakeOptions> options, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        string framework, string period, string? level, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         level ??= ReportingLevels.AgencyToProvince;

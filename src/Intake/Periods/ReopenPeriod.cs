@@ -1,14 +1,11 @@
 using Platform.ServiceDefaults.Time;
 using Platform.DataAndMessaging.Audit;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
 using Platform.Intake.Calendar;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
@@ -29,9 +26,10 @@ public static partial class ReopenPeriod
     public const int MaxDays = 31;
 
     public static async Task<Results<Created<ReopeningView>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, ReopenRequest body, IntakeDbContext db, ClaimsPrincipal user,
-        IOptions<IntakeOptions> options, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        string framework, string period, ReopenRequest body, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var now = time.GetUtcNow();

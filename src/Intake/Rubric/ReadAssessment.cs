@@ -1,9 +1,6 @@
 using Platform.Scoring;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
@@ -42,8 +39,9 @@ public sealed record AssessmentView(
 public static class ReadAssessment
 {
     public static async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();

@@ -1,10 +1,7 @@
 using Platform.Scoring;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -23,9 +20,10 @@ public sealed record ReviewerScoresRequest(Dictionary<string, decimal?>? Scores)
 public static class SetReviewerScores
 {
     public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, ReviewerScoresRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        Guid id, ReviewerScoresRequest body, [AsParameters] IntakeServices services, HttpRequest request, HttpResponse response,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var submission = await db.Visible(options.Value.Tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();

@@ -1,11 +1,8 @@
 using Platform.Intake.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Intake.Contacts;
-using Platform.Intake.Data;
 using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -19,10 +16,10 @@ namespace Platform.Intake.Submissions;
 public static class ApproveSubmission
 {
     public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
-        return await DecideSubmission.DecideAsync(id, db, user, options.Value.Tenant, time, request, response, (submission, caller, now) =>
+        var (db, _, _, time) = services;
+        return await DecideSubmission.DecideAsync(id, services, request, response, (submission, caller, now) =>
         {
             submission.Approve(caller.Subject, now);
             db.AuditEntries.Add(SubmissionAudit.Entry("approved", submission.Id, caller.Subject, now, null));

@@ -1,11 +1,8 @@
 using Platform.Intake.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Intake.Contacts;
-using Platform.Intake.Data;
 using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -19,9 +16,11 @@ namespace Platform.Intake.Submissions;
 internal static class DecideSubmission
 {
     public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, string tenant, TimeProvider time,
-        HttpRequest request, HttpResponse response, Action<Submission, Caller, DateTimeOffset> change, CancellationToken ct)
+        Guid id, IntakeServices services, HttpRequest request, HttpResponse response, Action<Submission, Caller, DateTimeOffset> change,
+        CancellationToken ct)
     {
+        var (db, user, options, time) = services;
+        var tenant = options.Value.Tenant;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
         var submission = await db.Visible(tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);

@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
 
@@ -12,8 +9,9 @@ namespace Platform.Intake.Submissions;
 public static class GetSubmission
 {
     public static async Task<Results<Ok<SubmissionView>, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, HttpResponse response, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();

@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
 
@@ -18,8 +15,9 @@ public static class ListSubmissions
 {
     public static async Task<Results<Ok<Paged<SubmissionView>>, ValidationProblem, ProblemHttpResult>> Handle(
         string? framework, string? period, string? state, string? reportingUnit, string? targetUnit, int? page, int? pageSize,
-        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+        [AsParameters] IntakeServices services, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         if (state is not null && !SubmissionStates.All.Contains(state))
             return ApiProblems.InvalidByKey("state", $"Trạng thái '{state}' không hợp lệ; dùng một trong: {string.Join(", ", SubmissionStates.All)}.");

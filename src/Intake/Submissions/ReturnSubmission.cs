@@ -1,11 +1,8 @@
 using Platform.Intake.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Intake.Contacts;
-using Platform.Intake.Data;
 using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -19,15 +16,16 @@ namespace Platform.Intake.Submissions;
 public static class ReturnSubmission
 {
     public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, ReturnRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
+        Guid id, ReturnRequest body, [AsParameters] IntakeServices services, HttpRequest request, HttpResponse response,
+        CancellationToken ct)
     {
+        var (db, _, _, time) = services;
         var reason = body.Reason?.Trim();
         if (string.IsNullOrEmpty(reason)) return ApiProblems.InvalidByKey("reason", "Phải ghi rõ lý do trả lại báo cáo.");
         if (reason.Length > SaveDraft.MaxTextLength)
             return ApiProblems.InvalidByKey("reason", $"Lý do trả lại không được dài quá {SaveDraft.MaxTextLength} ký tự.");
 
-        return await DecideSubmission.DecideAsync(id, db, user, options.Value.Tenant, time, request, response, (submission, caller, now) =>
+        return await DecideSubmission.DecideAsync(id, services, request, response, (submission, caller, now) =>
         {
             submission.Return(reason, caller.Subject, now);
             db.SubmissionReturns.Add(new SubmissionReturnRecord(submission, reason, caller.Subject, now));

@@ -1,9 +1,7 @@
 using Platform.Intake.Audit;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
@@ -28,10 +26,10 @@ public static class SaveDraft
     public const int MaxTextLength = 4000;
 
     public static async Task<Results<Ok<SubmissionView>, Created<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, string targetUnit, SaveDraftRequest body,
-        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, ReportingCalendar calendar,
-        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, string targetUnit, SaveDraftRequest body, [AsParameters] IntakeServices services,
+        ReportingCalendar calendar, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);

@@ -1,9 +1,7 @@
 using Platform.Intake.Assignments;
 using Platform.Intake.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Contacts;
 using Platform.Intake.Data;
@@ -25,9 +23,10 @@ namespace Platform.Intake.Submissions;
 public static class SubmitSubmission
 {
     public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, ReportingCalendar calendar,
-        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, ReportingCalendar calendar, HttpRequest request, HttpResponse response,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);

@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
 
@@ -14,9 +11,9 @@ namespace Platform.Intake.Units;
 /// </summary>
 public static class ExportUnits
 {
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(
-        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle([AsParameters] IntakeServices services, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var csv = await UnitsCsv.ExportAsync(db.VisibleUnits(options.Value.Tenant, caller.Unit, time), ct);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -15,8 +13,9 @@ namespace Platform.Intake.Units;
 public static class GetUnit
 {
     public static async Task<Results<Ok<UnitDetailView>, ProblemHttpResult>> Handle(
-        string code, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+        string code, [AsParameters] IntakeServices services, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var revisions = await db.OrganisationUnits.AsNoTracking().Where(u => u.Tenant == tenant && u.Code == code)

@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
 
@@ -20,8 +17,9 @@ public static class ImportUnits
     public const long MaxImportBytes = 5 * 1024 * 1024;
 
     public static async Task<Results<Ok<UnitImportSummary>, ValidationProblem, ProblemHttpResult>> Handle(
-        HttpRequest request, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+        HttpRequest request, [AsParameters] IntakeServices services, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         if (request.ContentLength > MaxImportBytes) return TooLarge();
 

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Bonus;
 
@@ -14,9 +12,9 @@ public sealed record ApproveBonusRequest(decimal? Points, string? Note, string? 
 public static class ApproveBonus
 {
     public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, ApproveBonusRequest request, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user,
-        TimeProvider time, CancellationToken ct)
+        Guid id, ApproveBonusRequest request, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
     {
+        var (db, user, options, _) = services;
         if (await DecideBonus.NotNationalAsync(db, options.Value.Tenant, user, ct) is { } refused) return refused;
         var errors = new Dictionary<string, string[]>();
         if (request.Points is not { } points || points < 1 || points > 5 || decimal.Round(points, 1) != points)
@@ -26,7 +24,7 @@ public static class ApproveBonus
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var shown = request.Points!.Value.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"));
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        return await DecideBonus.DecideAsync(id, db, options, user, time, BonusStates.Approved, request.Points, note, request.Basis!.Trim(),
+        return await DecideBonus.DecideAsync(id, services, BonusStates.Approved, request.Points, note, request.Basis!.Trim(),
             $"{shown} điểm" + (note is null ? "" : $": {note}"), ct);
     }
 }

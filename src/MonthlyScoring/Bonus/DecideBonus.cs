@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
@@ -9,6 +8,7 @@ using Platform.MonthlyScoring.Units;
 using Platform.DataAndMessaging.Audit;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Bonus;
 
@@ -41,9 +41,9 @@ internal static class DecideBonus
     }
 
     public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        Guid id, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time,
-        string state, decimal? points, string? note, string basis, string auditDetail, CancellationToken ct)
+        Guid id, MonthlyScoringServices services, string state, decimal? points, string? note, string basis, string auditDetail, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         var tenant = options.Value.Tenant;
         var subject = user.Subject()!;
         var bonus = await db.BonusProposals.SingleOrDefaultAsync(b => b.Id == id && b.Tenant == tenant, ct);

@@ -1,12 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Bonus;
 
@@ -14,8 +12,9 @@ namespace Platform.MonthlyScoring.Bonus;
 public static class ListBonuses
 {
     public static async Task<Results<Ok<List<BonusView>>, ValidationProblem, ProblemHttpResult>> Handle(
-        string? period, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
+        string? period, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
     {
+        var (db, user, options, _) = services;
         if (!InputsHttp.IsMonth(period)) return ApiProblems.Invalid("period", InputsHttp.BadPeriod);
         var tenant = options.Value.Tenant;
         // Everyone sees their own subtree: a province's steering committee its province, the national one (org_unit vn) every unit.

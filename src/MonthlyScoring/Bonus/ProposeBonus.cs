@@ -1,12 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.DataAndMessaging.Audit;
-using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Bonus;
 
@@ -19,9 +17,9 @@ public sealed record ProposeBonusRequest(string? Unit, string? Period, string? J
 public static class ProposeBonus
 {
     public static async Task<Results<Created<BonusView>, ValidationProblem, ProblemHttpResult>> Handle(
-        ProposeBonusRequest request, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user,
-        TimeProvider time, CancellationToken ct)
+        ProposeBonusRequest request, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (user.OrgUnit() is not { } callerUnit || user.Subject() is not { } subject) return ApiProblems.NoUnit();
         if (string.IsNullOrWhiteSpace(request.Unit)) return ApiProblems.Invalid("unit", "Chưa chọn đơn vị đề xuất điểm thưởng.");
         if (!InputsHttp.IsMonth(request.Period)) return ApiProblems.Invalid("period", InputsHttp.BadPeriod);

@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Bonus;
 
@@ -13,9 +11,9 @@ public sealed record RejectBonusRequest(string? Reason, string? Basis);
 public static class RejectBonus
 {
     public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, RejectBonusRequest request, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user,
-        TimeProvider time, CancellationToken ct)
+        Guid id, RejectBonusRequest request, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
     {
+        var (db, user, options, _) = services;
         if (await DecideBonus.NotNationalAsync(db, options.Value.Tenant, user, ct) is { } refused) return refused;
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["Cần nêu lý do không duyệt."];
@@ -23,6 +21,6 @@ public static class RejectBonus
         DecideBonus.CheckBasis(request.Basis, errors);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var reason = request.Reason!.Trim();
-        return await DecideBonus.DecideAsync(id, db, options, user, time, BonusStates.Rejected, null, reason, request.Basis!.Trim(), reason, ct);
+        return await DecideBonus.DecideAsync(id, services, BonusStates.Rejected, null, reason, request.Basis!.Trim(), reason, ct);
     }
 }

@@ -1,12 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Inputs;
 
@@ -21,8 +19,9 @@ public sealed record MissingInputsView(string Period, string PeerGroup, string F
 public static class ReadMissingInputs
 {
     public static async Task<Results<Ok<MissingInputsView>, ValidationProblem, ProblemHttpResult>> Handle(
-        string period, string? peerGroup, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, FrameworkCatalog frameworks, CancellationToken ct)
+        string period, string? peerGroup, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, _) = services;
         if (user.OrgUnit() is not { } callerUnit) return ApiProblems.NoUnit();
         if (!InputsHttp.IsMonth(period)) return ApiProblems.Invalid("period", InputsHttp.BadPeriod);
         var tenant = options.Value.Tenant;

@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.PublicResults;
 
 /// <summary>Every published (period, peer group) with its current revision, newest period first.</summary>
 public static class ListPublishedPeriods
 {
-    public static async Task<Results<Ok<List<PublishedPeriod>>, ValidationProblem>> Handle(string? peerGroup,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, CancellationToken ct)
+    public static async Task<Results<Ok<List<PublishedPeriod>>, ValidationProblem>> Handle(
+        string? peerGroup, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
     {
+        var (db, _, options, _) = services;
         if (peerGroup is not null && !RunScoring.PeerGroups.Contains(peerGroup))
             return ApiProblems.Invalid("peerGroup", PublishedRuns.BadPeerGroup(peerGroup));
         var tenant = options.Value.Tenant;

@@ -1,20 +1,20 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.PublicResults;
 
 /// <summary>The current official revision of a period and peer group: rank, total, class and group scores per unit.</summary>
 public static class ReadPublishedResults
 {
-    public static async Task<Results<Ok<PublishedResults>, ValidationProblem, ProblemHttpResult>> Handle(string? period, string? peerGroup,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, FrameworkCatalog frameworks, CancellationToken ct)
+    public static async Task<Results<Ok<PublishedResults>, ValidationProblem, ProblemHttpResult>> Handle(
+        string? period, string? peerGroup, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, _, options, _) = services;
         var errors = RunHttp.Check(frameworks, period, peerGroup, out _);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var tenant = options.Value.Tenant;

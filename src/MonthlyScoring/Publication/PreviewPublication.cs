@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
 using Platform.Scoring;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Publication;
 
@@ -14,9 +13,10 @@ namespace Platform.MonthlyScoring.Publication;
 /// </summary>
 public static class PreviewPublication
 {
-    public static async Task<Results<Ok<PublicationPreview>, ValidationProblem, ProblemHttpResult>> Handle(string? period, string? peerGroup,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, FrameworkCatalog frameworks, CancellationToken ct)
+    public static async Task<Results<Ok<PublicationPreview>, ValidationProblem, ProblemHttpResult>> Handle(
+        string? period, string? peerGroup, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, _, options, _) = services;
         var errors = RunHttp.Check(frameworks, period, peerGroup, out var framework);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var tenant = options.Value.Tenant;

@@ -1,18 +1,16 @@
 using Platform.Scoring;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Contracts;
-using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
 using Platform.Scoring.Engine;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Publication;
 
@@ -32,9 +30,10 @@ public sealed record PublishRequest(string? Period, string? PeerGroup, string? R
 /// </summary>
 public static class PublishScores
 {
-    public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> Handle(PublishRequest body,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+    public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> Handle(
+        PublishRequest body, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         var errors = RunHttp.Check(frameworks, body.Period, body.PeerGroup, out var framework);
         if (string.IsNullOrWhiteSpace(body.Fingerprint))
             errors["fingerprint"] = ["Thiếu mã xác nhận (fingerprint) của bản xem trước: hãy xem trước nội dung công bố " +

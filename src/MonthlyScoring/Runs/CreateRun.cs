@@ -1,11 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.Scoring;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Runs;
 
@@ -17,9 +15,10 @@ public sealed record CreateRunRequest(string? Period, string? PeerGroup);
 /// </summary>
 public static class CreateRun
 {
-    public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> Handle(CreateRunRequest body,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+    public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> Handle(
+        CreateRunRequest body, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         var errors = RunHttp.Check(frameworks, body.Period, body.PeerGroup, out var framework);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         ComputedRun computed;

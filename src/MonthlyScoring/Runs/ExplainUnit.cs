@@ -1,19 +1,18 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.Scoring;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Runs;
 
 /// <summary><c>GET /api/monthly-scoring/runs/{id}/units/{unit}/explanation</c>: the working of every indicator of one unit.</summary>
 public static class ExplainUnit
 {
-    public static async Task<Results<Ok<UnitExplanation>, ProblemHttpResult>> Handle(Guid id, string unit,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, FrameworkCatalog frameworks, CancellationToken ct)
+    public static async Task<Results<Ok<UnitExplanation>, ProblemHttpResult>> Handle(
+        Guid id, string unit, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, _) = services;
         if (await RunQueries.FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
         RunScope? scope = null;
         if (run.Kind == ScoreRunKinds.Provisional && (scope = await RunScope.ForAsync(db, options.Value.Tenant, user, ct)) is null)

@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Runs;
 
@@ -14,9 +12,10 @@ namespace Platform.MonthlyScoring.Runs;
 /// </summary>
 public static class ExportRun
 {
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(Guid id, MonthlyScoringDbContext db,
-        IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(
+        Guid id, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
     {
+        var (db, user, options, _) = services;
         if (await RunQueries.FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
         // A provisional export holds every unit's values: only callers at the national root get it.
         if (run.Kind == ScoreRunKinds.Provisional)

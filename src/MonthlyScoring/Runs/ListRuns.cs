@@ -1,17 +1,16 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Runs;
 
 /// <summary><c>GET /api/monthly-scoring/runs?period=&amp;peerGroup=</c>: the runs, provisional and official, without their documents.</summary>
 public static class ListRuns
 {
-    public static async Task<Ok<List<RunView>>> Handle(string? period, string? peerGroup, MonthlyScoringDbContext db,
-        IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<List<RunView>>> Handle(
+        string? period, string? peerGroup, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
     {
+        var (db, user, options, _) = services;
         var tenant = options.Value.Tenant;
         var runs = await db.ScoreRuns.AsNoTracking()
             .Where(r => r.Tenant == tenant && (period == null || r.Period == period) && (peerGroup == null || r.PeerGroup == peerGroup))

@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Units;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Runs;
 
@@ -13,9 +11,10 @@ namespace Platform.MonthlyScoring.Runs;
 /// </summary>
 public static class ReadRunResults
 {
-    public static async Task<Results<Ok<RunResults>, ProblemHttpResult>> Handle(Guid id, string? unit, string? @class,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<RunResults>, ProblemHttpResult>> Handle(
+        Guid id, string? unit, string? @class, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
     {
+        var (db, user, options, _) = services;
         if (await RunQueries.FindAsync(db, options.Value.Tenant, id, ct) is not { } run) return RunHttp.NotFound();
         // A provisional run shows a caller below the national root only the units of their subtree.
         RunScope? scope = null;

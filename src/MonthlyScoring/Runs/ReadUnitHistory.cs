@@ -1,18 +1,17 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Runs;
 
 /// <summary><c>GET /api/monthly-scoring/units/{unit}/history?peerGroup=</c>: a unit's published results, month by month.</summary>
 public static class ReadUnitHistory
 {
-    public static async Task<Results<Ok<List<HistoryEntry>>, ValidationProblem, ProblemHttpResult>> Handle(string unit, string? peerGroup,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<List<HistoryEntry>>, ValidationProblem, ProblemHttpResult>> Handle(
+        string unit, string? peerGroup, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
     {
+        var (db, user, options, _) = services;
         if (peerGroup is null || !RunScoring.PeerGroups.Contains(peerGroup))
             return ApiProblems.Invalid("peerGroup", "Nhóm so sánh chỉ nhận provinces hoặc ministries.");
         var tenant = options.Value.Tenant;
