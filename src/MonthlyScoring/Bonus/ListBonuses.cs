@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
@@ -15,7 +14,7 @@ public static class ListBonuses
         string? period, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
     {
         var (db, user, options, _) = services;
-        if (!InputsHttp.IsMonth(period)) return ApiProblems.Invalid("period", InputsHttp.BadPeriod);
+        if (!Months.IsMonth(period)) return ApiProblems.Invalid("period", Months.BadPeriod);
         var tenant = options.Value.Tenant;
         // Everyone sees their own subtree: a province's steering committee its province, the national one (org_unit vn) every unit.
         if (user.OrgUnit() is not { } callerUnit) return ApiProblems.NoUnit();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.DataAndMessaging.Audit;
-using Platform.MonthlyScoring.Inputs;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.MonthlyScoring.Http;
@@ -22,7 +21,7 @@ public static class ProposeBonus
         var (db, user, options, time) = services;
         if (user.OrgUnit() is not { } callerUnit || user.Subject() is not { } subject) return ApiProblems.NoUnit();
         if (string.IsNullOrWhiteSpace(request.Unit)) return ApiProblems.Invalid("unit", "Chưa chọn đơn vị đề xuất điểm thưởng.");
-        if (!InputsHttp.IsMonth(request.Period)) return ApiProblems.Invalid("period", InputsHttp.BadPeriod);
+        if (!Months.IsMonth(request.Period)) return ApiProblems.Invalid("period", Months.BadPeriod);
         if (string.IsNullOrWhiteSpace(request.Justification))
             return ApiProblems.Invalid("justification", "Cần nêu lý do đề xuất điểm thưởng.");
         if (request.Justification.Length > 4000) return ApiProblems.Invalid("justification", "Lý do không được dài quá 4.000 ký tự.");

@@ -23,7 +23,7 @@ public static class ReadMissingInputs
     {
         var (db, user, options, _) = services;
         if (user.OrgUnit() is not { } callerUnit) return ApiProblems.NoUnit();
-        if (!InputsHttp.IsMonth(period)) return ApiProblems.Invalid("period", InputsHttp.BadPeriod);
+        if (!Months.IsMonth(period)) return ApiProblems.Invalid("period", Months.BadPeriod);
         var tenant = options.Value.Tenant;
         if (string.IsNullOrWhiteSpace(peerGroup) || !await db.Units.AnyAsync(u => u.Tenant == tenant && u.PeerGroups.Contains(peerGroup), ct))
             return ApiProblems.Invalid("peerGroup", $"Nhóm đơn vị \"{peerGroup}\" không tồn tại; ví dụ: provinces, ministries.");

@@ -23,7 +23,7 @@ public static class ReadPublishedResults
             .Select(r => new PublishedRevision(r.Revision!.Value, r.CreatedAt, r.Reason))
             .ToListAsync(ct);
         if (revisions.Count == 0)
-            return ApiProblems.NotFound($"Kết quả kỳ {RunHttp.Month(period!)} của nhóm {PublishedRuns.GroupName(peerGroup!)} chưa được công bố.");
+            return ApiProblems.NotFound($"Kết quả kỳ {Months.Display(period!)} của nhóm {PublishedRuns.GroupName(peerGroup!)} chưa được công bố.");
         var current = revisions[0];
         var run = await PublishedRuns.Official(db, tenant).SingleAsync(r => r.Period == period && r.PeerGroup == peerGroup && r.Revision == current.Revision, ct);
         var standings = Standings.Of(UnitResultView.Parse(run.ResultJson));

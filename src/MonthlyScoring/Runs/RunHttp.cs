@@ -1,5 +1,4 @@
 using Platform.Scoring;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
@@ -26,9 +25,4 @@ internal static class RunHttp
             errors["peerGroup"] = [$"Nhóm so sánh \"{peerGroup}\" không hợp lệ: chỉ nhận provinces (tỉnh, thành phố) hoặc ministries (bộ, ngành)."];
         return errors;
     }
-
-    /// <summary>"2026-01" → "01/2026", how people read a month.</summary>
-    public static string Month(string period) =>
-        DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.ToString("MM/yyyy", CultureInfo.InvariantCulture) : period;
 }
