@@ -264,8 +264,8 @@ public static class ScoringRunJson
     }
 
     /// <summary>Indicator and group scores are shown with 2 decimals (half away from zero).</summary>
-    private static decimal Shown(decimal v) => Normalize(Math.Round(v, 2, MidpointRounding.AwayFromZero));
+    internal static decimal Shown(decimal v) => Normalize(Math.Round(v, 2, MidpointRounding.AwayFromZero));
 
     /// <summary>Drops trailing zeros so equal values always print the same way.</summary>
-    private static decimal Normalize(decimal v) => decimal.Parse(v.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    internal static decimal Normalize(decimal v) => decimal.Parse(v.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
