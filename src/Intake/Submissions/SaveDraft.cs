@@ -7,7 +7,6 @@ using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Contacts;
 using Platform.Intake.Data;
-using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;

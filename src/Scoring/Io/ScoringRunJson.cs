@@ -147,12 +147,7 @@ public static class ScoringRunJson
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, WriterOptions))
         {
-            w.WriteStartObject();
-            w.WriteString("framework", framework.Id);
-            w.WriteString("version", framework.Version);
-            w.WriteString("period", request.Period);
-            if (request.PeerGroup is null) w.WriteNull("peerGroup");
-            else w.WriteString("peerGroup", request.PeerGroup);
+            WriteHead(w, framework, request.Period, request.PeerGroup);
             if (request.References is { Count: > 0 } references)
             {
                 w.WriteStartObject("references");
@@ -197,17 +192,23 @@ public static class ScoringRunJson
         w.WriteEndObject();
     }
 
+    /// <summary>Opens a document with what both kinds start with: the framework, the version, the period and the peer group.</summary>
+    private static void WriteHead(Utf8JsonWriter w, CompiledFramework framework, string period, string? peerGroup)
+    {
+        w.WriteStartObject();
+        w.WriteString("framework", framework.Id);
+        w.WriteString("version", framework.Version);
+        w.WriteString("period", period);
+        if (peerGroup is null) w.WriteNull("peerGroup");
+        else w.WriteString("peerGroup", peerGroup);
+    }
+
     /// <summary>Writes a result as the scoring-run output JSON.</summary>
     public static void Write(ScoringResult result, Stream output)
     {
         using var w = new Utf8JsonWriter(output, WriterOptions);
         var framework = result.Framework;
-        w.WriteStartObject();
-        w.WriteString("framework", framework.Id);
-        w.WriteString("version", framework.Version);
-        w.WriteString("period", result.Period);
-        if (result.PeerGroup is null) w.WriteNull("peerGroup");
-        else w.WriteString("peerGroup", result.PeerGroup);
+        WriteHead(w, framework, result.Period, result.PeerGroup);
         w.WriteStartArray("results");
         foreach (var r in result.Results)
         {
