@@ -7,6 +7,7 @@ using Platform.MonthlyScoring.Inputs;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
+using Platform.ServiceDefaults;
 
 namespace Platform.MonthlyScoring;
 
@@ -29,10 +30,9 @@ public static class MonthlyScoringModule
         return builder;
     }
 
-    public static WebApplication MapMonthlyScoringApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapMonthlyScoringApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Chấm điểm hằng tháng")))
-            .WithTags("MonthlyScoring");
+        app.MapServiceInfo(ServiceName, "Chấm điểm hằng tháng").WithTags("MonthlyScoring");
         app.MapRunsApi();
         app.MapPublicationApi();
         app.MapPublicResultsApi();
@@ -41,5 +41,3 @@ public static class MonthlyScoringModule
         return app;
     }
 }
-
-public sealed record ServiceInfo(string Service, string Description);

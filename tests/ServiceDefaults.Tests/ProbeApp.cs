@@ -14,7 +14,9 @@ internal static class ProbeApp
     public const string Name = "otlp-probe";
     public const string LogLine = "Probe answered";
 
-    public static async Task<WebApplication> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    /// <param name="map">More endpoints for the test at hand.</param>
+    public static async Task<WebApplication> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken,
+        Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = Name, EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -28,6 +30,7 @@ internal static class ProbeApp
             loggers.CreateLogger("Probe").LogInformation(LogLine);
             return "ok";
         });
+        map?.Invoke(app);
         await app.StartAsync(cancellationToken);
         return app;
     }

@@ -1,9 +1,7 @@
 using Platform.Intake.Audit;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
@@ -12,6 +10,8 @@ using Platform.Intake.Data;
 using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.Scoring.Engine;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Submissions;
 
@@ -26,19 +26,19 @@ public static class SaveDraft
     public const int MaxTextLength = 4000;
 
     public static async Task<Results<Ok<SubmissionView>, Created<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, string targetUnit, SaveDraftRequest body,
-        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, ReportingCalendar calendar,
-        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, string targetUnit, SaveDraftRequest body, [AsParameters] IntakeServices services,
+        ReportingCalendar calendar, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
+        if (!schedule.IsFound) return ApiProblems.InvalidByKey("period", schedule.Error);
 
         var save = new DraftValues(definition, period, targetUnit, body.Values, body.Comments, caller.Channel);
         var saved = await SaveValuesAsync(db, tenant, caller, save, time, ct, existing =>
@@ -46,7 +46,7 @@ public static class SaveDraft
             var precondition = SubmissionHttp.CheckIfMatch(request, existing, required: true);
             return precondition == Precondition.Met ? null : SubmissionHttp.PreconditionProblem(precondition, response, existing);
         });
-        if (saved.Invalid is { } problems) return SubmissionHttp.Invalid(problems);
+        if (saved.Invalid is { } problems) return ApiProblems.InvalidByKey(problems);
         if (saved.Refusal is { } refusal) return refusal;
         var submission = saved.Submission!;
         try
@@ -59,7 +59,7 @@ public static class SaveDraft
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
-            return SubmissionHttp.Conflict("Báo cáo này vừa được tạo từ một phiên khác; vui lòng tải lại rồi lưu với If-Match.");
+            return ApiProblems.Conflict("Báo cáo này vừa được tạo từ một phiên khác; vui lòng tải lại rồi lưu với If-Match.");
         }
 
         response.Headers.ETag = SubmissionHttp.ETagOf(submission);
@@ -118,7 +118,7 @@ public static class SaveDraft
             if (!save.WriteWhenUnchanged && comments == submission.Comments && SameValues(submission.Values, values))
                 return new SavedValues { Submission = submission };
             if (!submission.IsEditable)
-                return SavedValues.Refused(SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể chỉnh sửa."));
+                return SavedValues.Refused(ApiProblems.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể chỉnh sửa."));
         }
 
         var changes = submission.Edit(values, comments, caller.Subject, save.Channel, now);

@@ -12,14 +12,6 @@ public static class SubmissionStates
     public static readonly IReadOnlyList<string> All = [Draft, Submitted, Approved, Returned];
 }
 
-/// <summary>Where a value change came from.</summary>
-public static class Channels
-{
-    public const string Web = "web";
-    public const string Api = "api";
-    public const string Excel = "excel";
-}
-
 /// <summary>
 /// What one unit reports for one target unit, framework and period: draft → submitted → approved, or
 /// returned (with a reason) → edited → submitted again. Every change bumps <see cref="Version"/>, the

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.MonthlyScoring.Runs;
 
@@ -11,6 +13,10 @@ public sealed record RunView(Guid Id, string FrameworkId, string FrameworkVersio
     public static RunView Of(ScoreRun r, int? currentRevision) => new(r.Id, r.FrameworkId, r.FrameworkVersion, r.Period, r.PeerGroup, r.Kind,
         r.Kind == ScoreRunKinds.Provisional ? "provisional" : r.Revision == currentRevision ? "current" : "superseded",
         r.Revision, r.Supersedes, r.Reason, r.ChangedUnits, r.CreatedBy, r.CreatedAt);
+
+    /// <summary>Who scored a run is a person of some province: shown at the national root and to that person only.</summary>
+    internal RunView ShownTo(RunScope? scope, ClaimsPrincipal user) =>
+        scope?.All == true || CreatedBy == user.Subject() ? this : this with { CreatedBy = null };
 }
 
 public sealed record IndicatorResultView(decimal Score, decimal Max, IReadOnlyList<string> Flags);
@@ -56,5 +62,3 @@ public sealed record HistoryEntry(string Period, int Revision, Guid RunId, bool 
         ? new(run.Period, run.Revision!.Value, run.Id, true, s.Line.Total, s.Line.Classification, s.Rank, s.Line.Groups)
         : new(run.Period, run.Revision!.Value, run.Id, false, null, null, null, new Dictionary<string, decimal>());
 }
-
-public sealed record CreateRunRequest(string? Period, string? PeerGroup);

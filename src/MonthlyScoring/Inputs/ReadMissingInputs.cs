@@ -1,11 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Inputs;
 
@@ -16,28 +15,21 @@ public sealed record UnitMissingView(string Unit, string Name, IReadOnlyList<Mis
 /// <summary>Who has not (fully) reported for a period: the units of the peer group in the caller's subtree with inputs still missing.</summary>
 public sealed record MissingInputsView(string Period, string PeerGroup, string FrameworkVersion, int UnitsInGroup, IReadOnlyList<UnitMissingView> Units);
 
-public static class MissingInputs
+/// <summary><c>GET /api/monthly-scoring/periods/{period}/missing?peerGroup=</c>.</summary>
+public static class ReadMissingInputs
 {
-    public static IEndpointRouteBuilder MapInputsApi(this IEndpointRouteBuilder app)
+    public static async Task<Results<Ok<MissingInputsView>, ValidationProblem, ProblemHttpResult>> Handle(
+        string period, string? peerGroup, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        app.MapGet($"/api/{MonthlyScoringModule.ServiceName}/periods/{{period}}/missing", Read)
-            .WithTags("MonthlyScoring")
-            .WithSummary("Inputs still missing per unit of a peer group")
-            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Reviewer, PlatformRoles.Leader, PlatformRoles.Publisher, PlatformRoles.PlatformAdmin));
-        return app;
-    }
-
-    public static async Task<Results<Ok<MissingInputsView>, ValidationProblem, ProblemHttpResult>> Read(
-        string period, string? peerGroup, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, FrameworkCatalog frameworks, CancellationToken ct)
-    {
-        if (user.OrgUnit() is not { } callerUnit) return InputsHttp.NoUnit();
-        if (!InputsHttp.IsMonth(period)) return InputsHttp.Invalid("period", InputsHttp.BadPeriod);
+        var (db, user, options, _) = services;
+        if (user.OrgUnit() is not { } callerUnit) return ApiProblems.NoUnit();
+        if (!Months.IsMonth(period)) return ApiProblems.Invalid("period", Months.BadPeriod);
         var tenant = options.Value.Tenant;
         if (string.IsNullOrWhiteSpace(peerGroup) || !await db.Units.AnyAsync(u => u.Tenant == tenant && u.PeerGroups.Contains(peerGroup), ct))
-            return InputsHttp.Invalid("peerGroup", $"Nhóm đơn vị \"{peerGroup}\" không tồn tại; ví dụ: provinces, ministries.");
+            return ApiProblems.Invalid("peerGroup", $"Nhóm đơn vị \"{peerGroup}\" không tồn tại; ví dụ: provinces, ministries.");
         var framework = frameworks.Find(MonthlyScoringOptions.FrameworkId, null, period);
         if (framework is null)
-            return InputsHttp.Invalid("period", $"Kỳ {period} chưa có bộ chỉ số chấm điểm hằng tháng có hiệu lực.");
+            return ApiProblems.Invalid("period", $"Kỳ {period} chưa có bộ chỉ số chấm điểm hằng tháng có hiệu lực.");
 
         var set = await ScoringInputLoader.LoadAsync(db, tenant, framework, period, peerGroup, null, ct);
         var visible = await db.Units.AsNoTracking()

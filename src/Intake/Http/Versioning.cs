@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Platform.ServiceDefaults.Problems;
 
-namespace Platform.Intake;
+namespace Platform.Intake.Http;
 
 internal enum Precondition { Met, Missing, Failed }
 
@@ -30,11 +31,11 @@ internal static class Versioning
         response.Headers.ETag = etag;
         var extensions = new Dictionary<string, object?> { ["currentVersion"] = version, ["etag"] = etag };
         return outcome == Precondition.Missing
-            ? TypedResults.Problem(
+            ? ApiProblems.Problem(StatusCodes.Status428PreconditionRequired, "Thiếu điều kiện If-Match",
                 $"{record} đã tồn tại: gửi kèm tiêu đề If-Match với phiên bản đang sửa (hiện tại là {etag}) để không ghi đè thay đổi của người khác.",
-                statusCode: StatusCodes.Status428PreconditionRequired, title: "Thiếu điều kiện If-Match", extensions: extensions)
-            : TypedResults.Problem(
+                extensions)
+            : ApiProblems.Problem(StatusCodes.Status412PreconditionFailed, "Dữ liệu đã được người khác thay đổi",
                 $"{record} đã được thay đổi sau khi bạn tải về; phiên bản hiện tại là {etag}. Vui lòng tải lại, kiểm tra và lưu lại.",
-                statusCode: StatusCodes.Status412PreconditionFailed, title: "Dữ liệu đã được người khác thay đổi", extensions: extensions);
+                extensions);
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
 
-namespace Platform.Intake;
+namespace Platform.Intake.Http;
 
 /// <summary>One page of a listing: <see cref="Total"/> counts every row that matched, not only this page.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
@@ -23,9 +23,9 @@ public static class Paging
     public static (PageRequest Request, ValidationProblem? Problem) Check(int? page, int? pageSize)
     {
         if (page is < 1)
-            return (default, SubmissionHttp.Invalid("page", "Số trang (page) phải từ 1 trở lên."));
+            return (default, ApiProblems.InvalidByKey("page", "Số trang (page) phải từ 1 trở lên."));
         if (pageSize is < 1 or > MaxPageSize)
-            return (default, SubmissionHttp.Invalid("pageSize", $"Số dòng mỗi trang (pageSize) phải từ 1 đến {MaxPageSize}."));
+            return (default, ApiProblems.InvalidByKey("pageSize", $"Số dòng mỗi trang (pageSize) phải từ 1 đến {MaxPageSize}."));
         return (new PageRequest(page ?? 1, pageSize ?? DefaultPageSize), null);
     }
 
