@@ -66,6 +66,18 @@ public sealed class DraftScoringTests : IDisposable
     }
 
     [Fact]
+    public async Task Points_in_a_drafts_problem_are_written_the_vietnamese_way()
+    {
+        var draft = FrameworkDrafts.Shipped();
+        FrameworkDrafts.Indicator(draft, "C1")["max"] = 10.5m;
+        var path = Draft(draft);
+
+        var outcome = await CliRun.Score(["--input", "-", "--framework-file", path], Inputs.TwoProvinces);
+
+        Assert.Equal([$"{path}: nhóm C: tổng điểm tối đa của các thành phần là 20,5, khác 20"], outcome.ErrorLines);
+    }
+
+    [Fact]
     public async Task A_draft_that_is_not_a_definition_names_the_json_path_and_line()
     {
         var draft = FrameworkDrafts.Shipped();
