@@ -12,21 +12,10 @@ internal static class ScoreCommand
 {
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        string? input = null, output = null, frameworkFile = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--input" when i + 1 < args.Length: input = args[++i]; break;
-                case "--output" when i + 1 < args.Length: output = args[++i]; break;
-                case "--framework-file" when i + 1 < args.Length: frameworkFile = args[++i]; break;
-                default:
-                    await stderr.WriteLineAsync(args[i] is "--input" or "--output" or "--framework-file"
-                        ? $"tùy chọn {args[i]}: thiếu giá trị"
-                        : $"tùy chọn dòng lệnh không hợp lệ: {args[i]}");
-                    return Usage.Print(stderr);
-            }
-        }
+        if (await Options.ReadAsync(args, ["--input", "--output", "--framework-file"], stderr) is not { } options) return Usage.InvalidInput;
+        var input = options.GetValueOrDefault("--input");
+        var output = options.GetValueOrDefault("--output");
+        var frameworkFile = options.GetValueOrDefault("--framework-file");
         if (input is null)
         {
             await stderr.WriteLineAsync("thiếu tùy chọn --input");

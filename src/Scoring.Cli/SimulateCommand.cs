@@ -19,21 +19,10 @@ internal static class SimulateCommand
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        string? input = null, frameworkFile = null, version = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--input" when i + 1 < args.Length: input = args[++i]; break;
-                case "--framework-file" when i + 1 < args.Length: frameworkFile = args[++i]; break;
-                case "--version" when i + 1 < args.Length: version = args[++i]; break;
-                default:
-                    await stderr.WriteLineAsync(args[i] is "--input" or "--framework-file" or "--version"
-                        ? $"tùy chọn {args[i]}: thiếu giá trị"
-                        : $"tùy chọn dòng lệnh không hợp lệ: {args[i]}");
-                    return Usage.Print(stderr);
-            }
-        }
+        if (await Options.ReadAsync(args, ["--input", "--framework-file", "--version"], stderr) is not { } options) return Usage.InvalidInput;
+        var input = options.GetValueOrDefault("--input");
+        var frameworkFile = options.GetValueOrDefault("--framework-file");
+        var version = options.GetValueOrDefault("--version");
         if (input is null || frameworkFile is null)
         {
             await stderr.WriteLineAsync(input is null ? "thiếu tùy chọn --input" : "thiếu tùy chọn --framework-file");
