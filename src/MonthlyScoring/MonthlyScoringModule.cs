@@ -3,6 +3,7 @@ using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Publication;
 using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
+using Platform.MonthlyScoring.Simulations;
 using Platform.MonthlyScoring.Inputs;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
@@ -38,6 +39,7 @@ public static class MonthlyScoringModule
         app.MapPublicResultsApi();
         app.MapInputsApi();
         app.MapBonusApi();
+        app.MapSimulationsApi();
         return app;
     }
 }
