@@ -165,7 +165,7 @@ internal static class Driver
         var bonuses = await BonusDecisions.ApprovedAsync(db, Tenant, Period, default);
         var set = await ScoringInputLoader.LoadAsync(db, Tenant, framework, Period, "provinces", bonuses, default);
         var load = clock.Elapsed;
-        var input = ScoringInputJson.Write(framework, set.Request);
+        var input = Platform.Scoring.Io.ScoringRunJson.WriteInputToString(framework, set.Request);
         var write = clock.Elapsed;
         var computed = RunScoring.Score(framework, input);
         var score = clock.Elapsed;

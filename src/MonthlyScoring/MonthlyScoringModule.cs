@@ -1,11 +1,12 @@
-using Platform.Scoring;
 using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Publication;
 using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
+using Platform.MonthlyScoring.Simulations;
 using Platform.MonthlyScoring.Inputs;
 using Platform.DataAndMessaging.Database;
+using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
 using Platform.ServiceDefaults;
 
@@ -24,9 +25,8 @@ public static class MonthlyScoringModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.AddPlatformDatabase<MonthlyScoringDbContext>(DatabaseName);
-        // The framework versions in force; handlers take a FrameworkCatalog, one snapshot per request.
-        builder.Services.AddSingleton(new FrameworkVersions(FrameworkCatalog.Shipped()));
-        builder.Services.AddTransient(sp => sp.GetRequiredService<FrameworkVersions>().Catalog);
+        // Its copy of intake's framework versions (FrameworkVersionPublished), over the shipped ones.
+        builder.AddFrameworkStore<MonthlyScoringDbContext>();
         builder.AddPlatformBus(ServiceName, typeof(MonthlyScoringModule).Assembly);
         return builder;
     }
@@ -39,6 +39,7 @@ public static class MonthlyScoringModule
         app.MapPublicResultsApi();
         app.MapInputsApi();
         app.MapBonusApi();
+        app.MapSimulationsApi();
         return app;
     }
 }

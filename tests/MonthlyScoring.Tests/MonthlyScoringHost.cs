@@ -74,6 +74,9 @@ internal sealed class MonthlyScoringHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The service's own registrations (e.g. its <c>FrameworkVersions</c>, to give it another version).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public MonthlyScoringDbContext Db() => _factory.Services.CreateScope().ServiceProvider.GetRequiredService<MonthlyScoringDbContext>();
 
     /// <summary>The national root <c>vn</c> and, under it, provinces with their approved values for <see cref="Period"/>.</summary>

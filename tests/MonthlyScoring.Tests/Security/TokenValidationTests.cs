@@ -11,7 +11,7 @@ public sealed class TokenValidationTests(TokenValidationTests.ScoringService sco
 {
     private static readonly Guid Unknown = Guid.Parse("0197a000-0000-7000-8000-000000000002");
 
-    /// <summary>Every protected route: runs, history, missing inputs, publications and bonuses.</summary>
+    /// <summary>Every protected route: runs, history, missing inputs, publications, bonuses and simulations.</summary>
     private static readonly ProtectedRoute[] Routes =
     [
         new("GET", "/api/monthly-scoring/runs"),
@@ -27,6 +27,7 @@ public sealed class TokenValidationTests(TokenValidationTests.ScoringService sco
         new("POST", "/api/monthly-scoring/bonuses"),
         new("POST", $"/api/monthly-scoring/bonuses/{Unknown}/approve"),
         new("POST", $"/api/monthly-scoring/bonuses/{Unknown}/reject"),
+        new("POST", "/api/monthly-scoring/simulations"),
     ];
 
     public static TheoryData<Forgery?> Tokens => new(TokenProbe.Cases);
