@@ -1,12 +1,13 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Platform.MonthlyScoring.Data;
+using Platform.MonthlyScoring.Http;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
 using Platform.Scoring;
 using Platform.Scoring.Engine;
+using Platform.Scoring.Io;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.MonthlyScoring.Simulations;
 
@@ -17,17 +18,18 @@ namespace Platform.MonthlyScoring.Simulations;
 /// </summary>
 public static class SimulateScoring
 {
-    public static async Task<Results<Ok<SimulationResult>, ValidationProblem, ProblemHttpResult>> SimulateAsync(SimulationRequest body,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, FrameworkCatalog frameworks, CancellationToken ct)
+    public static async Task<Results<Ok<SimulationResult>, ValidationProblem, ProblemHttpResult>> Handle(SimulationRequest body,
+        [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, _) = services;
         var tenant = options.Value.Tenant;
-        if (await RunScope.ForAsync(db, tenant, user, ct) is not { } scope) return InputsHttp.NoUnit();
-        if (!scope.All) return InputsHttp.Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện",
+        if (await RunScope.ForAsync(db, tenant, user, ct) is not { } scope) return ApiProblems.NoUnit();
+        if (!scope.All) return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện",
             "Mô phỏng chấm điểm cho thấy kết quả của mọi đơn vị; chỉ quản trị bộ chỉ số cấp trung ương được chạy mô phỏng.");
 
         var errors = RunHttp.Check(frameworks, body.Period, body.PeerGroup, out var inForce);
         var alternative = SimulationAlternative.Resolve(body, frameworks, errors);
-        if (errors.Count > 0 || alternative is null) return RunHttp.Invalid(errors);
+        if (errors.Count > 0 || alternative is null) return ApiProblems.Invalid(errors);
 
         SimulationBaseline baseline;
         try
@@ -41,12 +43,12 @@ public static class SimulateScoring
         ComputedRun after;
         try
         {
-            after = RunScoring.Score(alternative, ScoringInputJson.Write(alternative, baseline.Request.KnownTo(alternative)));
+            after = RunScoring.Score(alternative, ScoringRunJson.WriteInputToString(alternative, baseline.Request.KnownTo(alternative)));
         }
         catch (ScoringInputException ex)
         {
-            return RunHttp.Problem(StatusCodes.Status422UnprocessableEntity, "Không chấm được điểm theo phiên bản mô phỏng",
-                $"Số liệu của kỳ {RunHttp.Month(body.Period!)} không đạt các điều kiện của phiên bản \"{alternative.Version}\": "
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Không chấm được điểm theo phiên bản mô phỏng",
+                $"Số liệu của kỳ {Months.Display(body.Period!)} không đạt các điều kiện của phiên bản \"{alternative.Version}\": "
                 + string.Join("; ", ex.Problems.Select(p => p.ToString())));
         }
 

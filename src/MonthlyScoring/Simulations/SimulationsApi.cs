@@ -8,12 +8,12 @@ namespace Platform.MonthlyScoring.Simulations;
 /// </summary>
 public static class SimulationsApi
 {
-    public static RouteGroupBuilder MapSimulationsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSimulationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup($"/api/{MonthlyScoringModule.ServiceName}/simulations").WithTags("Simulations")
             .RequireAuthorization(PlatformPolicies.FrameworkAdmin);
-        group.MapPost("", SimulateScoring.SimulateAsync)
+        group.MapPost("", SimulateScoring.Handle).WithName("SimulateScoring")
             .WithSummary("Score a stored period under another version or a draft and compare it with the official result (nothing stored, nothing published)");
-        return group;
+        return app;
     }
 }
