@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.MonthlyScoring.Bonus;
+using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Tests.Inputs;
 using Platform.MonthlyScoring.Units;
 using Platform.ServiceDefaults.Security;
@@ -163,7 +164,7 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         Assert.Empty(await BonusDecisions.ApprovedAsync(db, "national", "2026-01", ct));
     }
 
-    private async Task<InputsHost> StartAsync(string prefix)
+    private async Task<ServiceHost<Program, MonthlyScoringDbContext>> StartAsync(string prefix)
     {
         var host = await InputsHost.StartAsync(infrastructure, prefix);
         await using var db = host.Db();
@@ -175,7 +176,7 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         return host;
     }
 
-    private static async Task<Guid> ProposeAsync(InputsHost host)
+    private static async Task<Guid> ProposeAsync(ServiceHost<Program, MonthlyScoringDbContext> host)
     {
         var response = await host.Client(InputsHost.LaoCaiReporter).PostAsJsonAsync(Path,
             new { unit = "lao-cai", period = "2026-01", justification = "Hoàn thành trước hạn" }, TestContext.Current.CancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.DataAndMessaging.Outbox;
 using Platform.TestSupport;
@@ -89,7 +90,7 @@ public sealed class SubmissionApprovedConsumerTests(PlatformInfrastructure infra
         Submission, "national", "monthly-4585", "2026.1", "2026-01", "lao-cai.so-khcn", target,
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(values)!, false, "reviewer-sub", revision, at);
 
-    private static async Task<List<ApprovedValue>> ValuesAsync(InputsHost bench)
+    private static async Task<List<ApprovedValue>> ValuesAsync(ServiceHost<Program, MonthlyScoringDbContext> bench)
     {
         await using var db = bench.Db();
         return await db.ApprovedValues.AsNoTracking().OrderBy(v => v.InputKey).ToListAsync(TestContext.Current.CancellationToken);

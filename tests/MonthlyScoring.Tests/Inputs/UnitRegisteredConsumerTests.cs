@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.MonthlyScoring.Data;
 using Platform.TestSupport;
 
 namespace Platform.MonthlyScoring.Tests.Inputs;
@@ -35,7 +36,7 @@ public sealed class UnitRegisteredConsumerTests(PlatformInfrastructure infrastru
     private static OrganisationUnitRegistered Unit(int revision, string name, string[]? peerGroups, DateOnly? validTo = null) =>
         new("national", "lao-cai", name, "province", "vn", revision, T0.AddDays(revision), peerGroups, validTo);
 
-    private static async Task<string> DescribeAsync(InputsHost bench)
+    private static async Task<string> DescribeAsync(ServiceHost<Program, MonthlyScoringDbContext> bench)
     {
         await using var db = bench.Db();
         var u = await db.Units.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
