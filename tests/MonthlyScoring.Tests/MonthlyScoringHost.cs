@@ -36,6 +36,14 @@ internal static class MonthlyScoringHost
     public static Task<ServiceHost<Program, MonthlyScoringDbContext>> StartAsync(PlatformInfrastructure infrastructure, string prefix) =>
         ServiceHost.StartAsync<Program, MonthlyScoringDbContext>(infrastructure, MonthlyScoringModule.DatabaseName, prefix, now: Now);
 
+    /// <summary>
+    /// On the system clock, for the consumer and bonus tests: events go in through
+    /// <see cref="ServiceHost{TProgram, TDbContext}.DeliverAsync{T}"/>, which waits until the service's consumer has finished
+    /// with that message id, so duplicates and out-of-order deliveries are deterministic.
+    /// </summary>
+    public static Task<ServiceHost<Program, MonthlyScoringDbContext>> StartOnSystemClockAsync(PlatformInfrastructure infrastructure, string prefix) =>
+        ServiceHost.StartAsync<Program, MonthlyScoringDbContext>(infrastructure, MonthlyScoringModule.DatabaseName, prefix);
+
     /// <summary>The national root <c>vn</c> and, under it, provinces with their approved values for <see cref="Period"/>.</summary>
     public static async Task SeedAsync(this ServiceHost<Program, MonthlyScoringDbContext> host, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> units)
     {
