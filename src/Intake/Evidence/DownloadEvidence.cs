@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Intake.Submissions;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
 

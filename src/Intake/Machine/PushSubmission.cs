@@ -86,7 +86,7 @@ public static class PushSubmission
         {
             if (!submission.IsEditable)
                 return ApiProblems.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp lại.");
-            if (await SubmitSubmission.Submit(db, frameworks, submission, caller, tenant, calendar, time, ct) is { } refused)
+            if (await SubmitSubmission.Submit(db, frameworks, submission, caller, tenant, calendar, time, ct, saved.CheckedAgainst) is { } refused)
                 return refused.Result switch
                 {
                     ValidationProblem invalid => invalid,

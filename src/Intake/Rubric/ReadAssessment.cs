@@ -53,8 +53,9 @@ public static class ReadAssessment
         UnitResult self, final;
         try
         {
-            self = scorer.Score(RubricScoring.RequestOf(submission, null)).Results[0];
-            final = scorer.Score(RubricScoring.RequestOf(submission, submission.ReviewerScores)).Results[0];
+            var request = RubricScoring.RequestOf(submission, null);
+            self = scorer.Score(request).Results[0];
+            final = scorer.Score(RubricScoring.WithReviewer(request, submission.ReviewerScores)).Results[0];
         }
         catch (ScoringInputException ex)
         {

@@ -1,9 +1,6 @@
-using Platform.Intake.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts;
 using Platform.Intake.Contacts;
-using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
 

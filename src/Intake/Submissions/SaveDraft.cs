@@ -7,7 +7,6 @@ using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Contacts;
 using Platform.Intake.Data;
-using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
@@ -116,7 +115,7 @@ public static class SaveDraft
             if (precondition?.Invoke(submission) is { } refused) return SavedValues.Refused(refused);
             // Asking for what is already stored is no edit, so it is answered even once the submission is handed in.
             if (!save.WriteWhenUnchanged && comments == submission.Comments && SameValues(submission.Values, values))
-                return new SavedValues { Submission = submission };
+                return new SavedValues { Submission = submission, CheckedAgainst = definition };
             if (!submission.IsEditable)
                 return SavedValues.Refused(ApiProblems.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể chỉnh sửa."));
         }
@@ -125,7 +124,7 @@ public static class SaveDraft
         db.SubmissionValueChanges.AddRange(changes);
         db.AuditEntries.Add(SubmissionAudit.Entry("edited", submission.Id, caller.Subject, now,
             changes.Count == 0 ? "không đổi giá trị" : "đổi: " + string.Join(", ", changes.Select(c => c.Key))));
-        return new SavedValues { Submission = submission, Created = created, Written = true };
+        return new SavedValues { Submission = submission, Created = created, Written = true, CheckedAgainst = definition };
     }
 
     internal static bool IsUniqueViolation(DbUpdateException ex) =>
@@ -167,6 +166,12 @@ internal sealed record DraftValues(
 internal sealed record SavedValues
 {
     public Submission? Submission { get; init; }
+
+    /// <summary>
+    /// The version <see cref="Submission"/>'s values were checked against while saving: submitting them in the same
+    /// request does not check them again.
+    /// </summary>
+    public CompiledFramework? CheckedAgainst { get; init; }
     public bool Created { get; init; }
     public bool Written { get; init; }
     public Dictionary<string, string[]>? Invalid { get; init; }

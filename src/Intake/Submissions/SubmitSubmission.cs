@@ -9,6 +9,7 @@ using Platform.Intake.Periods;
 using Platform.Intake.Evidence;
 using Platform.Contracts;
 using Platform.Scoring;
+using Platform.Scoring.Engine;
 using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
@@ -45,10 +46,12 @@ public static class SubmitSubmission
     /// <summary>
     /// Checks that the editable <paramref name="submission"/> may be handed in now and stages the change (state, audit
     /// line, <c>SubmissionSubmitted</c> in the outbox) without saving; null when staged, else the refusal (nothing staged).
-    /// Shared with the machine API, which saves it in the same transaction as the values.
+    /// Shared with the machine API, which saves it in the same transaction as the values and passes the version it
+    /// checked them against while saving (<paramref name="checkedAgainst"/>): they are not checked twice.
     /// </summary>
     internal static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>?> Submit(
-        IntakeDbContext db, FrameworkCatalog frameworks, Submission submission, Caller caller, string tenant, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        IntakeDbContext db, FrameworkCatalog frameworks, Submission submission, Caller caller, string tenant, ReportingCalendar calendar, TimeProvider time,
+        CancellationToken ct, CompiledFramework? checkedAgainst = null)
     {
         var framework = frameworks.Find(submission.FrameworkId, submission.FrameworkVersion, submission.Period)
             ?? frameworks.Find(submission.FrameworkId, null, submission.Period);
@@ -60,7 +63,9 @@ public static class SubmitSubmission
         var right = await ReportingRights.CheckAsync(db, tenant, submission.ReportingUnit, submission.FrameworkId, submission.TargetUnit, time, ct);
         if (right.Basis == ReportingBasis.OutOfScope) return ApiProblems.Forbidden(right.NoLongerAssigned);
         if (right.Refusal is { } refusal) return SubmissionHttp.Refused(refusal);
-        var problems = ValueValidation.Validate(framework, submission.Period, submission.TargetUnit, values);
+        var problems = checkedAgainst is not null && (checkedAgainst.Id, checkedAgainst.Version) == (framework.Id, framework.Version)
+            ? new Dictionary<string, string[]>(StringComparer.Ordinal)
+            : ValueValidation.Validate(framework, submission.Period, submission.TargetUnit, values);
         // Inputs an assignment no longer gives are told together with any problem of the values.
         foreach (var key in values.Keys.Where(k => !right.Allows(k)))
             problems[key] = [right.KeyProblem(framework, key), .. problems.GetValueOrDefault(key) ?? []];

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.Data;
-using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
 using Platform.DataAndMessaging.Audit;

@@ -5,6 +5,7 @@ using Platform.MonthlyScoring.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;
 using Platform.MonthlyScoring.Http;
+using Platform.Scoring.Io;
 
 namespace Platform.MonthlyScoring.PublicResults;
 
@@ -26,7 +27,7 @@ public static class ReadPublishedResults
             return ApiProblems.NotFound($"Kết quả kỳ {Months.Display(period!)} của nhóm {PublishedRuns.GroupName(peerGroup!)} chưa được công bố.");
         var current = revisions[0];
         var run = await PublishedRuns.Official(db, tenant).SingleAsync(r => r.Period == period && r.PeerGroup == peerGroup && r.Revision == current.Revision, ct);
-        var standings = Standings.Of(UnitResultView.Parse(run.ResultJson));
+        var standings = Standings.Of(ResultLines.Read(run.ResultJson));
         var names = await db.UnitNamesAsync(tenant, standings.Select(s => s.Line.Unit).ToList(), ct);
         return TypedResults.Ok(new PublishedResults(run.Period, run.PeerGroup, run.FrameworkId, run.FrameworkVersion, current.Revision,
             current.PublishedAt, current.Reason, revisions, standings.Count(s => !s.Reported),

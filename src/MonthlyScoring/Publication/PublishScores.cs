@@ -11,6 +11,7 @@ using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Problems;
 using Platform.MonthlyScoring.Http;
+using Platform.Scoring.Io;
 
 namespace Platform.MonthlyScoring.Publication;
 
@@ -71,7 +72,7 @@ public static class PublishScores
         run.Supersedes = previous?.Id;
         run.Reason = previous is null ? null : reason;
         run.ChangedUnits = previous is null ? null
-            : PublicationDraft.ChangedUnits(Standings.Of(UnitResultView.Parse(previous.ResultJson)), draft.Standings);
+            : PublicationDraft.ChangedUnits(Standings.Of(ResultLines.Read(previous.ResultJson)), draft.Standings);
         db.ScoreRuns.Add(run);
         db.EnqueueEvent(Event(run, previous?.Revision, draft.Standings), time);
         try
@@ -104,9 +105,10 @@ public static class PublishScores
     }
 
     /// <summary>
-    /// The event: every unit in published order (ranked units, then those that have not reported). A unit that has not
-    /// reported keeps the engine's total and class (0 plus any bonus) for older subscribers, with <c>reported: false</c>
-    /// and the rank after every reported unit.
+    /// The event, from the standings of the result just scored (<see cref="PublicationDraft.Standings"/>, the engine's lines
+    /// as the stored document writes them): every unit in published order (ranked units, then those that have not
+    /// reported). A unit that has not reported keeps the engine's total and class (0 plus any bonus) for older
+    /// subscribers, with <c>reported: false</c> and the rank after every reported unit.
     /// </summary>
     private static ScoresPublished Event(ScoreRun run, int? supersedes, IReadOnlyList<Standing> standings)
     {

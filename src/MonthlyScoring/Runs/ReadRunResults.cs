@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.MonthlyScoring.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.MonthlyScoring.Http;
+using Platform.Scoring.Io;
 
 namespace Platform.MonthlyScoring.Runs;
 
@@ -21,7 +22,7 @@ public static class ReadRunResults
         if (run.Kind == ScoreRunKinds.Provisional && (scope = await RunScope.ForAsync(db, options.Value.Tenant, user, ct)) is null)
             return ApiProblems.NoUnit();
         // Ranks are those of the whole peer group (a unit that has not reported is not ranked), then the caller's filter.
-        var standings = Standings.Of(UnitResultView.Parse(run.ResultJson))
+        var standings = Standings.Of(ResultLines.Read(run.ResultJson))
             .Where(s => (scope is null || scope.Sees(s.Line.Unit)) && (unit == null || s.Line.Unit == unit)
                 && (@class == null || (s.Reported && s.Line.Classification == @class))).ToList();
         var names = await db.UnitNamesAsync(options.Value.Tenant, standings.Select(s => s.Line.Unit).ToList(), ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Problems;
 using Platform.MonthlyScoring.Http;
+using Platform.Scoring.Io;
 
 namespace Platform.MonthlyScoring.Runs;
 
@@ -25,7 +26,7 @@ public static class ReadUnitHistory
         var history = new List<HistoryEntry>();
         foreach (var run in runs)
         {
-            if (Standings.Of(UnitResultView.Parse(run.ResultJson)).FirstOrDefault(s => s.Line.Unit == unit) is { } standing)
+            if (Standings.Of(ResultLines.Read(run.ResultJson)).FirstOrDefault(s => s.Line.Unit == unit) is { } standing)
                 history.Add(HistoryEntry.Of(run, standing));
         }
         return TypedResults.Ok(history);

@@ -147,12 +147,7 @@ public static class ScoringRunJson
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, WriterOptions))
         {
-            w.WriteStartObject();
-            w.WriteString("framework", framework.Id);
-            w.WriteString("version", framework.Version);
-            w.WriteString("period", request.Period);
-            if (request.PeerGroup is null) w.WriteNull("peerGroup");
-            else w.WriteString("peerGroup", request.PeerGroup);
+            WriteHead(w, framework, request.Period, request.PeerGroup);
             if (request.References is { Count: > 0 } references)
             {
                 w.WriteStartObject("references");
@@ -197,17 +192,23 @@ public static class ScoringRunJson
         w.WriteEndObject();
     }
 
+    /// <summary>Opens a document with what both kinds start with: the framework, the version, the period and the peer group.</summary>
+    private static void WriteHead(Utf8JsonWriter w, CompiledFramework framework, string period, string? peerGroup)
+    {
+        w.WriteStartObject();
+        w.WriteString("framework", framework.Id);
+        w.WriteString("version", framework.Version);
+        w.WriteString("period", period);
+        if (peerGroup is null) w.WriteNull("peerGroup");
+        else w.WriteString("peerGroup", peerGroup);
+    }
+
     /// <summary>Writes a result as the scoring-run output JSON.</summary>
     public static void Write(ScoringResult result, Stream output)
     {
         using var w = new Utf8JsonWriter(output, WriterOptions);
         var framework = result.Framework;
-        w.WriteStartObject();
-        w.WriteString("framework", framework.Id);
-        w.WriteString("version", framework.Version);
-        w.WriteString("period", result.Period);
-        if (result.PeerGroup is null) w.WriteNull("peerGroup");
-        else w.WriteString("peerGroup", result.PeerGroup);
+        WriteHead(w, framework, result.Period, result.PeerGroup);
         w.WriteStartArray("results");
         foreach (var r in result.Results)
         {
@@ -264,8 +265,8 @@ public static class ScoringRunJson
     }
 
     /// <summary>Indicator and group scores are shown with 2 decimals (half away from zero).</summary>
-    private static decimal Shown(decimal v) => Normalize(Math.Round(v, 2, MidpointRounding.AwayFromZero));
+    internal static decimal Shown(decimal v) => Normalize(Math.Round(v, 2, MidpointRounding.AwayFromZero));
 
     /// <summary>Drops trailing zeros so equal values always print the same way.</summary>
-    private static decimal Normalize(decimal v) => decimal.Parse(v.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    internal static decimal Normalize(decimal v) => decimal.Parse(v.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
