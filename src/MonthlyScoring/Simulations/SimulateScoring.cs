@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Http;
+using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
 using Platform.Scoring;
@@ -16,13 +18,13 @@ namespace Platform.MonthlyScoring.Simulations;
 /// </summary>
 public static class SimulateScoring
 {
-    public static async Task<Results<Ok<SimulationResult>, ValidationProblem, ProblemHttpResult>> Handle(
-        SimulationRequest body, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
+    public static async Task<Results<Ok<SimulationResult>, ValidationProblem, ProblemHttpResult>> Handle(SimulationRequest body,
+        [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
         var (db, user, options, _) = services;
         var tenant = options.Value.Tenant;
         if (await RunScope.ForAsync(db, tenant, user, ct) is not { } scope) return ApiProblems.NoUnit();
-        if (!scope.All) return ApiProblems.Forbidden(
+        if (!scope.All) return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện",
             "Mô phỏng chấm điểm cho thấy kết quả của mọi đơn vị; chỉ quản trị bộ chỉ số cấp trung ương được chạy mô phỏng.");
 
         var errors = RunHttp.Check(frameworks, body.Period, body.PeerGroup, out var inForce);

@@ -1,3 +1,4 @@
+using Platform.MonthlyScoring.Data;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
 
@@ -44,5 +45,5 @@ public sealed class TokenValidationTests(TokenValidationTests.ScoringService sco
     }
 
     /// <summary>One monthly scoring for all rows: its own database and virtual host, trusting the test tokens' key.</summary>
-    public sealed class ScoringService(PlatformInfrastructure infrastructure) : TokenProbeHost<Program>(infrastructure, MonthlyScoringModule.DatabaseName);
+    public sealed class ScoringService(PlatformInfrastructure infrastructure) : TokenProbeHost<Program, MonthlyScoringDbContext>(infrastructure, MonthlyScoringModule.DatabaseName);
 }

@@ -276,7 +276,7 @@ public sealed class SimulationTests(PlatformInfrastructure infrastructure)
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private static async Task<(int Runs, int Outbox)> CountsAsync(MonthlyScoringHost host)
+    private static async Task<(int Runs, int Outbox)> CountsAsync(ServiceHost<Program, Platform.MonthlyScoring.Data.MonthlyScoringDbContext> host)
     {
         await using var db = host.Db();
         return (await db.ScoreRuns.CountAsync(Ct), await db.Set<OutboxMessage>().CountAsync(Ct));
