@@ -1,3 +1,4 @@
+using Platform.Scoring.Io;
 using Platform.MonthlyScoring.Runs;
 using Platform.Scoring.Engine;
 
@@ -12,8 +13,8 @@ internal static class SimulationComparison
     public static (IReadOnlyList<SimulatedUnit> Units, SimulationSummary Summary) Of(CompiledFramework before, string beforeJson,
         CompiledFramework after, string afterJson, IReadOnlyDictionary<string, string> names)
     {
-        var old = Standings.Of(UnitResultView.Parse(beforeJson));
-        var now = Standings.Of(UnitResultView.Parse(afterJson)).ToDictionary(s => s.Line.Unit, StringComparer.Ordinal);
+        var old = Standings.Of(ResultLines.Read(beforeJson));
+        var now = Standings.Of(ResultLines.Read(afterJson)).ToDictionary(s => s.Line.Unit, StringComparer.Ordinal);
         var indicatorNames = after.Indicators.Concat(before.Indicators)
             .DistinctBy(i => i.Code).ToDictionary(i => i.Code, i => i.Definition.Name, StringComparer.Ordinal);
         var units = old.Where(s => now.ContainsKey(s.Line.Unit)).Select(b =>
@@ -41,7 +42,7 @@ internal static class SimulationComparison
         : new SimulatedStanding(false, null, null, null);
 
     /// <summary>Indicators whose score differs, then those only the alternative has (added) or only the baseline (removed).</summary>
-    private static List<MovedIndicator> Moved(UnitResultView before, UnitResultView after, Dictionary<string, string> names)
+    private static List<MovedIndicator> Moved(ResultLine before, ResultLine after, Dictionary<string, string> names)
     {
         var moved = new List<MovedIndicator>();
         foreach (var (code, old) in before.Indicators)

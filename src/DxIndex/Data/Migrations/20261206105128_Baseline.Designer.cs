@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Platform.Notifications.Data;
+using Platform.DxIndex.Data;
 
 #nullable disable
 
-namespace Platform.Notifications.Data.Migrations
+namespace Platform.DxIndex.Data.Migrations
 {
-    [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261123125739_InitialOutboxInbox")]
-    partial class InitialOutboxInbox
+    [DbContext(typeof(DxIndexDbContext))]
+    [Migration("20261206105128_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,7 +25,7 @@ namespace Platform.Notifications.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Outbox.InboxMessage", b =>
+            modelBuilder.Entity("Platform.DataAndMessaging.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -48,7 +48,7 @@ namespace Platform.Notifications.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DataAndMessaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -92,6 +92,16 @@ namespace Platform.Notifications.Data.Migrations
                         .HasColumnName("sequence");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("trace_state");
 
                     b.HasKey("Id");
 

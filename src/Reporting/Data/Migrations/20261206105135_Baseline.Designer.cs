@@ -12,8 +12,8 @@ using Platform.Reporting.Data;
 namespace Platform.Reporting.Data.Migrations
 {
     [DbContext(typeof(ReportingDbContext))]
-    [Migration("20261206053207_OutboxTraceContext")]
-    partial class OutboxTraceContext
+    [Migration("20261206105135_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

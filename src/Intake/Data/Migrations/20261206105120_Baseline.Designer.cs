@@ -12,8 +12,8 @@ using Platform.Intake.Data;
 namespace Platform.Intake.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261206090851_FrameworkVersions")]
-    partial class FrameworkVersions
+    [Migration("20261206105120_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Platform.DxIndex.Data;
+using Platform.Notifications.Data;
 
 #nullable disable
 
-namespace Platform.DxIndex.Data.Migrations
+namespace Platform.Notifications.Data.Migrations
 {
-    [DbContext(typeof(DxIndexDbContext))]
-    [Migration("20261123125735_InitialOutboxInbox")]
-    partial class InitialOutboxInbox
+    [DbContext(typeof(NotificationsDbContext))]
+    [Migration("20261206105131_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,7 +25,7 @@ namespace Platform.DxIndex.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Outbox.InboxMessage", b =>
+            modelBuilder.Entity("Platform.DataAndMessaging.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -48,7 +48,7 @@ namespace Platform.DxIndex.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.ServiceDefaults.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Platform.DataAndMessaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -92,6 +92,16 @@ namespace Platform.DxIndex.Data.Migrations
                         .HasColumnName("sequence");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("trace_state");
 
                     b.HasKey("Id");
 
