@@ -12,6 +12,11 @@ public static class FrameworksApi
             .WithSummary("One framework version in full, with the indicators each input counts towards");
         group.MapGet("/{id}/in-force/{period}", ReadFrameworks.InForce).WithName("ReadFrameworkInForce")
             .WithSummary("The version of a framework in force for a period (YYYY-MM or YYYY)");
+        // A published result names the version it was scored under; whoever may read the result (anyone, without
+        // signing in: the gateway's public paths) may read that version. Definitions are published legal documents.
+        app.MapGroup("/api/intake/public/frameworks").WithTags("Frameworks").AllowAnonymous()
+            .MapGet("/{id}/versions/{version}", ReadFrameworks.Version).WithName("ReadPublicFrameworkVersion")
+            .WithSummary("One framework version in full, without signing in (the public results page names the version it shows)");
         return app;
     }
 }

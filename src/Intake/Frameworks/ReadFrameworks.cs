@@ -13,10 +13,15 @@ public static class ReadFrameworks
             .OrderBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Definition.EffectiveFrom, StringComparer.Ordinal)
             .Select(f => FrameworkVersionSummary.Of(f.Definition)).ToList());
 
-    public static Results<Ok<FrameworkVersionView>, ProblemHttpResult> Version(string id, string version, FrameworkCatalog frameworks) =>
-        frameworks.All.FirstOrDefault(f => f.Id == id && f.Version == version) is { } framework
+    public static Results<Ok<FrameworkVersionView>, ProblemHttpResult> Version(string id, string version, FrameworkCatalog frameworks)
+    {
+        // Versions are named after their decisions and hold slashes ("4585/QĐ-BKHCN (30/12/2025)"): a client sends them
+        // as %2F, which routing leaves encoded in the value.
+        version = Uri.UnescapeDataString(version);
+        return frameworks.All.FirstOrDefault(f => f.Id == id && f.Version == version) is { } framework
             ? TypedResults.Ok(FrameworkVersionView.Of(framework))
             : NotFound($"Không có khung \"{id}\" phiên bản \"{version}\".");
+    }
 
     public static Results<Ok<FrameworkVersionView>, ProblemHttpResult> InForce(string id, string period, FrameworkCatalog frameworks)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Platform.Scoring.Definitions;
 
@@ -120,6 +121,8 @@ public sealed class IndicatorDefinition
     public string? Unit { get; init; }
 
     /// <summary>The rule, in the closed vocabulary of <see cref="Rules.RuleParser"/>.</summary>
+    /// <remarks>Absent when the indicator scores with one of its <see cref="Variants"/>: not written then (an undefined element cannot be).</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement Rule { get; init; }
 
     /// <summary>Alternative readings of the source, by name (e.g. monthly B: <c>text</c> and <c>table</c>).</summary>
