@@ -4,7 +4,9 @@ namespace Platform.Web.Api;
 
 /// <summary>Monthly scoring's <c>GET /api/monthly-scoring/runs</c>: one run (metadata only).</summary>
 /// <param name="Status"><c>provisional</c>, <c>current</c> (the latest official revision) or <c>superseded</c>.</param>
-public sealed record ScoreboardRun(Guid Id, string Period, string PeerGroup, string Kind, string Status, int? Revision, DateTimeOffset CreatedAt)
+/// <param name="FrameworkVersion">The version the run was scored under (a published period keeps it).</param>
+public sealed record ScoreboardRun(Guid Id, string Period, string PeerGroup, string Kind, string Status, int? Revision, DateTimeOffset CreatedAt,
+    string FrameworkId, string FrameworkVersion)
 {
     public bool IsOfficial => Kind == "official";
 }
@@ -48,5 +50,6 @@ public sealed record PublishedRevisionInfo(int Revision, DateTimeOffset Publishe
 /// <c>GET /api/monthly-scoring/public/results?period=&amp;peerGroup=</c> (no sign-in): the current official revision, its
 /// correction reason, every revision of the period, how many units have not reported.
 /// </summary>
-public sealed record PublishedScoreboard(string Period, string PeerGroup, int Revision, DateTimeOffset PublishedAt, IReadOnlyList<ScoreboardLine> Results,
-    string? Reason = null, IReadOnlyList<PublishedRevisionInfo>? Revisions = null, int NotReported = 0);
+public sealed record PublishedScoreboard(string Period, string PeerGroup, string FrameworkId, string FrameworkVersion, int Revision,
+    DateTimeOffset PublishedAt, IReadOnlyList<ScoreboardLine> Results, string? Reason = null, IReadOnlyList<PublishedRevisionInfo>? Revisions = null,
+    int NotReported = 0);

@@ -14,6 +14,7 @@ public abstract class SignedInPage : ComponentBase
     [Inject] protected CurrentUser CurrentUser { get; set; } = null!;
     [Inject] protected PlatformApi Api { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
+    [Inject] protected FrameworkClient Frameworks { get; set; } = null!;
 
     /// <summary>The request being answered (static server rendering), to set the page's HTTP status.</summary>
     [CascadingParameter] private HttpContext? Exchange { get; set; }
@@ -60,6 +61,15 @@ public abstract class SignedInPage : ComponentBase
     /// "not found" page, answered 404, instead of this one.
     /// </summary>
     protected void RespondNotFound() => Navigation.NotFound();
+
+    /// <summary>
+    /// What the page is about does not exist (no framework version in force for the period asked for, say), and the page
+    /// itself says so in its words: answered 404 without leaving the page.
+    /// </summary>
+    protected void RespondMissing()
+    {
+        if (Exchange is { Response.HasStarted: false } exchange) exchange.Response.StatusCode = StatusCodes.Status404NotFound;
+    }
 
     /// <summary>A page whose subject the service refused to load answers the service's 403 or 404.</summary>
     protected void RespondToLoad<T>(ApiResult<T> result)
