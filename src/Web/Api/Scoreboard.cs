@@ -15,16 +15,14 @@ public sealed record ScoreboardRun(Guid Id, string Period, string PeerGroup, str
 public sealed record ScoreboardResults(ScoreboardRun Run, IReadOnlyList<ScoreboardLine> Results);
 
 /// <summary>
-/// One unit's result: from a run's results or from the published results (which carry no indicators).
+/// One unit's result: from a run's results or from the published results.
 /// <paramref name="Reported"/> false: the unit has not reported ("chưa báo cáo") — no total, class, rank or groups.
 /// </summary>
 public sealed record ScoreboardLine(string Unit, string? Name, decimal? Total, string? Classification, int? Rank, decimal Bonus,
-    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, ScoreboardIndicator>? Indicators = null, bool Reported = true)
+    IReadOnlyDictionary<string, decimal> Groups, bool Reported = true)
 {
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Unit : Name;
 }
-
-public sealed record ScoreboardIndicator(decimal Score, decimal Max, IReadOnlyList<string> Flags);
 
 /// <summary><c>GET /api/monthly-scoring/runs/{id}/units/{unit}/explanation</c>: the working of every indicator.</summary>
 public sealed record UnitWorking(Guid RunId, string Unit, IReadOnlyList<IndicatorWorking> Indicators);
