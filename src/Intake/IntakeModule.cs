@@ -1,4 +1,3 @@
-using Platform.Scoring;
 using Platform.Intake.Assignments;
 using Platform.Intake.Bulk;
 using Platform.Intake.Audit;
@@ -13,6 +12,7 @@ using Platform.Intake.Overview;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.DataAndMessaging.Database;
+using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
 
 namespace Platform.Intake;
@@ -30,12 +30,12 @@ public static class IntakeModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.AddPlatformDatabase<IntakeDbContext>(DatabaseName);
-        // The framework versions in force; handlers take a FrameworkCatalog, one snapshot per request.
-        builder.Services.AddSingleton(new FrameworkVersions(FrameworkCatalog.Shipped()));
-        builder.Services.AddTransient(sp => sp.GetRequiredService<FrameworkVersions>().Catalog);
         // Hosted services start in registration order: the shipped units go in after the migrations.
         builder.Services.AddHostedService<UnitSeeder>();
         builder.Services.AddHostedService<AssignmentSeeder>();
+        // Intake owns the framework versions (docs/decisions/0005): the shipped ones are seeded, then the store is loaded.
+        builder.Services.AddHostedService<FrameworkSeeder>();
+        builder.AddFrameworkStore<IntakeDbContext>();
         builder.AddPlatformBus(ServiceName, typeof(IntakeModule).Assembly);
         builder.AddReportingCalendar();
         builder.AddPeriods();

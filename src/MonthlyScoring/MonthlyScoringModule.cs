@@ -1,4 +1,3 @@
-using Platform.Scoring;
 using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Publication;
@@ -6,6 +5,7 @@ using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Inputs;
 using Platform.DataAndMessaging.Database;
+using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
 
 namespace Platform.MonthlyScoring;
@@ -23,9 +23,8 @@ public static class MonthlyScoringModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.AddPlatformDatabase<MonthlyScoringDbContext>(DatabaseName);
-        // The framework versions in force; handlers take a FrameworkCatalog, one snapshot per request.
-        builder.Services.AddSingleton(new FrameworkVersions(FrameworkCatalog.Shipped()));
-        builder.Services.AddTransient(sp => sp.GetRequiredService<FrameworkVersions>().Catalog);
+        // Its copy of intake's framework versions (FrameworkVersionPublished), over the shipped ones.
+        builder.AddFrameworkStore<MonthlyScoringDbContext>();
         builder.AddPlatformBus(ServiceName, typeof(MonthlyScoringModule).Assembly);
         return builder;
     }

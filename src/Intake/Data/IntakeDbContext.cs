@@ -8,6 +8,7 @@ using Platform.Intake.Evidence;
 using Platform.Intake.Machine;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.Intake.Data;
@@ -26,6 +27,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<EvidenceBlob> EvidenceBlobs => Set<EvidenceBlob>();
     public DbSet<IdempotencyRequest> IdempotencyRequests => Set<IdempotencyRequest>();
     public DbSet<KnownPerson> KnownPeople => Set<KnownPerson>();
+    public DbSet<StoredFrameworkVersion> FrameworkVersions => Set<StoredFrameworkVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -42,5 +44,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new EvidenceBlobConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRequestConfiguration());
         modelBuilder.ApplyConfiguration(new KnownPersonConfiguration());
+        modelBuilder.AddFrameworkVersions();
     }
 }

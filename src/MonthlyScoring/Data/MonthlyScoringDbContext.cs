@@ -4,6 +4,7 @@ using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Outbox;
 
 namespace Platform.MonthlyScoring.Data;
@@ -16,10 +17,12 @@ public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbCon
     public DbSet<ScoreRun> ScoreRuns => Set<ScoreRun>();
     public DbSet<BonusProposal> BonusProposals => Set<BonusProposal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StoredFrameworkVersion> FrameworkVersions => Set<StoredFrameworkVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddFrameworkVersions();
         modelBuilder.ApplyConfiguration(new ScoredUnitConfiguration());
         modelBuilder.ApplyConfiguration(new ApprovedValueConfiguration());
         modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());

@@ -22,7 +22,7 @@ public sealed record ComputedRun(CompiledFramework Framework, ScoringRequest Req
 /// </summary>
 public static class RunScoring
 {
-    public const string FrameworkId = "monthly-4585";
+    public const string FrameworkId = MonthlyScoringOptions.FrameworkId;
     public static readonly string[] PeerGroups = ["provinces", "ministries"];
 
     public static CompiledFramework? Framework(FrameworkCatalog frameworks, string period) =>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Platform.Scoring.Definitions;
 
@@ -7,7 +6,7 @@ namespace Platform.Scoring.Definitions;
 /// A scoring framework as versioned data (one JSON file per framework version). Every parameter the law
 /// fixes sits here with its legal reference, so a period is always scored under the rules in force for it.
 /// </summary>
-public sealed class FrameworkDefinition
+public sealed record FrameworkDefinition
 {
     public required string Id { get; init; }
     public required string Version { get; init; }
@@ -51,7 +50,14 @@ public sealed class FrameworkDefinition
     public bool EvidenceRequired { get; init; }
 }
 
-public sealed record LegalBasis(string Document, string Date, string? Article = null, string? Issuer = null);
+public sealed record LegalBasis(string Document, string Date, string? Article = null, string? Issuer = null)
+{
+    /// <summary>How people cite it: "Quyết định số 4585/QĐ-BKHCN ngày 30/12/2025".</summary>
+    public string Describe() =>
+        DateOnly.TryParseExact(Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? $"{Document} ngày {date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}"
+            : $"{Document} ngày {Date}";
+}
 
 /// <summary>A classification band: totals at or above <see cref="Min"/> (and below the next band) get this class.</summary>
 public sealed record ClassBand(string Code, string Name, decimal Min);
@@ -120,9 +126,8 @@ public sealed class IndicatorDefinition
     public decimal Max { get; init; }
     public string? Unit { get; init; }
 
-    /// <summary>The rule, in the closed vocabulary of <see cref="Rules.RuleParser"/>.</summary>
-    /// <remarks>Absent when the indicator scores with one of its <see cref="Variants"/>: not written then (an undefined element cannot be).</remarks>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    /// <summary>The rule, in the closed vocabulary of <see cref="Rules.RuleParser"/>; absent when a <see cref="Variant"/> gives it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement Rule { get; init; }
 
     /// <summary>Alternative readings of the source, by name (e.g. monthly B: <c>text</c> and <c>table</c>).</summary>
