@@ -58,17 +58,13 @@ public abstract class SignedInPage : ComponentBase
 
     /// <summary>
     /// What the page shows does not exist or lies outside the person's scope (the services answer 404 for both): the
-    /// "not found" page, answered 404, instead of this one.
+    /// "not found" page, answered 404, instead of this one — with <paramref name="reason"/>, when given, saying what is
+    /// missing in words (Blazor renders its not-found page for any page that answers 404, so the page cannot say it itself).
     /// </summary>
-    protected void RespondNotFound() => Navigation.NotFound();
-
-    /// <summary>
-    /// What the page is about does not exist (no framework version in force for the period asked for, say), and the page
-    /// itself says so in its words: answered 404 without leaving the page.
-    /// </summary>
-    protected void RespondMissing()
+    protected void RespondNotFound(string? reason = null)
     {
-        if (Exchange is { Response.HasStarted: false } exchange) exchange.Response.StatusCode = StatusCodes.Status404NotFound;
+        if (reason is not null && Exchange is { } exchange) exchange.Items[Pages.NotFound.ReasonItem] = reason;
+        Navigation.NotFound();
     }
 
     /// <summary>A page whose subject the service refused to load answers the service's 403 or 404.</summary>
