@@ -43,6 +43,7 @@ public sealed record Me(string? Name, string? Username, string? OrgUnit, IReadOn
     public bool IsPublisher => Has(PlatformRoles.Publisher);
     public bool IsBonusApprover => Has(PlatformRoles.BonusApprover);
     public bool IsLeader => Has(PlatformRoles.Leader);
+    public bool IsFrameworkAdmin => Has(PlatformRoles.FrameworkAdmin);
     public bool IsAdministrator => Has(PlatformRoles.PlatformAdmin) || Has(PlatformRoles.FrameworkAdmin);
 
     /// <summary>Monthly scoring's reader roles (docs/monthly-scoring.md): reviewer, leader, publisher, platform administrator.</summary>

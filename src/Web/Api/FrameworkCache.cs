@@ -26,6 +26,9 @@ public sealed class FrameworkCache(TimeProvider time) : IDisposable
         return answer;
     }
 
+    /// <summary>Forgets everything (after an upload: the list, the versions' ends and the versions in force change).</summary>
+    public void Clear() => _cache.Compact(1.0);
+
     public void Dispose() => _cache.Dispose();
 
     // MemoryCacheOptions takes no TimeProvider yet: this adapts the application's.

@@ -45,6 +45,25 @@ public sealed class FrameworkClient(PlatformApi api, FrameworkCache cache)
         cache.GetAsync(VersionKey(id, version), () => api.GetAsync<FrameworkVersionView>(
             $"/api/intake/public/frameworks/{Uri.EscapeDataString(id)}/versions/{Uri.EscapeDataString(version)}", cancellationToken));
 
+    /// <summary>A version's readable changes against the version before it (not kept: read on the administration's pages only).</summary>
+    public Task<ApiResult<FrameworkVersionChanges>> ChangesAsync(string id, string version, CancellationToken cancellationToken = default) =>
+        api.GetAsync<FrameworkVersionChanges>(VersionPath(id, version) + "/changes", cancellationToken);
+
+    /// <summary>What uploading <paramref name="definition"/> (a definition's JSON text) would do; nothing is stored.</summary>
+    public Task<ApiResult<FrameworkUploadPreview>> PreviewAsync(string definition, CancellationToken cancellationToken = default) =>
+        api.PostJsonAsync<FrameworkUploadPreview>(ListPath + "/preview", definition, cancellationToken);
+
+    /// <summary>
+    /// Records <paramref name="definition"/> as a new version. Once recorded, what is kept is forgotten, so this
+    /// application shows the new version at once (other replicas within <see cref="FrameworkCache.Lifetime"/>).
+    /// </summary>
+    public async Task<ApiResult<FrameworkVersionSummary>> UploadAsync(string definition, CancellationToken cancellationToken = default)
+    {
+        var recorded = await api.PostJsonAsync<FrameworkVersionSummary>(ListPath, definition, cancellationToken);
+        if (recorded.Ok) cache.Clear();
+        return recorded;
+    }
+
     /// <summary>Each framework once, to choose from and to name (empty, with the problem, when intake did not answer).</summary>
     public async Task<FrameworkChoices> ChoicesAsync(CancellationToken cancellationToken = default)
     {

@@ -9,11 +9,16 @@ public static class MonthlyFramework
     public const string Id = "monthly-4585";
 }
 
-/// <summary>Intake's <c>GET /api/intake/frameworks?id=</c>: one version of a framework, its periods and legal basis.</summary>
+/// <summary>
+/// Intake's <c>GET /api/intake/frameworks?id=</c>: one version of a framework, its periods and legal basis, and who recorded
+/// it (also the answer of an upload).
+/// </summary>
 /// <param name="EffectiveFrom">First period scored under the version: <c>YYYY-MM</c> or <c>YYYY</c>.</param>
-/// <param name="EffectiveTo">Last period, null while in force.</param>
+/// <param name="EffectiveTo">Last period (the one before the next version), null while no version follows.</param>
+/// <param name="Source"><c>shipped</c> (recorded from the files the platform ships) or <c>uploaded</c>.</param>
 public sealed record FrameworkVersionSummary(string Id, string Version, string Name, string PeriodType, string EffectiveFrom,
-    string? EffectiveTo, LegalBasis? LegalBasis, decimal MaxPoints, bool Unscored);
+    string? EffectiveTo, LegalBasis? LegalBasis, decimal MaxPoints, bool Unscored, string? Source = null, string? RecordedBy = null,
+    DateTimeOffset? RecordedAt = null);
 
 /// <param name="Date"><c>YYYY-MM-DD</c> (or <c>YYYY-MM</c> when the document gives no day).</param>
 public sealed record LegalBasis(string Document, string Date, string? Article = null, string? Issuer = null);
