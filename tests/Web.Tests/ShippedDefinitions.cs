@@ -46,7 +46,7 @@ public static class ShippedDefinitions
                 .Select(f => new
                 {
                     f.Id, f.Version, f.Definition.Name, f.Definition.PeriodType, f.Definition.EffectiveFrom, f.Definition.EffectiveTo,
-                    f.Definition.LegalBasis, f.Definition.MaxPoints, f.Definition.Unscored,
+                    f.Definition.LegalBasis, f.Definition.MaxPoints, f.Definition.Unscored, Source = "shipped",
                 }), Wire)),
             ["", "api", "intake", "frameworks", var id, "versions", var version] => Version(id, version),
             ["", "api", "intake", "public", "frameworks", var id, "versions", var version] => Version(id, version),
