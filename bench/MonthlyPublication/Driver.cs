@@ -165,11 +165,11 @@ internal static class Driver
         var bonuses = await BonusDecisions.ApprovedAsync(db, Tenant, Period, default);
         var set = await ScoringInputLoader.LoadAsync(db, Tenant, framework, Period, "provinces", bonuses, default);
         var load = clock.Elapsed;
-        var input = ScoringInputJson.Write(framework, set.Request);
+        var input = Platform.Scoring.Io.ScoringRunJson.WriteInputToString(framework, set.Request);
         var write = clock.Elapsed;
         var computed = RunScoring.Score(framework, input);
         var score = clock.Elapsed;
-        var units = UnitResultView.Parse(computed.ResultJson);
+        var units = Platform.Scoring.Io.ResultLines.Read(computed.ResultJson);
         var parse = clock.Elapsed;
         Console.WriteLine($"  breakdown of the request ({count:N0} units): load inputs {load.TotalMilliseconds:N0} ms, write input JSON {(write - load).TotalMilliseconds:N0} ms ({input.Length / 1024d / 1024d:0.0} MiB), " +
             $"read + score + write result {(score - write).TotalMilliseconds:N0} ms ({computed.ResultJson.Length / 1024d / 1024d:0.0} MiB), parse result for the event {(parse - score).TotalMilliseconds:N0} ms ({units.Count:N0} units)");

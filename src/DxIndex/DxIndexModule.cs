@@ -1,6 +1,7 @@
 using Platform.DxIndex.Data;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Messaging;
+using Platform.ServiceDefaults;
 
 namespace Platform.DxIndex;
 
@@ -17,12 +18,9 @@ public static class DxIndexModule
         return builder;
     }
 
-    public static WebApplication MapDxIndexApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapDxIndexApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Chỉ số chuyển đổi số cấp tỉnh hằng năm")))
-            .WithTags("DxIndex");
+        app.MapServiceInfo(ServiceName, "Chỉ số chuyển đổi số cấp tỉnh hằng năm").WithTags("DxIndex");
         return app;
     }
 }
-
-public sealed record ServiceInfo(string Service, string Description);

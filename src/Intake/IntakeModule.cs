@@ -14,6 +14,7 @@ using Platform.Intake.Units;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
+using Platform.ServiceDefaults;
 
 namespace Platform.Intake;
 
@@ -43,9 +44,9 @@ public static class IntakeModule
         return builder;
     }
 
-    public static WebApplication MapIntakeApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Tiếp nhận dữ liệu chỉ tiêu từ các cơ quan, đơn vị")))
+        app.MapServiceInfo(ServiceName, "Tiếp nhận dữ liệu chỉ tiêu từ các cơ quan, đơn vị")
             .WithTags("Intake").WithSummary("What this service is");
         app.MapSubmissionsApi();
         app.MapAssignmentsApi();
@@ -61,5 +62,3 @@ public static class IntakeModule
         return app;
     }
 }
-
-public sealed record ServiceInfo(string Service, string Description);

@@ -3,10 +3,12 @@ using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Publication;
 using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
+using Platform.MonthlyScoring.Simulations;
 using Platform.MonthlyScoring.Inputs;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
+using Platform.ServiceDefaults;
 
 namespace Platform.MonthlyScoring;
 
@@ -29,17 +31,15 @@ public static class MonthlyScoringModule
         return builder;
     }
 
-    public static WebApplication MapMonthlyScoringApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapMonthlyScoringApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Chấm điểm hằng tháng")))
-            .WithTags("MonthlyScoring");
+        app.MapServiceInfo(ServiceName, "Chấm điểm hằng tháng").WithTags("MonthlyScoring");
         app.MapRunsApi();
         app.MapPublicationApi();
         app.MapPublicResultsApi();
         app.MapInputsApi();
         app.MapBonusApi();
+        app.MapSimulationsApi();
         return app;
     }
 }
-
-public sealed record ServiceInfo(string Service, string Description);

@@ -1,6 +1,7 @@
 using Platform.Notifications.Data;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Messaging;
+using Platform.ServiceDefaults;
 
 namespace Platform.Notifications;
 
@@ -17,12 +18,9 @@ public static class NotificationsModule
         return builder;
     }
 
-    public static WebApplication MapNotificationsApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Nhắc hạn và thông báo")))
-            .WithTags("Notifications");
+        app.MapServiceInfo(ServiceName, "Nhắc hạn và thông báo").WithTags("Notifications");
         return app;
     }
 }
-
-public sealed record ServiceInfo(string Service, string Description);

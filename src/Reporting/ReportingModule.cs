@@ -1,6 +1,7 @@
 using Platform.Reporting.Data;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Messaging;
+using Platform.ServiceDefaults;
 
 namespace Platform.Reporting;
 
@@ -17,12 +18,9 @@ public static class ReportingModule
         return builder;
     }
 
-    public static WebApplication MapReportingApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"/api/{ServiceName}", () => TypedResults.Ok(new ServiceInfo(ServiceName, "Báo cáo và công bố xếp hạng")))
-            .WithTags("Reporting");
+        app.MapServiceInfo(ServiceName, "Báo cáo và công bố xếp hạng").WithTags("Reporting");
         return app;
     }
 }
-
-public sealed record ServiceInfo(string Service, string Description);

@@ -4,45 +4,37 @@ using Platform.Scoring.Io;
 namespace Platform.Scoring.Cli;
 
 /// <summary>
-/// Scores one run. Invalid input ends with exit code 2, nothing on standard output, and one line per
+/// Scores one run, under the version it names or, with <c>--framework-file</c>, under a draft of the same framework
+/// (read as an uploaded version is: <see cref="FrameworkFile.Read"/>). Invalid input (or draft) ends with exit code 2, nothing on standard output, and one line per
 /// problem on standard error naming the unit and the key.
 /// </summary>
 internal static class ScoreCommand
 {
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        string? input = null, output = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--input" when i + 1 < args.Length: input = args[++i]; break;
-                case "--output" when i + 1 < args.Length: output = args[++i]; break;
-                default:
-                    await stderr.WriteLineAsync(args[i] is "--input" or "--output"
-                        ? $"tùy chọn {args[i]}: thiếu giá trị"
-                        : $"tùy chọn dòng lệnh không hợp lệ: {args[i]}");
-                    return Usage.Print(stderr);
-            }
-        }
+        if (await Options.ReadAsync(args, ["--input", "--output", "--framework-file"], stderr) is not { } options) return Usage.InvalidInput;
+        var input = options.GetValueOrDefault("--input");
+        var output = options.GetValueOrDefault("--output");
+        var frameworkFile = options.GetValueOrDefault("--framework-file");
         if (input is null)
         {
             await stderr.WriteLineAsync("thiếu tùy chọn --input");
             return Usage.Print(stderr);
         }
 
-        string json;
-        try
+        CompiledFramework? draft = null;
+        if (frameworkFile is not null)
         {
-            json = input == "-" ? await stdin.ReadToEndAsync() : await File.ReadAllTextAsync(input);
+            var (read, draftProblems) = await FrameworkFileOption.ReadAsync(frameworkFile);
+            if (read is null)
+            {
+                foreach (var problem in draftProblems) await stderr.WriteLineAsync(problem);
+                return Usage.InvalidInput;
+            }
+            draft = read;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await stderr.WriteLineAsync(ex is FileNotFoundException or DirectoryNotFoundException
-                ? $"không tìm thấy tệp dữ liệu vào {input}"
-                : $"không đọc được tệp dữ liệu vào {input}");
-            return Usage.InvalidInput;
-        }
+
+        if (await ReadInputAsync(input, stdin, stderr) is not { } json) return Usage.InvalidInput;
 
         var (run, problems) = ScoringRunJson.Read(json);
         var all = problems.ToList();
@@ -51,6 +43,19 @@ internal static class ScoreCommand
         {
             // Without a valid period no version can be chosen; say what is wrong with the period itself.
             all.Add(new ScoringProblem(null, "period", $"kỳ \"{run.Request.Period}\" không hợp lệ (YYYY-MM cho khung hằng tháng, YYYY cho khung hằng năm)"));
+        }
+        else if (run is not null && draft is not null)
+        {
+            // The draft replaces whatever version the input names.
+            if (FrameworkFileOption.Mismatch(draft, run.Framework, frameworkFile!) is { } mismatch)
+            {
+                all.Add(mismatch);
+            }
+            else
+            {
+                framework = draft;
+                all.AddRange(new Scorer(draft).Validate(run.Request));
+            }
         }
         else if (run is not null)
         {
@@ -91,5 +96,21 @@ internal static class ScoreCommand
             }
         }
         return 0;
+    }
+
+    /// <summary>The input file's text (<c>-</c>: standard input), or null after saying on standard error why it cannot be read.</summary>
+    public static async Task<string?> ReadInputAsync(string input, TextReader stdin, TextWriter stderr)
+    {
+        try
+        {
+            return input == "-" ? await stdin.ReadToEndAsync() : await File.ReadAllTextAsync(input);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync(ex is FileNotFoundException or DirectoryNotFoundException
+                ? $"không tìm thấy tệp dữ liệu vào {input}"
+                : $"không đọc được tệp dữ liệu vào {input}");
+            return null;
+        }
     }
 }

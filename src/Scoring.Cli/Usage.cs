@@ -7,7 +7,7 @@ internal static class Usage
     /// <summary>An unknown command or option: one line naming it, then how to call the tool.</summary>
     public static int Unknown(string[] args, TextWriter error)
     {
-        error.WriteLine(args.Length == 0 ? "thiếu lệnh (score hoặc frameworks)" : $"lệnh hoặc tùy chọn dòng lệnh không hợp lệ: {string.Join(' ', args)}");
+        error.WriteLine(args.Length == 0 ? "thiếu lệnh (score, simulate hoặc frameworks)" : $"lệnh hoặc tùy chọn dòng lệnh không hợp lệ: {string.Join(' ', args)}");
         return Print(error);
     }
 
@@ -15,8 +15,12 @@ internal static class Usage
     {
         error.WriteLine("""
             Cách dùng / usage:
-              Scoring.Cli score --input run.json [--output result.json]   chấm điểm một lượt (--input - đọc từ stdin)
-              Scoring.Cli frameworks                                      liệt kê các khung đánh giá
+              Scoring.Cli score --input run.json [--output result.json] [--framework-file draft.json]
+                  chấm điểm một lượt (--input - đọc từ stdin); --framework-file: theo một bản dự thảo khung chỉ số
+              Scoring.Cli simulate --input run.json --framework-file draft.json [--version V]
+                  mô phỏng: chấm theo phiên bản V (mặc định: phiên bản dữ liệu vào ghi) và theo bản dự thảo, in song song
+              Scoring.Cli frameworks
+                  liệt kê các khung đánh giá
             """);
         return InvalidInput;
     }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Platform.Intake;
+using Platform.Intake.Data;
 using Platform.TestSupport;
 
 namespace Platform.DataAndMessaging.Tests;
@@ -9,12 +11,8 @@ public sealed class HealthTests(PlatformInfrastructure infrastructure)
     [Fact]
     public async Task Health_reports_ready_only_with_the_database_and_the_broker_checked()
     {
-        await using var factory = new ServiceFactory<Program>(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:intakedb"] = await infrastructure.CreateDatabaseAsync("health"),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("health"),
-        });
-        var client = factory.CreateClient();
+        await using var intake = await ServiceHost.StartAsync<Program, IntakeDbContext>(infrastructure, IntakeModule.DatabaseName, "health");
+        var client = intake.Client();
 
         var report = await Eventually.WaitForAsync(
             async () => (await client.GetAsync("/health", TestContext.Current.CancellationToken)),
@@ -31,13 +29,10 @@ public sealed class HealthTests(PlatformInfrastructure infrastructure)
     [Fact]
     public async Task Health_is_unhealthy_while_the_broker_cannot_be_reached()
     {
-        await using var factory = new ServiceFactory<Program>(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:intakedb"] = await infrastructure.CreateDatabaseAsync("nobroker"),
+        await using var intake = await ServiceHost.StartAsync<Program, IntakeDbContext>(infrastructure, IntakeModule.DatabaseName, "nobroker",
             // Nothing listens on this port.
-            ["ConnectionStrings:messaging"] = $"amqp://guest:guest@127.0.0.1:{LocalInfrastructure.Ports.GetFree()}/",
-        });
-        var client = factory.CreateClient();
+            new Dictionary<string, string> { ["ConnectionStrings:messaging"] = $"amqp://guest:guest@127.0.0.1:{LocalInfrastructure.Ports.GetFree()}/" });
+        var client = intake.Client();
 
         var report = await client.GetAsync("/health", TestContext.Current.CancellationToken);
 

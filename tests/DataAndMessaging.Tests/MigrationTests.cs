@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.Intake;
 using Platform.Intake.Data;
 using Platform.TestSupport;
 
@@ -13,13 +13,11 @@ public sealed class MigrationTests(PlatformInfrastructure infrastructure)
     [Fact]
     public async Task Two_replicas_migrating_the_same_new_database_at_once_both_start()
     {
-        var settings = await SettingsAsync(infrastructure.NewDatabaseConnectionString("replicas"));
-        await using var first = new ServiceFactory<Program>(settings);
-        await using var second = new ServiceFactory<Program>(settings);
+        var replicas = await ServiceHost.StartReplicasAsync<Program, IntakeDbContext>(infrastructure, IntakeModule.DatabaseName, "replicas", count: 2);
+        await using var first = replicas[0];
+        await using var second = replicas[1];
 
-        var clients = await Task.WhenAll(Task.Run(first.CreateClient), Task.Run(second.CreateClient));
-
-        foreach (var client in clients)
+        foreach (var client in replicas.Select(r => r.Client()))
         {
             // Both are running; readiness also waits for the broker connection, which takes a moment.
             var health = await Eventually.WaitForAsync(
@@ -27,8 +25,7 @@ public sealed class MigrationTests(PlatformInfrastructure infrastructure)
                 r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "a ready replica");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
-        await using var scope = first.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        await using var db = first.Db();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
     }
@@ -70,11 +67,5 @@ public sealed class MigrationTests(PlatformInfrastructure infrastructure)
     {
         ["ConnectionStrings__intakedb"] = database,
         ["ConnectionStrings__messaging"] = await infrastructure.CreateVirtualHostAsync("intake"),
-    };
-
-    private async Task<IReadOnlyDictionary<string, string>> SettingsAsync(string database) => new Dictionary<string, string>
-    {
-        ["ConnectionStrings:intakedb"] = database,
-        ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("intake"),
     };
 }

@@ -1,14 +1,10 @@
-extern alias scoring;
-
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Platform.PlatformHarness;
 using Platform.TestSupport;
 using RabbitMQ.Client;
-using ScoringDb = scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -57,10 +53,11 @@ public sealed class MonthlyScoresEndToEndTests(AspirePlatform platform)
     {
         platform.SetNow(TestMonths.Open(Period));
 
-        // 1. Intake seeds its unit directory at start; OrganisationUnitRegistered fills scoring's units.
-        await Eventually.WaitForAsync(() => ScoringAsync(db => db.Units.AsNoTracking()
-                .Where(u => (u.Code == "lao-cai" || u.Code == "thanh-hoa") && u.PeerGroups.Contains("provinces")).CountAsync(Ct)),
-            n => n == 2, Wait, "lao-cai and thanh-hoa registered in scoring's units with peer group provinces");
+        // 1. Intake seeds its unit directory at start; OrganisationUnitRegistered fills scoring's units. The national
+        //    reviewer watches the month in scoring: both provinces are listed among the provinces, lacking their inputs.
+        using var nationalReviewer = await GatewayBrowser.SignInAsync(platform, "tw-tham-dinh");
+        await Eventually.WaitForAsync(() => ScoringInputsStatus.ReadAsync(nationalReviewer, Period), s => s.Lists("lao-cai", "thanh-hoa"), Wait,
+            "lao-cai and thanh-hoa listed by scoring among the provinces");
 
         // 2. Every assigned agency of both provinces signs in, saves and submits its inputs for the province; the province's reviewer approves.
         foreach (var (province, values) in Values)
@@ -77,16 +74,17 @@ public sealed class MonthlyScoresEndToEndTests(AspirePlatform platform)
                 Assert.Equal("approved", approved.GetProperty("state").GetString());
             }
         }
-        await Eventually.WaitForAsync(() => ScoringAsync(db => db.ApprovedValues.AsNoTracking()
-                .CountAsync(v => v.Period == Period && (v.Unit == "lao-cai" || v.Unit == "thanh-hoa"), Ct)),
-            n => n == 40, Wait, "the 2 × 20 approved values in scoring's approved_values");
+        var inputs = Values["lao-cai"].Keys.ToArray();
+        await Eventually.WaitForAsync(() => ScoringInputsStatus.ReadAsync(nationalReviewer, Period),
+            s => s.Has("lao-cai", inputs) && s.Has("thanh-hoa", inputs), Wait, "all 20 approved inputs of lao-cai and of thanh-hoa in scoring");
 
         // 3. Past the national deadline (before the 5th = up to 00:00 on the 5th, Vietnam time): intake's closer, which
-        //    looks every second, closes the period at both levels.
+        //    looks every second, closes the period at both levels. The national publisher signs in (now, on the moved
+        //    clock) and waits until scoring's preview says the month is closed at national level.
         platform.SetNow(TestMonths.PastNationalDeadline(Period));
-        await Eventually.WaitForAsync(() => ScoringAsync(db => db.ClosedPeriods.AsNoTracking()
-                .AnyAsync(c => c.FrameworkId == "monthly-4585" && c.Period == Period && c.Level == "to-national", Ct)),
-            closed => closed, Wait, "PeriodClosed (to-national) recorded by scoring");
+        using var publisher = await GatewayBrowser.SignInAsync(platform, "tw-cong-bo");
+        await Eventually.WaitForAsync(async () => Read(await publisher.SendAsync(HttpMethod.Get, PreviewPath)).GetProperty("closed").GetBoolean(),
+            closed => closed, Wait, "PeriodClosed (to-national) shown as closed in scoring's publication preview");
 
         // 4. An outside system binds its own queue to the event's exchange (declared first, as the operator step says).
         var factory = new ConnectionFactory { Uri = new Uri(await platform.ConnectionStringAsync("messaging")) };
@@ -98,10 +96,9 @@ public sealed class MonthlyScoresEndToEndTests(AspirePlatform platform)
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: Ct);
         await channel.QueueBindAsync(queue, exchange, "", cancellationToken: Ct);
 
-        // 5. The national publisher signs in (now, on the moved clock) and publishes the month for the provinces.
-        using var publisher = await GatewayBrowser.SignInAsync(platform, "tw-cong-bo");
-        //    First the preview (what will be published: 32 provinces have not reported), then publishing exactly that.
-        var preview = Read(await publisher.SendAsync(HttpMethod.Get, $"/api/monthly-scoring/publications/preview?period={Period}&peerGroup=provinces"));
+        // 5. The national publisher publishes the month for the provinces: first the preview (what will be published: 32
+        //    provinces have not reported), then publishing exactly that.
+        var preview = Read(await publisher.SendAsync(HttpMethod.Get, PreviewPath));
         Assert.Equal((1, 34, 32), (preview.GetProperty("revision").GetInt32(), preview.GetProperty("unitsInGroup").GetInt32(),
             preview.GetProperty("unitsNotReported").GetInt32()));
         var published = await publisher.SendAsync(HttpMethod.Post, "/api/monthly-scoring/publications", JsonContent.Create(new
@@ -164,11 +161,6 @@ public sealed class MonthlyScoresEndToEndTests(AspirePlatform platform)
         return JsonDocument.Parse(page.Body).RootElement.Clone();
     }
 
-    /// <summary>A query on monthly scoring's own database, through the connection string AppHost gives the service.</summary>
-    private async Task<T> ScoringAsync<T>(Func<ScoringDb, Task<T>> query)
-    {
-        var options = new DbContextOptionsBuilder<ScoringDb>().UseNpgsql(await platform.ConnectionStringAsync("monthlyscoringdb")).Options;
-        await using var db = new ScoringDb(options);
-        return await query(db);
-    }
+    private static string PreviewPath => $"/api/monthly-scoring/publications/preview?period={Period}&peerGroup=provinces";
+
 }

@@ -19,6 +19,9 @@ internal static class TestMonths
     /// <summary>MonthlyScoresEndToEndTests (it moves the clock past the national deadline).</summary>
     public const string MonthlyScores = "2026-07";
 
+    /// <summary>FrameworkVersionsEndToEndTests: the uploaded version is in force from this month on (after every other class's month).</summary>
+    public const string FrameworkVersion = "2026-10";
+
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     /// <summary>10:00 on the 2nd of the month after <paramref name="period"/>, Vietnam time.</summary>

@@ -26,24 +26,24 @@ public sealed class ProtectionsTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // A stand-in for the intake service using the ServiceDefaults reading side of the correlation id.
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{_intakePort}");
-        builder.Logging.AddProvider(_intakeLogs);
-        _intake = builder.Build();
-        _intake.UseCorrelationId();
-        _intake.MapGet("/api/intake/correlation", (HttpRequest request, ILogger<ProtectionsTests> logger) =>
+        _intake = await StandIn.StartAsync(_intakePort, MapIntake, builder => builder.Logging.AddProvider(_intakeLogs), Cancel);
+    }
+
+    private static void MapIntake(WebApplication intake)
+    {
+        intake.UseCorrelationId();
+        intake.MapGet("/api/intake/correlation", (HttpRequest request, ILogger<ProtectionsTests> logger) =>
         {
             logger.LogInformation("intake handled the request");
             return $"{request.Headers[CorrelationId.HeaderName]}|{CorrelationId.Current}";
         });
-        _intake.MapPost("/api/intake/upload", async (HttpRequest request) =>
+        intake.MapPost("/api/intake/upload", async (HttpRequest request) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
             return buffer.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
         });
-        _intake.MapGet("/health", () => TypedResults.Json(new { status = "Healthy" }));
-        await _intake.StartAsync(Cancel);
+        intake.MapGet("/health", () => TypedResults.Json(new { status = "Healthy" }));
     }
 
     private ServiceFactory<Program> Gateway(Dictionary<string, string>? extra = null)

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Platform.LocalInfrastructure;
 using Platform.TestSupport;
@@ -15,11 +14,9 @@ public sealed class RoutingTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // A stand-in for the intake service on a real port, found only through service discovery.
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{_intakePort}");
-        _intake = builder.Build();
-        _intake.MapGet("/api/intake/echo/{value}", (string value, HttpRequest request) => $"intake:{value}:{request.Path}");
-        await _intake.StartAsync(TestContext.Current.CancellationToken);
+        _intake = await StandIn.StartAsync(_intakePort,
+            app => app.MapGet("/api/intake/echo/{value}", (string value, HttpRequest request) => $"intake:{value}:{request.Path}"),
+            cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Fact]

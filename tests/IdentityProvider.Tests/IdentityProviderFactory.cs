@@ -1,13 +1,13 @@
 using System.Buffers.Text;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.TestSupport;
 
 namespace Platform.IdentityProvider.Tests;
 
 /// <summary>The identity provider in-process, reading the repository's realm file, its public URL pinned to the test server's.</summary>
-public sealed class IdentityProviderFactory : WebApplicationFactory<Program>
+public sealed class IdentityProviderFactory()
+    : ServiceFactory<Program>(new Dictionary<string, string> { ["IdentityProvider:PublicUrl"] = PublicUrl })
 {
     public const string PublicUrl = "http://localhost";
     public const string Issuer = PublicUrl + "/realms/platform";
@@ -17,12 +17,6 @@ public sealed class IdentityProviderFactory : WebApplicationFactory<Program>
     public const string WebClientId = "platform-web";
     public const string WebSecret = "dev-only-platform-web-secret";
     public const string DevPassword = "dev-only-123";
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("IdentityProvider:PublicUrl", PublicUrl);
-    }
 
     public async Task<JsonDocument> ClientCredentialsAsync(HttpClient client, string secret = MachineSecret)
     {

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
+using Platform.Intake.Data;
 using Platform.TestSupport;
-using Platform.TestSupport.Security;
 
 namespace Platform.Intake.Tests;
 
@@ -10,19 +9,14 @@ public sealed class ApiReferenceTests(PlatformInfrastructure infrastructure)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<ServiceFactory<Program>> ServiceAsync(PlatformInfrastructure infrastructure, string prefix, TestTokens tokens) =>
-        new(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:intakedb"] = infrastructure.NewDatabaseConnectionString(prefix),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync(prefix),
-        }, tokens);
+    private Task<ServiceHost<Program, IntakeDbContext>> ServiceAsync(string prefix, string environment = "Development") =>
+        ServiceHost.StartAsync<Program, IntakeDbContext>(infrastructure, IntakeModule.DatabaseName, prefix, environment: environment);
 
     [Fact]
     public async Task The_openapi_document_lists_the_intake_endpoints_with_summaries()
     {
-        using var tokens = new TestTokens();
-        await using var service = await ServiceAsync(infrastructure, "openapi", tokens);
-        using var client = service.CreateClient();
+        await using var service = await ServiceAsync("openapi");
+        using var client = service.Client();
 
         var response = await client.GetAsync("/openapi/v1.json", Ct);
 
@@ -45,9 +39,8 @@ public sealed class ApiReferenceTests(PlatformInfrastructure infrastructure)
     [Fact]
     public async Task Scalar_is_served_from_the_service_itself_in_development()
     {
-        using var tokens = new TestTokens();
-        await using var service = await ServiceAsync(infrastructure, "scalardev", tokens);
-        using var client = service.CreateClient();
+        await using var service = await ServiceAsync("scalardev");
+        using var client = service.Client();
 
         var page = await client.GetStringAsync("/scalar/", Ct);
         var script = await client.GetAsync("/scalar/scalar.js", Ct);
@@ -60,10 +53,8 @@ public sealed class ApiReferenceTests(PlatformInfrastructure infrastructure)
     [Fact]
     public async Task Scalar_is_404_outside_development_but_the_document_stays()
     {
-        using var tokens = new TestTokens();
-        await using var service = await ServiceAsync(infrastructure, "scalarprod", tokens);
-        await using var production = service.WithWebHostBuilder(b => b.UseEnvironment("Production"));
-        using var client = production.CreateClient();
+        await using var production = await ServiceAsync("scalarprod", "Production");
+        using var client = production.Client();
 
         var scalar = await client.GetAsync("/scalar/", Ct);
         var document = await client.GetAsync("/openapi/v1.json", Ct);

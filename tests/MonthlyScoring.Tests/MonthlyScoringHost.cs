@@ -1,14 +1,8 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Units;
-using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
@@ -16,11 +10,11 @@ using Platform.TestSupport.Security;
 namespace Platform.MonthlyScoring.Tests;
 
 /// <summary>
-/// Monthly scoring hosted in-process on a database and virtual host of its own, trusting test tokens, with the clock
-/// at 10:00 on 6 February 2026 in Vietnam (period 2026-01 is past its national deadline). Seed data goes in directly
-/// through the DbContext.
+/// Monthly scoring as its tests host it (<see cref="ServiceHost{TProgram, TDbContext}"/>: a database and virtual host of
+/// its own, trusting test tokens), with the clock at 10:00 on 6 February 2026 in Vietnam (period 2026-01 is past its
+/// national deadline), and the people who use it. Seed data goes in directly through the DbContext.
 /// </summary>
-internal sealed class MonthlyScoringHost : IAsyncDisposable
+internal static class MonthlyScoringHost
 {
     public const string Tenant = "national";
     public const string Framework = "monthly-4585";
@@ -39,47 +33,21 @@ internal sealed class MonthlyScoringHost : IAsyncDisposable
     /// <summary>Lào Cai's own steering committee: sends Lào Cai's proposals, decides none.</summary>
     public static readonly TestUser LaoCaiApprover = new("ban-chi-dao.lao-cai", [PlatformRoles.BonusApprover], OrgUnit: "lao-cai");
 
-    private readonly TestTokens _tokens = new();
-    private readonly ServiceFactory<Program> _service;
-    private readonly WebApplicationFactory<Program> _factory;
+    public static Task<ServiceHost<Program, MonthlyScoringDbContext>> StartAsync(PlatformInfrastructure infrastructure, string prefix) =>
+        ServiceHost.StartAsync<Program, MonthlyScoringDbContext>(infrastructure, MonthlyScoringModule.DatabaseName, prefix, now: Now);
 
-    private MonthlyScoringHost(IReadOnlyDictionary<string, string> settings)
-    {
-        _service = new ServiceFactory<Program>(settings, _tokens);
-        _factory = _service.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Time)));
-    }
-
-    public FakeTimeProvider Time { get; } = new(Now);
-
-    /// <summary>The broker URI of this host's virtual host, for outside subscribers.</summary>
-    public string Messaging { get; private init; } = "";
-
-    public static async Task<MonthlyScoringHost> StartAsync(PlatformInfrastructure infrastructure, string prefix)
-    {
-        var messaging = await infrastructure.CreateVirtualHostAsync(prefix);
-        var host = new MonthlyScoringHost(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:monthlyscoringdb"] = infrastructure.NewDatabaseConnectionString(prefix),
-            ["ConnectionStrings:messaging"] = messaging,
-        }) { Messaging = messaging };
-        host._factory.CreateClient().Dispose();
-        return host;
-    }
-
-    public HttpClient Client(TestUser? user)
-    {
-        var client = _factory.CreateClient();
-        if (user is not null)
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Mint(user, lifetime: TimeSpan.FromHours(1)));
-        return client;
-    }
-
-    public MonthlyScoringDbContext Db() => _factory.Services.CreateScope().ServiceProvider.GetRequiredService<MonthlyScoringDbContext>();
+    /// <summary>
+    /// On the system clock, for the consumer and bonus tests: events go in through
+    /// <see cref="ServiceHost{TProgram, TDbContext}.DeliverAsync{T}"/>, which waits until the service's consumer has finished
+    /// with that message id, so duplicates and out-of-order deliveries are deterministic.
+    /// </summary>
+    public static Task<ServiceHost<Program, MonthlyScoringDbContext>> StartOnSystemClockAsync(PlatformInfrastructure infrastructure, string prefix) =>
+        ServiceHost.StartAsync<Program, MonthlyScoringDbContext>(infrastructure, MonthlyScoringModule.DatabaseName, prefix);
 
     /// <summary>The national root <c>vn</c> and, under it, provinces with their approved values for <see cref="Period"/>.</summary>
-    public async Task SeedAsync(IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> units)
+    public static async Task SeedAsync(this ServiceHost<Program, MonthlyScoringDbContext> host, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> units)
     {
-        await using var db = Db();
+        await using var db = host.Db();
         db.Units.Add(new ScoredUnit { Tenant = Tenant, Code = "vn", Name = "Việt Nam", Kind = "national", Revision = 1 });
         foreach (var (unit, values) in units)
         {
@@ -90,29 +58,20 @@ internal sealed class MonthlyScoringHost : IAsyncDisposable
     }
 
     /// <summary>A later approval replacing one value.</summary>
-    public async Task CorrectAsync(string unit, string key, object value)
+    public static async Task CorrectAsync(this ServiceHost<Program, MonthlyScoringDbContext> host, string unit, string key, object value)
     {
-        await using var db = Db();
+        await using var db = host.Db();
         var row = await db.ApprovedValues.SingleAsync(v => v.Tenant == Tenant && v.Period == Period && v.Unit == unit && v.InputKey == key,
             TestContext.Current.CancellationToken);
         row.ValueJson = JsonSerializer.Serialize(value);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
-    public async Task CloseAsync(string level = "to-national")
+    public static async Task CloseAsync(this ServiceHost<Program, MonthlyScoringDbContext> host, string level = "to-national")
     {
-        await using var db = Db();
+        await using var db = host.Db();
         db.ClosedPeriods.Add(new ClosedPeriod { Tenant = Tenant, FrameworkId = Framework, Period = Period, Level = level, DueAt = Now.AddDays(-1), ClosedAt = Now.AddDays(-1) });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async Task<List<string>> OutboxAsync(string eventName)
-    {
-        await using var db = Db();
-        return await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.MessageType.StartsWith("Platform.Contracts." + eventName + ","))
-            .OrderBy(m => m.CreatedAt)
-            .Select(m => m.Body).ToListAsync(TestContext.Current.CancellationToken);
     }
 
     private static ApprovedValue Value(string unit, string key, object value) => new()
@@ -121,13 +80,6 @@ internal sealed class MonthlyScoringHost : IAsyncDisposable
         FrameworkVersion = "4585/QĐ-BKHCN (30/12/2025)", SubmissionId = Guid.NewGuid(), SubmissionRevision = 2, ReportingUnit = unit,
         ApprovedAt = Now.AddDays(-2),
     };
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _service.DisposeAsync();
-        _tokens.Dispose();
-    }
 }
 
 /// <summary>A small, hand-checked peer group (worked out in <see cref="Runs.ScoreRunTests"/>).</summary>

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Platform.TestSupport;
 
 namespace Platform.ServiceDefaults.Tests;
 
@@ -13,22 +13,11 @@ namespace Platform.ServiceDefaults.Tests;
 /// </summary>
 internal sealed class OtlpCollector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<byte[]>> _received = new();
+    private WebApplication _app = null!;
 
     private OtlpCollector()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapPost("/v1/{signal}", async (string signal, HttpRequest request) =>
-        {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            _received.GetOrAdd(signal, _ => new ConcurrentQueue<byte[]>()).Enqueue(body.ToArray());
-            return Results.Bytes([], "application/x-protobuf");
-        });
     }
 
     public string Address => _app.Urls.First();
@@ -36,8 +25,17 @@ internal sealed class OtlpCollector : IAsyncDisposable
     public static async Task<OtlpCollector> StartAsync(CancellationToken cancellationToken)
     {
         var collector = new OtlpCollector();
-        await collector._app.StartAsync(cancellationToken);
+        collector._app = await StandIn.StartAsync(0, app => app.MapPost("/v1/{signal}", collector.ReceiveAsync),
+            builder => builder.Logging.ClearProviders(), cancellationToken);
         return collector;
+    }
+
+    private async Task<IResult> ReceiveAsync(string signal, HttpRequest request)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        _received.GetOrAdd(signal, _ => new ConcurrentQueue<byte[]>()).Enqueue(body.ToArray());
+        return Results.Bytes([], "application/x-protobuf");
     }
 
     /// <summary>Every export of one signal, concatenated: protobuf keeps strings as UTF-8, so names can be searched for.</summary>

@@ -1,11 +1,8 @@
-extern alias scoring;
-
-using Microsoft.EntityFrameworkCore;
+using System.Net;
 using Microsoft.Playwright;
 using Platform.BrowserSupport;
 using Platform.PlatformHarness;
 using Platform.TestSupport;
-using ScoringDb = scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext;
 
 namespace Platform.Web.BrowserTests;
 
@@ -27,7 +24,6 @@ namespace Platform.Web.BrowserTests;
 public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Report_return_fix_approve_close_publish_and_read_the_scores()
@@ -90,20 +86,21 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         await reviewer.Page.GetByTestId("approve").ClickAsync();
         await Assertions.Expect(reviewer.Page.GetByTestId("review-confirmation")).ToBeVisibleAsync();
         await reviewer.ShotAsync("da-duyet");
-        await Eventually.WaitForAsync(() => ScoringAsync(db => db.ApprovedValues.AsNoTracking()
-                .CountAsync(v => v.Period == "2026-01" && v.Unit == "lao-cai", Ct)),
-            n => n == 8, Wait, "the 8 approved values of Lào Cai in scoring");
+        //    The approval reaches scoring through the outbox and RabbitMQ: the reviewer sees there that Lào Cai still lacks
+        //    the inputs of the other agencies, but none of the 8 its Department of Science and Technology reported.
+        string[] reported = [.. values.Keys, "E3.onTime"];
+        await Eventually.WaitForAsync(() => InputsStatusAsync(reviewer), s => s.Lists("lao-cai") && s.Has("lao-cai", reported), Wait,
+            "the 8 approved inputs of Lào Cai in scoring");
 
         // 5. Past the national deadline (before the 5th, Vietnam time: 08:00 on 5 February) intake's closer, looking every
-        //    second, closes January; PeriodClosed reaches scoring through the outbox and RabbitMQ.
+        //    second, closes January; PeriodClosed reaches scoring through the outbox and RabbitMQ. The national publisher
+        //    signs in and waits until scoring's publication preview says January is closed at national level.
         fixture.Platform.SetNow(new DateTimeOffset(2026, 2, 5, 1, 0, 0, TimeSpan.Zero));
-        await Eventually.WaitForAsync(() => ScoringAsync(db => db.ClosedPeriods.AsNoTracking()
-                .AnyAsync(c => c.FrameworkId == "monthly-4585" && c.Period == "2026-01" && c.Level == "to-national", Ct)),
-            closed => closed, Wait, "January closed at national level in scoring");
+        await using var publisher = await Person.SignInAsync(fixture, shots, "tw-cong-bo");
+        await Eventually.WaitForAsync(() => ClosedAsync(publisher), closed => closed, Wait, "January closed at national level in scoring");
 
         // 6. The national publisher publishes January for the provinces. The confirmation names what is missing — the other
         //    33 provinces have not reported at all, Lào Cai only in part — and publishing needs the acknowledgement.
-        await using var publisher = await Person.SignInAsync(fixture, shots, "tw-cong-bo");
         await publisher.GoAsync(fixture, "/cong-bo?ky=2026-01&nhom=provinces");
         await Assertions.Expect(publisher.Page.GetByTestId("publication-closed")).ToContainTextAsync("Đã chốt số liệu cấp trung ương");
         var confirmation = publisher.Page.GetByTestId("publication-preview");
@@ -214,12 +211,19 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         await citizen.ShotAsync("ket-qua-cong-khai");
     }
 
-    /// <summary>Monthly scoring's own database, read with its DbContext over the connection string AppHost hands it.</summary>
-    private async Task<T> ScoringAsync<T>(Func<ScoringDb, Task<T>> query)
+    /// <summary>What monthly scoring's API tells <paramref name="person"/> the provinces in their part of the tree still lack for January.</summary>
+    private async Task<ScoringInputsStatus> InputsStatusAsync(Person person)
     {
-        var options = new DbContextOptionsBuilder<ScoringDb>().UseNpgsql(await fixture.Platform.ConnectionStringAsync("monthlyscoringdb")).Options;
-        await using var db = new ScoringDb(options);
-        return await query(db);
+        var response = await person.Page.APIRequest.GetAsync(fixture.Url(ScoringInputsStatus.Path("2026-01")));
+        return ScoringInputsStatus.Parse((HttpStatusCode)response.Status, await response.TextAsync());
+    }
+
+    /// <summary>Whether monthly scoring's publication preview tells <paramref name="publisher"/> January is closed at national level.</summary>
+    private async Task<bool> ClosedAsync(Person publisher)
+    {
+        var response = await publisher.Page.APIRequest.GetAsync(fixture.Url("/api/monthly-scoring/publications/preview?period=2026-01&peerGroup=provinces"));
+        Assert.True(response.Ok, $"{response.Status}: {await response.TextAsync()}");
+        return (await response.JsonAsync())!.Value.GetProperty("closed").GetBoolean();
     }
 
     /// <summary>Back to 10:00 on 2 February 2026 for whatever runs next (January stays closed: closing is final).</summary>

@@ -60,7 +60,17 @@ public sealed partial class DatabaseMigrator<TContext>(
             // an error; creating the table up front keeps the operator's log free of false alarms.
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
-            var pending = db.Database.GetMigrations().Where(m => !applied.Contains(m)).ToList();
+            var known = db.Database.GetMigrations().ToList();
+            if (applied.Count > 0 && applied.All(m => !known.Contains(m)))
+            {
+                // Migrations were squashed into one baseline before any production database existed (issue 14): a database
+                // made by an earlier build holds none of today's migrations and cannot be brought forward in place.
+                throw new InvalidOperationException(
+                    $"The schema of {where} was made by an earlier build whose migrations ({string.Join(", ", applied.Order().Take(3))}, …) " +
+                    "are no longer part of the service (they were squashed into one baseline). Fix: development data — start AppHost " +
+                    "with --fresh, or drop the database; it is created again at the next start.");
+            }
+            var pending = known.Where(m => !applied.Contains(m)).ToList();
             if (pending.Count > 0)
             {
                 LogMigrating(logger, pending.Count, where, pending);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Session;
@@ -26,7 +27,7 @@ internal static class SessionEndpoints
     {
         if (await schemes.GetSchemeAsync(GatewaySession.OidcScheme) is null)
         {
-            return TypedResults.Problem(SessionProblems.SignInNotConfigured, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, SessionProblems.SignInNotConfigured);
         }
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [GatewaySession.OidcScheme]);
     }
@@ -45,7 +46,7 @@ internal static class SessionEndpoints
     {
         if (user.Identity is not { IsAuthenticated: true })
         {
-            return TypedResults.Problem(SessionProblems.SignInRequired, statusCode: StatusCodes.Status401Unauthorized);
+            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, SessionProblems.SignInRequired);
         }
         var roles = user.FindAll(KeycloakClaims.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new Me(user.FindFirst("name")?.Value, user.FindFirst(KeycloakClaims.PreferredUsername)?.Value, user.OrgUnit(), roles));

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Data;
-using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Assignments;
 
@@ -40,8 +41,7 @@ internal static class AssignmentHttp
         return TypedResults.Ok(AssignmentView.Of(assignment));
     }
 
-    public static ProblemHttpResult NotFound() => SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
-        "Không tìm thấy phân công, hoặc phân công không thuộc phạm vi đơn vị của bạn.");
+    public static ProblemHttpResult NotFound() => ApiProblems.NotFound("Không tìm thấy phân công, hoặc phân công không thuộc phạm vi đơn vị của bạn.");
 
     public static string RoleName(string role) => role == AssignmentRoles.Lead ? "chủ trì" : "phối hợp";
 }

@@ -1,12 +1,10 @@
 using Platform.DataAndMessaging.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
-using Platform.Intake.Data;
-using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Assignments;
 
@@ -22,10 +20,11 @@ public static class CloseAssignment
     public const int MaxReasonLength = 1000;
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, CloseAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, HttpResponse response, CancellationToken ct)
+        Guid id, CloseAssignmentRequest body, [AsParameters] IntakeServices services, HttpRequest request, HttpResponse response,
+        CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var today = time.TodayInVietnam();
         var assignment = await db.Administered(options.Value.Tenant, caller.Unit, time).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null) return AssignmentHttp.NotFound();
@@ -41,9 +40,9 @@ public static class CloseAssignment
             errors["validTo"] = [$"Ngày kết thúc phải sau ngày bắt đầu phân công ({assignment.ValidFrom:dd/MM/yyyy})."];
         else if (validTo < today)
             errors["validTo"] = [$"Không thể kết thúc phân công từ một ngày đã qua; ngày sớm nhất là hôm nay ({today:dd/MM/yyyy})."];
-        if (errors.Count > 0) return SubmissionHttp.Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.InvalidByKey(errors);
         if (assignment.ValidTo is { } end)
-            return SubmissionHttp.Conflict($"Phân công đã được kết thúc từ ngày {end:dd/MM/yyyy}.");
+            return ApiProblems.Conflict($"Phân công đã được kết thúc từ ngày {end:dd/MM/yyyy}.");
 
         assignment.Close(body.ValidTo!.Value);
         db.AuditEntries.Add(new AuditEntry(AuditEntities.Assignment, assignment.Id.ToString(), "closed", caller.Subject, time.GetUtcNow(),

@@ -1,13 +1,11 @@
 using Platform.Scoring;
 using Platform.DataAndMessaging.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
-using Platform.Intake.Data;
-using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Assignments;
 
@@ -23,10 +21,11 @@ public sealed record CreateAssignmentRequest(
 public static class CreateAssignment
 {
     public static async Task<Results<Created<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
-        CreateAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        CreateAssignmentRequest body, [AsParameters] IntakeServices services, HttpResponse response, FrameworkCatalog frameworks,
+        CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var errors = new Dictionary<string, string[]>();
 
@@ -54,13 +53,13 @@ public static class CreateAssignment
         if (body.Frequency is null || !AssignmentFrequencies.All.Contains(body.Frequency))
             errors["frequency"] = [$"Tần suất phải là một trong: {string.Join(", ", AssignmentFrequencies.All)}."];
         if (body.ValidFrom is null) errors["validFrom"] = ["Nhập ngày bắt đầu phân công (validFrom, dạng 2026-01-01)."];
-        if (errors.Count > 0) return SubmissionHttp.Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.InvalidByKey(errors);
 
         var validFrom = body.ValidFrom!.Value;
         if (await db.Assignments.AnyAsync(a => a.Tenant == tenant && a.FrameworkId == body.Framework && a.ReportingUnit == body.ReportingUnit
                 && a.TargetUnit == body.TargetUnit && a.Role == body.Role && a.Frequency == body.Frequency && a.ValidFrom == validFrom, ct))
         {
-            return SubmissionHttp.Conflict($"Đơn vị '{body.ReportingUnit}' đã có phân công ({AssignmentHttp.RoleName(body.Role!)}, {body.Frequency}) cho '{body.TargetUnit}' từ ngày {validFrom:dd/MM/yyyy}; hãy sửa phân công đó.");
+            return ApiProblems.Conflict($"Đơn vị '{body.ReportingUnit}' đã có phân công ({AssignmentHttp.RoleName(body.Role!)}, {body.Frequency}) cho '{body.TargetUnit}' từ ngày {validFrom:dd/MM/yyyy}; hãy sửa phân công đó.");
         }
 
         var now = time.GetUtcNow();
@@ -74,30 +73,9 @@ public static class CreateAssignment
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
-            return SubmissionHttp.Conflict("Phân công này vừa được tạo từ một phiên khác; vui lòng tải lại danh sách phân công.");
+            return ApiProblems.Conflict("Phân công này vừa được tạo từ một phiên khác; vui lòng tải lại danh sách phân công.");
         }
         response.Headers.ETag = AssignmentHttp.ETagOf(assignment);
         return TypedResults.Created($"/api/intake/assignments/{assignment.Id}", AssignmentView.Of(assignment));
-    }
-}
-
-/// <summary><c>GET /api/intake/assignments/{id}</c>: one assignment of the caller's subtree, with its ETag.</summary>
-public static class GetAssignment
-{
-    public static async Task<Results<Ok<AssignmentView>, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time,
-        HttpResponse response, CancellationToken ct)
-    {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
-        var tenant = options.Value.Tenant;
-        var today = time.TodayInVietnam();
-        // Visible when either side lies in the caller's subtree: an agency sees what it owes the province.
-        var subtree = db.SubtreeCodes(tenant, caller.Unit, today);
-        var assignment = await db.Assignments.AsNoTracking()
-            .Where(a => a.Tenant == tenant && a.Id == id && (subtree.Contains(a.TargetUnit) || subtree.Contains(a.ReportingUnit)))
-            .SingleOrDefaultAsync(ct);
-        if (assignment is null) return AssignmentHttp.NotFound();
-        response.Headers.ETag = AssignmentHttp.ETagOf(assignment);
-        return TypedResults.Ok(AssignmentView.Of(assignment));
     }
 }

@@ -1,13 +1,11 @@
 using Platform.Scoring;
 using Platform.DataAndMessaging.Audit;
 using Platform.Intake.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
-using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Assignments;
 
@@ -21,10 +19,11 @@ public sealed record EditAssignmentRequest(IReadOnlyList<string>? InputKeys, str
 public static class EditAssignment
 {
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, EditAssignmentRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        Guid id, EditAssignmentRequest body, [AsParameters] IntakeServices services, HttpRequest request, HttpResponse response,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var today = time.TodayInVietnam();
         var assignment = await db.Administered(tenant, caller.Unit, time).SingleOrDefaultAsync(a => a.Id == id, ct);
@@ -32,26 +31,26 @@ public static class EditAssignment
         var precondition = AssignmentHttp.CheckIfMatch(request, assignment, required: true);
         if (precondition != Precondition.Met) return AssignmentHttp.PreconditionProblem(precondition, response, assignment);
         if (assignment.ValidTo is { } end && end <= today)
-            return SubmissionHttp.Conflict($"Phân công đã kết thúc từ ngày {end:dd/MM/yyyy}; hãy tạo phân công mới thay vì sửa phân công cũ.");
+            return ApiProblems.Conflict($"Phân công đã kết thúc từ ngày {end:dd/MM/yyyy}; hãy tạo phân công mới thay vì sửa phân công cũ.");
 
         List<string>? keys = null;
         if (body.InputKeys is { } patterns)
         {
-            if (patterns.Count == 0) return SubmissionHttp.Invalid("inputKeys", "Danh sách chỉ số được giao không được để trống.");
+            if (patterns.Count == 0) return ApiProblems.InvalidByKey("inputKeys", "Danh sách chỉ số được giao không được để trống.");
             var (expanded, unknown) = InputPatterns.Expand(InputPatterns.KeysOf(frameworks, assignment.FrameworkId), patterns);
             if (unknown.Count > 0)
-                return SubmissionHttp.Invalid("inputKeys", $"Khung '{assignment.FrameworkId}' không có chỉ số: {string.Join(", ", unknown)}.");
+                return ApiProblems.InvalidByKey("inputKeys", $"Khung '{assignment.FrameworkId}' không có chỉ số: {string.Join(", ", unknown)}.");
             keys = expanded;
         }
         if (body.ReportingUnit is { } unit && !await db.VisibleUnits(tenant, caller.Unit, time).AnyAsync(u => u.Code == unit, ct))
-            return SubmissionHttp.Invalid("reportingUnit", $"Không có đơn vị '{unit}' đang hoạt động trong phạm vi của bạn.");
+            return ApiProblems.InvalidByKey("reportingUnit", $"Không có đơn vị '{unit}' đang hoạt động trong phạm vi của bạn.");
 
         if (body.ReportingUnit is { } newUnit && newUnit != assignment.ReportingUnit && await db.Assignments.AnyAsync(a =>
                 a.Tenant == tenant && a.FrameworkId == assignment.FrameworkId && a.ReportingUnit == newUnit
                 && a.TargetUnit == assignment.TargetUnit && a.Role == assignment.Role && a.Frequency == assignment.Frequency
                 && a.ValidFrom == assignment.ValidFrom, ct))
         {
-            return SubmissionHttp.Conflict($"Đơn vị '{newUnit}' đã có phân công ({AssignmentHttp.RoleName(assignment.Role)}) cho '{assignment.TargetUnit}'; hãy sửa danh sách chỉ số của phân công đó.");
+            return ApiProblems.Conflict($"Đơn vị '{newUnit}' đã có phân công ({AssignmentHttp.RoleName(assignment.Role)}) cho '{assignment.TargetUnit}'; hãy sửa danh sách chỉ số của phân công đó.");
         }
 
         var before = $"{assignment.ReportingUnit}: {string.Join(" ", assignment.InputKeys)}";

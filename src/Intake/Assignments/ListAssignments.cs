@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
-using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Assignments;
 
@@ -15,10 +13,11 @@ namespace Platform.Intake.Assignments;
 public static class ListAssignments
 {
     public static async Task<Results<Ok<Paged<AssignmentView>>, ValidationProblem, ProblemHttpResult>> Handle(
-        string? framework, string? reportingUnit, string? targetUnit, int? page, int? pageSize,
-        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+        string? framework, string? reportingUnit, string? targetUnit, int? page, int? pageSize, [AsParameters] IntakeServices services,
+        CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var (paging, invalid) = Paging.Check(page, pageSize);
         if (invalid is not null) return invalid;
         var tenant = options.Value.Tenant;

@@ -1,15 +1,14 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Contacts;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Time;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Assignments;
 
@@ -33,12 +32,13 @@ public sealed record OpenObligations(string ReportingUnit, DateTimeOffset AsOf, 
 public static class ListOpenObligations
 {
     public static async Task<Results<Ok<OpenObligations>, ValidationProblem, ProblemHttpResult>> Handle(
-        string? framework, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        string? framework, [AsParameters] IntakeServices services, ReportingCalendar calendar, FrameworkCatalog frameworks,
+        CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         if (framework is not null && frameworks.All.All(f => f.Id != framework))
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}'.");
         var tenant = options.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 

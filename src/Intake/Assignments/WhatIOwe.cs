@@ -1,16 +1,15 @@
 using Platform.ServiceDefaults.Time;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Contacts;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.Scoring;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Assignments;
 
@@ -32,18 +31,19 @@ public static class WhatIOwe
     public const string NotStarted = "not-started";
 
     public static async Task<Results<Ok<OwedInputs>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, [AsParameters] IntakeServices services, ReportingCalendar calendar, FrameworkCatalog frameworks,
+        CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
         var (reports, error) = await Obligations.ForPeriodAsync(db, frameworks, tenant, caller.Unit, framework, period, calendar, time, ct);
-        if (error is not null) return SubmissionHttp.Invalid("period", error);
+        if (error is not null) return ApiProblems.InvalidByKey("period", error);
         var targets = reports.Select(r => r.TargetUnit).Distinct().ToList();
         var names = await db.OrganisationUnits.AsNoTracking().AsOf(tenant, time.TodayInVietnam()).Where(u => targets.Contains(u.Code))
             .ToDictionaryAsync(u => u.Code, u => u.Name, ct);

@@ -1,13 +1,12 @@
 using Platform.DataAndMessaging.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Assignments;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Audit;
 
@@ -28,21 +27,21 @@ public static class ReadAudit
         [AuditEntities.Submission, AuditEntities.Assignment, AuditEntities.Period, AuditEntities.Evidence, AuditEntities.Unit];
 
     public static async Task<Results<Ok<Paged<AuditLine>>, ValidationProblem, ProblemHttpResult>> Handle(
-        string? entityType, string? entityId, int? page, int? pageSize,
-        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+        string? entityType, string? entityId, int? page, int? pageSize, [AsParameters] IntakeServices services, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var (paging, invalid) = Paging.Check(page, pageSize);
         if (invalid is not null) return invalid;
         if (entityType is null || !EntityTypes.Contains(entityType))
-            return SubmissionHttp.Invalid("entityType", $"Chọn loại đối tượng (entityType) là một trong: {string.Join(", ", EntityTypes)}.");
+            return ApiProblems.InvalidByKey("entityType", $"Chọn loại đối tượng (entityType) là một trong: {string.Join(", ", EntityTypes)}.");
 
         var tenant = options.Value.Tenant;
         var platformAdmin = user.IsInRole(PlatformRoles.PlatformAdmin);
         var admin = platformAdmin || user.IsInRole(PlatformRoles.FrameworkAdmin);
         if (string.IsNullOrWhiteSpace(entityId))
         {
-            if (!platformAdmin) return SubmissionHttp.Invalid("entityId", "Chọn đối tượng cần xem nhật ký (entityId).");
+            if (!platformAdmin) return ApiProblems.InvalidByKey("entityId", "Chọn đối tượng cần xem nhật ký (entityId).");
         }
         else if (entityType == AuditEntities.Submission)
         {
@@ -51,7 +50,7 @@ public static class ReadAudit
         }
         else if (!admin)
         {
-            return SubmissionHttp.Forbidden("Chỉ quản trị viên được xem nhật ký của phân công, đơn vị, kỳ báo cáo và minh chứng.");
+            return ApiProblems.Forbidden("Chỉ quản trị viên được xem nhật ký của phân công, đơn vị, kỳ báo cáo và minh chứng.");
         }
         else if (entityType == AuditEntities.Assignment)
         {
@@ -66,7 +65,7 @@ public static class ReadAudit
         }
         else if (!platformAdmin)
         {
-            return SubmissionHttp.Forbidden("Chỉ quản trị viên nền tảng được xem nhật ký của kỳ báo cáo và minh chứng.");
+            return ApiProblems.Forbidden("Chỉ quản trị viên nền tảng được xem nhật ký của kỳ báo cáo và minh chứng.");
         }
 
         var query = db.AuditEntries.AsNoTracking().Where(e => e.EntityType == entityType);
@@ -74,17 +73,5 @@ public static class ReadAudit
         return TypedResults.Ok(await query.OrderBy(e => e.At).ThenBy(e => e.Id).ToPageAsync(paging, AuditLine.Of, ct));
     }
 
-    public static ProblemHttpResult NotFound() => SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
-        "Không tìm thấy đối tượng, hoặc đối tượng không thuộc phạm vi đơn vị của bạn.");
-}
-
-public static class AuditApi
-{
-    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/intake/audit", ReadAudit.Handle).WithTags("Audit").WithName("ReadAudit")
-            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.PlatformAdmin, PlatformRoles.FrameworkAdmin, PlatformRoles.Reviewer))
-            .WithSummary("Audit lines of one record (submission, assignment, unit, period, evidence), oldest first");
-        return app;
-    }
+    public static ProblemHttpResult NotFound() => ApiProblems.NotFound("Không tìm thấy đối tượng, hoặc đối tượng không thuộc phạm vi đơn vị của bạn.");
 }

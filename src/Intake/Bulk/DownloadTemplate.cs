@@ -1,11 +1,9 @@
 using Platform.ServiceDefaults.Time;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
-using Platform.Intake.Data;
-using Platform.Intake.Submissions;
 using Platform.Scoring;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Bulk;
 
@@ -20,18 +18,19 @@ public static class DownloadTemplate
     public const string CsvType = "text/csv; charset=utf-8";
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, string? format, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, string? format, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         format ??= "xlsx";
-        if (format is not ("xlsx" or "csv")) return SubmissionHttp.Invalid("format", $"Định dạng '{format}' không được hỗ trợ; dùng xlsx hoặc csv.");
+        if (format is not ("xlsx" or "csv")) return ApiProblems.InvalidByKey("format", $"Định dạng '{format}' không được hỗ trợ; dùng xlsx hoặc csv.");
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
+        if (!schedule.IsFound) return ApiProblems.InvalidByKey("period", schedule.Error);
 
         var rows = await Template.RowsAsync(db, tenant, caller.Unit, definition, period, calendar, time, ct);
         var columns = Template.Columns(definition, rows);

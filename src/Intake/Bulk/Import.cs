@@ -1,15 +1,14 @@
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Scoring;
 using Platform.Scoring.Definitions;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Bulk;
 
@@ -35,20 +34,21 @@ public static class Import
     public const int KeyRowSearch = 10;
 
     public static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, HttpRequest request, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, HttpRequest request, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
+        if (!schedule.IsFound) return ApiProblems.InvalidByKey("period", schedule.Error);
 
         if (request.ContentLength > MaxBytes + 64 * 1024) return TooLarge();
         if (!request.HasFormContentType)
-            return SubmissionHttp.Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng dữ liệu không được hỗ trợ",
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng dữ liệu không được hỗ trợ",
                 "Gửi tệp theo dạng multipart/form-data, trong trường 'file'.");
         IFormFile? file;
         try
@@ -57,20 +57,20 @@ public static class Import
         }
         catch (InvalidDataException)
         {
-            return SubmissionHttp.Invalid("file", "Không đọc được dữ liệu tải lên (multipart/form-data bị hỏng).");
+            return ApiProblems.InvalidByKey("file", "Không đọc được dữ liệu tải lên (multipart/form-data bị hỏng).");
         }
-        if (file is null) return SubmissionHttp.Invalid("file", "Thiếu tệp nhập liệu (trường 'file').");
+        if (file is null) return ApiProblems.InvalidByKey("file", "Thiếu tệp nhập liệu (trường 'file').");
         if (file.Length > MaxBytes) return TooLarge();
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         if (Read(buffer) is not { } grid)
-            return SubmissionHttp.Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng tệp không được hỗ trợ",
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng tệp không được hỗ trợ",
                 "Chỉ nhận tệp Excel (.xlsx) hoặc CSV mã hoá UTF-8; nội dung tệp gửi lên không phải một trong hai loại này.");
 
         var problems = new List<CellProblem>();
         var (created, updated, unchanged, rowCount) = (0, 0, 0, 0);
         if (grid.Rows.Take(KeyRowSearch).FirstOrDefault(r => r.Value.Values.Any(v => v is string s && s == Template.UnitKey)) is not { Value: not null } keyRow)
-            return SubmissionHttp.Invalid("file", "Không tìm thấy dòng mã chỉ số (dòng có ô 'unit', là dòng 2 của tệp mẫu). Hãy dùng tệp mẫu tải về từ hệ thống.");
+            return ApiProblems.InvalidByKey("file", "Không tìm thấy dòng mã chỉ số (dòng có ô 'unit', là dòng 2 của tệp mẫu). Hãy dùng tệp mẫu tải về từ hệ thống.");
 
         // Columns are read by the key in the key row, never by position.
         var inputs = new Dictionary<int, InputDefinition>();
@@ -96,7 +96,7 @@ public static class Import
         foreach (var (row, cells) in grid.Rows.Where(r => r.Key > keyRow.Key))
         {
             if (++rowCount > MaxRows)
-                return SubmissionHttp.Invalid("file", $"Tệp có quá {MaxRows} dòng dữ liệu; hãy chia thành nhiều tệp.");
+                return ApiProblems.InvalidByKey("file", $"Tệp có quá {MaxRows} dòng dữ liệu; hãy chia thành nhiều tệp.");
             var unit = cells.GetValueOrDefault(unitColumn) is { } u ? Grid.Text(u) : "";
             var unitCell = Grid.Letter(unitColumn == 0 ? 1 : unitColumn);
             var before = problems.Count;
@@ -175,7 +175,7 @@ public static class Import
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || SaveDraft.IsUniqueViolation(ex))
         {
-            return SubmissionHttp.Conflict("Một báo cáo trong tệp vừa được thay đổi từ phiên khác trong lúc nhập; chưa có dữ liệu nào được ghi. Vui lòng tải lên lại.");
+            return ApiProblems.Conflict("Một báo cáo trong tệp vừa được thay đổi từ phiên khác trong lúc nhập; chưa có dữ liệu nào được ghi. Vui lòng tải lên lại.");
         }
         return TypedResults.Ok(new ImportResult(created, updated, unchanged, rowCount));
     }
@@ -210,7 +210,7 @@ public static class Import
         return text.Length == 0 || text.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')) ? null : CsvFormat.Read(text, Template.UnitKey);
     }
 
-    private static ProblemHttpResult TooLarge() => SubmissionHttp.Problem(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
+    private static ProblemHttpResult TooLarge() => ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
         $"Tệp nhập liệu không được vượt quá {MaxBytes / 1024 / 1024} MB; hãy chia thành nhiều tệp.");
 
     /// <summary>400 whose <c>errors</c> are keyed <c>row{n}.{input key}</c> (or <c>row{n}.{column letter}</c> for the unit
@@ -220,7 +220,7 @@ public static class Import
         var errors = problems
             .GroupBy(p => $"row{p.Row}.{p.InputKey ?? p.Column}")
             .ToDictionary(g => g.Key, g => g.Select(p => $"Dòng {p.Row}, cột {p.Column}{(p.InputKey is null ? "" : $" ({p.InputKey})")}: {p.Message}").ToArray(), StringComparer.Ordinal);
-        return TypedResults.ValidationProblem(errors,
+        return ApiProblems.Invalid(errors,
             $"Tệp có {problems.Count} ô cần sửa; chưa có dữ liệu nào được ghi. Sửa các ô được liệt kê rồi tải lên lại.",
             title: "Tệp nhập liệu có lỗi",
             extensions: new Dictionary<string, object?> { ["cells"] = problems });

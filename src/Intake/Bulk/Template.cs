@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
-using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.Scoring.Definitions;
 using Platform.Scoring.Engine;

@@ -5,9 +5,6 @@ namespace Platform.Intake.Evidence;
 
 public static class EvidenceApi
 {
-    public static IServiceCollection AddEvidenceStore(this IServiceCollection services) =>
-        services.AddScoped<IEvidenceStore, PostgresEvidenceStore>();
-
     public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/intake").WithTags("Evidence").RequireAuthorization();
@@ -20,8 +17,8 @@ public static class EvidenceApi
             .WithFormOptions(multipartBodyLengthLimit: UploadEvidence.MaxRequestBytes)
             .DisableAntiforgery()
             .WithName("UploadEvidence");
-        group.MapGet("/submissions/{id:guid}/evidence", ReadEvidence.List).WithName("ListEvidence");
-        group.MapGet("/evidence/{fileId:guid}", ReadEvidence.Download).WithName("DownloadEvidence");
+        group.MapGet("/submissions/{id:guid}/evidence", ListEvidence.Handle).WithName("ListEvidence");
+        group.MapGet("/evidence/{fileId:guid}", DownloadEvidence.Handle).WithName("DownloadEvidence");
         group.MapDelete("/evidence/{fileId:guid}", RemoveEvidence.Handle)
             .RequireAuthorization(PlatformPolicies.Reporter).WithName("RemoveEvidence");
         return app;

@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Evidence;
 
-/// <summary>The evidence queries shared by the handlers: scoped through the submission, as the submissions are.</summary>
+/// <summary>The evidence queries shared by the handlers, scoped through the submission as the submissions are, and their 404.</summary>
 internal static class EvidenceScope
 {
     /// <summary>Files (not removed) of submissions the caller may read: its subtree's, and those its own unit reported.</summary>
@@ -24,4 +26,6 @@ internal static class EvidenceScope
             WHERE id = {submissionId} AND state IN ({SubmissionStates.Draft}, {SubmissionStates.Returned})
             FOR UPDATE
             """).ToListAsync(ct) is { Count: 1 };
+
+    public static ProblemHttpResult NotFound() => ApiProblems.NotFound("Không tìm thấy tệp minh chứng, hoặc tệp không thuộc phạm vi đơn vị của bạn.");
 }

@@ -1,11 +1,9 @@
 using Platform.DataAndMessaging.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
-using Platform.Intake.Data;
-using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Evidence;
 
@@ -15,16 +13,16 @@ namespace Platform.Intake.Evidence;
 /// </summary>
 public static class RemoveEvidence
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        Guid fileId, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid fileId, [AsParameters] IntakeServices services, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var file = await db.VisibleEvidence(tenant, caller.Unit, time).SingleOrDefaultAsync(f => f.Id == fileId, ct);
-        if (file is null) return ReadEvidence.NotFound();
+        if (file is null) return EvidenceScope.NotFound();
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == file.SubmissionId, ct);
         if (submission.ReportingUnit != caller.Unit)
-            return SubmissionHttp.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được gỡ minh chứng của báo cáo này.");
+            return ApiProblems.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được gỡ minh chứng của báo cáo này.");
         if (!submission.IsEditable) return UploadEvidence.NotEditable(submission);
 
         var now = time.GetUtcNow();

@@ -1,14 +1,14 @@
 using Platform.DataAndMessaging.Audit;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Intake.Audit;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Scoring;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Evidence;
 
@@ -27,19 +27,20 @@ public static class UploadEvidence
     public const long MaxRequestBytes = MaxFileBytes + 64 * 1024;
 
     public static async Task<Results<Created<EvidenceView>, Ok<EvidenceView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, IEvidenceStore store, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, FrameworkCatalog frameworks, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, IEvidenceStore store, HttpRequest request, FrameworkCatalog frameworks,
+        CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         if (submission.ReportingUnit != caller.Unit)
-            return SubmissionHttp.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được đính kèm minh chứng cho báo cáo này.");
+            return ApiProblems.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được đính kèm minh chứng cho báo cáo này.");
         if (!submission.IsEditable) return NotEditable(submission);
 
         if (request.ContentLength > MaxRequestBytes) return TooLarge();
         if (!request.HasFormContentType)
-            return SubmissionHttp.Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng dữ liệu không được hỗ trợ",
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng dữ liệu không được hỗ trợ",
                 "Tệp minh chứng phải được gửi dưới dạng multipart/form-data, trường 'file'.");
         IFormCollection form;
         try
@@ -53,11 +54,11 @@ public static class UploadEvidence
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
-            return SubmissionHttp.Invalid("file", "Nội dung multipart/form-data không đọc được; vui lòng gửi lại tệp.");
+            return ApiProblems.InvalidByKey("file", "Nội dung multipart/form-data không đọc được; vui lòng gửi lại tệp.");
         }
 
         var file = form.Files.GetFile("file");
-        if (file is null) return SubmissionHttp.Invalid("file", "Chưa chọn tệp minh chứng (trường 'file').");
+        if (file is null) return ApiProblems.InvalidByKey("file", "Chưa chọn tệp minh chứng (trường 'file').");
         if (file.Length > MaxFileBytes) return TooLarge();
         var inputKey = form["inputKey"].ToString().Trim() is { Length: > 0 } key ? key : null;
         if (inputKey is not null)
@@ -65,7 +66,7 @@ public static class UploadEvidence
             var framework = frameworks.Find(submission.FrameworkId, submission.FrameworkVersion, submission.Period)
                 ?? frameworks.Find(submission.FrameworkId, null, submission.Period);
             if (framework is null || !framework.Slots.ContainsKey(inputKey))
-                return SubmissionHttp.Invalid("inputKey", $"Chỉ số '{inputKey}' không có trong khung {submission.FrameworkId}.");
+                return ApiProblems.InvalidByKey("inputKey", $"Chỉ số '{inputKey}' không có trong khung {submission.FrameworkId}.");
         }
 
         var content = new byte[file.Length];
@@ -74,7 +75,7 @@ public static class UploadEvidence
             await stream.ReadExactlyAsync(content, ct);
         }
         if (EvidenceTypes.Sniff(content) is not { } type)
-            return SubmissionHttp.Problem(StatusCodes.Status415UnsupportedMediaType, "Loại tệp không được chấp nhận",
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Loại tệp không được chấp nhận",
                 $"Nội dung tệp không thuộc loại được chấp nhận làm minh chứng. Chỉ chấp nhận {EvidenceTypes.Accepted}; loại tệp được nhận biết theo nội dung, không theo tên hay phần mở rộng.",
                 new Dictionary<string, object?> { ["accepted"] = Accepted });
 
@@ -117,9 +118,9 @@ public static class UploadEvidence
         db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(f =>
             f.SubmissionId == submissionId && f.InputKey == inputKey && f.Sha256 == sha256 && f.RemovedAt == null, ct);
 
-    internal static ProblemHttpResult NotEditable(Submission submission) => SubmissionHttp.Conflict(
+    internal static ProblemHttpResult NotEditable(Submission submission) => ApiProblems.Conflict(
         $"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}'; chỉ được thay đổi minh chứng khi báo cáo là bản nháp hoặc bị trả lại.");
 
-    internal static ProblemHttpResult TooLarge() => SubmissionHttp.Problem(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
+    internal static ProblemHttpResult TooLarge() => ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
         "Tệp minh chứng vượt quá dung lượng cho phép (tối đa 20 MB).");
 }

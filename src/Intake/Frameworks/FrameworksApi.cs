@@ -19,7 +19,7 @@ public static class FrameworksApi
 
         // New versions: framework administrators (the national one records; checked in the handler).
         var admin = app.MapGroup("/api/intake/frameworks").WithTags("Frameworks")
-            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.FrameworkAdmin));
+            .RequireAuthorization(PlatformPolicies.FrameworkAdmin);
         admin.MapPost("/preview", PreviewFramework.Handle).WithName("PreviewFrameworkVersion")
             .Accepts<object>("application/json")
             .WithSummary("What uploading a definition would do: its changes against the version it follows and any problems; stores nothing");

@@ -1,16 +1,16 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Scoring;
 using Platform.DataAndMessaging.Database;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Machine;
 
@@ -34,16 +34,17 @@ public static class PushSubmission
     public const int MaxBodyBytes = 1024 * 1024;
 
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
-        HttpRequest request, HttpResponse response, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        HttpRequest request, HttpResponse response, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         if (!user.IsMachineClient())
-            return SubmissionHttp.Forbidden("API này chỉ dành cho hệ thống nguồn (tài khoản dịch vụ); người dùng nhập liệu qua giao diện web hoặc tệp Excel.");
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+            return ApiProblems.Forbidden("API này chỉ dành cho hệ thống nguồn (tài khoản dịch vụ); người dùng nhập liệu qua giao diện web hoặc tệp Excel.");
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var key = request.Headers[KeyHeader];
         if (key.Count != 1 || key[0] is not { Length: > 0 and <= MaxKeyLength } idempotencyKey || idempotencyKey.Any(c => c is < '!' or > '~'))
-            return SubmissionHttp.Invalid(KeyHeader, $"Thiếu hoặc sai tiêu đề {KeyHeader}: cần đúng một giá trị dài 1–{MaxKeyLength} ký tự ASCII nhìn thấy được (không dấu cách), ví dụ một UUID, dùng lại nguyên giá trị đó khi gửi lại.");
+            return ApiProblems.InvalidByKey(KeyHeader, $"Thiếu hoặc sai tiêu đề {KeyHeader}: cần đúng một giá trị dài 1–{MaxKeyLength} ký tự ASCII nhìn thấy được (không dấu cách), ví dụ một UUID, dùng lại nguyên giá trị đó khi gửi lại.");
 
         if (request.ContentLength > MaxBodyBytes) return TooLarge();
         using var buffer = new MemoryStream();
@@ -57,10 +58,10 @@ public static class PushSubmission
         }
         catch (JsonException)
         {
-            return SubmissionHttp.Invalid("body", "Nội dung yêu cầu không phải JSON hợp lệ theo dạng { framework, period, targetUnit, values, comments, submit }.");
+            return ApiProblems.InvalidByKey("body", "Nội dung yêu cầu không phải JSON hợp lệ theo dạng { framework, period, targetUnit, values, comments, submit }.");
         }
         if (push is not { Framework: { Length: > 0 } framework, Period: { Length: > 0 } period, TargetUnit: { Length: > 0 } targetUnit })
-            return SubmissionHttp.Invalid(new Dictionary<string, string[]>
+            return ApiProblems.InvalidByKey(new Dictionary<string, string[]>
             {
                 ["framework"] = ["Cần ghi đủ framework, period và targetUnit."],
             });
@@ -72,20 +73,20 @@ public static class PushSubmission
 
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
+        if (!schedule.IsFound) return ApiProblems.InvalidByKey("period", schedule.Error);
 
         var save = new DraftValues(definition, period, targetUnit, push.Values, push.Comments, Channels.Api) { WriteWhenUnchanged = false };
         var saved = await SaveDraft.SaveValuesAsync(db, tenant, caller, save, time, ct);
-        if (saved.Invalid is { } problems) return SubmissionHttp.Invalid(problems);
+        if (saved.Invalid is { } problems) return ApiProblems.InvalidByKey(problems);
         if (saved.Refusal is { } refusal) return refusal;
         var submission = saved.Submission!;
         if (push.Submit)
         {
             if (!submission.IsEditable)
-                return SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp lại.");
-            if (await SubmitSubmission.Submit(db, frameworks, submission, caller, tenant, calendar, time, ct) is { } refused)
+                return ApiProblems.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp lại.");
+            if (await SubmitSubmission.Submit(db, frameworks, submission, caller, tenant, calendar, time, ct, saved.CheckedAgainst) is { } refused)
                 return refused.Result switch
                 {
                     ValidationProblem invalid => invalid,
@@ -106,7 +107,7 @@ public static class PushSubmission
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || SaveDraft.IsUniqueViolation(ex))
         {
             // Another request (with another key, or from the web) changed or created this submission meanwhile.
-            return SubmissionHttp.Conflict("Báo cáo vừa được thay đổi bởi một yêu cầu khác; không có gì được ghi. Gửi lại yêu cầu (có thể dùng cùng Idempotency-Key).");
+            return ApiProblems.Conflict("Báo cáo vừa được thay đổi bởi một yêu cầu khác; không có gì được ghi. Gửi lại yêu cầu (có thể dùng cùng Idempotency-Key).");
         }
         return Answer(response, status, answer);
     }
@@ -117,7 +118,7 @@ public static class PushSubmission
     private static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> Replay(IdempotencyRequest done, string hash, HttpResponse response)
     {
         if (done.RequestHash != hash)
-            return SubmissionHttp.Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key đã được dùng",
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key đã được dùng",
                 $"Khoá {KeyHeader} này đã được dùng cho một yêu cầu có nội dung khác; mỗi yêu cầu mới cần một khoá mới.");
         response.Headers[ReplayedHeader] = "true";
         return Answer(response, done.StatusCode, done.ResponseBody);
@@ -140,6 +141,6 @@ public static class PushSubmission
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private static ProblemHttpResult TooLarge() => SubmissionHttp.Problem(StatusCodes.Status413PayloadTooLarge, "Dữ liệu gửi lên quá lớn",
+    private static ProblemHttpResult TooLarge() => ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Dữ liệu gửi lên quá lớn",
         $"Nội dung yêu cầu không được vượt quá {MaxBodyBytes / 1024} KB.");
 }

@@ -1,17 +1,16 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Contacts;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Time;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Overview;
 
@@ -28,23 +27,24 @@ public static class ReadOverview
     private const int MaxContacts = 4;
 
     public static async Task<Results<Ok<ReportingOverview>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, string? unit, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, string? unit, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var valid = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!valid.IsFound) return SubmissionHttp.Invalid("period", valid.Error);
+        if (!valid.IsFound) return ApiProblems.InvalidByKey("period", valid.Error);
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
         var target = string.IsNullOrWhiteSpace(unit) ? caller.Unit : unit.Trim();
         var today = time.TodayInVietnam();
         var targetUnit = await db.VisibleUnits(tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(u => u.Code == target, ct);
         if (targetUnit is null)
-            return SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy", $"Không tìm thấy đơn vị '{target}' trong phạm vi của bạn.");
+            return ApiProblems.NotFound($"Không tìm thấy đơn vị '{target}' trong phạm vi của bạn.");
 
         var assignments = await db.Assignments.AsNoTracking().ActiveOn(tenant, today)
             .Where(a => a.FrameworkId == framework && a.TargetUnit == target).ToListAsync(ct);

@@ -1,7 +1,7 @@
 using Platform.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Intake.Calendar;
-using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Periods;
 
@@ -18,8 +18,7 @@ internal static class PeriodsHttp
     }
 
     public static ProblemHttpResult UnitNotFound(string unit, string callerUnit) =>
-        SubmissionHttp.Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
-            $"Không tìm thấy đơn vị '{unit}' trong phạm vi đơn vị của bạn ({callerUnit}).");
+        ApiProblems.NotFound($"Không tìm thấy đơn vị '{unit}' trong phạm vi đơn vị của bạn ({callerUnit}).");
 
     /// <summary>The kebab-case name of a status, as the API writes it.</summary>
     public static string StatusName(PeriodStatus status) => status switch

@@ -1,11 +1,9 @@
 using Platform.ServiceDefaults.Time;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
-using Platform.Intake.Data;
-using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Periods;
 
@@ -37,16 +35,17 @@ public sealed record PeriodView(
 public static class ReadPeriod
 {
     public static async Task<Results<Ok<PeriodView>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, string? level, IntakeDbContext db, ClaimsPrincipal user,
-        IOptions<IntakeOptions> options, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        string framework, string period, string? level, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         level ??= ReportingLevels.AgencyToProvince;
         if (!ReportingLevels.All.Contains(level))
-            return SubmissionHttp.Invalid("level", $"Cấp báo cáo '{level}' không hợp lệ; dùng '{ReportingLevels.AgencyToProvince}' hoặc '{ReportingLevels.ToNational}'.");
+            return ApiProblems.InvalidByKey("level", $"Cấp báo cáo '{level}' không hợp lệ; dùng '{ReportingLevels.AgencyToProvince}' hoặc '{ReportingLevels.ToNational}'.");
         var lookup = calendar.Find(framework, period, level, tenant);
-        if (!lookup.IsFound) return SubmissionHttp.Invalid("period", lookup.Error);
+        if (!lookup.IsFound) return ApiProblems.InvalidByKey("period", lookup.Error);
         var s = lookup.Schedule;
 
         var now = time.GetUtcNow();

@@ -1,11 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
-using Platform.Intake.Data;
-using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Periods;
 
@@ -13,13 +11,13 @@ namespace Platform.Intake.Periods;
 public static class ReadReopenings
 {
     public static async Task<Results<Ok<List<ReopeningView>>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        string framework, string period, [AsParameters] IntakeServices services, ReportingCalendar calendar, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         if (PeriodsHttp.FindAnyLevel(calendar, framework, period, tenant) is { IsFound: false } lookup)
-            return SubmissionHttp.Invalid("period", lookup.Error);
+            return ApiProblems.InvalidByKey("period", lookup.Error);
 
         var rows = await db.Reopenings.AsNoTracking()
             .Where(r => r.Tenant == tenant && r.FrameworkId == framework && r.Period == period)

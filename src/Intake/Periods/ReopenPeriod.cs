@@ -1,16 +1,15 @@
 using Platform.ServiceDefaults.Time;
 using Platform.DataAndMessaging.Audit;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
 using Platform.Intake.Calendar;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Periods;
 
@@ -27,21 +26,22 @@ public static partial class ReopenPeriod
     public const int MaxDays = 31;
 
     public static async Task<Results<Created<ReopeningView>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, ReopenRequest body, IntakeDbContext db, ClaimsPrincipal user,
-        IOptions<IntakeOptions> options, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        string framework, string period, ReopenRequest body, [AsParameters] IntakeServices services, ReportingCalendar calendar,
+        CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         var now = time.GetUtcNow();
 
         if (PeriodsHttp.FindAnyLevel(calendar, framework, period, tenant) is { IsFound: false } lookup)
-            return SubmissionHttp.Invalid("period", lookup.Error);
+            return ApiProblems.InvalidByKey("period", lookup.Error);
         var unit = body.Unit?.Trim();
-        if (string.IsNullOrEmpty(unit)) return SubmissionHttp.Invalid("unit", "Thiếu mã đơn vị được mở lại kỳ báo cáo (unit).");
+        if (string.IsNullOrEmpty(unit)) return ApiProblems.InvalidByKey("unit", "Thiếu mã đơn vị được mở lại kỳ báo cáo (unit).");
         if (!await db.VisibleUnits(tenant, caller.Unit, time).AnyAsync(u => u.Code == unit, ct))
             return PeriodsHttp.UnitNotFound(unit, caller.Unit);
         if (unit == caller.Unit)
-            return SubmissionHttp.Forbidden("Không được tự mở lại kỳ báo cáo của chính đơn vị mình; đề nghị cấp trên mở lại.");
+            return ApiProblems.Forbidden("Không được tự mở lại kỳ báo cáo của chính đơn vị mình; đề nghị cấp trên mở lại.");
 
         var errors = new Dictionary<string, string[]>();
         var reason = body.Reason?.Trim() ?? "";
@@ -61,7 +61,7 @@ public static partial class ReopenPeriod
             var field = problem == PeriodReopening.ReasonMissing ? "reason" : "until";
             errors[field] = [.. errors.GetValueOrDefault(field) ?? [], problem];
         }
-        if (errors.Count > 0) return SubmissionHttp.Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.InvalidByKey(errors);
 
         db.Reopenings.Add(reopening);
         db.AuditEntries.Add(new AuditEntry(AuditEntities.Period, $"{framework}/{period}/{unit}", "reopened", caller.Subject, now,

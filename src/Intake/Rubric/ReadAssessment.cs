@@ -1,11 +1,10 @@
 using Platform.Scoring;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Scoring.Engine;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Rubric;
 
@@ -40,25 +39,27 @@ public sealed record AssessmentView(
 public static class ReadAssessment
 {
     public static async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var submission = await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         var framework = RubricScoring.FrameworkOf(frameworks, submission);
         if (framework is null || !framework.Definition.ReviewerScores)
-            return SubmissionHttp.Conflict($"Khung đánh giá '{submission.FrameworkId}' không chấm điểm theo tiêu chí có thẩm định; không có bảng tự đánh giá và điểm thẩm định.");
+            return ApiProblems.Conflict($"Khung đánh giá '{submission.FrameworkId}' không chấm điểm theo tiêu chí có thẩm định; không có bảng tự đánh giá và điểm thẩm định.");
 
         var scorer = new Scorer(framework);
         UnitResult self, final;
         try
         {
-            self = scorer.Score(RubricScoring.RequestOf(submission, null)).Results[0];
-            final = scorer.Score(RubricScoring.RequestOf(submission, submission.ReviewerScores)).Results[0];
+            var request = RubricScoring.RequestOf(submission, null);
+            self = scorer.Score(request).Results[0];
+            final = scorer.Score(RubricScoring.WithReviewer(request, submission.ReviewerScores)).Results[0];
         }
         catch (ScoringInputException ex)
         {
-            return SubmissionHttp.Conflict("Không chấm được báo cáo theo khung hiện hành: " + string.Join("; ", ex.Problems.Select(p => p.Message)) + ".");
+            return ApiProblems.Conflict("Không chấm được báo cáo theo khung hiện hành: " + string.Join("; ", ex.Problems.Select(p => p.Message)) + ".");
         }
 
         var evidence = await db.EvidenceFiles.AsNoTracking()

@@ -20,6 +20,10 @@ internal static class RubricScoring
     public static ScoringRequest RequestOf(Submission s, IReadOnlyDictionary<string, decimal>? reviewer) =>
         new(s.Period, null, [new UnitValues(s.TargetUnit, s.Values.ToDictionary(v => v.Key, v => ValueValidation.ToClr(v.Value), StringComparer.Ordinal), Reviewer: reviewer)]);
 
+    /// <summary><paramref name="request"/> (one unit) with the reviewer's scores in place of its own: the values are not read again.</summary>
+    public static ScoringRequest WithReviewer(ScoringRequest request, IReadOnlyDictionary<string, decimal>? reviewer) =>
+        request with { Units = [request.Units[0] with { Reviewer = reviewer }] };
+
     /// <summary>Problems with <paramref name="scores"/>, keyed by criterion code, in Vietnamese; empty when the engine accepts them.</summary>
     public static Dictionary<string, string[]> Check(CompiledFramework framework, Submission submission, IReadOnlyDictionary<string, decimal> scores)
     {

@@ -1,11 +1,10 @@
 using Platform.Scoring;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Audit;
-using Platform.Intake.Data;
 using Platform.Intake.Submissions;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Rubric;
 
@@ -21,26 +20,27 @@ public sealed record ReviewerScoresRequest(Dictionary<string, decimal?>? Scores)
 public static class SetReviewerScores
 {
     public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, ReviewerScoresRequest body, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options,
-        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        Guid id, ReviewerScoresRequest body, [AsParameters] IntakeServices services, HttpRequest request, HttpResponse response,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var submission = await db.Visible(options.Value.Tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         if (submission.SubmittedBy == caller.Subject)
-            return SubmissionHttp.Forbidden("Không được chấm điểm thẩm định báo cáo do chính mình nộp.");
+            return ApiProblems.Forbidden("Không được chấm điểm thẩm định báo cáo do chính mình nộp.");
         var precondition = SubmissionHttp.CheckIfMatch(request, submission, required: true);
         if (precondition != Precondition.Met) return SubmissionHttp.PreconditionProblem(precondition, response, submission);
         if (submission.State != SubmissionStates.Submitted)
-            return SubmissionHttp.Conflict($"Chỉ chấm điểm thẩm định báo cáo đã nộp, đang chờ phê duyệt; báo cáo này đang ở trạng thái '{Submission.StateName(submission.State)}'.");
+            return ApiProblems.Conflict($"Chỉ chấm điểm thẩm định báo cáo đã nộp, đang chờ phê duyệt; báo cáo này đang ở trạng thái '{Submission.StateName(submission.State)}'.");
 
         var framework = RubricScoring.FrameworkOf(frameworks, submission);
         if (framework is null || !framework.Definition.ReviewerScores)
-            return SubmissionHttp.Invalid("scores", $"Khung đánh giá '{submission.FrameworkId}' không có điểm thẩm định; chỉ khung chấm điểm theo tiêu chí (như nq57-self-2026) mới nhận điểm thẩm định.");
-        if (body.Scores is null) return SubmissionHttp.Invalid("scores", "Thiếu danh sách điểm thẩm định (scores).");
+            return ApiProblems.InvalidByKey("scores", $"Khung đánh giá '{submission.FrameworkId}' không có điểm thẩm định; chỉ khung chấm điểm theo tiêu chí (như nq57-self-2026) mới nhận điểm thẩm định.");
+        if (body.Scores is null) return ApiProblems.InvalidByKey("scores", "Thiếu danh sách điểm thẩm định (scores).");
         var scores = body.Scores.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!.Value, StringComparer.Ordinal);
         var problems = RubricScoring.Check(framework, submission, scores);
-        if (problems.Count > 0) return SubmissionHttp.Invalid(problems);
+        if (problems.Count > 0) return ApiProblems.InvalidByKey(problems);
 
         var now = time.GetUtcNow();
         var changes = submission.Review(scores, caller.Subject, caller.Channel, now);

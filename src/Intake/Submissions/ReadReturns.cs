@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Platform.Intake.Data;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Submissions;
 
@@ -17,9 +16,10 @@ public sealed record SubmissionReturn(DateTimeOffset ReturnedAt, string Returned
 public static class ReadReturns
 {
     public static async Task<Results<Ok<IReadOnlyList<SubmissionReturn>>, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         if (!await db.VisibleOrOwn(options.Value.Tenant, caller.Unit, time).AnyAsync(s => s.Id == id, ct)) return SubmissionHttp.NotFound();
 
         var returns = await db.SubmissionReturns.AsNoTracking().Where(r => r.SubmissionId == id)

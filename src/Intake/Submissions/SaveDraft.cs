@@ -1,17 +1,16 @@
 using Platform.Intake.Audit;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
 using Platform.Intake.Contacts;
 using Platform.Intake.Data;
-using Platform.Intake.Units;
 using Platform.Scoring;
 using Platform.Scoring.Engine;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Submissions;
 
@@ -26,19 +25,19 @@ public static class SaveDraft
     public const int MaxTextLength = 4000;
 
     public static async Task<Results<Ok<SubmissionView>, Created<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
-        string framework, string period, string targetUnit, SaveDraftRequest body,
-        IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, ReportingCalendar calendar,
-        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        string framework, string period, string targetUnit, SaveDraftRequest body, [AsParameters] IntakeServices services,
+        ReportingCalendar calendar, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return SubmissionHttp.Invalid("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!schedule.IsFound) return SubmissionHttp.Invalid("period", schedule.Error);
+        if (!schedule.IsFound) return ApiProblems.InvalidByKey("period", schedule.Error);
 
         var save = new DraftValues(definition, period, targetUnit, body.Values, body.Comments, caller.Channel);
         var saved = await SaveValuesAsync(db, tenant, caller, save, time, ct, existing =>
@@ -46,7 +45,7 @@ public static class SaveDraft
             var precondition = SubmissionHttp.CheckIfMatch(request, existing, required: true);
             return precondition == Precondition.Met ? null : SubmissionHttp.PreconditionProblem(precondition, response, existing);
         });
-        if (saved.Invalid is { } problems) return SubmissionHttp.Invalid(problems);
+        if (saved.Invalid is { } problems) return ApiProblems.InvalidByKey(problems);
         if (saved.Refusal is { } refusal) return refusal;
         var submission = saved.Submission!;
         try
@@ -59,7 +58,7 @@ public static class SaveDraft
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
-            return SubmissionHttp.Conflict("Báo cáo này vừa được tạo từ một phiên khác; vui lòng tải lại rồi lưu với If-Match.");
+            return ApiProblems.Conflict("Báo cáo này vừa được tạo từ một phiên khác; vui lòng tải lại rồi lưu với If-Match.");
         }
 
         response.Headers.ETag = SubmissionHttp.ETagOf(submission);
@@ -116,16 +115,16 @@ public static class SaveDraft
             if (precondition?.Invoke(submission) is { } refused) return SavedValues.Refused(refused);
             // Asking for what is already stored is no edit, so it is answered even once the submission is handed in.
             if (!save.WriteWhenUnchanged && comments == submission.Comments && SameValues(submission.Values, values))
-                return new SavedValues { Submission = submission };
+                return new SavedValues { Submission = submission, CheckedAgainst = definition };
             if (!submission.IsEditable)
-                return SavedValues.Refused(SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể chỉnh sửa."));
+                return SavedValues.Refused(ApiProblems.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể chỉnh sửa."));
         }
 
         var changes = submission.Edit(values, comments, caller.Subject, save.Channel, now);
         db.SubmissionValueChanges.AddRange(changes);
         db.AuditEntries.Add(SubmissionAudit.Entry("edited", submission.Id, caller.Subject, now,
             changes.Count == 0 ? "không đổi giá trị" : "đổi: " + string.Join(", ", changes.Select(c => c.Key))));
-        return new SavedValues { Submission = submission, Created = created, Written = true };
+        return new SavedValues { Submission = submission, Created = created, Written = true, CheckedAgainst = definition };
     }
 
     internal static bool IsUniqueViolation(DbUpdateException ex) =>
@@ -167,6 +166,12 @@ internal sealed record DraftValues(
 internal sealed record SavedValues
 {
     public Submission? Submission { get; init; }
+
+    /// <summary>
+    /// The version <see cref="Submission"/>'s values were checked against while saving: submitting them in the same
+    /// request does not check them again.
+    /// </summary>
+    public CompiledFramework? CheckedAgainst { get; init; }
     public bool Created { get; init; }
     public bool Written { get; init; }
     public Dictionary<string, string[]>? Invalid { get; init; }

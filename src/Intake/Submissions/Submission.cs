@@ -12,14 +12,6 @@ public static class SubmissionStates
     public static readonly IReadOnlyList<string> All = [Draft, Submitted, Approved, Returned];
 }
 
-/// <summary>Where a value change came from.</summary>
-public static class Channels
-{
-    public const string Web = "web";
-    public const string Api = "api";
-    public const string Excel = "excel";
-}
-
 /// <summary>
 /// What one unit reports for one target unit, framework and period: draft → submitted → approved, or
 /// returned (with a reason) → edited → submitted again. Every change bumps <see cref="Version"/>, the
@@ -57,8 +49,22 @@ public sealed class Submission
     public string? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
 
-    public IReadOnlyDictionary<string, JsonElement> Values =>
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(ValuesJson) ?? [];
+    /// <summary>The values of <see cref="ValuesJson"/>, parsed once: again only when it changes (an edit sets both).</summary>
+    public IReadOnlyDictionary<string, JsonElement> Values
+    {
+        get
+        {
+            if (_values is null || !ReferenceEquals(_valuesOf, ValuesJson))
+            {
+                _values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(ValuesJson) ?? [];
+                _valuesOf = ValuesJson;
+            }
+            return _values;
+        }
+    }
+
+    private IReadOnlyDictionary<string, JsonElement>? _values;
+    private string? _valuesOf;
 
     /// <summary>Rubric frameworks: the reviewer's score per criterion code as a JSON object (jsonb), null until scored.</summary>
     public string? ReviewerScoresJson { get; private set; }
@@ -98,7 +104,9 @@ public sealed class Submission
             if (before == after) continue;
             changes.Add(new SubmissionValueChange(Id, key, before, after, by, now, channel));
         }
-        ValuesJson = JsonSerializer.Serialize(values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary());
+        var sorted = values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary();
+        ValuesJson = JsonSerializer.Serialize(sorted);
+        (_values, _valuesOf) = (sorted, ValuesJson);
         Comments = comments;
         LastSavedBy = by;
         LastSavedAt = now;

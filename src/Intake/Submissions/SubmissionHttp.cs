@@ -1,23 +1,13 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using Platform.Intake.Data;
+using Platform.Intake.Http;
 using Platform.Intake.Units;
-using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Intake.Submissions;
 
-/// <summary>Who is calling, as the submission handlers need it: subject and organisation unit from the token.</summary>
-internal sealed record Caller(string Subject, string Unit, string Channel)
-{
-    public static Caller? From(ClaimsPrincipal user) =>
-        user.Subject() is { } subject && user.OrgUnit() is { } unit
-            ? new Caller(subject, unit, user.IsMachineClient() ? Channels.Api : Channels.Web)
-            : null;
-}
-
-/// <summary>ETags, the scoped query and the problem answers shared by the submission handlers.</summary>
+/// <summary>ETags, the scoped queries, saving and the not-found and precondition answers of the submission handlers.</summary>
 internal static class SubmissionHttp
 {
     public static string ETagOf(Submission s) => Versioning.ETag(s.Version);
@@ -56,26 +46,10 @@ internal static class SubmissionHttp
         return TypedResults.Ok(SubmissionView.Of(submission));
     }
 
-    public static ProblemHttpResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
+    public static ProblemHttpResult Refused(Assignments.ReportingRefusal refusal) => ApiProblems.Problem(refusal.Status, refusal.Title, refusal.Detail);
 
-    public static ProblemHttpResult Refused(Assignments.ReportingRefusal refusal) => Problem(refusal.Status, refusal.Title, refusal.Detail);
-
-    public static ProblemHttpResult NoUnit() => Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện",
-        "Tài khoản chưa được gán đơn vị (org_unit) hoặc được gán nhiều đơn vị; không xác định được phạm vi dữ liệu.");
-
-    public static ProblemHttpResult NotFound() => Problem(StatusCodes.Status404NotFound, "Không tìm thấy",
-        "Không tìm thấy báo cáo, hoặc báo cáo không thuộc phạm vi đơn vị của bạn.");
-
-    public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", detail);
-
-    public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện", detail);
+    public static ProblemHttpResult NotFound() => ApiProblems.NotFound("Không tìm thấy báo cáo, hoặc báo cáo không thuộc phạm vi đơn vị của bạn.");
 
     public static ProblemHttpResult PreconditionProblem(Precondition outcome, HttpResponse response, Submission current) =>
         Versioning.PreconditionProblem(outcome, response, current.Version, "Báo cáo");
-
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, "Một số giá trị không hợp lệ; xem chi tiết theo từng chỉ số trong 'errors'.", title: "Dữ liệu không hợp lệ");
-
-    public static ValidationProblem Invalid(string key, string message) => Invalid(new Dictionary<string, string[]> { [key] = [message] });
 }

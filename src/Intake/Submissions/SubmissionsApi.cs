@@ -9,9 +9,9 @@ public static class SubmissionsApi
         // Every route needs a signed-in caller; writes need their role; scope (which units) is checked in the queries.
         var group = app.MapGroup("/api/intake/submissions").WithTags("Submissions").RequireAuthorization();
 
-        group.MapGet("/", ReadSubmissions.List).WithName("ListSubmissions")
+        group.MapGet("/", ListSubmissions.Handle).WithName("ListSubmissions")
             .WithSummary("Submissions I may see (paged), newest period first");
-        group.MapGet("/{id:guid}", ReadSubmissions.Get).WithName("GetSubmission")
+        group.MapGet("/{id:guid}", GetSubmission.Handle).WithName("GetSubmission")
             .WithSummary("One submission, with its ETag");
         group.MapGet("/{id:guid}/returns", ReadReturns.Handle).WithName("ListSubmissionReturns")
             .WithSummary("Earlier returns of a submission, newest first: reason and the values as they were returned");
@@ -21,10 +21,10 @@ public static class SubmissionsApi
         group.MapPost("/{id:guid}/submit", SubmitSubmission.Handle)
             .RequireAuthorization(PlatformPolicies.Reporter).WithName("SubmitSubmission")
             .WithSummary("Hand a draft or returned submission in");
-        group.MapPost("/{id:guid}/approve", DecideSubmission.Approve)
+        group.MapPost("/{id:guid}/approve", ApproveSubmission.Handle)
             .RequireAuthorization(PlatformPolicies.Reviewer).WithName("ApproveSubmission")
             .WithSummary("Approve a submitted submission (reviewer)");
-        group.MapPost("/{id:guid}/return", DecideSubmission.Return)
+        group.MapPost("/{id:guid}/return", ReturnSubmission.Handle)
             .RequireAuthorization(PlatformPolicies.Reviewer).WithName("ReturnSubmission")
             .WithSummary("Return a submission with a reason (reviewer)");
         return app;

@@ -1,9 +1,7 @@
 using Platform.Intake.Assignments;
 using Platform.Intake.Audit;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Intake.Calendar;
 using Platform.Intake.Contacts;
 using Platform.Intake.Data;
@@ -11,7 +9,10 @@ using Platform.Intake.Periods;
 using Platform.Intake.Evidence;
 using Platform.Contracts;
 using Platform.Scoring;
+using Platform.Scoring.Engine;
 using Platform.DataAndMessaging.Outbox;
+using Platform.ServiceDefaults.Problems;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Submissions;
 
@@ -23,20 +24,21 @@ namespace Platform.Intake.Submissions;
 public static class SubmitSubmission
 {
     public static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, IntakeDbContext db, ClaimsPrincipal user, IOptions<IntakeOptions> options, ReportingCalendar calendar,
-        TimeProvider time, HttpRequest request, HttpResponse response, FrameworkCatalog frameworks, CancellationToken ct)
+        Guid id, [AsParameters] IntakeServices services, ReportingCalendar calendar, HttpRequest request, HttpResponse response,
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
-        if (Caller.From(user) is not { } caller) return SubmissionHttp.NoUnit();
+        var (db, user, options, time) = services;
+        if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
         var submission = await db.VisibleOrOwn(tenant, caller.Unit, time).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null) return SubmissionHttp.NotFound();
         if (submission.ReportingUnit != caller.Unit)
-            return SubmissionHttp.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được nộp báo cáo này.");
+            return ApiProblems.Forbidden($"Chỉ đơn vị báo cáo ({submission.ReportingUnit}) mới được nộp báo cáo này.");
         var precondition = SubmissionHttp.CheckIfMatch(request, submission, required: false);
         if (precondition != Precondition.Met) return SubmissionHttp.PreconditionProblem(precondition, response, submission);
         if (!submission.IsEditable)
-            return SubmissionHttp.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp.");
+            return ApiProblems.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp.");
         if (await Submit(db, frameworks, submission, caller, tenant, calendar, time, ct) is { } refusal) return refusal;
         return await SubmissionHttp.SaveAsync(db, submission, response, ct);
     }
@@ -44,33 +46,37 @@ public static class SubmitSubmission
     /// <summary>
     /// Checks that the editable <paramref name="submission"/> may be handed in now and stages the change (state, audit
     /// line, <c>SubmissionSubmitted</c> in the outbox) without saving; null when staged, else the refusal (nothing staged).
-    /// Shared with the machine API, which saves it in the same transaction as the values.
+    /// Shared with the machine API, which saves it in the same transaction as the values and passes the version it
+    /// checked them against while saving (<paramref name="checkedAgainst"/>): they are not checked twice.
     /// </summary>
     internal static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>?> Submit(
-        IntakeDbContext db, FrameworkCatalog frameworks, Submission submission, Caller caller, string tenant, ReportingCalendar calendar, TimeProvider time, CancellationToken ct)
+        IntakeDbContext db, FrameworkCatalog frameworks, Submission submission, Caller caller, string tenant, ReportingCalendar calendar, TimeProvider time,
+        CancellationToken ct, CompiledFramework? checkedAgainst = null)
     {
         var framework = frameworks.Find(submission.FrameworkId, submission.FrameworkVersion, submission.Period)
             ?? frameworks.Find(submission.FrameworkId, null, submission.Period);
         if (framework is null)
-            return SubmissionHttp.Conflict($"Khung đánh giá '{submission.FrameworkId}' không còn áp dụng cho kỳ {submission.Period}.");
+            return ApiProblems.Conflict($"Khung đánh giá '{submission.FrameworkId}' không còn áp dụng cho kỳ {submission.Period}.");
         var values = submission.Values;
-        if (values.Count == 0) return SubmissionHttp.Invalid("values", "Báo cáo chưa có giá trị nào; nhập ít nhất một chỉ số trước khi nộp.");
+        if (values.Count == 0) return ApiProblems.InvalidByKey("values", "Báo cáo chưa có giá trị nào; nhập ít nhất một chỉ số trước khi nộp.");
         // The rule saving applies (ReportingRights): an assignment closed or narrowed since the draft was saved stops it here.
         var right = await ReportingRights.CheckAsync(db, tenant, submission.ReportingUnit, submission.FrameworkId, submission.TargetUnit, time, ct);
-        if (right.Basis == ReportingBasis.OutOfScope) return SubmissionHttp.Forbidden(right.NoLongerAssigned);
+        if (right.Basis == ReportingBasis.OutOfScope) return ApiProblems.Forbidden(right.NoLongerAssigned);
         if (right.Refusal is { } refusal) return SubmissionHttp.Refused(refusal);
-        var problems = ValueValidation.Validate(framework, submission.Period, submission.TargetUnit, values);
+        var problems = checkedAgainst is not null && (checkedAgainst.Id, checkedAgainst.Version) == (framework.Id, framework.Version)
+            ? new Dictionary<string, string[]>(StringComparer.Ordinal)
+            : ValueValidation.Validate(framework, submission.Period, submission.TargetUnit, values);
         // Inputs an assignment no longer gives are told together with any problem of the values.
         foreach (var key in values.Keys.Where(k => !right.Allows(k)))
             problems[key] = [right.KeyProblem(framework, key), .. problems.GetValueOrDefault(key) ?? []];
-        if (problems.Count > 0) return SubmissionHttp.Invalid(problems);
+        if (problems.Count > 0) return ApiProblems.InvalidByKey(problems);
         var missingEvidence = await RequiredEvidence.MissingAsync(db, framework, submission.Id, values, ct);
-        if (missingEvidence.Count > 0) return SubmissionHttp.Invalid(missingEvidence);
+        if (missingEvidence.Count > 0) return ApiProblems.InvalidByKey(missingEvidence);
 
         var schedule = calendar.Find(submission.FrameworkId, submission.Period, right.Level, tenant);
         // A framework without that level keeps the agencies' deadline.
         if (!schedule.IsFound) schedule = calendar.Find(submission.FrameworkId, submission.Period, ReportingLevels.AgencyToProvince, tenant);
-        if (!schedule.IsFound) return SubmissionHttp.Conflict(schedule.Error);
+        if (!schedule.IsFound) return ApiProblems.Conflict(schedule.Error);
         // Reopenings only matter to a submission the calendar would refuse: read them then, not on every submit.
         var decision = calendar.CanSubmit(schedule.Schedule, submission.ReportingUnit, []);
         if (!decision.Allowed)
@@ -79,7 +85,7 @@ public static class SubmitSubmission
             decision = calendar.CanSubmit(schedule.Schedule, submission.ReportingUnit, reopenings);
         }
         if (!decision.Allowed)
-            return SubmissionHttp.Problem(StatusCodes.Status409Conflict, "Ngoài thời hạn nộp báo cáo", decision.Refusal!);
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Ngoài thời hạn nộp báo cáo", decision.Refusal!);
 
         var now = time.GetUtcNow();
         submission.Submit(caller.Subject, decision.Late, now);

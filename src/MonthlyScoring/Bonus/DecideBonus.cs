@@ -1,22 +1,15 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.MonthlyScoring.Data;
-using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
 using Platform.DataAndMessaging.Audit;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
 
 namespace Platform.MonthlyScoring.Bonus;
-
-/// <param name="Basis">The decision the points rest on (e.g. "Thông báo kết luận số 12/TB-VPCP ngày 05/02/2026"); required.</param>
-public sealed record ApproveBonusRequest(decimal? Points, string? Note, string? Basis);
-
-/// <param name="Basis">The decision the rejection rests on; required.</param>
-public sealed record RejectBonusRequest(string? Reason, string? Basis);
 
 /// <summary>
 /// Recording the decision on a bonus proposal. Seed 001: the standing body of the Government's steering committee
@@ -26,68 +19,36 @@ public sealed record RejectBonusRequest(string? Reason, string? Basis);
 /// (it sends its own unit's proposals instead). A decision made after the period was published for the unit's peer
 /// group never touches that revision: the answer says a correction is needed, and the publisher's preview shows it.
 /// </summary>
-public static class DecideBonus
+internal static class DecideBonus
 {
     private const int MaxBasis = 1000;
 
-    public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> Approve(
-        Guid id, ApproveBonusRequest request, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user,
-        TimeProvider time, CancellationToken ct)
-    {
-        if (await NotNationalAsync(db, options.Value.Tenant, user, ct) is { } refused) return refused;
-        var errors = new Dictionary<string, string[]>();
-        if (request.Points is not { } points || points < 1 || points > 5 || decimal.Round(points, 1) != points)
-            errors["points"] = ["Điểm thưởng phải từ 1 đến 5 (tối đa một chữ số thập phân)."];
-        if (request.Note is { Length: > 4000 }) errors["note"] = ["Ghi chú không được dài quá 4.000 ký tự."];
-        CheckBasis(request.Basis, errors);
-        if (errors.Count > 0) return Invalid(errors);
-        var shown = request.Points!.Value.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"));
-        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        return await DecideAsync(id, db, options, user, time, BonusStates.Approved, request.Points, note, request.Basis!.Trim(),
-            $"{shown} điểm" + (note is null ? "" : $": {note}"), ct);
-    }
-
-    public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> Reject(
-        Guid id, RejectBonusRequest request, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user,
-        TimeProvider time, CancellationToken ct)
-    {
-        if (await NotNationalAsync(db, options.Value.Tenant, user, ct) is { } refused) return refused;
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["Cần nêu lý do không duyệt."];
-        else if (request.Reason.Length > 4000) errors["reason"] = ["Lý do không được dài quá 4.000 ký tự."];
-        CheckBasis(request.Basis, errors);
-        if (errors.Count > 0) return Invalid(errors);
-        var reason = request.Reason!.Trim();
-        return await DecideAsync(id, db, options, user, time, BonusStates.Rejected, null, reason, request.Basis!.Trim(), reason, ct);
-    }
-
     /// <summary>403 unless the caller's unit is the national root: the decision is not the proposing province's or ministry's.</summary>
-    private static async Task<ProblemHttpResult?> NotNationalAsync(MonthlyScoringDbContext db, string tenant, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<ProblemHttpResult?> NotNationalAsync(MonthlyScoringDbContext db, string tenant, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (user.Subject() is null || user.OrgUnit() is not { } unit) return InputsHttp.NoUnit();
+        if (user.Subject() is null || user.OrgUnit() is not { } unit) return ApiProblems.NoUnit();
         if (await db.IsRootAsync(tenant, unit, ct)) return null;
-        return InputsHttp.Problem(StatusCodes.Status403Forbidden, "Không có quyền thực hiện",
-            "Điểm thưởng trong xếp hạng quốc gia do Thủ tướng Chính phủ quyết định theo đề xuất của thường trực Ban chỉ đạo của Chính phủ; " +
+        return ApiProblems.Forbidden("Điểm thưởng trong xếp hạng quốc gia do Thủ tướng Chính phủ quyết định theo đề xuất của thường trực Ban chỉ đạo của Chính phủ; " +
             "chỉ tài khoản duyệt điểm thưởng cấp trung ương ghi nhận quyết định. Tài khoản của bộ, ngành, địa phương gửi và theo dõi đề xuất của đơn vị mình.");
     }
 
-    private static void CheckBasis(string? basis, Dictionary<string, string[]> errors)
+    public static void CheckBasis(string? basis, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(basis))
             errors["basis"] = ["Cần ghi căn cứ của quyết định (số, ngày văn bản: quyết định của Thủ tướng Chính phủ hoặc thông báo kết luận cuộc họp)."];
         else if (basis.Length > MaxBasis) errors["basis"] = ["Căn cứ không được dài quá 1.000 ký tự."];
     }
 
-    private static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        Guid id, MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time,
-        string state, decimal? points, string? note, string basis, string auditDetail, CancellationToken ct)
+    public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        Guid id, MonthlyScoringServices services, string state, decimal? points, string? note, string basis, string auditDetail, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         var tenant = options.Value.Tenant;
         var subject = user.Subject()!;
         var bonus = await db.BonusProposals.SingleOrDefaultAsync(b => b.Id == id && b.Tenant == tenant, ct);
-        if (bonus is null) return BonusApi.NotFound("Không tìm thấy đề xuất điểm thưởng.");
+        if (bonus is null) return ApiProblems.NotFound("Không tìm thấy đề xuất điểm thưởng.");
         if (bonus.State != BonusStates.Proposed)
-            return InputsHttp.Problem(StatusCodes.Status409Conflict, "Đề xuất đã được quyết định",
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Đề xuất đã được quyết định",
                 bonus.State == BonusStates.Approved ? "Đề xuất đã được duyệt trước đó." : "Đề xuất đã bị từ chối trước đó.");
 
         var now = time.GetUtcNow();
@@ -105,7 +66,7 @@ public static class DecideBonus
         }
         catch (DbUpdateConcurrencyException)
         {
-            return InputsHttp.Problem(StatusCodes.Status409Conflict, "Đề xuất đã được quyết định", "Đề xuất vừa được người khác quyết định; vui lòng tải lại.");
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Đề xuất đã được quyết định", "Đề xuất vừa được người khác quyết định; vui lòng tải lại.");
         }
         var published = state == BonusStates.Approved && await PublishedAsync(db, tenant, bonus, ct);
         return TypedResults.Ok(BonusView.Of(bonus) with { CorrectionNeeded = published });
@@ -118,7 +79,4 @@ public static class DecideBonus
         return groups.Length > 0 && await db.ScoreRuns.AnyAsync(r => r.Tenant == tenant && r.Period == bonus.Period
             && r.Kind == ScoreRunKinds.Official && groups.Contains(r.PeerGroup), ct);
     }
-
-    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, "Một số giá trị không hợp lệ; xem chi tiết trong 'errors'.", title: "Dữ liệu không hợp lệ");
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
 using Platform.Scoring.Engine;
+using Platform.Scoring.Io;
 
 namespace Platform.MonthlyScoring.Publication;
 
@@ -20,6 +21,7 @@ internal sealed class PublicationDraft
     /// <summary>The current official revision (with its documents), null before the first publication.</summary>
     public ScoreRun? Current { get; init; }
 
+    /// <summary>The standings of <see cref="Computed"/>, built from the engine's result (not read back from its document).</summary>
     public required IReadOnlyList<Standing> Standings { get; init; }
 
     /// <summary>SHA-256 (hex) of the revision number and both scoring-io documents: any change of value, bonus, unit or revision changes it.</summary>
@@ -46,7 +48,7 @@ internal sealed class PublicationDraft
         {
             Computed = computed,
             Current = current,
-            Standings = Runs.Standings.Of(UnitResultView.Parse(computed.ResultJson)),
+            Standings = Runs.Standings.Of(ResultLines.Of(computed.Result)),
             Fingerprint = FingerprintOf(revision, computed.InputJson, computed.ResultJson),
         };
     }

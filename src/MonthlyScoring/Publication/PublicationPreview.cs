@@ -6,6 +6,7 @@ using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
+using Platform.Scoring.Io;
 
 namespace Platform.MonthlyScoring.Publication;
 
@@ -40,7 +41,7 @@ public sealed record PublicationPreview(
                 .Where(b => b.Tenant == tenant && b.Period == computed.Request.Period && b.State == BonusStates.Approved && b.Points != null)
                 .OrderBy(b => b.Unit).ToListAsync(ct))
             .Where(b => units.Contains(b.Unit)).ToList();
-        var before = draft.Current is null ? null : Runs.Standings.Of(UnitResultView.Parse(draft.Current.ResultJson));
+        var before = draft.Current is null ? null : Runs.Standings.Of(ResultLines.Read(draft.Current.ResultJson));
         var changed = before is null ? null : PublicationDraft.ChangedUnits(before, draft.Standings);
         var missing = (computed.Missing ?? []).GroupBy(m => m.Unit).ToDictionary(g => g.Key, g => g.Select(m => m.InputKey).ToList(), StringComparer.Ordinal);
 

@@ -1,17 +1,17 @@
 using Platform.Scoring;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Contracts;
-using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
 using Platform.Scoring.Engine;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Http;
+using Platform.Scoring.Io;
 
 namespace Platform.MonthlyScoring.Publication;
 
@@ -31,17 +31,18 @@ public sealed record PublishRequest(string? Period, string? PeerGroup, string? R
 /// </summary>
 public static class PublishScores
 {
-    public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> PublishAsync(PublishRequest body,
-        MonthlyScoringDbContext db, IOptions<MonthlyScoringOptions> options, ClaimsPrincipal user, TimeProvider time, FrameworkCatalog frameworks, CancellationToken ct)
+    public static async Task<Results<Created<RunView>, ValidationProblem, ProblemHttpResult>> Handle(
+        PublishRequest body, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
+        var (db, user, options, time) = services;
         var errors = RunHttp.Check(frameworks, body.Period, body.PeerGroup, out var framework);
         if (string.IsNullOrWhiteSpace(body.Fingerprint))
             errors["fingerprint"] = ["Thiếu mã xác nhận (fingerprint) của bản xem trước: hãy xem trước nội dung công bố " +
                 "(GET /api/monthly-scoring/publications/preview) rồi gửi kèm mã đó."];
-        if (errors.Count > 0) return RunHttp.Invalid(errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var (tenant, period, peerGroup, reason) = (options.Value.Tenant, body.Period!, body.PeerGroup!, body.Reason?.Trim());
-        if (!await PublicationApi.IsClosedAsync(db, tenant, framework!.Id, period, ct))
-            return RunHttp.Conflict($"Kỳ {RunHttp.Month(period)} chưa chốt số liệu cấp trung ương; chỉ công bố kết quả chính thức sau khi chốt số liệu (qua hạn báo cáo trung ương).");
+        if (!await PeriodClosing.IsClosedNationallyAsync(db, tenant, framework!.Id, period, ct))
+            return ApiProblems.Conflict($"Kỳ {Months.Display(period)} chưa chốt số liệu cấp trung ương; chỉ công bố kết quả chính thức sau khi chốt số liệu (qua hạn báo cáo trung ương).");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync(
@@ -56,13 +57,13 @@ public static class PublishScores
             return RunHttp.Unscorable(ex);
         }
 
-        if (Unconfirmed(draft, reason, body.AcknowledgeMissing, period) is { Count: > 0 } unconfirmed) return RunHttp.Invalid(unconfirmed);
+        if (Unconfirmed(draft, reason, body.AcknowledgeMissing, period) is { Count: > 0 } unconfirmed) return ApiProblems.Invalid(unconfirmed);
         if (draft.Unchanged)
-            return RunHttp.Problem(StatusCodes.Status409Conflict, "Không có gì thay đổi",
-                $"Kết quả tính lại kỳ {RunHttp.Month(period)} giống hệt lần công bố {draft.Current!.Revision}; không có gì để đính chính, không tạo lần công bố mới.");
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Không có gì thay đổi",
+                $"Kết quả tính lại kỳ {Months.Display(period)} giống hệt lần công bố {draft.Current!.Revision}; không có gì để đính chính, không tạo lần công bố mới.");
         if (!string.Equals(body.Fingerprint!.Trim(), draft.Fingerprint, StringComparison.OrdinalIgnoreCase))
-            return RunHttp.Problem(StatusCodes.Status409Conflict, "Nội dung công bố đã thay đổi",
-                $"Số liệu, điểm thưởng hoặc lần công bố của kỳ {RunHttp.Month(period)} đã thay đổi kể từ lúc bạn xem trước " +
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Nội dung công bố đã thay đổi",
+                $"Số liệu, điểm thưởng hoặc lần công bố của kỳ {Months.Display(period)} đã thay đổi kể từ lúc bạn xem trước " +
                 $"(sẽ là lần công bố {draft.Revision}). Hãy xem lại nội dung công bố rồi xác nhận lại.");
 
         var previous = draft.Current;
@@ -71,7 +72,7 @@ public static class PublishScores
         run.Supersedes = previous?.Id;
         run.Reason = previous is null ? null : reason;
         run.ChangedUnits = previous is null ? null
-            : PublicationDraft.ChangedUnits(Standings.Of(UnitResultView.Parse(previous.ResultJson)), draft.Standings);
+            : PublicationDraft.ChangedUnits(Standings.Of(ResultLines.Read(previous.ResultJson)), draft.Standings);
         db.ScoreRuns.Add(run);
         db.EnqueueEvent(Event(run, previous?.Revision, draft.Standings), time);
         try
@@ -81,7 +82,7 @@ public static class PublishScores
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return RunHttp.Conflict($"Lần công bố {run.Revision} của kỳ {RunHttp.Month(period)} vừa được tạo bởi một yêu cầu khác; hãy tải lại danh sách.");
+            return ApiProblems.Conflict($"Lần công bố {run.Revision} của kỳ {Months.Display(period)} vừa được tạo bởi một yêu cầu khác; hãy tải lại danh sách.");
         }
         return TypedResults.Created($"/api/{MonthlyScoringModule.ServiceName}/runs/{run.Id}", RunView.Of(run, run.Revision));
     }
@@ -91,7 +92,7 @@ public static class PublishScores
     {
         var errors = new Dictionary<string, string[]>();
         if (draft.Current is { } current && string.IsNullOrEmpty(reason))
-            errors["reason"] = [$"Kết quả kỳ {RunHttp.Month(period)} đã được công bố (lần {current.Revision}); công bố lại cần nêu lý do điều chỉnh."];
+            errors["reason"] = [$"Kết quả kỳ {Months.Display(period)} đã được công bố (lần {current.Revision}); công bố lại cần nêu lý do điều chỉnh."];
         // A correction that changes nothing is refused as such (409); it needs no acknowledgement.
         var incomplete = draft.IncompleteUnits.Count;
         if (incomplete > 0 && acknowledgeMissing != true && !draft.Unchanged)
@@ -104,9 +105,10 @@ public static class PublishScores
     }
 
     /// <summary>
-    /// The event: every unit in published order (ranked units, then those that have not reported). A unit that has not
-    /// reported keeps the engine's total and class (0 plus any bonus) for older subscribers, with <c>reported: false</c>
-    /// and the rank after every reported unit.
+    /// The event, from the standings of the result just scored (<see cref="PublicationDraft.Standings"/>, the engine's lines
+    /// as the stored document writes them): every unit in published order (ranked units, then those that have not
+    /// reported). A unit that has not reported keeps the engine's total and class (0 plus any bonus) for older
+    /// subscribers, with <c>reported: false</c> and the rank after every reported unit.
     /// </summary>
     private static ScoresPublished Event(ScoreRun run, int? supersedes, IReadOnlyList<Standing> standings)
     {

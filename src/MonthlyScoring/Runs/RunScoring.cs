@@ -35,7 +35,7 @@ public static class RunScoring
         // Approved bonus points (1–5) of the period enter every run made after the decision.
         var bonuses = await BonusDecisions.ApprovedAsync(db, tenant, period, ct);
         var set = await ScoringInputLoader.LoadAsync(db, tenant, framework, period, peerGroup, bonuses, ct);
-        return Score(framework, ScoringInputJson.Write(framework, set.Request)) with { Missing = set.Missing };
+        return Score(framework, ScoringRunJson.WriteInputToString(framework, set.Request)) with { Missing = set.Missing };
     }
 
     /// <summary>Scores a scoring-io input document the way the CLI does, under the version it names.</summary>

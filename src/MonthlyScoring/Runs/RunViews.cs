@@ -1,4 +1,6 @@
-using System.Text.Json;
+using System.Security.Claims;
+using Platform.Scoring.Io;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.MonthlyScoring.Runs;
 
@@ -11,20 +13,16 @@ public sealed record RunView(Guid Id, string FrameworkId, string FrameworkVersio
     public static RunView Of(ScoreRun r, int? currentRevision) => new(r.Id, r.FrameworkId, r.FrameworkVersion, r.Period, r.PeerGroup, r.Kind,
         r.Kind == ScoreRunKinds.Provisional ? "provisional" : r.Revision == currentRevision ? "current" : "superseded",
         r.Revision, r.Supersedes, r.Reason, r.ChangedUnits, r.CreatedBy, r.CreatedAt);
+
+    /// <summary>Who scored a run is a person of some province: shown at the national root and to that person only.</summary>
+    internal RunView ShownTo(RunScope? scope, ClaimsPrincipal user) =>
+        scope?.All == true || CreatedBy == user.Subject() ? this : this with { CreatedBy = null };
 }
 
-public sealed record IndicatorResultView(decimal Score, decimal Max, IReadOnlyList<string> Flags);
-
-/// <summary>One unit's line of a scoring-io result document, as the engine wrote it.</summary>
-public sealed record UnitResultView(string Unit, decimal Total, decimal Unrounded, string? Classification, int Rank, decimal Bonus,
-    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, IndicatorResultView> Indicators)
+public sealed record IndicatorResultView(decimal Score, decimal Max, IReadOnlyList<string> Flags)
 {
-    /// <summary>The <c>results</c> of a stored scoring-io output document.</summary>
-    public static IReadOnlyList<UnitResultView> Parse(string resultJson)
-    {
-        using var document = JsonDocument.Parse(resultJson);
-        return document.RootElement.GetProperty("results").Deserialize<List<UnitResultView>>(JsonSerializerOptions.Web)!;
-    }
+    public static IReadOnlyDictionary<string, IndicatorResultView> Of(ResultLine line) =>
+        line.Indicators.ToDictionary(i => i.Key, i => new IndicatorResultView(i.Value.Score, i.Value.Max, i.Value.Flags));
 }
 
 /// <summary>
@@ -36,8 +34,9 @@ public sealed record UnitResultLine(string Unit, string? Name, bool Reported, de
     int? Rank, decimal Bonus, IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, IndicatorResultView> Indicators)
 {
     public static UnitResultLine Of(Standing s, string? name) => s.Reported
-        ? new(s.Line.Unit, name, true, s.Line.Total, s.Line.Unrounded, s.Line.Classification, s.Rank, s.Line.Bonus, s.Line.Groups, s.Line.Indicators)
-        : new(s.Line.Unit, name, false, null, null, null, null, s.Line.Bonus, new Dictionary<string, decimal>(), s.Line.Indicators);
+        ? new(s.Line.Unit, name, true, s.Line.Total, s.Line.Unrounded, s.Line.Classification, s.Rank, s.Line.Bonus, s.Line.Groups,
+            IndicatorResultView.Of(s.Line))
+        : new(s.Line.Unit, name, false, null, null, null, null, s.Line.Bonus, new Dictionary<string, decimal>(), IndicatorResultView.Of(s.Line));
 }
 
 public sealed record RunResults(RunView Run, IReadOnlyList<UnitResultLine> Results);
@@ -56,5 +55,3 @@ public sealed record HistoryEntry(string Period, int Revision, Guid RunId, bool 
         ? new(run.Period, run.Revision!.Value, run.Id, true, s.Line.Total, s.Line.Classification, s.Rank, s.Line.Groups)
         : new(run.Period, run.Revision!.Value, run.Id, false, null, null, null, new Dictionary<string, decimal>());
 }
-
-public sealed record CreateRunRequest(string? Period, string? PeerGroup);

@@ -1,8 +1,10 @@
+using Platform.Scoring.Io;
+
 namespace Platform.MonthlyScoring.Runs;
 
 /// <summary>One unit's place in a published ranking: whether it reported, and its rank among the units that did.</summary>
 /// <param name="Rank">Competition rank among the reported units (1, 2, 2, 4); null for a unit that has not reported.</param>
-public sealed record Standing(UnitResultView Line, bool Reported, int? Rank);
+public sealed record Standing(ResultLine Line, bool Reported, int? Rank);
 
 /// <summary>
 /// Who is ranked. A unit none of whose indicators could be scored — every indicator carries the engine's
@@ -10,20 +12,21 @@ public sealed record Standing(UnitResultView Line, bool Reported, int? Rank);
 /// not a score of 0, so it gets no rank and no class and is listed after every ranked unit (by unit code). The units
 /// that reported are ranked among themselves exactly as the engine ranks (rounded total descending, ties share a rank,
 /// the next is skipped). The stored engine result stays as the engine wrote it (re-scorable byte for byte); this is
-/// the reading every answer, page and event uses.
+/// the reading every answer, page and event uses, of a fresh result's lines or of a stored document's
+/// (<see cref="ResultLines"/>).
 /// </summary>
 public static class Standings
 {
     public const string MissingFlag = "missing";
 
-    public static bool HasReported(UnitResultView line) =>
+    public static bool HasReported(ResultLine line) =>
         line.Indicators.Count == 0 || line.Indicators.Values.Any(i => !i.Flags.Contains(MissingFlag));
 
     /// <summary>Reported units in rank order (then unit code), then the units that have not reported (by unit code).</summary>
-    public static IReadOnlyList<Standing> Of(IEnumerable<UnitResultView> lines)
+    public static IReadOnlyList<Standing> Of(IEnumerable<ResultLine> lines)
     {
-        var reported = new List<UnitResultView>();
-        var silent = new List<UnitResultView>();
+        var reported = new List<ResultLine>();
+        var silent = new List<ResultLine>();
         foreach (var line in lines) (HasReported(line) ? reported : silent).Add(line);
         reported.Sort((a, b) => b.Total.CompareTo(a.Total) is var byTotal and not 0 ? byTotal : string.CompareOrdinal(a.Unit, b.Unit));
         silent.Sort((a, b) => string.CompareOrdinal(a.Unit, b.Unit));

@@ -80,7 +80,7 @@ public sealed class CompiledFramework
             if (!definition.Unscored)
             {
                 var sum = group.Indicators.Where(i => !i.SharesParentMax).Sum(i => i.Max) + group.Groups.Sum(g => g.Max);
-                if (sum != group.Max) errors.Add($"nhóm {group.Code}: tổng điểm tối đa của các thành phần là {Node.Num(sum)}, khác {Node.Num(group.Max)}");
+                if (sum != group.Max) errors.Add($"nhóm {group.Code}: tổng điểm tối đa của các thành phần là {Node.Vn(sum)}, khác {Node.Vn(group.Max)}");
             }
             return compiledGroup;
         }
@@ -94,7 +94,7 @@ public sealed class CompiledFramework
         if (!definition.Unscored)
         {
             var top = definition.Groups.Sum(g => g.Max) + (definition.Bonus?.Max ?? 0m);
-            if (top != definition.MaxPoints) errors.Add($"tổng điểm tối đa của các nhóm{(definition.Bonus is null ? "" : " và điểm thưởng")} là {Node.Num(top)}, khác {Node.Num(definition.MaxPoints)}");
+            if (top != definition.MaxPoints) errors.Add($"tổng điểm tối đa của các nhóm{(definition.Bonus is null ? "" : " và điểm thưởng")} là {Node.Vn(top)}, khác {Node.Vn(definition.MaxPoints)}");
         }
         var previous = decimal.MaxValue;
         foreach (var band in definition.Classes)

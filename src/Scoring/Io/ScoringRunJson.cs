@@ -9,8 +9,9 @@ namespace Platform.Scoring.Io;
 public sealed record ScoringRunInput(string Framework, string? Version, ScoringRequest Request);
 
 /// <summary>
-/// Reads and writes the portable scoring-run JSON (docs: scoring-io). Output is deterministic: the
-/// same result always gives the same bytes.
+/// Reads and writes the portable scoring-run JSON (docs: scoring-io): the input document (<see cref="Read"/>,
+/// <see cref="WriteInputToString"/>) and the output document (<see cref="Write"/>). Writing is deterministic: the same
+/// request or result always gives the same bytes.
 /// </summary>
 public static class ScoringRunJson
 {
@@ -136,17 +137,78 @@ public static class ScoringRunJson
         return null;
     }
 
+    /// <summary>
+    /// Writes the engine's request as the scoring-run input document, exactly what <see cref="Read"/> (and so
+    /// <c>Scoring.Cli score --input</c>) reads back. The version is written out (not null) so that re-scoring the document
+    /// later uses the same definition even after a newer version takes effect.
+    /// </summary>
+    public static string WriteInputToString(CompiledFramework framework, ScoringRequest request)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            WriteHead(w, framework, request.Period, request.PeerGroup);
+            if (request.References is { Count: > 0 } references)
+            {
+                w.WriteStartObject("references");
+                foreach (var (code, value) in references.OrderBy(r => r.Key, StringComparer.Ordinal)) w.WriteNumber(code, value);
+                w.WriteEndObject();
+            }
+            w.WriteStartArray("units");
+            foreach (var unit in request.Units)
+            {
+                w.WriteStartObject();
+                w.WriteString("unit", unit.Unit);
+                WriteValues(w, "values", unit.Values);
+                if (unit.Previous is not null)
+                {
+                    w.WriteStartObject("previous");
+                    WriteValues(w, "values", unit.Previous);
+                    w.WriteEndObject();
+                }
+                w.WriteNumber("bonus", unit.Bonus);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        stream.Write("\n"u8);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteValues(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, object> values)
+    {
+        w.WriteStartObject(name);
+        foreach (var (key, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            switch (value)
+            {
+                case decimal d: w.WriteNumber(key, d); break;
+                case bool b: w.WriteBoolean(key, b); break;
+                case string s: w.WriteString(key, s); break;
+                default: throw new ArgumentException($"Input {key} has a value of type {value.GetType().Name}; the engine takes decimal, bool or string.", nameof(values));
+            }
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>Opens a document with what both kinds start with: the framework, the version, the period and the peer group.</summary>
+    private static void WriteHead(Utf8JsonWriter w, CompiledFramework framework, string period, string? peerGroup)
+    {
+        w.WriteStartObject();
+        w.WriteString("framework", framework.Id);
+        w.WriteString("version", framework.Version);
+        w.WriteString("period", period);
+        if (peerGroup is null) w.WriteNull("peerGroup");
+        else w.WriteString("peerGroup", peerGroup);
+    }
+
     /// <summary>Writes a result as the scoring-run output JSON.</summary>
     public static void Write(ScoringResult result, Stream output)
     {
         using var w = new Utf8JsonWriter(output, WriterOptions);
         var framework = result.Framework;
-        w.WriteStartObject();
-        w.WriteString("framework", framework.Id);
-        w.WriteString("version", framework.Version);
-        w.WriteString("period", result.Period);
-        if (result.PeerGroup is null) w.WriteNull("peerGroup");
-        else w.WriteString("peerGroup", result.PeerGroup);
+        WriteHead(w, framework, result.Period, result.PeerGroup);
         w.WriteStartArray("results");
         foreach (var r in result.Results)
         {
@@ -203,8 +265,8 @@ public static class ScoringRunJson
     }
 
     /// <summary>Indicator and group scores are shown with 2 decimals (half away from zero).</summary>
-    private static decimal Shown(decimal v) => Normalize(Math.Round(v, 2, MidpointRounding.AwayFromZero));
+    internal static decimal Shown(decimal v) => Normalize(Math.Round(v, 2, MidpointRounding.AwayFromZero));
 
     /// <summary>Drops trailing zeros so equal values always print the same way.</summary>
-    private static decimal Normalize(decimal v) => decimal.Parse(v.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    internal static decimal Normalize(decimal v) => decimal.Parse(v.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -1,14 +1,10 @@
-extern alias scoring;
-
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Platform.PlatformHarness;
 using Platform.TestSupport;
-using ScoringDb = scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext;
 
 namespace Platform.EndToEnd.Tests.CrossProvince;
 
@@ -55,16 +51,16 @@ public sealed class ProvincesBehindGateway(AspirePlatform platform) : IAsyncLife
     public async ValueTask InitializeAsync()
     {
         platform.SetNow(TestMonths.Open(Period));
-        // Intake registers its units at start; scoring takes them from OrganisationUnitRegistered.
-        await Eventually.WaitForAsync(() => ScoringAsync(db => db.Units.AsNoTracking()
-                .CountAsync(u => u.Code == "lao-cai" || u.Code == "thanh-hoa", Ct)),
-            n => n == 2, Wait, "lao-cai and thanh-hoa registered in scoring's units");
+        // Intake registers its units at start; scoring takes them from OrganisationUnitRegistered. A national reviewer
+        // watches the month in scoring until both provinces are listed, then until it has both provinces' approved inputs.
+        using var nationalReviewer = await SignInAsync("tw-tham-dinh");
+        await Eventually.WaitForAsync(() => ScoringInputsStatus.ReadAsync(nationalReviewer, Period), s => s.Lists("lao-cai", "thanh-hoa"), Wait,
+            "lao-cai and thanh-hoa listed by scoring");
 
         ThanhHoa = await SeedThanhHoaAsync();
         LaoCai = await SeedLaoCaiAsync();
-        await Eventually.WaitForAsync(() => ScoringAsync(db => db.ApprovedValues.AsNoTracking()
-                .CountAsync(v => v.Period == Period && (v.Unit == "thanh-hoa" || v.Unit == "lao-cai"), Ct)),
-            n => n == 2 * ThanhHoaValues.Count, Wait, "both provinces' approved values in scoring");
+        await Eventually.WaitForAsync(() => ScoringInputsStatus.ReadAsync(nationalReviewer, Period),
+            s => s.Has("thanh-hoa", ThanhHoaValues.Keys) && s.Has("lao-cai", LaoCaiValues.Keys), Wait, "both provinces' approved inputs in scoring");
 
         using var reviewer = await SignInAsync("thanh-hoa.reviewer");
         var run = Ok(await reviewer.SendAsync(HttpMethod.Post, "/api/monthly-scoring/runs",
@@ -140,13 +136,6 @@ public sealed class ProvincesBehindGateway(AspirePlatform platform) : IAsyncLife
         return (submission, bonus.GetProperty("id").GetGuid());
     }
 
-    /// <summary>A query on monthly scoring's own database, through the connection string AppHost gives the service.</summary>
-    private async Task<T> ScoringAsync<T>(Func<ScoringDb, Task<T>> query)
-    {
-        var options = new DbContextOptionsBuilder<ScoringDb>().UseNpgsql(await platform.ConnectionStringAsync("monthlyscoringdb")).Options;
-        await using var db = new ScoringDb(options);
-        return await query(db);
-    }
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body, JsonSerializerOptions.Web), Encoding.UTF8, "application/json");
 

@@ -46,16 +46,15 @@ public sealed class SignInSites : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{_intakePort}");
-        _intake = builder.Build();
-        // Reads the token it was given, like a service would (the gateway does not check it; the service does).
-        // It stands in for monthly scoring too (the gateway's public API paths are under /api/monthly-scoring/public).
-        _intake.Map("/api/intake/{**rest}", Echo);
-        _intake.Map("/api/monthly-scoring/{**rest}", Echo);
-        // The web application's place: everything that is not /api, a sign-in or a health page.
-        _intake.Map("/{**rest}", (HttpRequest request) => TypedResults.Text($"web: {request.Path}"));
-        await _intake.StartAsync(TestContext.Current.CancellationToken);
+        _intake = await StandIn.StartAsync(_intakePort, app =>
+        {
+            // Reads the token it was given, like a service would (the gateway does not check it; the service does).
+            // It stands in for monthly scoring too (the gateway's public API paths are under /api/monthly-scoring/public).
+            app.Map("/api/intake/{**rest}", Echo);
+            app.Map("/api/monthly-scoring/{**rest}", Echo);
+            // The web application's place: everything that is not /api, a sign-in or a health page.
+            app.Map("/{**rest}", (HttpRequest request) => TypedResults.Text($"web: {request.Path}"));
+        }, cancellationToken: TestContext.Current.CancellationToken);
 
         JsonHttpResult<BackendSaw> Echo(HttpRequest request)
         {
@@ -79,13 +78,9 @@ public sealed class SignInSites : IAsyncLifetime
             await File.WriteAllTextAsync(_realmFile, realm.ToJsonString(), TestContext.Current.CancellationToken);
         }
 
-        IdentityProvider = new WebApplicationFactory<idp::Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("OTEL_SDK_DISABLED", "true");
-            b.UseSetting("IdentityProvider:PublicUrl", SignInBrowser.IdentityUrl);
-            if (_realmFile is not null) b.UseSetting("IdentityProvider:RealmFile", _realmFile);
-        });
+        var identitySettings = new Dictionary<string, string> { ["IdentityProvider:PublicUrl"] = SignInBrowser.IdentityUrl };
+        if (_realmFile is not null) identitySettings["IdentityProvider:RealmFile"] = _realmFile;
+        IdentityProvider = new ServiceFactory<idp::Program>(identitySettings);
         IdentityProvider.StartServer();
 
         Gateway = new ServiceFactory<Program>(new Dictionary<string, string>

@@ -31,15 +31,11 @@ public sealed class ValidatedTokensTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{_intakePort}");
-        _intake = builder.Build();
-        _intake.MapGet("/api/intake/{**rest}", (HttpRequest request) =>
+        _intake = await StandIn.StartAsync(_intakePort, app => app.MapGet("/api/intake/{**rest}", (HttpRequest request) =>
         {
             lock (_reached) _reached.Add(request.Headers.Authorization.ToString());
             return "ok";
-        });
-        await _intake.StartAsync(Cancel);
+        }), cancellationToken: Cancel);
     }
 
     /// <summary>The gateway, its clock set by the test, counting the signature checks the JwtBearer handler completes.</summary>

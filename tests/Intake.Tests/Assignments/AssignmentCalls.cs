@@ -3,6 +3,7 @@ using Platform.Intake.Assignments;
 using Platform.Intake.Tests.Submissions;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport.Security;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Tests.Assignments;
 

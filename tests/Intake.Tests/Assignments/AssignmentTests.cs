@@ -8,6 +8,7 @@ using Platform.Intake.Tests.Units;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Tests.Assignments;
 

@@ -5,6 +5,7 @@ using Platform.Intake.Assignments;
 using Platform.Intake.Audit;
 using Platform.Intake.Tests.Submissions;
 using Platform.TestSupport;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Tests.Assignments;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Intake.Assignments;
+using Platform.Intake.Data;
 using Platform.Intake.Submissions;
 using Platform.Intake.Tests.Submissions;
 using Platform.TestSupport;
@@ -90,7 +91,7 @@ public sealed class OpenObligationsTests(PlatformInfrastructure infrastructure)
     /// self-report for the department itself (nobody is assigned monthly-4585 for it).
     /// </summary>
     private static async Task<(Guid January, Guid March, Guid April, Guid SelfReported)> ReportFourMonthsAsync(
-        SubmissionsHost host, HttpClient finance, HttpClient reviewer)
+        ServiceHost<Program, IntakeDbContext> host, HttpClient finance, HttpClient reviewer)
     {
         async Task<SubmissionView> SaveAsync(string period, string target = "lao-cai")
         {

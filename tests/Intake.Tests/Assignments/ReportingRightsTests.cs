@@ -6,6 +6,7 @@ using Platform.Intake.Tests.Submissions;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Tests.Assignments;
 

@@ -4,7 +4,9 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Platform.Intake.Data;
 using Platform.Intake.Tests.Submissions;
+using Platform.TestSupport;
 
 namespace Platform.Intake.Tests.Bulk;
 
@@ -67,7 +69,7 @@ internal static class BulkFiles
             .First(c => c.CellReference == reference).DataType is null;
 
     /// <summary>How many submissions, value changes and audit lines there are: what "nothing written" compares.</summary>
-    public static async Task<(int Submissions, int Changes, int Audit)> CountsAsync(this SubmissionsHost host)
+    public static async Task<(int Submissions, int Changes, int Audit)> CountsAsync(this ServiceHost<Program, IntakeDbContext> host)
     {
         await using var db = host.Db();
         var ct = TestContext.Current.CancellationToken;

@@ -8,6 +8,7 @@ using Platform.Intake.Bulk;
 using Platform.Intake.Submissions;
 using Platform.Intake.Tests.Submissions;
 using Platform.TestSupport;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Tests.Bulk;
 

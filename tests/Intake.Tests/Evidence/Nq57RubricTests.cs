@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.Intake.Data;
 using Platform.Intake.Rubric;
 using Platform.Intake.Submissions;
 using Platform.Intake.Tests.Submissions;
@@ -33,7 +34,7 @@ public sealed class Nq57RubricTests(PlatformInfrastructure infrastructure)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(SubmissionsHost Host, HttpClient Reporter, SubmissionView Draft)> DraftAsync(PlatformInfrastructure infrastructure, string prefix)
+    private static async Task<(ServiceHost<Program, IntakeDbContext> Host, HttpClient Reporter, SubmissionView Draft)> DraftAsync(PlatformInfrastructure infrastructure, string prefix)
     {
         var host = await SubmissionsHost.StartAsync(infrastructure, prefix);
         host.Time.SetUtcNow(new DateTimeOffset(2026, 6, 18, 3, 0, 0, TimeSpan.Zero));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts;
+using Platform.Intake.Data;
 using Platform.Intake.Periods;
 using Platform.Intake.Tests.Submissions;
 using Platform.TestSupport;
@@ -98,13 +99,13 @@ public sealed class PeriodCloserTests(PlatformInfrastructure infrastructure)
         Assert.Equal(1, await db.ClosedPeriods.CountAsync(c => c.FrameworkId == Monthly && c.Period == "2026-01", ct));
     }
 
-    private static async Task<List<PeriodClosed>> ClosedAsync(SubmissionsHost host, string period) =>
+    private static async Task<List<PeriodClosed>> ClosedAsync(ServiceHost<Program, IntakeDbContext> host, string period) =>
         (await host.OutboxAsync(nameof(PeriodClosed)))
             .Select(body => JsonSerializer.Deserialize<PeriodClosed>(body, SubmissionCalls.Json)!)
             .Where(e => e.FrameworkId == Monthly && e.Period == period)
             .ToList();
 
-    private static async Task<int> WaitingOnLocksAsync(SubmissionsHost host)
+    private static async Task<int> WaitingOnLocksAsync(ServiceHost<Program, IntakeDbContext> host)
     {
         await using var db = host.Db();
         return await db.Database.SqlQuery<int>($"""

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Platform.Intake.Data;
 using Platform.Intake.Periods;
 using Platform.Intake.Tests.Submissions;
 using Platform.ServiceDefaults.Security;
@@ -13,7 +14,7 @@ public sealed class ReopeningApiTests(PlatformInfrastructure infrastructure) : I
 {
     private const string Reason = "Sở Tài chính mất điện ngày 02/02, chưa gửi kịp số liệu.";
     private const string Until = "2026-02-05T12:00:00+07:00";
-    private SubmissionsHost _host = null!;
+    private ServiceHost<Program, IntakeDbContext> _host = null!;
 
     public async ValueTask InitializeAsync()
     {

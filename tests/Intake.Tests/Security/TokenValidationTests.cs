@@ -1,3 +1,4 @@
+using Platform.Intake.Data;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
 
@@ -56,5 +57,5 @@ public sealed class TokenValidationTests(TokenValidationTests.IntakeService inta
     }
 
     /// <summary>One intake for all rows: its own database and virtual host, trusting the test tokens' key.</summary>
-    public sealed class IntakeService(PlatformInfrastructure infrastructure) : TokenProbeHost<Program>(infrastructure, "intakedb");
+    public sealed class IntakeService(PlatformInfrastructure infrastructure) : TokenProbeHost<Program, IntakeDbContext>(infrastructure, IntakeModule.DatabaseName);
 }

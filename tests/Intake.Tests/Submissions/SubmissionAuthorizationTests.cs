@@ -5,6 +5,7 @@ using Platform.Intake.Submissions;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Tests.Submissions;
 

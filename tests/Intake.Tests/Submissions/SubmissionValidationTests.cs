@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Platform.Intake.Data;
 using Platform.TestSupport;
 
 namespace Platform.Intake.Tests.Submissions;
@@ -97,7 +98,7 @@ public sealed class SubmissionValidationTests(PlatformInfrastructure infrastruct
         Assert.Equal(["A.backlog", "D1.accepted"], errors.Order(StringComparer.Ordinal));
     }
 
-    private static async Task<(int Submissions, int Changes)> CountAsync(SubmissionsHost host)
+    private static async Task<(int Submissions, int Changes)> CountAsync(ServiceHost<Program, IntakeDbContext> host)
     {
         await using var db = host.Db();
         return (await db.Submissions.CountAsync(TestContext.Current.CancellationToken), await db.SubmissionValueChanges.CountAsync(TestContext.Current.CancellationToken));

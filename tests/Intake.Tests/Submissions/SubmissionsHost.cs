@@ -1,14 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
-using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
@@ -16,11 +9,11 @@ using Platform.TestSupport.Security;
 namespace Platform.Intake.Tests.Submissions;
 
 /// <summary>
-/// Intake hosted in-process on a database and virtual host of its own, trusting test tokens, with the clock
-/// standing at 10:00 on 2 February 2026 in Vietnam: period 2026-01 of monthly-4585 is open for agencies until
-/// the 3rd (00:00 Vietnam time).
+/// Intake as its tests host it (<see cref="ServiceHost{TProgram, TDbContext}"/>: a database and virtual host of its own,
+/// trusting test tokens), with the clock standing at 10:00 on 2 February 2026 in Vietnam: period 2026-01 of
+/// monthly-4585 is open for agencies until the 3rd (00:00 Vietnam time). And the people who use it.
 /// </summary>
-internal sealed class SubmissionsHost : IAsyncDisposable
+internal static class SubmissionsHost
 {
     public const string Framework = "monthly-4585";
     public const string Period = "2026-01";
@@ -35,60 +28,9 @@ internal sealed class SubmissionsHost : IAsyncDisposable
     /// <summary>Reports for a department and also reviews: may not approve what they submitted themselves.</summary>
     public static readonly TestUser ReporterAndReviewer = new("ca-hai.lao-cai", [PlatformRoles.Reporter, PlatformRoles.Reviewer], OrgUnit: "lao-cai");
 
-    private readonly TestTokens _tokens = new();
-    private readonly ServiceFactory<Program> _service;
-    private readonly WebApplicationFactory<Program> _factory;
-
-    private SubmissionsHost(IReadOnlyDictionary<string, string> settings)
-    {
-        _service = new ServiceFactory<Program>(settings, _tokens);
-        _factory = _service.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Time)));
-    }
-
-    public FakeTimeProvider Time { get; } = new(Now);
-
     /// <param name="settings">Extra settings, e.g. <c>Intake:Calendar:Frameworks:monthly-4585:LatePolicy=refuse</c>.</param>
-    public static async Task<SubmissionsHost> StartAsync(PlatformInfrastructure infrastructure, string prefix, IReadOnlyDictionary<string, string>? settings = null)
-    {
-        var all = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:intakedb"] = infrastructure.NewDatabaseConnectionString(prefix),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync(prefix),
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
-        var host = new SubmissionsHost(all);
-        host._factory.CreateClient().Dispose();
-        return host;
-    }
-
-    /// <summary>A client carrying <paramref name="user"/>'s token, or none.</summary>
-    public HttpClient Client(TestUser? user)
-    {
-        var client = _factory.CreateClient();
-        if (user is not null)
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Mint(user, lifetime: TimeSpan.FromHours(1)));
-        return client;
-    }
-
-    public IServiceProvider Services => _factory.Services;
-
-    public IntakeDbContext Db() => _factory.Services.CreateScope().ServiceProvider.GetRequiredService<IntakeDbContext>();
-
-    public async Task<List<string>> OutboxAsync(string eventName)
-    {
-        await using var db = Db();
-        return await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.MessageType.StartsWith("Platform.Contracts." + eventName + ","))
-            .OrderBy(m => m.CreatedAt)
-            .Select(m => m.Body).ToListAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _service.DisposeAsync();
-        _tokens.Dispose();
-    }
+    public static Task<ServiceHost<Program, IntakeDbContext>> StartAsync(PlatformInfrastructure infrastructure, string prefix, IReadOnlyDictionary<string, string>? settings = null) =>
+        ServiceHost.StartAsync<Program, IntakeDbContext>(infrastructure, IntakeModule.DatabaseName, prefix, settings, Now);
 }
 
 internal static class SubmissionCalls

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts;
 using Platform.Intake.Data;
 using Platform.Intake.Units;
@@ -18,17 +17,11 @@ public sealed class UnitSeedingTests(PlatformInfrastructure infrastructure)
     [Fact]
     public async Task Two_replicas_starting_on_a_new_database_register_every_shipped_unit_exactly_once()
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:intakedb"] = infrastructure.NewDatabaseConnectionString("seeding"),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("seeding"),
-        };
-        await using var first = new ServiceFactory<Program>(settings);
-        await using var second = new ServiceFactory<Program>(settings);
-        await Task.WhenAll(Task.Run(first.CreateClient), Task.Run(second.CreateClient));
+        var replicas = await ServiceHost.StartReplicasAsync<Program, IntakeDbContext>(infrastructure, IntakeModule.DatabaseName, "seeding", count: 2);
+        await using var first = replicas[0];
+        await using var second = replicas[1];
 
-        await using var scope = first.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        await using var db = first.Db();
         var units = await db.OrganisationUnits.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(ShippedUnits, units.Count);
         Assert.Equal(ShippedUnits, units.Select(u => u.Code).Distinct().Count());
@@ -50,17 +43,10 @@ public sealed class UnitSeedingTests(PlatformInfrastructure infrastructure)
     [Fact]
     public async Task A_self_hosted_province_seeds_under_its_configured_tenant()
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:intakedb"] = infrastructure.NewDatabaseConnectionString("tenant"),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("tenant"),
-            ["Intake:Tenant"] = "lao-cai",
-        };
-        await using var host = new ServiceFactory<Program>(settings);
-        host.CreateClient();
+        await using var host = await ServiceHost.StartAsync<Program, IntakeDbContext>(infrastructure, IntakeModule.DatabaseName, "tenant",
+            new Dictionary<string, string> { ["Intake:Tenant"] = "lao-cai" });
 
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        await using var db = host.Db();
         Assert.Equal(["lao-cai"], await db.OrganisationUnits.Select(u => u.Tenant).Distinct().ToListAsync(TestContext.Current.CancellationToken));
     }
 

@@ -9,6 +9,7 @@ using Platform.Intake.Units;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
+using Platform.Intake.Http;
 
 namespace Platform.Intake.Tests.Units;
 
@@ -116,7 +117,7 @@ public sealed class UnitsApiTests(PlatformInfrastructure infrastructure)
         var byReviewer = await reviewer.PostAsync("/api/intake/units/import", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
         var response = await admin.PostAsync("/api/intake/units/import", form, Ct);
         var tooLarge = await admin.PostAsync("/api/intake/units/import",
-            new ByteArrayContent(new byte[UnitsTransfer.MaxImportBytes + 1]) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, Ct);
+            new ByteArrayContent(new byte[ImportUnits.MaxImportBytes + 1]) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, byReviewer.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

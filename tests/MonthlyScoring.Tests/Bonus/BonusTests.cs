@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.MonthlyScoring.Bonus;
+using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Tests.Inputs;
 using Platform.MonthlyScoring.Units;
 using Platform.ServiceDefaults.Security;
@@ -22,18 +23,18 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await StartAsync("bonusapprove");
-        var proposed = await host.Client(InputsHost.LaoCaiReporter).PostAsJsonAsync(Path,
+        var proposed = await host.Client(MonthlyScoringHost.LaoCaiReporter).PostAsJsonAsync(Path,
             new { unit = "lao-cai", period = "2026-01", justification = "Triển khai sớm nền tảng dữ liệu dùng chung", evidence = "https://laocai.gov.vn/van-ban/123" }, ct);
         Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
         var id = (await proposed.Content.ReadFromJsonAsync<BonusView>(ct))!.Id;
 
-        var approved = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/approve",
+        var approved = await host.Client(MonthlyScoringHost.NationalApprover).PostAsJsonAsync($"{Path}/{id}/approve",
             new { points = 3, note = "Đồng ý", basis = Basis }, ct);
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         var view = (await approved.Content.ReadFromJsonAsync<BonusView>(ct))!;
         Assert.Equal((BonusStates.Approved, 3m), (view.State, view.Points));
         // Who recorded the decision (sub and name), when, and the document it rests on.
-        Assert.Equal((InputsHost.Approver.Subject, InputsHost.Approver.Username, Basis), (view.DecidedBy, view.DecidedByName, view.DecisionBasis));
+        Assert.Equal((MonthlyScoringHost.NationalApprover.Subject, MonthlyScoringHost.NationalApprover.Username, Basis), (view.DecidedBy, view.DecidedByName, view.DecisionBasis));
         Assert.NotNull(view.DecidedAt);
         Assert.False(view.CorrectionNeeded);
 
@@ -42,13 +43,13 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         Assert.Empty(await BonusDecisions.ApprovedAsync(db, "national", "2026-02", ct));
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id.ToString()).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(ct);
         Assert.Equal(["proposed", "approved"], audit.Select(a => a.Action));
-        Assert.Equal(InputsHost.Approver.Subject, audit[1].By);
+        Assert.Equal(MonthlyScoringHost.NationalApprover.Subject, audit[1].By);
         Assert.Equal($"3 điểm: Đồng ý — căn cứ: {Basis}", audit[1].Detail);
 
         // Deciding twice is refused; the list shows the decision.
-        var again = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Nhầm", basis = Basis }, ct);
+        var again = await host.Client(MonthlyScoringHost.NationalApprover).PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Nhầm", basis = Basis }, ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        var list = await host.Client(InputsHost.LaoCaiLeader).GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
+        var list = await host.Client(MonthlyScoringHost.LaoCaiLeader).GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
         Assert.Equal([(id, BonusStates.Approved, Basis)], list!.Select(b => (b.Id, b.State, b.DecisionBasis)));
     }
 
@@ -59,7 +60,7 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         await using var host = await StartAsync("bonusreject");
         var id = await ProposeAsync(host);
 
-        var rejected = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Chưa có minh chứng", basis = Basis }, ct);
+        var rejected = await host.Client(MonthlyScoringHost.NationalApprover).PostAsJsonAsync($"{Path}/{id}/reject", new { reason = "Chưa có minh chứng", basis = Basis }, ct);
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
 
         await using var db = host.Db();
@@ -80,7 +81,7 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         await using var host = await StartAsync("bonuspoints");
         var id = await ProposeAsync(host);
 
-        var response = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{id}/approve", new { points, basis = Basis }, ct);
+        var response = await host.Client(MonthlyScoringHost.NationalApprover).PostAsJsonAsync($"{Path}/{id}/approve", new { points, basis = Basis }, ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
@@ -93,7 +94,7 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         var ct = TestContext.Current.CancellationToken;
         await using var host = await StartAsync("bonusbasis");
         var id = await ProposeAsync(host);
-        var approver = host.Client(InputsHost.Approver);
+        var approver = host.Client(MonthlyScoringHost.NationalApprover);
 
         var approve = await approver.PostAsJsonAsync($"{Path}/{id}/approve", new { points = 9, basis = "  " }, ct);
         var reject = await approver.PostAsJsonAsync($"{Path}/{id}/reject", new { }, ct);
@@ -104,7 +105,7 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         Assert.Equal(["basis", "points"], approveErrors.EnumerateObject().Select(e => e.Name).Order());
         Assert.Equal(["basis", "reason"], rejectErrors.EnumerateObject().Select(e => e.Name).Order());
         Assert.Contains("quyết định của Thủ tướng Chính phủ", approveErrors.GetProperty("basis")[0].GetString());
-        var list = await host.Client(InputsHost.NationalLeader).GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
+        var list = await host.Client(MonthlyScoringHost.NationalLeader).GetFromJsonAsync<List<BonusView>>($"{Path}?period=2026-01", ct);
         Assert.Equal(BonusStates.Proposed, Assert.Single(list!).State);
     }
 
@@ -115,17 +116,17 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         await using var host = await StartAsync("bonusroles");
         var id = await ProposeAsync(host);
 
-        var byReporter = await host.Client(InputsHost.LaoCaiLeader).PostAsJsonAsync($"{Path}/{id}/approve", new { points = 5 }, ct);
+        var byReporter = await host.Client(MonthlyScoringHost.LaoCaiLeader).PostAsJsonAsync($"{Path}/{id}/approve", new { points = 5 }, ct);
         Assert.Equal(HttpStatusCode.Forbidden, byReporter.StatusCode);
 
-        var otherUnit = await host.Client(InputsHost.LaoCaiReporter).PostAsJsonAsync(Path, new { unit = "thanh-hoa", period = "2026-01", justification = "Đề xuất hộ" }, ct);
+        var otherUnit = await host.Client(MonthlyScoringHost.LaoCaiReporter).PostAsJsonAsync(Path, new { unit = "thanh-hoa", period = "2026-01", justification = "Đề xuất hộ" }, ct);
         Assert.Equal(HttpStatusCode.NotFound, otherUnit.StatusCode);
         Assert.Equal("Không tìm thấy", (await otherUnit.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("title").GetString());
 
-        var unknown = await host.Client(InputsHost.Approver).PostAsJsonAsync($"{Path}/{Guid.NewGuid()}/approve", new { points = 2, basis = Basis }, ct);
+        var unknown = await host.Client(MonthlyScoringHost.NationalApprover).PostAsJsonAsync($"{Path}/{Guid.NewGuid()}/approve", new { points = 2, basis = Basis }, ct);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
-        var twice = await host.Client(InputsHost.LaoCaiLeader).PostAsJsonAsync(Path, new { unit = "lao-cai", period = "2026-01", justification = "Lần hai" }, ct);
+        var twice = await host.Client(MonthlyScoringHost.LaoCaiLeader).PostAsJsonAsync(Path, new { unit = "lao-cai", period = "2026-01", justification = "Lần hai" }, ct);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
     }
 
@@ -163,9 +164,9 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         Assert.Empty(await BonusDecisions.ApprovedAsync(db, "national", "2026-01", ct));
     }
 
-    private async Task<InputsHost> StartAsync(string prefix)
+    private async Task<ServiceHost<Program, MonthlyScoringDbContext>> StartAsync(string prefix)
     {
-        var host = await InputsHost.StartAsync(infrastructure, prefix);
+        var host = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, prefix);
         await using var db = host.Db();
         db.Units.AddRange(
             new ScoredUnit { Tenant = "national", Code = "vn", Name = "Quốc gia", Kind = "national", Revision = 1 },
@@ -175,9 +176,9 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         return host;
     }
 
-    private static async Task<Guid> ProposeAsync(InputsHost host)
+    private static async Task<Guid> ProposeAsync(ServiceHost<Program, MonthlyScoringDbContext> host)
     {
-        var response = await host.Client(InputsHost.LaoCaiReporter).PostAsJsonAsync(Path,
+        var response = await host.Client(MonthlyScoringHost.LaoCaiReporter).PostAsJsonAsync(Path,
             new { unit = "lao-cai", period = "2026-01", justification = "Hoàn thành trước hạn" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<BonusView>(TestContext.Current.CancellationToken))!.Id;

@@ -7,7 +7,7 @@ using Platform.Contracts;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
-using Platform.MonthlyScoring.Tests.Inputs;
+using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Tests.Publication;
 using Platform.MonthlyScoring.Units;
 using Platform.Scoring;
@@ -42,7 +42,7 @@ public sealed class FrameworkVersionTests(PlatformInfrastructure infrastructure)
     [Fact]
     public async Task A_later_month_is_scored_under_the_new_version_and_the_published_month_keeps_its_own()
     {
-        await using var host = await InputsHost.StartAsync(infrastructure, "fwversions");
+        await using var host = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, "fwversions");
         await SeedAsync(host, "2026-01", "2026-02");
         using var publisher = host.Client(MonthlyScoringHost.Publisher);
         var january = await Publishing.PublishAsync(publisher);
@@ -74,7 +74,7 @@ public sealed class FrameworkVersionTests(PlatformInfrastructure infrastructure)
     [Fact]
     public async Task A_version_that_does_not_read_here_is_left_out_and_scoring_goes_on_under_the_others()
     {
-        await using var host = await InputsHost.StartAsync(infrastructure, "fwunreadable");
+        await using var host = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, "fwunreadable");
         await SeedAsync(host, "2026-02");
         using var publisher = host.Client(MonthlyScoringHost.Publisher);
 
@@ -97,7 +97,7 @@ public sealed class FrameworkVersionTests(PlatformInfrastructure infrastructure)
     }
 
     /// <summary>The national root, the example's two provinces with their approved values in each period, January closed.</summary>
-    private static async Task SeedAsync(InputsHost host, params string[] periods)
+    private static async Task SeedAsync(ServiceHost<Program, MonthlyScoringDbContext> host, params string[] periods)
     {
         await using var db = host.Db();
         db.Units.Add(new ScoredUnit { Tenant = "national", Code = "vn", Name = "Việt Nam", Kind = "national", Revision = 1 });

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.DataAndMessaging.Outbox;
 using Platform.TestSupport;
@@ -15,7 +16,7 @@ public sealed class SubmissionApprovedConsumerTests(PlatformInfrastructure infra
     [Fact]
     public async Task An_approval_stores_each_value_with_its_provenance()
     {
-        await using var bench = await InputsHost.StartAsync(infrastructure, "approved");
+        await using var bench = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, "approved");
         await bench.DeliverAsync(Approved(3, T0, """{"A.due": 12, "E3.onTime": true}"""));
 
         var rows = await ValuesAsync(bench);
@@ -28,7 +29,7 @@ public sealed class SubmissionApprovedConsumerTests(PlatformInfrastructure infra
     [Fact]
     public async Task A_duplicate_delivery_changes_nothing()
     {
-        await using var bench = await InputsHost.StartAsync(infrastructure, "duplicate");
+        await using var bench = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, "duplicate");
         var id = await bench.DeliverAsync(Approved(3, T0, """{"A.due": 12}"""));
         // Redelivered after a newer approval: the inbox recognises the message id and skips it.
         await bench.DeliverAsync(Approved(4, T0.AddHours(1), """{"A.due": 13}"""));
@@ -43,7 +44,7 @@ public sealed class SubmissionApprovedConsumerTests(PlatformInfrastructure infra
     [Fact]
     public async Task An_older_approval_arriving_late_never_overwrites_a_newer_one()
     {
-        await using var bench = await InputsHost.StartAsync(infrastructure, "outoforder");
+        await using var bench = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, "outoforder");
         await bench.DeliverAsync(Approved(5, T0.AddDays(1), """{"A.due": 20}"""));
         await bench.DeliverAsync(Approved(3, T0, """{"A.due": 12, "A.done": 4}"""));
 
@@ -54,7 +55,7 @@ public sealed class SubmissionApprovedConsumerTests(PlatformInfrastructure infra
     [Fact]
     public async Task A_key_the_same_submission_no_longer_carries_is_removed_but_not_another_submissions_key()
     {
-        await using var bench = await InputsHost.StartAsync(infrastructure, "removed");
+        await using var bench = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, "removed");
         var other = Approved(2, T0, """{"B.kpi": 80}""") with { SubmissionId = Guid.NewGuid(), ReportingUnit = "lao-cai.so-tc" };
         await bench.DeliverAsync(other);
         await bench.DeliverAsync(Approved(3, T0, """{"A.due": 12, "A.done": 4}"""));
@@ -66,7 +67,7 @@ public sealed class SubmissionApprovedConsumerTests(PlatformInfrastructure infra
     [Fact]
     public async Task Approvals_of_other_frameworks_are_acknowledged_and_ignored()
     {
-        await using var bench = await InputsHost.StartAsync(infrastructure, "otherframework");
+        await using var bench = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, "otherframework");
         await bench.DeliverAsync(Approved(3, T0, """{"A.due": 12}""") with { FrameworkId = "nq57-self-2026", Period = "2026" });
 
         Assert.Empty(await ValuesAsync(bench));
@@ -75,7 +76,7 @@ public sealed class SubmissionApprovedConsumerTests(PlatformInfrastructure infra
     [Fact]
     public async Task A_closed_period_is_recorded_once()
     {
-        await using var bench = await InputsHost.StartAsync(infrastructure, "closed");
+        await using var bench = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, "closed");
         var closed = new PeriodClosed("national", "monthly-4585", "2026.1", "2026-01", "to-national", T0, T0.AddMinutes(1));
         await bench.DeliverAsync(closed);
         await bench.DeliverAsync(closed with { OccurredAt = T0.AddMinutes(5) });
@@ -89,7 +90,7 @@ public sealed class SubmissionApprovedConsumerTests(PlatformInfrastructure infra
         Submission, "national", "monthly-4585", "2026.1", "2026-01", "lao-cai.so-khcn", target,
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(values)!, false, "reviewer-sub", revision, at);
 
-    private static async Task<List<ApprovedValue>> ValuesAsync(InputsHost bench)
+    private static async Task<List<ApprovedValue>> ValuesAsync(ServiceHost<Program, MonthlyScoringDbContext> bench)
     {
         await using var db = bench.Db();
         return await db.ApprovedValues.AsNoTracking().OrderBy(v => v.InputKey).ToListAsync(TestContext.Current.CancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.MonthlyScoring.Data;
 using Platform.TestSupport;
 
 namespace Platform.MonthlyScoring.Tests.Inputs;
@@ -11,7 +12,7 @@ public sealed class UnitRegisteredConsumerTests(PlatformInfrastructure infrastru
     [Fact]
     public async Task A_higher_revision_replaces_the_unit_and_a_lower_or_equal_one_is_ignored()
     {
-        await using var bench = await InputsHost.StartAsync(infrastructure, "units");
+        await using var bench = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, "units");
         await bench.DeliverAsync(Unit(2, "Tỉnh Lào Cai", ["provinces"]));
         await bench.DeliverAsync(Unit(1, "Tên cũ", ["ministries"]));
         await bench.DeliverAsync(Unit(2, "Tên trùng phiên bản", ["ministries"]));
@@ -25,7 +26,7 @@ public sealed class UnitRegisteredConsumerTests(PlatformInfrastructure infrastru
     [Fact]
     public async Task An_older_publisher_without_peer_groups_or_end_date_keeps_what_is_stored()
     {
-        await using var bench = await InputsHost.StartAsync(infrastructure, "unitsold");
+        await using var bench = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, "unitsold");
         await bench.DeliverAsync(Unit(1, "Tỉnh Lào Cai", ["provinces"], new DateOnly(2026, 7, 1)));
         await bench.DeliverAsync(Unit(2, "Tỉnh Lào Cai", null));
 
@@ -35,7 +36,7 @@ public sealed class UnitRegisteredConsumerTests(PlatformInfrastructure infrastru
     private static OrganisationUnitRegistered Unit(int revision, string name, string[]? peerGroups, DateOnly? validTo = null) =>
         new("national", "lao-cai", name, "province", "vn", revision, T0.AddDays(revision), peerGroups, validTo);
 
-    private static async Task<string> DescribeAsync(InputsHost bench)
+    private static async Task<string> DescribeAsync(ServiceHost<Program, MonthlyScoringDbContext> bench)
     {
         await using var db = bench.Db();
         var u = await db.Units.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);

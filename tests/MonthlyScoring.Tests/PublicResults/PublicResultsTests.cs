@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Tests.Publication;
@@ -110,7 +111,7 @@ public sealed class PublicResultsTests(PlatformInfrastructure infrastructure)
         Assert.Equal("Tỉnh Thanh Hóa", results.Results.Single(r => r.Unit == "thanh-hoa").Name);
     }
 
-    private static async Task NameAsync(MonthlyScoringHost host)
+    private static async Task NameAsync(ServiceHost<Program, MonthlyScoringDbContext> host)
     {
         await using var db = host.Db();
         await db.Units.Where(u => u.Code == "lao-cai").ExecuteUpdateAsync(u => u.SetProperty(x => x.Name, "Tỉnh Lào Cai"), Ct);

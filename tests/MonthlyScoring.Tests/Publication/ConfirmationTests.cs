@@ -109,12 +109,8 @@ public sealed class ConfirmationTests(PlatformInfrastructure infrastructure)
     public async Task A_unit_that_did_not_report_is_not_ranked_as_zero_in_results_public_results_history_or_the_event()
     {
         await using var host = await MonthlyScoringHost.StartAsync(infrastructure, "confirm-silent");
-        await host.SeedAsync(Example.WithSilentProvince);
-        await host.CloseAsync();
         using var publisher = host.Client(MonthlyScoringHost.Publisher);
-        var created = await Publishing.PublishAsync(publisher);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var runId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var runId = (await Publishing.FirstRevisionAsync(host, publisher, Example.WithSilentProvince)).Id;
         using var anonymous = host.Client(null);
 
         var published = await anonymous.GetFromJsonAsync<JsonElement>("/api/monthly-scoring/public/results?period=2026-01&peerGroup=provinces", Ct);

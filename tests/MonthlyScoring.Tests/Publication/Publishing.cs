@@ -1,5 +1,8 @@
+using Platform.TestSupport;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.MonthlyScoring.Runs;
 
 namespace Platform.MonthlyScoring.Tests.Publication;
 
@@ -26,6 +29,17 @@ internal static class Publishing
     public static Task<HttpResponseMessage> Post(HttpClient client, string? reason, string? fingerprint, bool? acknowledgeMissing) =>
         client.PostAsJsonAsync("/api/monthly-scoring/publications",
             new { period = MonthlyScoringHost.Period, peerGroup = "provinces", reason, fingerprint, acknowledgeMissing }, Ct);
+
+    /// <summary>Seeds <paramref name="units"/>, closes the month nationally and publishes it: revision 1.</summary>
+    public static async Task<RunView> FirstRevisionAsync(ServiceHost<Program, Platform.MonthlyScoring.Data.MonthlyScoringDbContext> host, HttpClient publisher,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> units)
+    {
+        await host.SeedAsync(units);
+        await host.CloseAsync();
+        var response = await PublishAsync(publisher);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<RunView>(Ct))!;
+    }
 
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 }

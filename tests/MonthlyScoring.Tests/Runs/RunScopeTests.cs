@@ -58,12 +58,8 @@ public sealed class RunScopeTests(PlatformInfrastructure infrastructure)
     public async Task Official_results_are_readable_by_every_reader_but_a_foreign_units_history_is_a_404()
     {
         await using var host = await MonthlyScoringHost.StartAsync(infrastructure, "runs-scope-official");
-        await host.SeedAsync(Example.Provinces);
-        await host.CloseAsync();
         using var publisher = host.Client(MonthlyScoringHost.Publisher);
-        var published = await Publishing.PublishAsync(publisher);
-        Assert.True(published.StatusCode == HttpStatusCode.Created, await published.Content.ReadAsStringAsync(Ct));
-        var run = (await published.Content.ReadFromJsonAsync<RunView>(Ct))!;
+        var run = await Publishing.FirstRevisionAsync(host, publisher, Example.Provinces);
         using var laoCai = host.Client(MonthlyScoringHost.LaoCaiLeader);
 
         var official = await laoCai.GetFromJsonAsync<RunResults>($"/api/monthly-scoring/runs/{run.Id}/results", Ct);

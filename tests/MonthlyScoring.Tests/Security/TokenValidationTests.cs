@@ -1,3 +1,4 @@
+using Platform.MonthlyScoring.Data;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
 
@@ -11,7 +12,7 @@ public sealed class TokenValidationTests(TokenValidationTests.ScoringService sco
 {
     private static readonly Guid Unknown = Guid.Parse("0197a000-0000-7000-8000-000000000002");
 
-    /// <summary>Every protected route: runs, history, missing inputs, publications and bonuses.</summary>
+    /// <summary>Every protected route: runs, history, missing inputs, publications, bonuses and simulations.</summary>
     private static readonly ProtectedRoute[] Routes =
     [
         new("GET", "/api/monthly-scoring/runs"),
@@ -27,6 +28,7 @@ public sealed class TokenValidationTests(TokenValidationTests.ScoringService sco
         new("POST", "/api/monthly-scoring/bonuses"),
         new("POST", $"/api/monthly-scoring/bonuses/{Unknown}/approve"),
         new("POST", $"/api/monthly-scoring/bonuses/{Unknown}/reject"),
+        new("POST", "/api/monthly-scoring/simulations"),
     ];
 
     public static TheoryData<Forgery?> Tokens => new(TokenProbe.Cases);
@@ -43,5 +45,5 @@ public sealed class TokenValidationTests(TokenValidationTests.ScoringService sco
     }
 
     /// <summary>One monthly scoring for all rows: its own database and virtual host, trusting the test tokens' key.</summary>
-    public sealed class ScoringService(PlatformInfrastructure infrastructure) : TokenProbeHost<Program>(infrastructure, MonthlyScoringModule.DatabaseName);
+    public sealed class ScoringService(PlatformInfrastructure infrastructure) : TokenProbeHost<Program, MonthlyScoringDbContext>(infrastructure, MonthlyScoringModule.DatabaseName);
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Platform.TestSupport;
 
 namespace Platform.PlatformHarness.Telemetry;
 
@@ -14,33 +14,12 @@ namespace Platform.PlatformHarness.Telemetry;
 /// </summary>
 public sealed class TraceCollector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ExportedSpan> _spans = new();
     private readonly ConcurrentQueue<string> _rejected = new();
+    private WebApplication _app = null!;
 
     private TraceCollector()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapPost("/v1/traces", async (HttpRequest request) =>
-        {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            try
-            {
-                foreach (var span in ExportedSpan.Parse(body.ToArray())) _spans.Enqueue(span);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IndexOutOfRangeException)
-            {
-                _rejected.Enqueue(ex.Message);
-                return Results.BadRequest();
-            }
-            // An empty ExportTraceServiceResponse: everything accepted.
-            return Results.Bytes([], "application/x-protobuf");
-        });
-        _app.MapPost("/v1/{signal}", () => Results.Bytes([], "application/x-protobuf"));
     }
 
     /// <summary>The base address for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (with <c>OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf</c>).</summary>
@@ -55,8 +34,29 @@ public sealed class TraceCollector : IAsyncDisposable
     public static async Task<TraceCollector> StartAsync(CancellationToken cancellationToken)
     {
         var collector = new TraceCollector();
-        await collector._app.StartAsync(cancellationToken);
+        collector._app = await StandIn.StartAsync(0, app =>
+        {
+            app.MapPost("/v1/traces", collector.ReceiveAsync);
+            app.MapPost("/v1/{signal}", () => Results.Bytes([], "application/x-protobuf"));
+        }, builder => builder.Logging.ClearProviders(), cancellationToken);
         return collector;
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        try
+        {
+            foreach (var span in ExportedSpan.Parse(body.ToArray())) _spans.Enqueue(span);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IndexOutOfRangeException)
+        {
+            _rejected.Enqueue(ex.Message);
+            return Results.BadRequest();
+        }
+        // An empty ExportTraceServiceResponse: everything accepted.
+        return Results.Bytes([], "application/x-protobuf");
     }
 
     /// <summary>

@@ -6,6 +6,8 @@ namespace Platform.Scoring.Tests.Cli;
 /// <summary>What the command line did: exit code, standard output, standard error.</summary>
 internal sealed record CliOutcome(int ExitCode, string Stdout, string Stderr)
 {
+    public string[] OutputLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public string[] ErrorLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
@@ -24,6 +26,16 @@ internal static class CliRun
 
     /// <summary><c>score --input -</c> with <paramref name="json"/> on standard input.</summary>
     public static Task<CliOutcome> ScoreJson(string json) => Score(["--input", "-"], json);
+
+    /// <summary><c>simulate</c> with the given arguments, standard input <paramref name="stdin"/>.</summary>
+    public static async Task<CliOutcome> Simulate(string[] args, string stdin = "")
+    {
+        using var input = new StringReader(stdin);
+        await using var output = new StringWriter();
+        await using var error = new StringWriter();
+        var exit = await SimulateCommand.RunAsync(args, input, output, error);
+        return new CliOutcome(exit, output.ToString(), error.ToString());
+    }
 
     public static CliOutcome Frameworks()
     {

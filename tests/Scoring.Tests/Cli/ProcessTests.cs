@@ -48,4 +48,18 @@ public sealed class ProcessTests
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("monthly-4585\t4585/QĐ-BKHCN (30/12/2025)\t100\tmonth", outcome.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Simulate_exits_0_and_prints_the_marking_in_utf8()
+    {
+        var draft = Path.Combine(Directory.CreateTempSubdirectory("scoring-cli-process-").FullName, "draft.json");
+        await File.WriteAllTextAsync(draft, Platform.TestSupport.FrameworkDrafts.Reweighted().ToJsonString(), TestContext.Current.CancellationToken);
+
+        var outcome = await CliRun.Process(["simulate", "--input", "-", "--framework-file", draft], Inputs.TwoProvinces);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("", outcome.Stderr);
+        Assert.StartsWith("MÔ PHỎNG – không phải kết quả chính thức\n", outcome.Stdout, StringComparison.Ordinal);
+        Directory.Delete(Path.GetDirectoryName(draft)!, recursive: true);
+    }
 }

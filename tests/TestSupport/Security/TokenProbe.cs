@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Security;
 using Xunit;
 
@@ -77,33 +78,30 @@ public static class TokenProbe
 }
 
 /// <summary>
-/// One service for all rows of a token probe: its own database (<paramref name="database"/>, the service's connection
-/// name) and virtual host, trusting the test tokens' key. A test project derives a concrete class fixture from it.
+/// One service for all rows of a token probe (<see cref="ServiceHost{TProgram, TDbContext}"/>: its own database, the
+/// service's connection <paramref name="database"/>, and virtual host, trusting the test tokens' key). A test project
+/// derives a concrete class fixture from it.
 /// </summary>
-public abstract class TokenProbeHost<TProgram>(PlatformInfrastructure infrastructure, string database) : IAsyncLifetime
+public abstract class TokenProbeHost<TProgram, TDbContext>(PlatformInfrastructure infrastructure, string database) : IAsyncLifetime
     where TProgram : class
+    where TDbContext : DbContext
 {
-    private ServiceFactory<TProgram> _service = null!;
+    private ServiceHost<TProgram, TDbContext> _service = null!;
 
-    public TestTokens Tokens { get; } = new();
+    public TestTokens Tokens => _service.Tokens;
 
     public HttpClient Client { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _service = new ServiceFactory<TProgram>(new Dictionary<string, string>
-        {
-            [$"ConnectionStrings:{database}"] = infrastructure.NewDatabaseConnectionString("tokens"),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync("tokens"),
-        }, Tokens);
-        Client = _service.CreateClient();
+        _service = await ServiceHost.StartAsync<TProgram, TDbContext>(infrastructure, database, "tokens");
+        Client = _service.Client();
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await _service.DisposeAsync();
-        Tokens.Dispose();
         GC.SuppressFinalize(this);
     }
 }
