@@ -15,6 +15,7 @@ public static class ServiceAnswers
     public static readonly IReadOnlyList<(string Service, string Method, string Path, Type Record)> Answers =
     [
         (Intake, "get", "/api/intake/frameworks", typeof(IReadOnlyList<FrameworkVersionSummary>)),
+        (Intake, "get", "/api/intake/frameworks", typeof(List<FrameworkVersionInfo>)),
         (Intake, "get", "/api/intake/frameworks/{id}/versions/{version}", typeof(FrameworkVersionView)),
         (Intake, "get", "/api/intake/frameworks/{id}/in-force/{period}", typeof(FrameworkVersionView)),
         (Intake, "get", "/api/intake/public/frameworks/{id}/versions/{version}", typeof(FrameworkVersionView)),
@@ -62,6 +63,7 @@ public static class ServiceAnswers
         (Scoring, "post", "/api/monthly-scoring/bonuses", typeof(BonusProposal)),
         (Scoring, "post", "/api/monthly-scoring/bonuses/{id}/approve", typeof(BonusProposal)),
         (Scoring, "post", "/api/monthly-scoring/bonuses/{id}/reject", typeof(BonusProposal)),
+        (Scoring, "post", "/api/monthly-scoring/simulations", typeof(SimulationAnswer)),
     ];
 
     /// <summary>Bodies the web sends (JSON): each property must be one the service reads.</summary>
@@ -77,6 +79,7 @@ public static class ServiceAnswers
         (Scoring, "post", "/api/monthly-scoring/bonuses", typeof(ProposeBonus)),
         (Scoring, "post", "/api/monthly-scoring/bonuses/{id}/approve", typeof(ApproveBonus)),
         (Scoring, "post", "/api/monthly-scoring/bonuses/{id}/reject", typeof(RejectBonus)),
+        (Scoring, "post", "/api/monthly-scoring/simulations", typeof(SimulationRequest)),
     ];
 
     /// <summary>Records of <c>src/Web/Api</c> that mirror no answer of a service's OpenAPI document, and why.</summary>

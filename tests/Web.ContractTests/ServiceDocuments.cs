@@ -1,7 +1,6 @@
 extern alias intake;
 extern alias scoring;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.TestSupport;
 
 namespace Platform.Web.ContractTests;
@@ -21,23 +20,17 @@ public sealed class ServiceDocuments(PlatformInfrastructure infrastructure) : IA
 
     public async ValueTask InitializeAsync()
     {
-        _documents[Intake] = await ReadAsync(new ServiceFactory<intake::Program>(await SettingsAsync("intakedb", "contractintake")));
-        _documents[MonthlyScoring] = await ReadAsync(new ServiceFactory<scoring::Program>(await SettingsAsync("monthlyscoringdb", "contractscoring")));
+        await using (var intake = await ServiceHost.StartAsync<intake::Program, intake::Platform.Intake.Data.IntakeDbContext>(
+            infrastructure, intake::Platform.Intake.IntakeModule.DatabaseName, "contractintake"))
+            _documents[Intake] = await ReadAsync(intake.Client());
+        await using (var scoring = await ServiceHost.StartAsync<scoring::Program, scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext>(
+            infrastructure, scoring::Platform.MonthlyScoring.MonthlyScoringModule.DatabaseName, "contractscoring"))
+            _documents[MonthlyScoring] = await ReadAsync(scoring.Client());
     }
 
-    private async Task<Dictionary<string, string>> SettingsAsync(string database, string prefix) => new()
+    private static async Task<JsonNode> ReadAsync(HttpClient client)
     {
-        [$"ConnectionStrings:{database}"] = infrastructure.NewDatabaseConnectionString(prefix),
-        ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync(prefix),
-    };
-
-    private static async Task<JsonNode> ReadAsync<TProgram>(WebApplicationFactory<TProgram> service) where TProgram : class
-    {
-        await using (service)
-        {
-            using var client = service.CreateClient();
-            return JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
-        }
+        using (client) return JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

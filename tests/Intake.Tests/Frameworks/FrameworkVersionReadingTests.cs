@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
+using Platform.Intake.Data;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
@@ -17,29 +17,18 @@ public sealed class FrameworkVersionReadingTests(PlatformInfrastructure infrastr
     private const string Version = "4585/QĐ-BKHCN (30/12/2025)";
     private static readonly string Escaped = Uri.EscapeDataString(Version);
 
+    private static readonly TestUser Reporter = new("lao-cai.reporter", [PlatformRoles.Reporter], OrgUnit: "lao-cai");
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<ServiceFactory<Program>> ServiceAsync(PlatformInfrastructure infrastructure, string prefix, TestTokens tokens) =>
-        new(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:intakedb"] = infrastructure.NewDatabaseConnectionString(prefix),
-            ["ConnectionStrings:messaging"] = await infrastructure.CreateVirtualHostAsync(prefix),
-        }, tokens);
-
-    private static HttpClient SignedIn(ServiceFactory<Program> service, TestTokens tokens)
-    {
-        var client = service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            tokens.Mint(new TestUser("lao-cai.reporter", [PlatformRoles.Reporter], OrgUnit: "lao-cai")));
-        return client;
-    }
+    private Task<ServiceHost<Program, IntakeDbContext>> ServiceAsync(string prefix) =>
+        ServiceHost.StartAsync<Program, IntakeDbContext>(infrastructure, IntakeModule.DatabaseName, prefix);
 
     [Fact]
     public async Task Every_listed_version_is_served_in_full_by_its_name_including_indicators_that_score_with_a_variant()
     {
-        using var tokens = new TestTokens();
-        await using var service = await ServiceAsync(infrastructure, "frameworkversions", tokens);
-        using var client = SignedIn(service, tokens);
+        await using var service = await ServiceAsync("frameworkversions");
+        using var client = service.Client(Reporter);
 
         using var list = JsonDocument.Parse(await client.GetStringAsync("/api/intake/frameworks", Ct));
         var versions = list.RootElement.EnumerateArray().Select(v => (Id: v.GetProperty("id").GetString()!, Version: v.GetProperty("version").GetString()!)).ToList();
@@ -57,10 +46,9 @@ public sealed class FrameworkVersionReadingTests(PlatformInfrastructure infrastr
     [Fact]
     public async Task A_version_is_read_without_signing_in_on_the_public_route_while_the_other_framework_routes_need_a_token()
     {
-        using var tokens = new TestTokens();
-        await using var service = await ServiceAsync(infrastructure, "publicframework", tokens);
-        using var anonymous = service.CreateClient();
-        using var signedIn = SignedIn(service, tokens);
+        await using var service = await ServiceAsync("publicframework");
+        using var anonymous = service.Client();
+        using var signedIn = service.Client(Reporter);
 
         var published = await anonymous.GetAsync($"/api/intake/public/frameworks/monthly-4585/versions/{Escaped}", Ct);
         var unknown = await anonymous.GetAsync("/api/intake/public/frameworks/monthly-4585/versions/khong-co", Ct);
