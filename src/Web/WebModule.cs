@@ -33,6 +33,9 @@ public static class WebModule
             client.Timeout = TimeSpan.FromSeconds(60);
         });
         builder.Services.AddScoped<CurrentUser>();
+        // Framework definitions from intake, kept briefly for everyone (FrameworkCache.Lifetime).
+        builder.Services.AddSingleton<FrameworkCache>();
+        builder.Services.AddScoped<FrameworkClient>();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "platform.antiforgery");
         // Redirects (post-redirect-get, sign-in) are absolute: they must name the gateway's address, which the gateway
         // passes in X-Forwarded-Host/Proto, not this process's own. Only the gateway can reach the web application.

@@ -14,7 +14,8 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
     [InlineData("lao-cai.so-khcn.reporter", new[] { "/", "/viec-cua-toi", "/viec-cua-toi?framework=monthly-4585&period=2026-01", "/nhap-lieu/monthly-4585/2026-01/lao-cai", "/excel", "/diem-thuong", "/ket-qua" })]
     [InlineData("lao-cai.reporter", new[] { "/tinh-hinh-bao-cao" })]
     [InlineData("lao-cai.reviewer", new[] { "/tham-dinh", "/bang-xep-hang" })]
-    [InlineData("khung-chi-so", new[] { "/quan-tri", "/quan-tri/phan-cong", "/quan-tri/lich-bao-cao", "/quan-tri/don-vi", "/quan-tri/don-vi/lao-cai.so-khcn", "/mo-phong" })]
+    [InlineData("khung-chi-so", new[] { "/quan-tri", "/quan-tri/phan-cong", "/quan-tri/lich-bao-cao", "/quan-tri/don-vi", "/quan-tri/don-vi/lao-cai.so-khcn",
+        "/quan-tri/khung-chi-so", "/quan-tri/khung-chi-so/monthly-4585", "/quan-tri/khung-chi-so/tai-len", "/mo-phong" })]
     [InlineData("tw-cong-bo", new[] { "/cong-bo" })]
     public async Task Every_page_a_person_uses_fits_a_phone(string username, string[] paths)
     {

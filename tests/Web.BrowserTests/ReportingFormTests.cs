@@ -102,6 +102,8 @@ public sealed class ReportingFormTests(BrowserFixture fixture) : IClassFixture<B
             await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập" })).ToHaveCountAsync(0);
         }
+        // The last one: a framework intake does not have, said in words.
+        await Assertions.Expect(page.GetByTestId("not-found-reason")).ToHaveTextAsync("Không có khung đánh giá “khung-khong-co” áp dụng cho kỳ tháng 01/2026.");
         await reporter.ShotAsync("khong-tim-thay");
 
         await using var reviewer = await Person.SignInAsync(fixture, shots, "lao-cai.reviewer");

@@ -94,8 +94,10 @@ public sealed class ReportingObligationsTests(BrowserFixture fixture) : IClassFi
         // 2. The province account sees the whole month: who owes what, who has submitted, whom to contact.
         await using var province = await Person.SignInAsync(fixture, shots, "thanh-hoa.reporter");
         await province.Page.GetByRole(AriaRole.Link, new() { Name = "Tình hình báo cáo" }).First.ClickAsync();
-        await Assertions.Expect(province.Page.GetByTestId("overview-title")).ToHaveTextAsync(
-            "Tỉnh Thanh Hóa — Chấm điểm hằng tháng (QĐ 4585), kỳ tháng 01/2026");
+        await Assertions.Expect(province.Page.GetByTestId("overview-title")).ToHaveTextAsync("Tỉnh Thanh Hóa — kỳ tháng 01/2026");
+        // The framework as intake names it: its definition's name.
+        await Assertions.Expect(province.Page.GetByTestId("overview-framework")).ToHaveTextAsync(
+            "Chấm điểm hằng tháng các bộ, ngành, địa phương về thực hiện nhiệm vụ khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số");
         await Assertions.Expect(province.Page.GetByTestId("overview-row")).ToHaveCountAsync(6);
         var financeRow = province.Page.Locator("[data-testid=overview-row][data-unit='thanh-hoa.so-tc']");
         await Assertions.Expect(financeRow.Locator("th")).ToContainTextAsync("Sở Tài chính tỉnh Thanh Hóa");

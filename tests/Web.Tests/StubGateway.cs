@@ -16,12 +16,20 @@ namespace Platform.Web.Tests;
 public sealed class StubGateway : HttpMessageHandler
 {
     private readonly ConcurrentDictionary<string, (HttpStatusCode Status, string Body)> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Func<HttpMethod, string, (HttpStatusCode Status, string Body)?>> _routes = new();
 
     public ConcurrentQueue<(HttpMethod Method, string PathAndQuery, string? Body, string? Csrf)> Requests { get; } = new();
 
     public StubGateway Answer(string path, object value, HttpStatusCode status = HttpStatusCode.OK, string method = "GET")
     {
         _answers[$"{method} {path}"] = (status, JsonSerializer.Serialize(value, PlatformApi.Json));
+        return this;
+    }
+
+    /// <summary>Answers worked out from the request (method, path and query as sent) when no canned answer fits; null: not this route.</summary>
+    public StubGateway Route(Func<HttpMethod, string, (HttpStatusCode Status, string Body)?> route)
+    {
+        _routes.Enqueue(route);
         return this;
     }
 
@@ -55,24 +63,30 @@ public sealed class StubGateway : HttpMessageHandler
         var path = request.RequestUri!.PathAndQuery;
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Enqueue((request.Method, path, body, request.Headers.TryGetValues("X-CSRF", out var csrf) ? csrf.First() : null));
-        var (status, answer) = _answers.TryGetValue($"{request.Method} {path}", out var found)
-            ? found
-            : (HttpStatusCode.NotFound, """{"title":"Không tìm thấy dữ liệu.","status":404}""");
+        var (status, answer) = _answers.TryGetValue($"{request.Method} {path}", out var found) ? found
+            : _routes.Select(route => route(request.Method, path)).FirstOrDefault(a => a is not null)
+              ?? (HttpStatusCode.NotFound, """{"title":"Không tìm thấy dữ liệu.","status":404}""");
         return new HttpResponseMessage(status) { Content = new StringContent(answer, Encoding.UTF8, "application/json") };
     }
 }
 
 public static class BunitContextExtensions
 {
-    /// <summary>Registers the web application's API client against <paramref name="gateway"/>.</summary>
+    /// <summary>
+    /// Registers the web application's API client against <paramref name="gateway"/>, which also serves intake's framework
+    /// versions (the engine's shipped ones, <see cref="ShippedDefinitions"/>) unless a test answers those paths itself.
+    /// </summary>
     public static StubGateway UseStubGateway(this BunitContext context, StubGateway? gateway = null)
     {
         gateway ??= new StubGateway();
+        gateway.ServeShippedFrameworks();
         context.Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
         context.Services.AddScoped(sp => new PlatformApi(
             new HttpClient(gateway, disposeHandler: false) { BaseAddress = new Uri("http://gateway") },
             sp.GetRequiredService<IHttpContextAccessor>()));
         context.Services.AddScoped<CurrentUser>();
+        context.Services.AddSingleton(sp => new FrameworkCache(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        context.Services.AddScoped<FrameworkClient>();
         return gateway;
     }
 }

@@ -23,9 +23,12 @@ internal sealed class SessionApi(RequestDelegate next, TokenRefresh refresh, Val
     private readonly bool _required = GatewaySession.IsConfigured(configuration);
     private readonly PathString[] _public = PublicApiPaths(configuration);
 
-    /// <summary>Prefixes of <c>/api</c> paths anyone may call: <c>Gateway:PublicApiPaths</c>, default the published results.</summary>
+    /// <summary>
+    /// Prefixes of <c>/api</c> paths anyone may call: <c>Gateway:PublicApiPaths</c>, default the published results and the
+    /// framework versions they were scored under.
+    /// </summary>
     public static PathString[] PublicApiPaths(IConfiguration configuration) =>
-        (configuration.GetSection("Gateway:PublicApiPaths").Get<string[]>() ?? ["/api/monthly-scoring/public"])
+        (configuration.GetSection("Gateway:PublicApiPaths").Get<string[]>() ?? ["/api/monthly-scoring/public", "/api/intake/public"])
         .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => new PathString(p.TrimEnd('/'))).ToArray();
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");

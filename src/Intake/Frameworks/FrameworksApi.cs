@@ -26,6 +26,12 @@ public static class FrameworksApi
         admin.MapPost("/", UploadFramework.Handle).WithName("UploadFrameworkVersion")
             .Accepts<object>("application/json")
             .WithSummary("Record a new framework version (the definition JSON as the body), in force from its effectiveFrom");
+
+        // A published result names the version it was scored under; whoever may read the result (anyone, without
+        // signing in: the gateway's public paths) may read that version. Definitions are published legal documents.
+        app.MapGroup("/api/intake/public/frameworks").WithTags("Frameworks").AllowAnonymous()
+            .MapGet("/{id}/versions/{version}", ReadFrameworks.Version).WithName("ReadPublicFrameworkVersion")
+            .WithSummary("One framework version in full, without signing in (the public results page names the version it shows)");
         return app;
     }
 }

@@ -25,6 +25,10 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor accessor)
     public Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Post, path, body is null ? null : JsonContent.Create(body, options: Json), headers: null, cancellationToken);
 
+    /// <summary>A body that is already JSON text (a framework definition as its administrator wrote it), sent as it is.</summary>
+    public Task<ApiResult<T>> PostJsonAsync<T>(string path, string json, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(HttpMethod.Post, path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), headers: null, cancellationToken);
+
     public Task<ApiResult<T>> PutAsync<T>(string path, object body, string? ifMatch, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Put, path, JsonContent.Create(body, options: Json),
             ifMatch is null ? null : new Dictionary<string, string> { ["If-Match"] = ifMatch }, cancellationToken);

@@ -4,7 +4,9 @@ namespace Platform.Web.Api;
 
 /// <summary>Monthly scoring's <c>GET /api/monthly-scoring/runs</c>: one run (metadata only).</summary>
 /// <param name="Status"><c>provisional</c>, <c>current</c> (the latest official revision) or <c>superseded</c>.</param>
-public sealed record ScoreboardRun(Guid Id, string Period, string PeerGroup, string Kind, string Status, int? Revision, DateTimeOffset CreatedAt)
+/// <param name="FrameworkVersion">The version the run was scored under (a published period keeps it).</param>
+public sealed record ScoreboardRun(Guid Id, string Period, string PeerGroup, string Kind, string Status, int? Revision, DateTimeOffset CreatedAt,
+    string FrameworkId, string FrameworkVersion)
 {
     public bool IsOfficial => Kind == "official";
 }
@@ -13,16 +15,14 @@ public sealed record ScoreboardRun(Guid Id, string Period, string PeerGroup, str
 public sealed record ScoreboardResults(ScoreboardRun Run, IReadOnlyList<ScoreboardLine> Results);
 
 /// <summary>
-/// One unit's result: from a run's results or from the published results (which carry no indicators).
+/// One unit's result: from a run's results or from the published results.
 /// <paramref name="Reported"/> false: the unit has not reported ("chưa báo cáo") — no total, class, rank or groups.
 /// </summary>
 public sealed record ScoreboardLine(string Unit, string? Name, decimal? Total, string? Classification, int? Rank, decimal Bonus,
-    IReadOnlyDictionary<string, decimal> Groups, IReadOnlyDictionary<string, ScoreboardIndicator>? Indicators = null, bool Reported = true)
+    IReadOnlyDictionary<string, decimal> Groups, bool Reported = true)
 {
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Unit : Name;
 }
-
-public sealed record ScoreboardIndicator(decimal Score, decimal Max, IReadOnlyList<string> Flags);
 
 /// <summary><c>GET /api/monthly-scoring/runs/{id}/units/{unit}/explanation</c>: the working of every indicator.</summary>
 public sealed record UnitWorking(Guid RunId, string Unit, IReadOnlyList<IndicatorWorking> Indicators);
@@ -48,5 +48,6 @@ public sealed record PublishedRevisionInfo(int Revision, DateTimeOffset Publishe
 /// <c>GET /api/monthly-scoring/public/results?period=&amp;peerGroup=</c> (no sign-in): the current official revision, its
 /// correction reason, every revision of the period, how many units have not reported.
 /// </summary>
-public sealed record PublishedScoreboard(string Period, string PeerGroup, int Revision, DateTimeOffset PublishedAt, IReadOnlyList<ScoreboardLine> Results,
-    string? Reason = null, IReadOnlyList<PublishedRevisionInfo>? Revisions = null, int NotReported = 0);
+public sealed record PublishedScoreboard(string Period, string PeerGroup, string FrameworkId, string FrameworkVersion, int Revision,
+    DateTimeOffset PublishedAt, IReadOnlyList<ScoreboardLine> Results, string? Reason = null, IReadOnlyList<PublishedRevisionInfo>? Revisions = null,
+    int NotReported = 0);

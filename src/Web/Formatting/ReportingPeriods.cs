@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.ServiceDefaults.Time;
+using Platform.Web.Api;
 
 namespace Platform.Web.Formatting;
 
@@ -27,13 +28,12 @@ public static class ReportingPeriods
     }
 
     /// <summary>The months of the monthly framework (scoring, bonus, publication), newest first.</summary>
-    public static IReadOnlyList<string> Monthly(DateTimeOffset now) =>
-        Components.Reporting.ReporterPeriods.Find(Components.Reporting.ReporterPeriods.DefaultFramework) is { } monthly
-            ? Choices(monthly.PeriodType, monthly.EffectiveFrom, now) : Choices("month", "", now);
+    public static IReadOnlyList<string> Monthly(FrameworkChoices frameworks, DateTimeOffset now) =>
+        Choices("month", frameworks.Find(MonthlyFramework.Id)?.EffectiveFrom ?? "", now);
 
     /// <summary>Every framework's periods (a filter across frameworks): months newest first, then years.</summary>
-    public static IReadOnlyList<string> AllChoices(DateTimeOffset now) =>
-        [.. Components.Reporting.ReporterPeriods.Frameworks
+    public static IReadOnlyList<string> AllChoices(FrameworkChoices frameworks, DateTimeOffset now) =>
+        [.. frameworks.All
             .SelectMany(f => Choices(f.PeriodType, f.EffectiveFrom, now)).Distinct(StringComparer.Ordinal)
             .OrderByDescending(p => p.Length == 7).ThenByDescending(p => p, StringComparer.Ordinal)];
 

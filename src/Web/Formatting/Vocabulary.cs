@@ -1,27 +1,8 @@
-using Platform.Web.Components.Reporting;
-
 namespace Platform.Web.Formatting;
 
-/// <summary>The Vietnamese words for the codes the services use (unit kinds, frequencies, roles, peer groups, frameworks).</summary>
+/// <summary>The Vietnamese words for the codes the services use (unit kinds, frequencies, roles, peer groups); frameworks are named by their definitions (<see cref="Api.FrameworkChoices"/>).</summary>
 public static class Vocabulary
 {
-    /// <summary>Every framework id with the name of its newest version, in catalogue order.</summary>
-    public static IReadOnlyList<(string Id, string Name)> Frameworks { get; } =
-        ReporterPeriods.Frameworks.Select(f => (f.Id, f.Name)).ToList();
-
-    public static string FrameworkName(string id) =>
-        Frameworks.FirstOrDefault(f => f.Id == id) is { Name: { } name } ? name : id;
-
-    /// <summary>A framework as a line of a list names it: its decision and what it measures.</summary>
-    public static string FrameworkShortName(string id) => id switch
-    {
-        "monthly-4585" => "Chấm điểm hằng tháng (QĐ 4585)",
-        "dti-province-405" => "Chỉ số chuyển đổi số cấp tỉnh (QĐ 405)",
-        "qd2244-annual" => "Tiêu chí hằng năm (QĐ 2244)",
-        "nq57-self-2026" => "Tự đánh giá thực hiện Nghị quyết 57",
-        _ => FrameworkName(id),
-    };
-
     public static IReadOnlyList<string> UnitKinds { get; } =
         ["national", "ministry", "ministerial-agency", "government-agency", "province", "city", "department", "commune"];
 

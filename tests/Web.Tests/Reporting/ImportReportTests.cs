@@ -1,6 +1,4 @@
-using Platform.TestSupport;
 using Bunit;
-using Platform.Scoring;
 using Platform.Web.Api;
 using Platform.Web.Components.Reporting;
 
@@ -17,7 +15,7 @@ public sealed class ImportReportTests : BunitContext
                 new(4, "A", null, null, "Đơn vị 'ha-noi' không thuộc phạm vi hoặc không được giao."),
                 new(3, "C", "lao-cai", "A.due", "Số nhiệm vụ đến hạn trong tháng (Hệ thống 57): phải là số (nhận được 'mười')."),
             })
-            .Add(r => r.Framework, ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")));
+            .Add(r => r.Framework, ShippedDefinitions.View(MonthlyFramework.Id, "2026-01")));
 
         Assert.Contains("2 ô cần sửa", report.Find("h2").TextContent, StringComparison.Ordinal);
         Assert.Equal(["Ô", "Cột", "Đơn vị", "Chỉ tiêu", "Lỗi"], report.FindAll("thead th").Select(th => th.TextContent));

@@ -1,19 +1,17 @@
-using Platform.TestSupport;
 using System.Text.Json;
 using AngleSharp.Dom;
 using Bunit;
-using Platform.Scoring;
-using Platform.Scoring.Engine;
+using Platform.Web.Api;
 using Platform.Web.Components.Reporting;
 
 namespace Platform.Web.Tests.Reporting;
 
 public sealed class InputFormTests : BunitContext
 {
-    private static readonly CompiledFramework Monthly = ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")!;
-    private static readonly CompiledFramework Nq57 = ShippedFrameworks.Catalog.Find("nq57-self-2026", null, "2026")!;
+    private static readonly FrameworkVersionView Monthly = ShippedDefinitions.View(MonthlyFramework.Id, "2026-01");
+    private static readonly FrameworkVersionView Nq57 = ShippedDefinitions.View("nq57-self-2026", "2026");
 
-    private IRenderedComponent<InputForm> RenderForm(CompiledFramework framework, string[] keys,
+    private IRenderedComponent<InputForm> RenderForm(FrameworkVersionView framework, string[] keys,
         Dictionary<string, string>? values = null, Dictionary<string, JsonElement>? previous = null,
         Dictionary<string, string[]>? errors = null, bool readOnly = false) =>
         Render<InputForm>(p => p
@@ -40,7 +38,7 @@ public sealed class InputFormTests : BunitContext
         {
             var control = Control(form, key);
             var label = form.Find($"label[for='{control.Id}']");
-            Assert.Contains(Monthly.Slots[key].Input.Label, label.TextContent, StringComparison.Ordinal);
+            Assert.Contains(Monthly.Input(key)!.Label, label.TextContent, StringComparison.Ordinal);
             // People read the label; the data code stays in the field's name for the API.
             Assert.DoesNotContain(key, label.TextContent, StringComparison.Ordinal);
             Assert.Equal($"values[{key}]", control.GetAttribute("name"));
@@ -87,7 +85,7 @@ public sealed class InputFormTests : BunitContext
     [Fact]
     public void A_choice_is_a_select_of_the_definitions_options_with_an_empty_first_option()
     {
-        var input = Nq57.Slots["A.I.1.1"].Input;
+        var input = Nq57.Input("A.I.1.1")!;
         var form = RenderForm(Nq57, ["A.I.1.1"], values: new() { ["A.I.1.1"] = input.Options!.Keys.Last() });
 
         var select = Control(form, "A.I.1.1");

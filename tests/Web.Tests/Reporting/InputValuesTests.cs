@@ -1,13 +1,12 @@
-using Platform.TestSupport;
 using System.Text.Json;
-using Platform.Scoring;
+using Platform.Web.Api;
 using Platform.Web.Components.Reporting;
 
 namespace Platform.Web.Tests.Reporting;
 
 public sealed class InputValuesTests
 {
-    private static readonly Scoring.Engine.CompiledFramework Monthly = ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")!;
+    private static readonly FrameworkVersionView Monthly = ShippedDefinitions.View(MonthlyFramework.Id, "2026-01");
 
     [Theory]
     [InlineData("A.due", "12", "12")]
@@ -24,7 +23,7 @@ public sealed class InputValuesTests
     [InlineData("E3.onTime", "false", "false")]
     public void Typed_text_becomes_the_JSON_value_saved(string key, string text, string json)
     {
-        var (value, error) = InputValues.Parse(Monthly.Slots[key].Input, text);
+        var (value, error) = InputValues.Parse(Monthly.Input(key)!, text);
 
         Assert.Null(error);
         Assert.Equal(json, value!.Value.GetRawText());
@@ -39,7 +38,7 @@ public sealed class InputValuesTests
     [InlineData("E3.completion", "0,")]
     public void Text_that_is_no_number_is_refused_in_Vietnamese_with_an_example(string key, string text)
     {
-        var input = Monthly.Slots[key].Input;
+        var input = Monthly.Input(key)!;
 
         var (value, error) = InputValues.Parse(input, text);
 
@@ -51,8 +50,8 @@ public sealed class InputValuesTests
     [Fact]
     public void An_empty_field_is_not_reported()
     {
-        Assert.Equal((null, null), InputValues.Parse(Monthly.Slots["A.due"].Input, "  "));
-        Assert.Equal((null, null), InputValues.Parse(Monthly.Slots["E3.onTime"].Input, ""));
+        Assert.Equal((null, null), InputValues.Parse(Monthly.Input("A.due")!, "  "));
+        Assert.Equal((null, null), InputValues.Parse(Monthly.Input("E3.onTime")!, ""));
     }
 
     [Theory]
@@ -66,7 +65,7 @@ public sealed class InputValuesTests
 
         Assert.Equal(shown, InputValues.FormText(value));
         Assert.Equal(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture),
-            InputValues.Parse(Monthly.Slots["B.B1"].Input, shown).Value!.Value.GetDecimal());
+            InputValues.Parse(Monthly.Input("B.B1")!, shown).Value!.Value.GetDecimal());
     }
 
     [Fact]

@@ -17,9 +17,12 @@ public sealed class OpenTaskListTests : BunitContext
         return new DateTimeOffset(month.Year, month.Month, 2, 17, 0, 0, TimeSpan.Zero);
     }
 
+    /// <summary>The name intake gives the framework: its definition's.</summary>
+    private static readonly string MonthlyName = ShippedDefinitions.Definition(MonthlyFramework.Id, "2026-01").Name;
+
     private static OpenObligation Item(string period, string status, bool overdue, string? reason = null, string role = "lead",
         string target = "lao-cai", string targetName = "Tỉnh Lào Cai", DateTimeOffset? submittedAt = null, bool late = false) =>
-        new("monthly-4585", "Chấm điểm hằng tháng …", period, target, targetName, role, ["D2.rate"], "agency-to-province", DueOf(period), status,
+        new(MonthlyFramework.Id, MonthlyName, period, target, targetName, role, ["D2.rate"], "agency-to-province", DueOf(period), status,
             overdue, overdue ? (int)(Now - DueOf(period)).TotalDays : 0, overdue ? "quá hạn …" : null, reason,
             status == ReportStates.NotStarted ? null : Guid.NewGuid(), late, submittedAt);
 
@@ -41,7 +44,7 @@ public sealed class OpenTaskListTests : BunitContext
         Assert.Contains("Báo cáo chưa hoàn thành (4), trong đó 2 báo cáo quá hạn", list.Find("caption").TextContent, StringComparison.Ordinal);
         var january = rows[0];
         Assert.Contains("tháng 01/2026", january.QuerySelector("th")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Chấm điểm hằng tháng (QĐ 4585)", january.QuerySelector("th")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(MonthlyName, january.QuerySelector("th .framework-name")!.TextContent);
         Assert.Contains("Tỉnh Lào Cai", january.TextContent, StringComparison.Ordinal);
         Assert.Contains("trước 00:00 ngày 03/02/2026", january.TextContent, StringComparison.Ordinal);
         var countdown = list.Find("[data-testid='open-countdown-monthly-4585-2026-01-lao-cai']");

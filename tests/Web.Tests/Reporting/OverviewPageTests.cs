@@ -62,7 +62,8 @@ public sealed class OverviewPageTests : BunitContext
         var page = Render<OverviewPage>();
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=overview-row]").Count));
-        Assert.Equal("Tỉnh Lào Cai — Chấm điểm hằng tháng (QĐ 4585), kỳ tháng 01/2026", page.Find("[data-testid=overview-title]").TextContent);
+        Assert.Equal("Tỉnh Lào Cai — kỳ tháng 01/2026", page.Find("[data-testid=overview-title]").TextContent);
+        Assert.Equal("Chấm điểm hằng tháng …", page.Find("[data-testid=overview-framework]").TextContent);
         Assert.Equal("2 cơ quan, đơn vị được giao: 1 chưa nhập, 1 đã nộp; 1 quá hạn.", page.Find("[data-testid=overview-summary]").TextContent);
         var science = page.Find("[data-unit='lao-cai.so-khcn']");
         Assert.Contains("Sở Khoa học và Công nghệ tỉnh Lào Cai", science.QuerySelector("th")!.TextContent, StringComparison.Ordinal);

@@ -174,6 +174,50 @@ public sealed class ReportingPagesTests : BunitContext
     }
 
     [Fact]
+    public void A_period_no_framework_version_covers_is_told_on_the_entry_page_in_words_without_a_form()
+    {
+        Now(new DateTimeOffset(2026, 2, 1, 10, 0, 0, TimeSpan.Zero));
+
+        var page = Render<DataEntry>(p => p.Add(x => x.Framework, "monthly-4585").Add(x => x.Period, "2020-01").Add(x => x.TargetUnit, "lao-cai"));
+
+        page.WaitForAssertion(() => Assert.Equal("Không có khung đánh giá “monthly-4585” áp dụng cho kỳ tháng 01/2020.",
+            page.Find("[data-testid=no-framework]").TextContent.Trim()));
+        Assert.Contains("lao-cai", page.Find("h1").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=entry-form]"));
+        // Nothing is asked of a framework that does not apply.
+        Assert.DoesNotContain(_gateway.Requests, r => r.PathAndQuery.StartsWith(Mine, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Intake_failing_to_give_the_definition_is_shown_in_its_own_words_not_as_missing()
+    {
+        Now(new DateTimeOffset(2026, 2, 1, 10, 0, 0, TimeSpan.Zero));
+        _gateway.Problem("/api/intake/frameworks/monthly-4585/in-force/2026-01", System.Net.HttpStatusCode.BadGateway, "Không kết nối được dịch vụ",
+            "Hệ thống đang bận hoặc tạm thời không truy cập được. Vui lòng thử lại sau ít phút.");
+
+        var page = Render<DataEntry>(p => p.Add(x => x.Framework, "monthly-4585").Add(x => x.Period, "2026-01").Add(x => x.TargetUnit, "lao-cai"));
+
+        page.WaitForAssertion(() => Assert.Contains("Không kết nối được dịch vụ", page.Find("[data-testid=problem]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=no-framework]"));
+        Assert.Empty(page.FindAll("[data-testid=entry-form]"));
+    }
+
+    [Fact]
+    public void The_framework_choices_come_from_intake_named_by_their_definitions()
+    {
+        Now(new DateTimeOffset(2026, 2, 10, 3, 0, 0, TimeSpan.Zero));
+        _gateway.Answer(Open, new { reportingUnit = "lao-cai.so-khcn", asOf = DateTimeOffset.UnixEpoch, items = Array.Empty<object>() });
+
+        var page = Render<MyTasks>();
+
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("select#framework option").Count));
+        Assert.Equal(["dti-province-405", "monthly-4585", "nq57-self-2026", "qd2244-annual"],
+            page.FindAll("select#framework option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(ShippedDefinitions.Definition("monthly-4585", "2026-01").Name, page.Find("select#framework option[selected]").TextContent);
+        Assert.Contains(_gateway.Requests, r => r.PathAndQuery == "/api/intake/frameworks");
+    }
+
+    [Fact]
     public void Only_reporters_may_open_the_reporters_pages()
     {
         var gateway = new StubGateway();

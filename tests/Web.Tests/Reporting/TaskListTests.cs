@@ -1,7 +1,5 @@
-using Platform.TestSupport;
 using System.Text.Json;
 using Bunit;
-using Platform.Scoring;
 using Platform.Web.Api;
 using Platform.Web.Components.Reporting;
 
@@ -21,7 +19,7 @@ public sealed class TaskListTests : BunitContext
             .Add(t => t.Owed, new OwedInputs("monthly-4585", "2026-01", "lao-cai.so-khcn", inputs))
             .Add(t => t.Now, now)
             .Add(t => t.UnitNames, new Dictionary<string, string> { ["lao-cai"] = "Tỉnh Lào Cai" })
-            .Add(t => t.Framework, ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")));
+            .Add(t => t.Framework, ShippedDefinitions.View(MonthlyFramework.Id, "2026-01")));
 
     [Fact]
     public void The_deadline_is_shown_in_Vietnam_time_with_a_countdown_the_browser_can_refresh()

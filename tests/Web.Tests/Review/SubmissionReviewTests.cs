@@ -1,7 +1,5 @@
-using Platform.TestSupport;
 using System.Text.Json;
 using Bunit;
-using Platform.Scoring;
 using Platform.Web.Api;
 using Platform.Web.Components.Review;
 
@@ -9,8 +7,7 @@ namespace Platform.Web.Tests.Review;
 
 public sealed class SubmissionReviewTests : BunitContext
 {
-    private static readonly Scoring.Definitions.FrameworkDefinition Monthly =
-        ShippedFrameworks.Catalog.Find("monthly-4585", null, "2026-01")!.Definition;
+    private static readonly FrameworkDefinition Monthly = ShippedDefinitions.Definition(MonthlyFramework.Id, "2026-01");
 
     private static readonly Dictionary<string, string> Names = new()
     {

@@ -32,7 +32,7 @@ public sealed class PublicResultsPageTests : BunitContext
     {
         var gateway = Anonymous();
         gateway.Answer("/api/monthly-scoring/public/results?period=2026-02&peerGroup=provinces",
-            new PublishedScoreboard("2026-02", "provinces", 1, PublishedAt.AddMonths(1), Lines));
+            new PublishedScoreboard("2026-02", "provinces", MonthlyFramework.Id, FrameworkVersion, 1, PublishedAt.AddMonths(1), Lines));
 
         var page = Open();
 
@@ -49,12 +49,28 @@ public sealed class PublicResultsPageTests : BunitContext
     }
 
     [Fact]
+    public void Without_signing_in_the_groups_and_classes_come_from_the_version_the_revision_was_scored_under_read_on_the_public_route()
+    {
+        var gateway = Anonymous();
+        gateway.Answer("/api/monthly-scoring/public/results?period=2026-02&peerGroup=provinces",
+            new PublishedScoreboard("2026-02", "provinces", MonthlyFramework.Id, FrameworkVersion, 1, PublishedAt.AddMonths(1), Lines));
+
+        var page = Open();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=scoreboard-row]").Count));
+        Assert.Equal(["A", "B", "C", "D", "E"], page.FindAll("[data-unit=ha-noi] [data-testid=unit-group]").Select(c => c.GetAttribute("data-group")));
+        Assert.Equal("Xuất sắc", page.Find("[data-unit=ha-noi] .class-name").TextContent);
+        Assert.Contains(gateway.Requests, r => r.PathAndQuery == $"/api/intake/public/frameworks/{MonthlyFramework.Id}/versions/{Uri.EscapeDataString(FrameworkVersion)}");
+        Assert.DoesNotContain(gateway.Requests, r => r.PathAndQuery.StartsWith("/api/intake/frameworks", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_correction_shows_its_reason_and_the_earlier_revisions_and_a_unit_without_data_shows_not_reported()
     {
         var gateway = Anonymous();
         const string reason = "Sở KHCN Lào Cai điều chỉnh số nhiệm vụ đúng hạn";
         gateway.Answer("/api/monthly-scoring/public/results?period=2026-01&peerGroup=provinces",
-            new PublishedScoreboard("2026-01", "provinces", 2, PublishedAt.AddDays(1), LinesWithSilent, reason,
+            new PublishedScoreboard("2026-01", "provinces", MonthlyFramework.Id, FrameworkVersion, 2, PublishedAt.AddDays(1), LinesWithSilent, reason,
                 [new PublishedRevisionInfo(2, PublishedAt.AddDays(1), reason), new PublishedRevisionInfo(1, PublishedAt, null)], 1));
 
         var page = Open("/ket-qua?ky=2026-01");
@@ -75,7 +91,7 @@ public sealed class PublicResultsPageTests : BunitContext
     {
         var gateway = Anonymous();
         gateway.Answer("/api/monthly-scoring/public/results?period=2026-02&peerGroup=provinces",
-            new PublishedScoreboard("2026-02", "provinces", 1, PublishedAt.AddMonths(1), Lines, null, [new PublishedRevisionInfo(1, PublishedAt.AddMonths(1), null)]));
+            new PublishedScoreboard("2026-02", "provinces", MonthlyFramework.Id, FrameworkVersion, 1, PublishedAt.AddMonths(1), Lines, null, [new PublishedRevisionInfo(1, PublishedAt.AddMonths(1), null)]));
 
         var page = Open();
 

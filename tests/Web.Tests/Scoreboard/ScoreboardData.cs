@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Platform.Scoring.Definitions;
 using Platform.Web.Api;
 using Platform.Web.Components.Scoreboard;
 
@@ -8,7 +7,10 @@ namespace Platform.Web.Tests.Scoreboard;
 /// <summary>Results as monthly scoring answers them: Lào Cai and Thanh Hóa as worked out in MonthlyScoring.Tests, and Hà Nội ahead of both.</summary>
 internal static class ScoreboardData
 {
-    public static FrameworkDefinition Framework => ScoreText.Framework("2026-01")!;
+    /// <summary>The monthly framework's shipped version, as intake serves it.</summary>
+    public static FrameworkDefinition Framework => ShippedDefinitions.Definition(MonthlyFramework.Id, "2026-01");
+
+    public static readonly string FrameworkVersion = Framework.Version;
 
     public static Dictionary<string, decimal> Groups(decimal a, decimal b, decimal c, decimal d, decimal e) =>
         new() { ["A"] = a, ["B"] = b, ["C"] = c, ["D"] = d, ["E"] = e };
@@ -26,10 +28,10 @@ internal static class ScoreboardData
     public static readonly IReadOnlyList<ScoreboardLine> LinesWithSilent = [HaGiang, ThanhHoa, LaoCai, HaNoi];
 
     public static ScoreboardRun Official(Guid id, int revision, string status) =>
-        new(id, "2026-01", "provinces", "official", status, revision, new DateTimeOffset(2026, 2, 6, 3, revision, 0, TimeSpan.Zero));
+        new(id, "2026-01", "provinces", "official", status, revision, new DateTimeOffset(2026, 2, 6, 3, revision, 0, TimeSpan.Zero), MonthlyFramework.Id, FrameworkVersion);
 
     public static ScoreboardRun Provisional(Guid id, int minute) =>
-        new(id, "2026-01", "provinces", "provisional", "provisional", null, new DateTimeOffset(2026, 2, 5, 3, minute, 0, TimeSpan.Zero));
+        new(id, "2026-01", "provinces", "provisional", "provisional", null, new DateTimeOffset(2026, 2, 5, 3, minute, 0, TimeSpan.Zero), MonthlyFramework.Id, FrameworkVersion);
 
     public static JsonElement? Json(object? value) => value is null ? null : JsonSerializer.SerializeToElement(value);
 

@@ -23,6 +23,34 @@ public sealed class UnitScorePageTests : BunitContext
         Render<UnitScorePage>(p => p.Add(x => x.Period, "2026-01").Add(x => x.PeerGroup, "provinces").Add(x => x.Unit, "lao-cai"));
 
     [Fact]
+    public void The_explanation_reads_the_version_the_run_was_scored_under_not_the_one_in_force_now()
+    {
+        var gateway = Gateway();
+        gateway.Answer("/api/monthly-scoring/units/lao-cai/history?peerGroup=provinces", Array.Empty<ScoreHistoryPoint>());
+
+        var page = Open();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=explanation-group]")));
+        Assert.Contains(gateway.Requests, r => r.PathAndQuery == FrameworkClient.VersionPath(MonthlyFramework.Id, FrameworkVersion));
+        Assert.DoesNotContain(gateway.Requests, r => r.PathAndQuery.Contains("/in-force/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_run_whose_version_intake_does_not_know_shows_intakes_words_instead_of_the_explanation()
+    {
+        var gateway = this.UseStubGateway().SignedIn("lao-cai.reviewer", "lao-cai", "Tỉnh Lào Cai", "reviewer");
+        var run = Official(Run, 1, "current") with { FrameworkVersion = "không có" };
+        gateway.Answer("/api/monthly-scoring/runs?period=2026-01&peerGroup=provinces", new[] { run });
+        gateway.Answer($"/api/monthly-scoring/runs/{Run}/results", new ScoreboardResults(run, Lines));
+        gateway.Answer($"/api/monthly-scoring/runs/{Run}/units/lao-cai/explanation", LaoCaiWorking());
+
+        var page = Open();
+
+        page.WaitForAssertion(() => Assert.Contains("Không có khung \"monthly-4585\" phiên bản \"không có\"", page.Find("[data-testid=problem]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=explanation-group]"));
+    }
+
+    [Fact]
     public void The_unit_page_shows_the_total_class_rank_every_indicators_working_and_the_months()
     {
         var gateway = Gateway();

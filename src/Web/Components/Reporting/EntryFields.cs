@@ -1,6 +1,5 @@
 using System.Text;
-using Platform.Scoring.Definitions;
-using Platform.Scoring.Engine;
+using Platform.Web.Api;
 using Platform.Web.Formatting;
 
 namespace Platform.Web.Components.Reporting;
@@ -34,16 +33,16 @@ public static class EntryFields
 {
     public const string OtherGroup = "Thông tin bổ sung";
 
-    public static IReadOnlyList<EntryGroup> Build(CompiledFramework framework, IEnumerable<string> assignedKeys)
+    public static IReadOnlyList<EntryGroup> Build(FrameworkVersionView framework, IEnumerable<string> assignedKeys)
     {
         var assigned = assignedKeys.ToHashSet(StringComparer.Ordinal);
+        var indicators = framework.Definition.Indicators().ToDictionary(i => i.Indicator.Code, StringComparer.Ordinal);
         var groups = new List<(string Title, List<EntryField> Fields)>();
-        foreach (var input in framework.Inputs.Where(i => assigned.Contains(i.Key)))
+        foreach (var input in framework.Definition.Inputs.Where(i => assigned.Contains(i.Key)))
         {
-            var slot = framework.Slots[input.Key].Slot;
-            var users = framework.Indicators.Where(i => i.UsedSlots.Contains(slot)).ToList();
-            var title = users.Count == 0 ? OtherGroup : Title(Root(users[0].Group));
-            var evidence = users.Select(i => i.Definition.Evidence).OfType<string>()
+            var users = framework.UsersOf(input.Key).Where(indicators.ContainsKey).Select(code => indicators[code]).ToList();
+            var title = users.Count == 0 ? OtherGroup : Title(users[0].TopGroup);
+            var evidence = users.Select(u => u.Indicator.Evidence).OfType<string>()
                 .Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             var field = new EntryField(input, evidence, Required: input.Type != "boolean" && input.WhenMissing is null);
             var group = groups.FindIndex(g => g.Title == title);
@@ -51,7 +50,7 @@ public static class EntryFields
             else groups[group].Fields.Add(field);
         }
         // Groups in the framework's order, the inputs no indicator uses last.
-        var order = framework.Groups.Select(Title).ToList();
+        var order = framework.Definition.Groups.Select(Title).ToList();
         return groups
             .OrderBy(g => order.IndexOf(g.Title) is var i and >= 0 ? i : int.MaxValue)
             .Select(g => new EntryGroup(g.Title, g.Fields)).ToList();
@@ -80,12 +79,5 @@ public static class EntryFields
         };
     }
 
-    private static CompiledGroup Root(CompiledGroup group)
-    {
-        while (group.Parent is not null) group = group.Parent;
-        return group;
-    }
-
-    private static string Title(CompiledGroup group) => $"{group.Code}. {group.Name}";
-
+    private static string Title(GroupDefinition group) => $"{group.Code}. {group.Name}";
 }

@@ -1,25 +1,22 @@
 using System.Globalization;
 using Platform.ServiceDefaults.Time;
-using Platform.Scoring;
 using Platform.Web.Api;
 
 namespace Platform.Web.Components.Reporting;
 
-/// <summary>Which frameworks a reporter can pick and which period a page opens on when none is asked for.</summary>
+/// <summary>Which framework a reporter's page opens on and which period, when none is asked for.</summary>
 public static class ReporterPeriods
 {
-    public const string DefaultFramework = "monthly-4585";
+    /// <summary>Most reports are the monthly ones.</summary>
+    public const string DefaultFramework = MonthlyFramework.Id;
 
-    public sealed record FrameworkChoice(string Id, string Name, string PeriodType, string EffectiveFrom);
-
-    /// <summary>Each framework once (its latest version's name), in the catalogue's order.</summary>
-    public static IReadOnlyList<FrameworkChoice> Frameworks { get; } = Platform.Web.Formatting.ShippedFrameworks.Catalog.All
-        .GroupBy(f => f.Id, StringComparer.Ordinal)
-        .Select(g => g.OrderBy(f => f.Definition.EffectiveFrom, StringComparer.Ordinal).Last().Definition)
-        .Select(d => new FrameworkChoice(d.Id, d.Name, d.PeriodType, d.EffectiveFrom))
-        .ToList();
-
-    public static FrameworkChoice? Find(string? framework) => Frameworks.FirstOrDefault(f => f.Id == framework);
+    /// <summary>
+    /// The framework asked for, else the default, else the first intake lists; what stands for the default while intake
+    /// cannot be read (the page shows intake's problem).
+    /// </summary>
+    public static FrameworkChoice Choose(FrameworkChoices frameworks, string? asked) =>
+        frameworks.Find(asked) ?? frameworks.Find(DefaultFramework) ?? (frameworks.All.Count > 0 ? frameworks.All[0] : null)
+        ?? new FrameworkChoice(DefaultFramework, DefaultFramework, "month", "");
 
     /// <summary>Whether <paramref name="period"/> has the shape the framework's periods have (YYYY-MM, YYYY, a window name).</summary>
     public static bool Fits(FrameworkChoice framework, string? period) => period is { Length: > 0 } && framework.PeriodType switch

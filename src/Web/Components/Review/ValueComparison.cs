@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Platform.Scoring.Definitions;
+using Platform.Web.Api;
 using Platform.Web.Formatting;
 
 namespace Platform.Web.Components.Review;

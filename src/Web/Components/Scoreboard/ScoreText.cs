@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Platform.Scoring;
-using Platform.Scoring.Definitions;
 using Platform.Web.Api;
 using Platform.Web.Formatting;
 
@@ -12,8 +10,6 @@ namespace Platform.Web.Components.Scoreboard;
 /// <summary>The words and numbers of the scoreboard, the unit page and the public results, in Vietnamese.</summary>
 public static partial class ScoreText
 {
-    public const string FrameworkId = "monthly-4585";
-
     /// <summary>The peer groups monthly scoring ranks (the framework allows any; the service scores these two).</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> PeerGroups =
         [("provinces", "Tỉnh, thành phố"), ("ministries", "Bộ, ngành")];
@@ -21,10 +17,6 @@ public static partial class ScoreText
     public static bool IsPeerGroup(string? code) => PeerGroups.Any(p => p.Code == code);
 
     public static string PeerGroupName(string code) => PeerGroups.FirstOrDefault(p => p.Code == code).Name ?? code;
-
-    /// <summary>The framework in force for a month (its groups, classes and inputs), null for a month it does not cover.</summary>
-    public static FrameworkDefinition? Framework(string? period) =>
-        period is { Length: 7 } && period[4] == '-' ? Platform.Web.Formatting.ShippedFrameworks.Catalog.Find(FrameworkId, null, period)?.Definition : null;
 
     /// <summary>"Tháng 01/2026".</summary>
     public static string Month(string period) => ReportingPeriods.Title(period);
@@ -165,6 +157,5 @@ public static partial class ScoreText
     }
 
     /// <summary>The indicators of a group and its sub-groups, in the framework's order.</summary>
-    public static IEnumerable<IndicatorDefinition> Indicators(GroupDefinition group) =>
-        group.Indicators.Concat(group.Groups.SelectMany(Indicators));
+    public static IEnumerable<IndicatorDefinition> Indicators(GroupDefinition group) => GroupDefinition.IndicatorsOf(group);
 }

@@ -14,6 +14,7 @@ public abstract class SignedInPage : ComponentBase
     [Inject] protected CurrentUser CurrentUser { get; set; } = null!;
     [Inject] protected PlatformApi Api { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
+    [Inject] protected FrameworkClient Frameworks { get; set; } = null!;
 
     /// <summary>The request being answered (static server rendering), to set the page's HTTP status.</summary>
     [CascadingParameter] private HttpContext? Exchange { get; set; }
@@ -57,9 +58,14 @@ public abstract class SignedInPage : ComponentBase
 
     /// <summary>
     /// What the page shows does not exist or lies outside the person's scope (the services answer 404 for both): the
-    /// "not found" page, answered 404, instead of this one.
+    /// "not found" page, answered 404, instead of this one — with <paramref name="reason"/>, when given, saying what is
+    /// missing in words (Blazor renders its not-found page for any page that answers 404, so the page cannot say it itself).
     /// </summary>
-    protected void RespondNotFound() => Navigation.NotFound();
+    protected void RespondNotFound(string? reason = null)
+    {
+        if (reason is not null && Exchange is { } exchange) exchange.Items[Pages.NotFound.ReasonItem] = reason;
+        Navigation.NotFound();
+    }
 
     /// <summary>A page whose subject the service refused to load answers the service's 403 or 404.</summary>
     protected void RespondToLoad<T>(ApiResult<T> result)
