@@ -169,10 +169,10 @@ internal static class Driver
         var write = clock.Elapsed;
         var computed = RunScoring.Score(framework, input);
         var score = clock.Elapsed;
-        var units = Platform.Scoring.Io.ResultLines.Read(computed.ResultJson);
-        var parse = clock.Elapsed;
+        var units = Platform.Scoring.Io.ResultLines.Of(computed.Result);
+        var lines = clock.Elapsed;
         Console.WriteLine($"  breakdown of the request ({count:N0} units): load inputs {load.TotalMilliseconds:N0} ms, write input JSON {(write - load).TotalMilliseconds:N0} ms ({input.Length / 1024d / 1024d:0.0} MiB), " +
-            $"read + score + write result {(score - write).TotalMilliseconds:N0} ms ({computed.ResultJson.Length / 1024d / 1024d:0.0} MiB), parse result for the event {(parse - score).TotalMilliseconds:N0} ms ({units.Count:N0} units)");
+            $"read + score + write result {(score - write).TotalMilliseconds:N0} ms ({computed.ResultJson.Length / 1024d / 1024d:0.0} MiB), lines for the event {(lines - score).TotalMilliseconds:N0} ms ({units.Count:N0} units)");
     }
 
     /// <summary>Units of one peer group with the 20 monthly-4585 inputs each, varied per unit and consistent with the framework's checks.</summary>
