@@ -52,6 +52,29 @@ public sealed class MigrationTests(PlatformInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_database_made_before_the_migrations_were_squashed_stops_the_service_with_the_fix()
+    {
+        var connectionString = await infrastructure.CreateDatabaseAsync("squashed");
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            // What an earlier build left: its own first migration, which today's service no longer has.
+            await using var command = new NpgsqlCommand("""
+                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" character varying(150) PRIMARY KEY, "ProductVersion" character varying(32) NOT NULL);
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261123125727_InitialOutboxInbox', '10.0.0');
+                """, connection);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var outcome = await ServiceProcess.RunUntilExitAsync("Intake", await EnvironmentAsync(connectionString), TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("20261123125727_InitialOutboxInbox", line, StringComparison.Ordinal);
+        Assert.Contains("--fresh", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_connection_string_stops_the_service_naming_the_variable_to_set()
     {
         var environment = new Dictionary<string, string>(await EnvironmentAsync("unused"));

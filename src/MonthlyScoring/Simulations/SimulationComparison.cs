@@ -1,4 +1,3 @@
-using Platform.Scoring.Io;
 using Platform.MonthlyScoring.Runs;
 using Platform.Scoring.Engine;
 

@@ -1,8 +1,9 @@
-using Platform.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
+using Platform.TestSupport;
 
 namespace Platform.MonthlyScoring.Tests.Publication;
 
@@ -31,7 +32,7 @@ internal static class Publishing
             new { period = MonthlyScoringHost.Period, peerGroup = "provinces", reason, fingerprint, acknowledgeMissing }, Ct);
 
     /// <summary>Seeds <paramref name="units"/>, closes the month nationally and publishes it: revision 1.</summary>
-    public static async Task<RunView> FirstRevisionAsync(ServiceHost<Program, Platform.MonthlyScoring.Data.MonthlyScoringDbContext> host, HttpClient publisher,
+    public static async Task<RunView> FirstRevisionAsync(ServiceHost<Program, MonthlyScoringDbContext> host, HttpClient publisher,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> units)
     {
         await host.SeedAsync(units);
