@@ -1,5 +1,6 @@
 using Platform.MonthlyScoring.Runs;
 using Platform.Scoring.Engine;
+using Platform.Scoring.Io;
 
 namespace Platform.MonthlyScoring.Simulations;
 
