@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
@@ -35,7 +36,6 @@ internal static class FrameworkBody
         return read > FrameworkUpload.MaxBytes ? null : new string(buffer, 0, read);
     }
 
-    public static ProblemHttpResult TooLarge() => TypedResults.Problem(
-        $"Tệp định nghĩa khung lớn hơn {FrameworkUpload.MaxBytes / 1024 / 1024} MB; các khung đang dùng chỉ vài chục kB. Hãy kiểm tra lại tệp.",
-        title: "Tệp quá lớn", statusCode: StatusCodes.Status413PayloadTooLarge);
+    public static ProblemHttpResult TooLarge() => ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
+        $"Tệp định nghĩa khung lớn hơn {FrameworkUpload.MaxBytes / 1024 / 1024} MB; các khung đang dùng chỉ vài chục kB. Hãy kiểm tra lại tệp.");
 }

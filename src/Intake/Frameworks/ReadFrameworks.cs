@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Data;
@@ -43,8 +44,7 @@ public static class ReadFrameworks
     public static Results<Ok<FrameworkVersionView>, ProblemHttpResult> InForce(string id, string period, FrameworkCatalog frameworks)
     {
         if (!Period.TryParse(period, out _))
-            return TypedResults.Problem($"Kỳ \"{period}\" không hợp lệ: cần YYYY-MM (tháng) hoặc YYYY (năm).",
-                title: "Kỳ không hợp lệ", statusCode: StatusCodes.Status400BadRequest);
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Kỳ không hợp lệ", $"Kỳ \"{period}\" không hợp lệ: cần YYYY-MM (tháng) hoặc YYYY (năm).");
         return frameworks.Find(id, null, period) is { } framework
             ? TypedResults.Ok(FrameworkVersionView.Of(framework))
             : NotFound($"Không có phiên bản nào của khung \"{id}\" có hiệu lực cho kỳ {period}.");
@@ -57,5 +57,5 @@ public static class ReadFrameworks
     private static (int, int) Start(string period) => Period.TryParse(period, out var p) ? p : (0, 0);
 
     private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(detail, title: "Không tìm thấy khung chỉ số", statusCode: StatusCodes.Status404NotFound);
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "Không tìm thấy khung chỉ số", detail);
 }

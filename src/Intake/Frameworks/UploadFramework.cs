@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Problems;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +25,8 @@ public static class UploadFramework
     {
         var tenant = options.Value.Tenant;
         if (user.OrgUnit() is not { } unit || !await db.OrganisationUnits.AnyAsync(u => u.Tenant == tenant && u.Code == unit && u.ParentCode == null, ct))
-            return TypedResults.Problem("Chỉ quản trị khung chỉ số cấp trung ương ban hành phiên bản khung mới; các tỉnh, bộ điều chỉnh phân công, không sửa khung.",
-                title: "Không có quyền", statusCode: StatusCodes.Status403Forbidden);
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Không có quyền",
+                "Chỉ quản trị khung chỉ số cấp trung ương ban hành phiên bản khung mới; các tỉnh, bộ điều chỉnh phân công, không sửa khung.");
         if (await FrameworkBody.ReadAsync(request, ct) is not { } json) return FrameworkBody.TooLarge();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -35,7 +36,7 @@ public static class UploadFramework
         var frameworks = store.Versions.Catalog;
         var upload = await FrameworkUpload.CheckAsync(json, frameworks, db, tenant, ct);
         if (upload.Problems.Count > 0 || upload.Framework is not { } framework)
-            return TypedResults.ValidationProblem(upload.Problems, "Định nghĩa khung chưa hợp lệ; xem từng lỗi theo vị trí trong 'errors'.",
+            return ApiProblems.Invalid(upload.Problems, "Định nghĩa khung chưa hợp lệ; xem từng lỗi theo vị trí trong 'errors'.",
                 title: "Không ghi nhận được phiên bản khung");
 
         var d = framework.Definition;
