@@ -1,0 +1,154 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Platform.DxIndex.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Baseline : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    entity_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    entity_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "framework_versions",
+                columns: table => new
+                {
+                    framework_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    effective_from = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    definition = table.Column<string>(type: "text", nullable: false),
+                    source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_framework_versions", x => new { x.framework_id, x.version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_type = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    body = table.Column<string>(type: "jsonb", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    trace_parent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    trace_state = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "units",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    parent_code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    peer_groups = table.Column<string[]>(type: "text[]", nullable: false),
+                    valid_to = table.Column<DateOnly>(type: "date", nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_units", x => new { x.tenant, x.code });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_entity",
+                table: "audit_entries",
+                columns: new[] { "entity_type", "entity_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbox_messages_processed_at",
+                table: "inbox_messages",
+                column: "processed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                table: "outbox_messages",
+                columns: new[] { "next_attempt_at", "sequence" },
+                filter: "published_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_published_at",
+                table: "outbox_messages",
+                column: "published_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_units_parent",
+                table: "units",
+                columns: new[] { "tenant", "parent_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_units_peer_groups",
+                table: "units",
+                column: "peer_groups")
+                .Annotation("Npgsql:IndexMethod", "gin");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "framework_versions");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "units");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Platform.DxIndex.Nq57;
+
+/// <summary>Tự đánh giá thực hiện Nghị quyết 57: services and routes of the feature.</summary>
+public static class Nq57Module
+{
+    public static IHostApplicationBuilder AddNq57(this IHostApplicationBuilder builder) => builder;
+
+    public static IEndpointRouteBuilder MapNq57Api(this IEndpointRouteBuilder app) => app;
+}
