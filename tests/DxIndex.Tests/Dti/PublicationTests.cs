@@ -153,6 +153,30 @@ public sealed class PublicationTests(PlatformInfrastructure infrastructure)
         Assert.False(province.GetProperty("reported").GetBoolean());
     }
 
+    [Fact]
+    public async Task Two_publishers_confirming_the_same_correction_at_once_make_one_revision()
+    {
+        await using var host = await DtiHost.StartAsync(infrastructure, "dti-publish-race");
+        await host.SeedAsync(Example.Provinces);
+        await host.CloseAsync();
+        using var a = host.Client(DtiHost.Publisher);
+        using var b = host.Client(DtiHost.Publisher);
+        Assert.Equal(HttpStatusCode.Created, (await Post(a, await a.GetJsonAsync("/api/dx-index/dti/2025/publication/preview"), true)).StatusCode);
+        await using (var db = host.Db())
+        {
+            var row = await db.Set<DtiApprovedValue>().SingleAsync(v => v.Unit == "lao-cai" && v.InputKey == "1.2.a", Ct);
+            row.ValueJson = "4";
+            await db.SaveChangesAsync(Ct);
+        }
+        var seen = await b.GetJsonAsync("/api/dx-index/dti/2025/publication/preview");
+        var round = await Task.WhenAll(Post(a, seen, true, "Sở KHCN Lào Cai bổ sung văn bản"), Post(b, seen, true, "Sở KHCN Lào Cai bổ sung văn bản"));
+        // The second waits for the lock, then finds its correction already published: nothing changed.
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], round.Select(r => r.StatusCode).Order());
+        await using var check = host.Db();
+        Assert.Equal([1, 2], await check.Set<DtiRun>().OrderBy(r => r.Revision).Select(r => r.Revision).ToListAsync(Ct));
+        Assert.Equal(2, (await host.OutboxAsync("DxIndexPublished")).Count);
+    }
+
     /// <summary>An outside system, with a plain AMQP client, subscribing exactly as docs/events.md describes.</summary>
     [Fact]
     public async Task An_outside_subscriber_bound_to_the_exchange_receives_the_published_index()
