@@ -107,6 +107,19 @@ public sealed class ReadApiTests(PlatformInfrastructure infrastructure)
             $"{h.GetProperty("year").GetString()}|{h.GetProperty("kind").GetString()}|{h.GetProperty("total").GetDecimal():0}|{h.GetProperty("rank").GetInt32()}"));
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_dti_routes_for_the_web_application()
+    {
+        await using var host = await DtiHost.StartAsync(infrastructure, "dti-openapi");
+        var document = await host.Client(null).GetJsonAsync("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/dx-index/dti/years", "/api/dx-index/dti/{year}/ranking", "/api/dx-index/dti/{year}/provinces/{unit}",
+            "/api/dx-index/dti/{year}/provinces/{unit}/explanation", "/api/dx-index/dti/{year}/publication/preview", "/api/dx-index/dti/{year}/publications",
+            "/api/dx-index/public/dti/years", "/api/dx-index/public/dti/{year}" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("RankingView", out _));
+    }
+
     private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -15,7 +15,7 @@ public sealed record PublishedDtiYear(string Year, int Revision, DateTimeOffset 
 public sealed record PublishedProvince(string Unit, string Name, bool Reported, decimal? Total, int? Rank, IReadOnlyDictionary<string, decimal> Pillars);
 
 public sealed record PublishedDti(string Year, string FrameworkId, string FrameworkVersion, int Revision, DateTimeOffset PublishedAt, string? Reason,
-    IReadOnlyList<PublishedRevisionView> Revisions, int NotReported, IReadOnlyList<PillarHead> Pillars, IReadOnlyList<PublishedProvince> Results);
+    IReadOnlyList<DtiRevisionView> Revisions, int NotReported, IReadOnlyList<DtiPillarHead> Pillars, IReadOnlyList<PublishedProvince> Results);
 
 /// <summary>
 /// Published DTI for everyone, without sign-in (<c>/api/dx-index/public/dti/…</c>, a gateway public path): official
@@ -48,7 +48,7 @@ public static class PublicDtiApi
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var (db, tenant) = (services.Db, services.Tenant);
         var revisions = await DtiResults.Official(db, tenant).Where(r => r.Year == year).OrderByDescending(r => r.Revision)
-            .Select(r => new PublishedRevisionView(r.Revision, r.CreatedAt, r.Reason)).ToListAsync(ct);
+            .Select(r => new DtiRevisionView(r.Revision, r.CreatedAt, r.Reason)).ToListAsync(ct);
         if (revisions.Count == 0) return DtiHttp.NotPublished(year);
         var run = await DtiResults.Official(db, tenant).SingleAsync(r => r.Year == year && r.Revision == revisions[0].Revision, ct);
         var result = DtiResults.OfRun(services.Frameworks, run);

@@ -6,11 +6,11 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Platform.DxIndex.Dti.Ranking;
 
-public sealed record IndicatorExplanationView(string Code, string Name, string Rule, IReadOnlyList<string> Steps,
+public sealed record DtiIndicatorExplanation(string Code, string Name, string Rule, IReadOnlyList<string> Steps,
     IReadOnlyDictionary<string, object?> Inputs, decimal? Best, string? BestUnit, decimal Score, decimal Max, IReadOnlyList<string> Flags);
 
 /// <summary>Monthly's <c>UnitExplanation</c> shape; <paramref name="RunId"/> is the official revision's id, null for a provisional result.</summary>
-public sealed record ProvinceExplanation(Guid? RunId, string Year, string Kind, int? Revision, string Unit, IReadOnlyList<IndicatorExplanationView> Indicators);
+public sealed record ProvinceExplanation(Guid? RunId, string Year, string Kind, int? Revision, string Unit, IReadOnlyList<DtiIndicatorExplanation> Indicators);
 
 /// <summary>
 /// <c>GET /api/dx-index/dti/{year}/provinces/{unit}/explanation?kind=</c>: the engine's working of every indicator of one
@@ -41,7 +41,7 @@ public static class ExplainProvince
         if (computed.Request.Units.All(u => u.Unit != unit) || !scope.Sees(unit)) return DtiHttp.UnknownProvince(unit, year);
         var scorer = new Scorer(computed.Framework);
         var indicators = computed.Framework.Indicators.Select(i => scorer.Explain(computed.Request, unit, i.Code)).Select(e =>
-            new IndicatorExplanationView(e.Code, e.Name, e.Rule, e.Steps, e.Inputs, e.Best?.Value,
+            new DtiIndicatorExplanation(e.Code, e.Name, e.Rule, e.Steps, e.Inputs, e.Best?.Value,
                 e.Best?.Unit is { } best && scope.Sees(best) ? best : null, e.Score.Score, e.Score.Max, e.Score.Flags.ToNames())).ToList();
         return TypedResults.Ok(new ProvinceExplanation(result.Run?.Id, year, result.Kind, result.Run?.Revision, unit, indicators));
     }

@@ -1,8 +1,6 @@
-using Platform.Scoring.Io;
-
 namespace Platform.DxIndex.Dti.Ranking;
 
-public sealed record PillarHead(string Code, string Name, decimal Max);
+public sealed record DtiPillarHead(string Code, string Name, decimal Max);
 
 /// <summary>
 /// One province in the ranking. <paramref name="Reported"/> false: nothing of it could be scored ("chưa báo cáo") — null
@@ -17,10 +15,4 @@ public sealed record RankingLine(string Unit, string Name, bool Reported, decima
 /// <param name="Demo">Some province's values are illustrative.</param>
 /// <param name="NotReported">How many provinces of the answer have not reported.</param>
 public sealed record RankingView(string Year, string FrameworkId, string FrameworkVersion, string Kind, int? Revision, DateTimeOffset? PublishedAt,
-    string? Reason, DateTimeOffset ComputedAt, bool Demo, IReadOnlyList<PillarHead> Pillars, IReadOnlyList<RankingLine> Results, int NotReported);
-
-/// <summary>An indicator's score in a line, as the document shows it.</summary>
-public sealed record IndicatorScoreView(decimal Score, decimal Max, IReadOnlyList<string> Flags)
-{
-    public static IndicatorScoreView Of(IndicatorLine line) => new(line.Score, line.Max, line.Flags);
-}
+    string? Reason, DateTimeOffset ComputedAt, bool Demo, IReadOnlyList<DtiPillarHead> Pillars, IReadOnlyList<RankingLine> Results, int NotReported);

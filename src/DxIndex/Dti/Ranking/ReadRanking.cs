@@ -48,6 +48,6 @@ public static class ReadRanking
             result.Run?.CreatedAt, result.Run?.Reason, result.ComputedAt, lines.Any(l => l.Demo), Pillars(computed), lines, lines.Count(l => !l.Reported));
     }
 
-    internal static IReadOnlyList<PillarHead> Pillars(DtiComputed computed) =>
-        [.. computed.Framework.Groups.Select(g => new PillarHead(g.Code, g.Name, g.Max))];
+    internal static IReadOnlyList<DtiPillarHead> Pillars(DtiComputed computed) =>
+        [.. computed.Framework.Groups.Select(g => new DtiPillarHead(g.Code, g.Name, g.Max))];
 }
