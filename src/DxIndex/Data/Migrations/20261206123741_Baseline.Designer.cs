@@ -12,7 +12,7 @@ using Platform.DxIndex.Data;
 namespace Platform.DxIndex.Data.Migrations
 {
     [DbContext(typeof(DxIndexDbContext))]
-    [Migration("20261206121731_Baseline")]
+    [Migration("20261206123741_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -307,6 +307,178 @@ namespace Platform.DxIndex.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Platform.DxIndex.Dti.Inputs.DtiApprovedValue", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("FrameworkId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("Year")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("InputKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("input_key");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("demo");
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("framework_version");
+
+                    b.Property<string>("ReportingUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reporting_unit");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("SubmissionRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_revision");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
+
+                    b.HasKey("Tenant", "FrameworkId", "Year", "Unit", "InputKey");
+
+                    b.ToTable("dti_approved_values", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DxIndex.Dti.Inputs.DtiClosedYear", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("Year")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("year");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.HasKey("Tenant", "Year");
+
+                    b.ToTable("dti_closed_years", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DxIndex.Dti.Runs.DtiRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("ChangedUnits")
+                        .HasColumnType("text[]")
+                        .HasColumnName("changed_units");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FrameworkId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("framework_version");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("input");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid?>("Supersedes")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supersedes");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Supersedes");
+
+                    b.HasIndex("Tenant", "FrameworkId", "Year", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ux_dti_runs_revision");
+
+                    b.ToTable("dti_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_dti_runs_revision", "revision >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Platform.DxIndex.Units.KnownUnit", b =>
                 {
                     b.Property<string>("Tenant")
@@ -360,6 +532,14 @@ namespace Platform.DxIndex.Data.Migrations
                         .HasDatabaseName("ix_units_parent");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DxIndex.Dti.Runs.DtiRun", b =>
+                {
+                    b.HasOne("Platform.DxIndex.Dti.Runs.DtiRun", null)
+                        .WithMany()
+                        .HasForeignKey("Supersedes")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }

@@ -58,6 +58,72 @@ namespace Platform.DxIndex.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dti_approved_values",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    year = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    input_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    value = table.Column<string>(type: "jsonb", nullable: false),
+                    framework_version = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    submission_revision = table.Column<int>(type: "integer", nullable: false),
+                    reporting_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    demo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dti_approved_values", x => new { x.tenant, x.framework_id, x.year, x.unit, x.input_key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dti_closed_years",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    year = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dti_closed_years", x => new { x.tenant, x.year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dti_runs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework_version = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    year = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    supersedes = table.Column<Guid>(type: "uuid", nullable: true),
+                    reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    changed_units = table.Column<string[]>(type: "text[]", nullable: true),
+                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    input = table.Column<string>(type: "text", nullable: false),
+                    result = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dti_runs", x => x.id);
+                    table.CheckConstraint("ck_dti_runs_revision", "revision >= 1");
+                    table.ForeignKey(
+                        name: "FK_dti_runs_dti_runs_supersedes",
+                        column: x => x.supersedes,
+                        principalTable: "dti_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "framework_versions",
                 columns: table => new
                 {
@@ -138,6 +204,17 @@ namespace Platform.DxIndex.Data.Migrations
                 columns: new[] { "tenant", "unit", "year", "indicator" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_dti_runs_supersedes",
+                table: "dti_runs",
+                column: "supersedes");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_dti_runs_revision",
+                table: "dti_runs",
+                columns: new[] { "tenant", "framework_id", "year", "revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inbox_messages_processed_at",
                 table: "inbox_messages",
                 column: "processed_at");
@@ -173,6 +250,15 @@ namespace Platform.DxIndex.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "dti_actions");
+
+            migrationBuilder.DropTable(
+                name: "dti_approved_values");
+
+            migrationBuilder.DropTable(
+                name: "dti_closed_years");
+
+            migrationBuilder.DropTable(
+                name: "dti_runs");
 
             migrationBuilder.DropTable(
                 name: "framework_versions");
