@@ -18,13 +18,13 @@ internal static class DtiData
 
     public static readonly DateTimeOffset Computed = new(2026, 12, 6, 2, 30, 0, TimeSpan.Zero);
 
-    public static DtiRanking Provisional2026 => new(2026, "dti-province-405", Framework.Version, "provisional", null, null, null, Computed, false, Pillars,
+    public static DtiRanking Provisional2026 => new("2026", "dti-province-405", Framework.Version, "provisional", null, null, null, Computed, false, Pillars,
         [ThanhHoa, LaoCai, HaGiang], 1);
 
-    public static DtiRanking Demo2025 => new(2025, "dti-province-405", Framework.Version, "official", 1, Computed.AddDays(-30), null, null, true, Pillars,
+    public static DtiRanking Demo2025 => new("2025", "dti-province-405", Framework.Version, "official", 1, Computed.AddDays(-30), null, null, true, Pillars,
         [ThanhHoa with { Demo = true }, HaGiang], 1);
 
-    public static DtiYear[] Years => [new(2026, Framework.Version, false, null, null, false), new(2025, Framework.Version, true, 1, Computed.AddDays(-30), true)];
+    public static DtiYear[] Years => [new("2026", Framework.Version, false, null, null, false), new("2025", Framework.Version, true, 1, Computed.AddDays(-30), true)];
 
     public static DtiIndicatorStanding Indicator(string code, decimal score, bool weak, string[]? flags = null)
     {
@@ -36,11 +36,11 @@ internal static class DtiData
     }
 
     /// <summary>Lào Cai 2026: 6.4 weak (0 of 20), 1.1 full.</summary>
-    public static DtiProfile LaoCaiProfile => new(2026, "lao-cai", "Tỉnh Lào Cai", "provisional", null, true, 430.25m, 2, 2,
+    public static DtiProfile LaoCaiProfile => new("2026", "lao-cai", "Tỉnh Lào Cai", "provisional", null, false, true, 430.25m, 2, 2,
         [.. Pillars.Select((p, i) => new DtiPillarStanding(p.Code, p.Name, p.Max, LaoCai.Pillars[p.Code], ThanhHoa.Pillars[p.Code],
             (LaoCai.Pillars[p.Code] + ThanhHoa.Pillars[p.Code]) / 2))],
-        [new DtiHistoryPoint(2025, "official", 1, 380m, 3, PillarScores(25, 20, 90, 40, 50, 80, 40, 35)),
-         new DtiHistoryPoint(2026, "provisional", null, 430.25m, 2, LaoCai.Pillars)],
+        [new DtiHistoryPoint("2025", "official", 1, true, 380m, 3, PillarScores(25, 20, 90, 40, 50, 80, 40, 35)),
+         new DtiHistoryPoint("2026", "provisional", null, true, 430.25m, 2, LaoCai.Pillars)],
         [Indicator("1.1", 10, false), Indicator("6.4", 0, true)]);
 
     public static DtiAction Action(string indicator, int version = 1, DtiActionOutcome? outcome = null, int year = 2026) =>
