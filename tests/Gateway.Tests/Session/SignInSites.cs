@@ -49,9 +49,11 @@ public sealed class SignInSites : IAsyncLifetime
         _intake = await StandIn.StartAsync(_intakePort, app =>
         {
             // Reads the token it was given, like a service would (the gateway does not check it; the service does).
-            // It stands in for monthly scoring too (the gateway's public API paths are under /api/monthly-scoring/public).
+            // It stands in for monthly scoring and the DX index too (public API paths under /api/monthly-scoring/public and
+            // /api/dx-index/public).
             app.Map("/api/intake/{**rest}", Echo);
             app.Map("/api/monthly-scoring/{**rest}", Echo);
+            app.Map("/api/dx-index/{**rest}", Echo);
             // The web application's place: everything that is not /api, a sign-in or a health page.
             app.Map("/{**rest}", (HttpRequest request) => TypedResults.Text($"web: {request.Path}"));
         }, cancellationToken: TestContext.Current.CancellationToken);
@@ -88,6 +90,7 @@ public sealed class SignInSites : IAsyncLifetime
             ["services:intake:http:0"] = $"http://127.0.0.1:{_intakePort}",
             ["services:web:http:0"] = $"http://127.0.0.1:{_intakePort}",
             ["services:monthly-scoring:http:0"] = $"http://127.0.0.1:{_intakePort}",
+            ["services:dx-index:http:0"] = $"http://127.0.0.1:{_intakePort}",
             ["Keycloak:AuthServerUrl"] = SignInBrowser.IdentityUrl,
             ["Keycloak:Realm"] = "platform",
             ["Keycloak:Resource"] = "platform-api",

@@ -40,15 +40,19 @@ public static class DtiScoring
         units.Sort(StringComparer.Ordinal);
         var inGroup = units.ToHashSet(StringComparer.Ordinal);
 
-        var rows = await db.Set<DtiApprovedValue>().AsNoTracking()
+        // Streamed; each distinct stored JSON text is parsed once (values such as true or 0 repeat across provinces).
+        var rows = db.Set<DtiApprovedValue>().AsNoTracking()
             .Where(v => v.Tenant == tenant && v.FrameworkId == framework.Id && v.Year == year && (includeDemo || !v.Demo))
             .Select(v => new { v.Unit, v.InputKey, v.ValueJson, v.Demo })
-            .ToListAsync(ct);
+            .AsAsyncEnumerable();
         var values = new Dictionary<string, SortedDictionary<string, object>>(StringComparer.Ordinal);
         var demo = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        var parsed = new Dictionary<string, object?>(StringComparer.Ordinal);
+        await foreach (var row in rows.WithCancellation(ct))
         {
-            if (!inGroup.Contains(row.Unit) || !framework.Slots.ContainsKey(row.InputKey) || Parse(row.ValueJson) is not { } value) continue;
+            if (!inGroup.Contains(row.Unit) || !framework.Slots.ContainsKey(row.InputKey)) continue;
+            if (!parsed.TryGetValue(row.ValueJson, out var value)) parsed[row.ValueJson] = value = Parse(row.ValueJson);
+            if (value is null) continue;
             if (!values.TryGetValue(row.Unit, out var unitValues)) values[row.Unit] = unitValues = new SortedDictionary<string, object>(StringComparer.Ordinal);
             unitValues[row.InputKey] = value;
             if (row.Demo) demo.Add(row.Unit);
