@@ -36,6 +36,8 @@ function draw(Chart, canvas) {
                 datasets: series.map((s, i) => ({ label: s.label, data: s.data, backgroundColor: palette[i % palette.length] })),
             },
             options: {
+                // Drawn at once: a bar growing from 0 reads as a wrong number for a moment (and in a screenshot).
+                animation: false,
                 indexAxis: "y",
                 locale: "vi-VN",
                 responsive: true,
