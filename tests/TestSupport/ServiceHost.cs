@@ -24,12 +24,16 @@ public sealed class ServiceHost<TProgram, TDbContext> : IAsyncDisposable
     private readonly ConsumedMessages _consumed = new();
     private readonly Lazy<Task> _bus;
 
-    internal ServiceHost(IReadOnlyDictionary<string, string> settings, DateTimeOffset? now, string environment)
+    internal ServiceHost(IReadOnlyDictionary<string, string> settings, DateTimeOffset? now, string environment, Action<IServiceCollection>? services = null)
     {
         Messaging = settings["ConnectionStrings:messaging"];
         _time = now is { } instant ? new FakeTimeProvider(instant) : null;
         _factory = new ServiceFactory<TProgram>(settings, Tokens,
-            _time is { } time ? services => services.AddSingleton<TimeProvider>(time) : null, environment);
+            _time is null && services is null ? null : s =>
+            {
+                if (_time is { } time) s.AddSingleton<TimeProvider>(time);
+                services?.Invoke(s);
+            }, environment);
         _bus = new Lazy<Task>(ListenAsync);
     }
 
@@ -105,12 +109,14 @@ public static class ServiceHost
     /// <param name="prefix">Names the database and the virtual host (made unique), so a failing test's leftovers can be found.</param>
     /// <param name="settings">Further settings, applied last (they may replace the connection strings).</param>
     /// <param name="now">The service's "now" (<see cref="ServiceHost{TProgram, TDbContext}.Time"/>); the system clock without it.</param>
+    /// <param name="services">Registrations added after the service's own, for what another part of the service provides later.</param>
     public static async Task<ServiceHost<TProgram, TDbContext>> StartAsync<TProgram, TDbContext>(PlatformInfrastructure infrastructure, string database, string prefix,
-        IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null, string environment = "Development")
+        IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null, string environment = "Development",
+        Action<IServiceCollection>? services = null)
         where TProgram : class
         where TDbContext : DbContext
     {
-        var host = new ServiceHost<TProgram, TDbContext>(await SettingsAsync(infrastructure, database, prefix, settings), now, environment);
+        var host = new ServiceHost<TProgram, TDbContext>(await SettingsAsync(infrastructure, database, prefix, settings), now, environment, services);
         host.Start();
         return host;
     }

@@ -11,6 +11,7 @@ public static class ServiceAnswers
 {
     private const string Intake = ServiceDocuments.Intake;
     private const string Scoring = ServiceDocuments.MonthlyScoring;
+    private const string Dx = ServiceDocuments.DxIndex;
 
     public static readonly IReadOnlyList<(string Service, string Method, string Path, Type Record)> Answers =
     [
@@ -64,6 +65,16 @@ public static class ServiceAnswers
         (Scoring, "post", "/api/monthly-scoring/bonuses/{id}/approve", typeof(BonusProposal)),
         (Scoring, "post", "/api/monthly-scoring/bonuses/{id}/reject", typeof(BonusProposal)),
         (Scoring, "post", "/api/monthly-scoring/simulations", typeof(SimulationAnswer)),
+        (Dx, "get", "/api/dx-index/dti/years", typeof(List<DtiYear>)),
+        (Dx, "get", "/api/dx-index/dti/{year}/ranking", typeof(DtiRanking)),
+        (Dx, "get", "/api/dx-index/dti/{year}/provinces/{unit}", typeof(DtiProfile)),
+        (Dx, "get", "/api/dx-index/dti/{year}/provinces/{unit}/explanation", typeof(DtiExplanation)),
+        (Dx, "get", "/api/dx-index/dti/{year}/publication/preview", typeof(DtiPublicationPreview)),
+        (Dx, "get", "/api/dx-index/public/dti/years", typeof(List<DtiPublishedYear>)),
+        (Dx, "get", "/api/dx-index/public/dti/{year}", typeof(DtiPublished)),
+        (Dx, "get", "/api/dx-index/dti/{year}/provinces/{unit}/actions", typeof(List<DtiAction>)),
+        (Dx, "post", "/api/dx-index/dti/{year}/provinces/{unit}/actions", typeof(DtiAction)),
+        (Dx, "put", "/api/dx-index/dti/{year}/provinces/{unit}/actions/{id}", typeof(DtiAction)),
     ];
 
     /// <summary>Bodies the web sends (JSON): each property must be one the service reads.</summary>
@@ -80,6 +91,9 @@ public static class ServiceAnswers
         (Scoring, "post", "/api/monthly-scoring/bonuses/{id}/approve", typeof(ApproveBonus)),
         (Scoring, "post", "/api/monthly-scoring/bonuses/{id}/reject", typeof(RejectBonus)),
         (Scoring, "post", "/api/monthly-scoring/simulations", typeof(SimulationRequest)),
+        (Dx, "post", "/api/dx-index/dti/{year}/publications", typeof(PublishDti)),
+        (Dx, "post", "/api/dx-index/dti/{year}/provinces/{unit}/actions", typeof(DtiActionInput)),
+        (Dx, "put", "/api/dx-index/dti/{year}/provinces/{unit}/actions/{id}", typeof(DtiActionInput)),
     ];
 
     /// <summary>Records of <c>src/Web/Api</c> that mirror no answer of a service's OpenAPI document, and why.</summary>

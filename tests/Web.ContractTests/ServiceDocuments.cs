@@ -1,5 +1,6 @@
 extern alias intake;
 extern alias scoring;
+extern alias dxindex;
 using System.Text.Json.Nodes;
 using Platform.TestSupport;
 
@@ -13,6 +14,7 @@ public sealed class ServiceDocuments(PlatformInfrastructure infrastructure) : IA
 {
     public const string Intake = "intake";
     public const string MonthlyScoring = "monthly-scoring";
+    public const string DxIndex = "dx-index";
 
     private readonly Dictionary<string, JsonNode> _documents = new(StringComparer.Ordinal);
 
@@ -26,6 +28,9 @@ public sealed class ServiceDocuments(PlatformInfrastructure infrastructure) : IA
         await using (var scoring = await ServiceHost.StartAsync<scoring::Program, scoring::Platform.MonthlyScoring.Data.MonthlyScoringDbContext>(
             infrastructure, scoring::Platform.MonthlyScoring.MonthlyScoringModule.DatabaseName, "contractscoring"))
             _documents[MonthlyScoring] = await ReadAsync(scoring.Client());
+        await using (var dx = await ServiceHost.StartAsync<dxindex::Program, dxindex::Platform.DxIndex.Data.DxIndexDbContext>(
+            infrastructure, dxindex::Platform.DxIndex.DxIndexModule.DatabaseName, "contractdxindex"))
+            _documents[DxIndex] = await ReadAsync(dx.Client());
     }
 
     private static async Task<JsonNode> ReadAsync(HttpClient client)

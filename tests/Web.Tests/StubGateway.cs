@@ -20,6 +20,9 @@ public sealed class StubGateway : HttpMessageHandler
 
     public ConcurrentQueue<(HttpMethod Method, string PathAndQuery, string? Body, string? Csrf)> Requests { get; } = new();
 
+    /// <summary>The <c>If-Match</c> of every request that sent one.</summary>
+    public ConcurrentQueue<(HttpMethod Method, string PathAndQuery, string IfMatch)> IfMatches { get; } = new();
+
     public StubGateway Answer(string path, object value, HttpStatusCode status = HttpStatusCode.OK, string method = "GET")
     {
         _answers[$"{method} {path}"] = (status, JsonSerializer.Serialize(value, PlatformApi.Json));
@@ -63,6 +66,7 @@ public sealed class StubGateway : HttpMessageHandler
         var path = request.RequestUri!.PathAndQuery;
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Enqueue((request.Method, path, body, request.Headers.TryGetValues("X-CSRF", out var csrf) ? csrf.First() : null));
+        if (request.Headers.TryGetValues("If-Match", out var ifMatch)) IfMatches.Enqueue((request.Method, path, ifMatch.First()));
         var (status, answer) = _answers.TryGetValue($"{request.Method} {path}", out var found) ? found
             : _routes.Select(route => route(request.Method, path)).FirstOrDefault(a => a is not null)
               ?? (HttpStatusCode.NotFound, """{"title":"Không tìm thấy dữ liệu.","status":404}""");

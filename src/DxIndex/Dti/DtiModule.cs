@@ -1,3 +1,4 @@
+using Platform.DxIndex.Dti.ActionPlans;
 using Platform.DxIndex.Dti.Demo;
 using Platform.DxIndex.Dti.Publication;
 using Platform.DxIndex.Dti.PublicResults;
@@ -18,6 +19,8 @@ public static class DtiModule
         builder.Services.AddOptions<DtiOptions>().Bind(builder.Configuration.GetSection(DtiOptions.Section));
         // After the migrator (registered by AddPlatformDatabase before this): illustrative values when DxIndex:Dti:DemoData is true.
         builder.Services.AddHostedService<DemoDataSeeder>();
+        // What the action plans read from the runs ("next year, what moved").
+        builder.Services.AddScoped<IDtiIndicatorScores, DtiIndicatorScores>();
         return builder;
     }
 
@@ -41,6 +44,7 @@ public static class DtiModule
             .WithSummary("Publish revision 1 or a correction, confirming a preview's fingerprint");
 
         app.MapPublicDtiApi();
+        app.MapActionPlansApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
-// Progressive enhancement: draws the line charts of <canvas data-chart="line"> from their data-* attributes
-// (data-labels: JSON array of x labels; data-series: JSON array of { label, data }; data-max: top of the y axis;
+// Progressive enhancement: draws the line charts of <canvas data-chart="line"> and the horizontal grouped bar charts of
+// <canvas data-chart="bar"> from their data-* attributes (data-labels: JSON array of category labels; data-series: JSON
+// array of { label, data }; data-max: top of the value axis; data-unit: the value axis' title, "điểm" by default;
 // data-library: the locally served Chart.js UMD build). The same numbers are always in a table next to the chart,
 // so without script (or if drawing fails) nothing is lost; the chart's box stays hidden until it is drawn.
 const palette = ["#a4161a", "#0b4f9c", "#1a6b32", "#8a5a00", "#6b3fa0", "#0e6e7e", "#4a5560"];
@@ -26,6 +27,28 @@ function draw(Chart, canvas) {
     existing?.destroy();
     const max = Number(canvas.dataset.max);
     canvas.parentElement.hidden = false;
+    const unit = canvas.dataset.unit || "điểm";
+    if (canvas.dataset.chart === "bar") {
+        new Chart(canvas, {
+            type: "bar",
+            data: {
+                labels,
+                datasets: series.map((s, i) => ({ label: s.label, data: s.data, backgroundColor: palette[i % palette.length] })),
+            },
+            options: {
+                // Drawn at once: a bar growing from 0 reads as a wrong number for a moment (and in a screenshot).
+                animation: false,
+                indexAxis: "y",
+                locale: "vi-VN",
+                responsive: true,
+                maintainAspectRatio: false,
+                scales: { x: { min: 0, max: max > 0 ? max : undefined, title: { display: true, text: unit } } },
+                plugins: { legend: { position: "bottom" } },
+            },
+        });
+        canvas.dataset.drawn = canvas.dataset.series + canvas.dataset.labels;
+        return;
+    }
     new Chart(canvas, {
         type: "line",
         data: {
@@ -45,7 +68,7 @@ function draw(Chart, canvas) {
             responsive: true,
             maintainAspectRatio: false,
             interaction: { mode: "index", intersect: false },
-            scales: { y: { min: 0, max: max > 0 ? max : undefined, title: { display: true, text: "điểm" } } },
+            scales: { y: { min: 0, max: max > 0 ? max : undefined, title: { display: true, text: unit } } },
             plugins: { legend: { position: "bottom" } },
         },
     });
@@ -53,7 +76,7 @@ function draw(Chart, canvas) {
 }
 
 async function drawAll() {
-    const canvases = document.querySelectorAll("canvas[data-chart='line'][data-library]");
+    const canvases = document.querySelectorAll("canvas[data-chart][data-library]");
     if (canvases.length === 0) return;
     try {
         const Chart = await loadChartJs(canvases[0].dataset.library);

@@ -30,6 +30,34 @@ namespace Platform.DxIndex.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dti_actions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    indicator = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    action = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    owner_agency = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    due_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    progress = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    updated_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dti_actions", x => x.id);
+                    table.CheckConstraint("ck_dti_actions_progress", "progress BETWEEN 0 AND 100");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dti_approved_values",
                 columns: table => new
                 {
@@ -171,6 +199,11 @@ namespace Platform.DxIndex.Data.Migrations
                 columns: new[] { "entity_type", "entity_id", "at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_dti_actions_plan",
+                table: "dti_actions",
+                columns: new[] { "tenant", "unit", "year", "indicator" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_dti_runs_supersedes",
                 table: "dti_runs",
                 column: "supersedes");
@@ -214,6 +247,9 @@ namespace Platform.DxIndex.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "dti_actions");
 
             migrationBuilder.DropTable(
                 name: "dti_approved_values");

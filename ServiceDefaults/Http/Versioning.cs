@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
 using Platform.ServiceDefaults.Problems;
 
-namespace Platform.Intake.Http;
+namespace Platform.ServiceDefaults.Http;
 
-internal enum Precondition { Met, Missing, Failed }
+/// <summary>Outcome of <see cref="Versioning.CheckIfMatch"/>.</summary>
+public enum Precondition { Met, Missing, Failed }
 
 /// <summary>
 /// Optimistic concurrency over HTTP for every versioned record (submissions, assignments): the version is the ETag,
 /// writes carry <c>If-Match</c>, and a stale or missing one is answered with the current version (412 / 428).
+/// Used by intake (submissions, assignments) and dx-index (DTI action plans).
 /// </summary>
-internal static class Versioning
+public static class Versioning
 {
     public static string ETag(int version) => $"\"{version}\"";
 
