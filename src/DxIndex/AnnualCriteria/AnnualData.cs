@@ -22,6 +22,8 @@ internal static class AnnualData
         }
         if (criterion is not null) query = query.Where(v => v.Criterion == criterion);
         var rows = await query.ToListAsync(ct);
+        // numeric(28,8) comes back as 1250.00000000: show what was reported.
+        foreach (var row in rows) row.Value /= 1.000000000000000000000000000000000m;
         var years = rows.GroupBy(v => (v.Province, v.Year))
             .Select(g => new ProvinceYear(g.Key.Province, g.Key.Year, false, g.ToDictionary(v => v.Criterion, StringComparer.Ordinal)))
             .ToList();

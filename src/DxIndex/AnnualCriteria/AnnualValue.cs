@@ -46,3 +46,28 @@ internal sealed class AnnualValueConfiguration : IEntityTypeConfiguration<Annual
         e.HasIndex(v => new { v.Tenant, v.Criterion, v.Year }).HasDatabaseName("ix_annual_criterion_values_criterion");
     }
 }
+
+/// <summary>
+/// The newest approval seen of each QĐ 2244 submission: an older revision delivered after a newer one is ignored as a
+/// whole, even for a criterion the newer revision removed (nothing is left in <see cref="AnnualValue"/> to compare with).
+/// </summary>
+public sealed class AnnualApproval
+{
+    public string Tenant { get; set; } = "";
+    public Guid SubmissionId { get; set; }
+    public int Revision { get; set; }
+    public DateTimeOffset ApprovedAt { get; set; }
+}
+
+internal sealed class AnnualApprovalConfiguration : IEntityTypeConfiguration<AnnualApproval>
+{
+    public void Configure(EntityTypeBuilder<AnnualApproval> e)
+    {
+        e.ToTable("annual_criterion_approvals");
+        e.HasKey(a => new { a.Tenant, a.SubmissionId });
+        e.Property(a => a.Tenant).HasColumnName("tenant").HasMaxLength(100);
+        e.Property(a => a.SubmissionId).HasColumnName("submission_id");
+        e.Property(a => a.Revision).HasColumnName("revision");
+        e.Property(a => a.ApprovedAt).HasColumnName("approved_at");
+    }
+}

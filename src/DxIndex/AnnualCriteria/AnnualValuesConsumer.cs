@@ -13,7 +13,7 @@ namespace Platform.DxIndex.AnnualCriteria;
 /// Keeps the approved QĐ 2244 values (<c>SubmissionApproved</c> of <c>qd2244-annual</c>), one row per (province, year,
 /// criterion). Each agency's submission carries its own criteria, so several approvals fill one province's year. The
 /// latest approval of a criterion wins by (<c>OccurredAt</c>, revision): a duplicate or an older approval delivered late
-/// changes nothing; a criterion a later revision of the same submission no longer carries is removed. Reference year and
+/// changes nothing (the newest approval of each submission is kept in <see cref="AnnualApproval"/>); a criterion a later revision of the same submission no longer carries is removed. Reference year and
 /// source type come from the framework version the submission names.
 /// </summary>
 public sealed partial class AnnualValuesConsumer(DxIndexDbContext db, FrameworkCatalog catalog, ILogger<AnnualValuesConsumer> logger)
@@ -33,6 +33,17 @@ public sealed partial class AnnualValuesConsumer(DxIndexDbContext db, FrameworkC
             await db.SaveChangesAsync(ct);
             return;
         }
+        var approval = await db.Set<AnnualApproval>().SingleOrDefaultAsync(a => a.Tenant == m.Tenant && a.SubmissionId == m.SubmissionId, ct);
+        if (approval is not null && !(m.OccurredAt > approval.ApprovedAt || (m.OccurredAt == approval.ApprovedAt && m.Revision > approval.Revision)))
+        {
+            LogStale(logger, m.SubmissionId, m.Revision, approval.Revision);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        if (approval is null) db.Set<AnnualApproval>().Add(approval = new AnnualApproval { Tenant = m.Tenant, SubmissionId = m.SubmissionId });
+        approval.Revision = m.Revision;
+        approval.ApprovedAt = m.OccurredAt;
+
         var criteria = Catalogue.Criteria(framework).ToDictionary(c => c.InputKey, StringComparer.Ordinal);
         var stored = await db.Set<AnnualValue>()
             .Where(v => v.Tenant == m.Tenant && v.Province == m.TargetUnit && v.Year == year)
@@ -74,6 +85,9 @@ public sealed partial class AnnualValuesConsumer(DxIndexDbContext db, FrameworkC
 
     private static bool IsNewer(SubmissionApproved m, AnnualValue row) =>
         m.OccurredAt > row.ApprovedAt || (m.OccurredAt == row.ApprovedAt && m.Revision > row.SubmissionRevision);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Approval of submission {SubmissionId} revision {Revision} ignored: revision {Stored} is newer")]
+    private static partial void LogStale(ILogger logger, Guid submissionId, int revision, int stored);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Approval of submission {SubmissionId} ignored: no qd2244-annual version {Version} for period {Period}")]
     private static partial void LogUnknownVersion(ILogger logger, Guid submissionId, string version, string period);
