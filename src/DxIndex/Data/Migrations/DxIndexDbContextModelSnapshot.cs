@@ -203,6 +203,30 @@ namespace Platform.DxIndex.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.DxIndex.AnnualCriteria.AnnualApproval", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Tenant", "SubmissionId");
+
+                    b.ToTable("annual_criterion_approvals", (string)null);
+                });
+
             modelBuilder.Entity("Platform.DxIndex.AnnualCriteria.AnnualValue", b =>
                 {
                     b.Property<string>("Tenant")

@@ -12,7 +12,7 @@ using Platform.DxIndex.Data;
 namespace Platform.DxIndex.Data.Migrations
 {
     [DbContext(typeof(DxIndexDbContext))]
-    [Migration("20261206122133_Baseline")]
+    [Migration("20261206122529_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -204,6 +204,30 @@ namespace Platform.DxIndex.Data.Migrations
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DxIndex.AnnualCriteria.AnnualApproval", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Tenant", "SubmissionId");
+
+                    b.ToTable("annual_criterion_approvals", (string)null);
                 });
 
             modelBuilder.Entity("Platform.DxIndex.AnnualCriteria.AnnualValue", b =>

@@ -13,6 +13,20 @@ namespace Platform.DxIndex.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "annual_criterion_approvals",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_annual_criterion_approvals", x => new { x.tenant, x.submission_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "annual_criterion_values",
                 columns: table => new
                 {
@@ -162,6 +176,9 @@ namespace Platform.DxIndex.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "annual_criterion_approvals");
+
             migrationBuilder.DropTable(
                 name: "annual_criterion_values");
 
