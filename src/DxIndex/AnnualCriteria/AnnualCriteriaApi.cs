@@ -12,6 +12,8 @@ public static class AnnualCriteriaApi
     {
         var group = app.MapGroup($"/api/{DxIndexModule.ServiceName}/annual-criteria").WithTags("AnnualCriteria")
             .RequireAuthorization(p => p.RequireRole(Readers));
+        group.MapGet("/provinces", ListProvinces.Handle).WithName("ListAnnualCriteriaProvinces")
+            .WithSummary("The provinces the caller sees, with the years holding QĐ 2244 values");
         group.MapGet("/provinces/{unit}/{year}", ReadProvinceYear.Handle).WithName("ReadAnnualCriteriaProvinceYear")
             .WithSummary("A province's QĐ 2244 criteria of one year: values, reference years, sources, previous years and trends");
         group.MapGet("/provinces/{unit}/{year}/export", ExportProvinceYear.Handle).WithName("ExportAnnualCriteriaProvinceYear")

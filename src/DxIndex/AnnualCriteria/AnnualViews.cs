@@ -25,3 +25,10 @@ public sealed record CriterionAcrossView(string Code, string Name, string? Unit,
 public sealed record ProvinceSeriesView(string Unit, string Name, IReadOnlyList<ProvinceYearValueView> Values);
 
 public sealed record ProvinceYearValueView(int Year, decimal? Value, int? ReferenceYear, bool Demo, string Trend, string TrendText, string TrendArrow);
+
+/// <summary><c>GET …/provinces</c>: the provinces the caller sees, with the years holding values (real or illustrative).</summary>
+public sealed record ProvinceListView(int ReportingYear, IReadOnlyList<ProvinceEntryView> Provinces);
+
+/// <param name="Years">Years with approved values.</param>
+/// <param name="DemoYears">Years shown with illustrative values ("dữ liệu minh họa").</param>
+public sealed record ProvinceEntryView(string Unit, string Name, IReadOnlyList<int> Years, IReadOnlyList<int> DemoYears);
