@@ -70,6 +70,13 @@ public sealed class AnnualCriteriaApiTests(PlatformInfrastructure infrastructure
         Assert.Equal(["Tỉnh Lào Cai", "Tỉnh Thanh Hóa"], everyone.Provinces.Select(p => p.Name));
         Assert.Equal([0.62m, 0.58m], everyone.Provinces.Select(p => p.Values.Single().Value));
         Assert.Equal(["lao-cai"], own.Provinces.Select(p => p.Unit));
+
+        var listed = (await national.GetFromJsonAsync<ProvinceListView>("/api/dx-index/annual-criteria/provinces", Json, Ct))!;
+        var departmentList = (await department.GetFromJsonAsync<ProvinceListView>("/api/dx-index/annual-criteria/provinces", Json, Ct))!;
+        Assert.Equal(["Tỉnh Lào Cai", "Tỉnh Thanh Hóa"], listed.Provinces.Select(p => p.Name));
+        Assert.All(listed.Provinces, p => Assert.Equal([2025], p.Years));
+        Assert.All(listed.Provinces, p => Assert.Empty(p.DemoYears));
+        Assert.Equal(["lao-cai"], departmentList.Provinces.Select(p => p.Unit));
         Assert.Equal(("Tỷ lệ kích hoạt tài khoản định danh điện tử cho người dân", "04"), (own.Name, own.GroupCode));
         Assert.Equal([2025], own.Years);
     }
