@@ -6,7 +6,8 @@ namespace Platform.DxIndex.AnnualCriteria;
 
 /// <summary>
 /// Builds a province's year (the page and the spreadsheet read the same): each criterion of the catalogue in force for
-/// the year, its value and the three years before, the trend against the year before by the criterion's direction.
+/// the year, its value and the three years before, the trend against the year before by the criterion's direction — real years beside real years
+/// only, illustrative beside illustrative.
 /// </summary>
 internal static class ProvinceYearReport
 {
@@ -22,7 +23,9 @@ internal static class ProvinceYearReport
         var reporters = current?.Values.Values.Select(v => v.ReportingUnit).Where(r => r != DemoValues.Reporter).Distinct().ToList() ?? [];
         var names = await db.UnitNamesAsync(tenant, reporters, ct);
 
-        decimal? ValueIn(int y, string code) => byYear.TryGetValue(y, out var d) && d.Values.TryGetValue(code, out var v) ? v.Value : null;
+        // Real and illustrative values never meet: a real year is compared with, and shown beside, real years only.
+        var demo = current?.Demo == true;
+        decimal? ValueIn(int y, string code) => byYear.TryGetValue(y, out var d) && d.Demo == demo && d.Values.TryGetValue(code, out var v) ? v.Value : null;
 
         var groups = criteria.GroupBy(c => (c.GroupCode, c.GroupName)).Select(g => new CriterionGroupView(g.Key.GroupCode, g.Key.GroupName,
             g.Select(c =>
@@ -30,8 +33,8 @@ internal static class ProvinceYearReport
                 var v = current?.Values.GetValueOrDefault(c.Code);
                 var previous = Enumerable.Range(year - PreviousYears, PreviousYears).Select(y =>
                 {
-                    var p = byYear.TryGetValue(y, out var d) ? d.Values.GetValueOrDefault(c.Code) : null;
-                    return new YearValueView(y, p?.Value, p?.ReferenceYear, p is not null && d!.Demo);
+                    var p = byYear.TryGetValue(y, out var d) && d.Demo == demo ? d.Values.GetValueOrDefault(c.Code) : null;
+                    return new YearValueView(y, p?.Value, p?.ReferenceYear, p is not null && demo);
                 }).ToList();
                 var trend = Trend.Of(ValueIn(year - 1, c.Code), v?.Value, c.HigherIsBetter);
                 return new CriterionYearView(c.Code, c.Name, c.Unit, c.InputType, c.Direction, Catalogue.DirectionText(c.Direction),

@@ -33,7 +33,9 @@ public static class ReadCriterion
             var values = years.Select(y =>
             {
                 var v = mine.GetValueOrDefault(y);
-                var trend = Trend.Of(mine.GetValueOrDefault(y - 1)?.Values[code].Value, v?.Values[code].Value, criterion.HigherIsBetter);
+                // No trend between an illustrative year and a real one.
+                var before = mine.GetValueOrDefault(y - 1) is { } b && b.Demo == v?.Demo ? b.Values[code].Value : (decimal?)null;
+                var trend = Trend.Of(before, v?.Values[code].Value, criterion.HigherIsBetter);
                 return new ProvinceYearValueView(y, v?.Values[code].Value, v?.Values[code].ReferenceYear, v?.Demo == true, trend, Trend.Text(trend), Trend.Arrow(trend));
             }).ToList();
             return new ProvinceSeriesView(p.Key, p.Value, values);

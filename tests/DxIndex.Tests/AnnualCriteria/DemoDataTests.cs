@@ -30,12 +30,13 @@ public sealed class DemoDataTests(PlatformInfrastructure infrastructure)
         var real = (await national.GetFromJsonAsync<ProvinceYearView>("/api/dx-index/annual-criteria/provinces/lao-cai/2025", Json, Ct))!;
         Assert.Equal((false, (string?)null, 1), (real.Demo, real.DemoLabel, real.Reported));
         var identity = real.Groups.SelectMany(g => g.Criteria).Single(c => c.Code == "0418");
-        Assert.Equal(("Công an tỉnh Lào Cai", true), (identity.ReportingUnitName, identity.Previous.Single(p => p.Year == 2024).Demo));
+        // The illustrative 2024 is neither shown beside nor compared with the real 2025.
+        Assert.Equal(("Công an tỉnh Lào Cai", (decimal?)null, Trend.NoData), (identity.ReportingUnitName, identity.Previous.Single(p => p.Year == 2024).Value, identity.Trend));
 
         var across = (await national.GetFromJsonAsync<CriterionAcrossView>("/api/dx-index/annual-criteria/criteria/0418", Json, Ct))!;
         var laoCai = across.Provinces.Single(p => p.Unit == "lao-cai").Values;
         Assert.Equal([(2024, true), (2025, false)], laoCai.Select(v => (v.Year, v.Demo)));
-        Assert.Equal(0.62m, laoCai.Single(v => v.Year == 2025).Value);
+        Assert.Equal((0.62m, Trend.NoData), (laoCai.Single(v => v.Year == 2025).Value, laoCai.Single(v => v.Year == 2025).Trend));
         Assert.All(across.Provinces.Single(p => p.Unit == "thanh-hoa").Values, v => Assert.True(v.Demo));
     }
 
