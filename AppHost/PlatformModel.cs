@@ -35,8 +35,10 @@ internal static class PlatformModel
         {
             Service(builder.AddProject<Projects.Intake>("intake"), infrastructure, "intakedb", issuer),
             Service(builder.AddProject<Projects.MonthlyScoring>("monthly-scoring"), infrastructure, "monthlyscoringdb", issuer),
-            // Illustrative DTI values of 2025 for Hà Nội, Đà Nẵng and Cần Thơ ("dữ liệu minh họa", docs/dx-index.md).
-            Service(builder.AddProject<Projects.DxIndex>("dx-index").WithEnvironment("DxIndex__Dti__DemoData", "true"), infrastructure, "dxindexdb", issuer),
+            // Illustrative data ("dữ liệu minh họa", docs/dx-index.md): DTI 2025 for Hà Nội, Đà Nẵng and Cần Thơ; QĐ 2244 years.
+            Service(builder.AddProject<Projects.DxIndex>("dx-index")
+                .WithEnvironment("DxIndex__Dti__DemoData", "true")
+                .WithEnvironment("DxIndex__AnnualCriteria__DemoData", "true"), infrastructure, "dxindexdb", issuer),
             Service(builder.AddProject<Projects.Notifications>("notifications"), infrastructure, "notificationsdb", issuer),
             Service(builder.AddProject<Projects.Reporting>("reporting"), infrastructure, "reportingdb", issuer),
         };

@@ -106,5 +106,14 @@ public static class ServiceAnswers
         [typeof(ImportCell)] = "the problem extension 'cells' of a refused import, which the document does not describe",
         [typeof(FrameworkChoice)] = "built by the web from FrameworkVersionSummary",
         [typeof(FrameworkChoices)] = "built by the web from FrameworkVersionSummary",
+        [typeof(AnnualProvinceList)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
+        [typeof(AnnualProvinceEntry)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
+        [typeof(AnnualProvinceYear)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
+        [typeof(AnnualCriterionGroup)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
+        [typeof(AnnualCriterionYear)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
+        [typeof(AnnualYearValue)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
+        [typeof(AnnualCriterionAcross)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
+        [typeof(AnnualProvinceSeries)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
+        [typeof(AnnualProvinceYearValue)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
     };
 }

@@ -160,4 +160,11 @@ public sealed class IndicatorDefinition
 
     /// <summary>Catalogue frameworks: where the value comes from (agency report, central platform, international index).</summary>
     public string? SourceType { get; init; }
+
+    /// <summary>
+    /// Catalogue frameworks: how many years the value's year of reference lies before the reported year (0 = the same
+    /// year; 1 = the year before, as for statistics and international indices published late). The annual criteria
+    /// keep <c>year − lag</c> with every value.
+    /// </summary>
+    public int ReferenceYearLag { get; init; }
 }

@@ -40,6 +40,9 @@ public static class FrameworkDiff
                 ("rule", "công thức", Compact(RuleOf(a.Indicator)), Compact(RuleOf(b.Indicator))),
                 ("zeroDenominator", "cách tính khi mẫu số bằng 0", a.Indicator.ZeroDenominator, b.Indicator.ZeroDenominator),
                 ("group", "thuộc nhóm", a.Group, b.Group),
+                ("direction", "chiều tốt", a.Indicator.Direction, b.Indicator.Direction),
+                ("sourceType", "loại nguồn số liệu", a.Indicator.SourceType, b.Indicator.SourceType),
+                ("referenceYearLag", "độ trễ năm tham chiếu", Num(a.Indicator.ReferenceYearLag), Num(b.Indicator.ReferenceYearLag)),
                 ("name", "tên", a.Indicator.Name, b.Indicator.Name),
             ]);
         Keyed(changes, "input", "Số liệu đầu vào", before.Inputs, after.Inputs, i => i.Key, i => i.Label,

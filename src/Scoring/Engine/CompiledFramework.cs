@@ -58,6 +58,12 @@ public sealed class CompiledFramework
                 if (!codes.Add(indicator.Code)) errors.Add($"mã \"{indicator.Code}\" trùng");
                 if (indicator.ZeroDenominator is not ("full" or "zero" or "excluded"))
                     errors.Add($"{indicator.Code}: chính sách mẫu số bằng 0 \"{indicator.ZeroDenominator}\" không hợp lệ (full, zero, excluded)");
+                if (indicator.Direction is not (null or "higher-is-better" or "lower-is-better"))
+                    errors.Add($"{indicator.Code}: chiều tốt \"{indicator.Direction}\" không hợp lệ (higher-is-better, lower-is-better)");
+                if (indicator.SourceType is not (null or "agency-report" or "central-statistics" or "international-index"))
+                    errors.Add($"{indicator.Code}: loại nguồn \"{indicator.SourceType}\" không hợp lệ (agency-report, central-statistics, international-index)");
+                if (indicator.ReferenceYearLag is < 0 or > 5)
+                    errors.Add($"{indicator.Code}: độ trễ năm tham chiếu {indicator.ReferenceYearLag} không hợp lệ (từ 0 đến 5 năm)");
                 var rule = indicator.Rule;
                 if (indicator.Variant is { } variant)
                 {

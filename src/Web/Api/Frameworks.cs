@@ -130,6 +130,12 @@ public sealed record IndicatorDefinition
 
     /// <summary>Ids of the interpretations that decide how the indicator reads its source.</summary>
     public IReadOnlyList<string> Interpretations { get; init; } = [];
+
+    /// <summary>Catalogue frameworks (QĐ 2244): <c>agency-report</c>, <c>central-statistics</c> or <c>international-index</c>.</summary>
+    public string? SourceType { get; init; }
+
+    /// <summary>Catalogue frameworks: years between the reported year and the value's year of reference.</summary>
+    public int ReferenceYearLag { get; init; }
 }
 
 public sealed record BonusDefinition(decimal Min, decimal Max, string? LegalReference = null);

@@ -63,12 +63,14 @@ public sealed class OpenObligationsTests(PlatformInfrastructure infrastructure)
         var open = await finance.GetFromJsonAsync<OpenObligations>("/api/intake/assignments/mine/open", SubmissionCalls.Json, Ct);
 
         var periods = open!.Items.Select(i => (i.Framework, i.Period)).ToList();
-        // The assignments run from 1 July 2025; monthly-4585 applies from January 2026, the DX index (yearly) from 2025.
+        // The assignments run from 1 July 2025; monthly-4585 applies from January 2026, the DX index and the QĐ 2244 criteria
+        // (yearly, both due before 12 April) from 2025.
         Assert.Equal(
             [("monthly-4585", "2026-01"), ("monthly-4585", "2026-02"), ("monthly-4585", "2026-03"), ("dti-province-405", "2025"),
-             ("monthly-4585", "2026-04"), ("monthly-4585", "2026-05"), ("dti-province-405", "2026")],
+             ("qd2244-annual", "2025"), ("monthly-4585", "2026-04"), ("monthly-4585", "2026-05"), ("dti-province-405", "2026"),
+             ("qd2244-annual", "2026")],
             periods);
-        var dti = open.Items.Single(i => i.Period == "2025");
+        var dti = open.Items.Single(i => i.Framework == "dti-province-405" && i.Period == "2025");
         Assert.Equal(("12/04/2026 00:00", true, "quá hạn 28 ngày"), (dti.DueAtVietnam, dti.Overdue, dti.OverdueText));
         Assert.Equal("Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh", dti.FrameworkName);
         Assert.All(open.Items.Where(i => i.Framework == "monthly-4585"), i => Assert.Equal("Chấm điểm hằng tháng các bộ, ngành, địa phương về thực hiện nhiệm vụ khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số", i.FrameworkName));

@@ -95,6 +95,32 @@ public sealed class Qd2244CatalogueTests
     }
 
     [Fact]
+    public void International_indices_and_national_account_shares_refer_to_the_year_before_and_every_other_criterion_to_its_own_year()
+    {
+        var lagging = Criteria.Where(c => c.ReferenceYearLag != 0).ToList();
+
+        Assert.Equal(["0301", "0302", "0401", "0402", "0426", "0427", "0428", "0429"], lagging.Select(c => c.Code));
+        Assert.All(lagging, c => Assert.Equal(1, c.ReferenceYearLag));
+        Assert.Contains("referenceYearLag", Assert.Single(Framework.Definition.Interpretations, i => i.Id == "qd2244-7").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_catalogue_with_an_unknown_direction_source_type_or_a_lag_out_of_range_is_refused_naming_the_criterion()
+    {
+        var json = FrameworkCatalog.ShippedFiles().Single(f => f.Contains("\"id\": \"qd2244-annual\"", StringComparison.Ordinal));
+        var broken = json.Replace("\"code\": \"0101\", \"name\": \"Nhân lực khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số\", \"max\": 0, \"unit\": \"người\", \"direction\": \"higher-is-better\", \"sourceType\": \"agency-report\",",
+                "\"code\": \"0101\", \"name\": \"Nhân lực\", \"max\": 0, \"unit\": \"người\", \"direction\": \"up\", \"sourceType\": \"rumour\", \"referenceYearLag\": 9,", StringComparison.Ordinal);
+        Assert.NotEqual(json, broken);
+
+        var (framework, problems) = FrameworkFile.Read(broken);
+
+        Assert.Null(framework);
+        Assert.Contains(problems, p => p.Contains("0101: chiều tốt \"up\" không hợp lệ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("0101: loại nguồn \"rumour\" không hợp lệ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("0101: độ trễ năm tham chiếu 9 không hợp lệ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_annual_calendar_of_seed_002_is_recorded()
     {
         // Agencies report to Sở KHCN before 12 April; Sở KHCN reports upward before 15 April.

@@ -203,6 +203,98 @@ namespace Platform.DxIndex.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.DxIndex.AnnualCriteria.AnnualApproval", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Tenant", "SubmissionId");
+
+                    b.ToTable("annual_criterion_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DxIndex.AnnualCriteria.AnnualValue", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("province");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Criterion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("criterion");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("framework_version");
+
+                    b.Property<int>("ReferenceYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("reference_year");
+
+                    b.Property<string>("ReportingUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reporting_unit");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_type");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("SubmissionRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_revision");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Tenant", "Province", "Year", "Criterion");
+
+                    b.HasIndex("Tenant", "Criterion", "Year")
+                        .HasDatabaseName("ix_annual_criterion_values_criterion");
+
+                    b.ToTable("annual_criterion_values", (string)null);
+                });
+
             modelBuilder.Entity("Platform.DxIndex.Dti.ActionPlans.DtiAction", b =>
                 {
                     b.Property<Guid>("Id")

@@ -5,7 +5,8 @@ using Platform.Web.Formatting;
 namespace Platform.Web.Components.Reporting;
 
 /// <summary>One input on the data entry form, with what the definition says about it.</summary>
-public sealed record EntryField(InputDefinition Input, IReadOnlyList<string> Evidence, bool Required)
+/// <param name="Source">Catalogue frameworks (QĐ 2244): where the value comes from and which year it refers to.</param>
+public sealed record EntryField(InputDefinition Input, IReadOnlyList<string> Evidence, bool Required, string? Source = null)
 {
     public string Key => Input.Key;
 
@@ -44,7 +45,8 @@ public static class EntryFields
             var title = users.Count == 0 ? OtherGroup : Title(users[0].TopGroup);
             var evidence = users.Select(u => u.Indicator.Evidence).OfType<string>()
                 .Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-            var field = new EntryField(input, evidence, Required: input.Type != "boolean" && input.WhenMissing is null);
+            var source = users.Select(u => u.Indicator).FirstOrDefault(i => i.SourceType is not null) is { } catalogued ? SourceNote(catalogued) : null;
+            var field = new EntryField(input, evidence, Required: input.Type != "boolean" && input.WhenMissing is null, source);
             var group = groups.FindIndex(g => g.Title == title);
             if (group < 0) groups.Add((title, [field]));
             else groups[group].Fields.Add(field);
@@ -77,6 +79,20 @@ public static class EntryFields
             "score" when min is not null => $"Từ {Vn.Number(min, 4)} trở lên; phần thập phân sau dấu phẩy.",
             _ => null,
         };
+    }
+
+    /// <summary>"Nguồn: chỉ số quốc tế. Ghi số liệu của năm trước năm báo cáo (…)": what a catalogue criterion's value is.</summary>
+    public static string SourceNote(IndicatorDefinition indicator)
+    {
+        var source = indicator.SourceType switch
+        {
+            "central-statistics" => "số liệu thống kê tập trung hoặc nền tảng quốc gia",
+            "international-index" => "chỉ số quốc tế",
+            _ => "báo cáo của cơ quan",
+        };
+        return indicator.ReferenceYearLag > 0
+            ? $"Nguồn: {source}. Ghi số liệu của năm tham chiếu, {indicator.ReferenceYearLag} năm trước năm báo cáo (lần công bố gần nhất trước hạn báo cáo)."
+            : $"Nguồn: {source}. Ghi số liệu của chính năm báo cáo.";
     }
 
     private static string Title(GroupDefinition group) => $"{group.Code}. {group.Name}";

@@ -13,6 +13,42 @@ namespace Platform.DxIndex.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "annual_criterion_approvals",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_annual_criterion_approvals", x => new { x.tenant, x.submission_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "annual_criterion_values",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    province = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    criterion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    value = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: false),
+                    reference_year = table.Column<int>(type: "integer", nullable: false),
+                    source_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    reporting_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    submission_revision = table.Column<int>(type: "integer", nullable: false),
+                    framework_version = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_annual_criterion_values", x => new { x.tenant, x.province, x.year, x.criterion });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "audit_entries",
                 columns: table => new
                 {
@@ -194,6 +230,11 @@ namespace Platform.DxIndex.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_annual_criterion_values_criterion",
+                table: "annual_criterion_values",
+                columns: new[] { "tenant", "criterion", "year" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_entity",
                 table: "audit_entries",
                 columns: new[] { "entity_type", "entity_id", "at" });
@@ -245,6 +286,12 @@ namespace Platform.DxIndex.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "annual_criterion_approvals");
+
+            migrationBuilder.DropTable(
+                name: "annual_criterion_values");
+
             migrationBuilder.DropTable(
                 name: "audit_entries");
 
