@@ -89,5 +89,10 @@ public static class Nq57Scoring
     /// <summary>The group a criterion counts towards at the top level (<c>A</c> or <c>B</c>): the first part of its code.</summary>
     public static string GroupOf(string code) => code.Split('.')[0];
 
+    /// <summary>A stored decimal without the trailing zeros of its column's scale (9.5500 → 9.55).</summary>
+    public static decimal Exact(decimal value) => value / 1.0000000000000000000000000000m;
+
+    public static decimal? Exact(decimal? value) => value is { } v ? Exact(v) : null;
+
     public static string Num(decimal value) => value.ToString("#,##0.##", Vietnamese);
 }

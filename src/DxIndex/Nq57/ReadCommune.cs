@@ -69,13 +69,13 @@ public static class ReadCommune
         return new Nq57CommuneView(round, framework.Id, framework.Version, unit, known.Name, assessment?.State, Nq57States.Name(assessment?.State),
             assessment?.Late ?? false, assessment?.Revision ?? 0, assessment?.SubmittedAt, assessment?.ReturnReason, assessment?.ApprovedAt,
             assessment?.ApprovedBy, assessment?.Demo ?? false, framework.Definition.MaxPoints,
-            scores?.Self.Total, scores?.Reviewed.Total, current?.Total,
+            scores?.Self.Total, scores?.Reviewed.Total, Nq57Scoring.Exact(current?.Total),
             scores?.Self.Groups.ToDictionary(), scores?.Reviewed.Groups.ToDictionary(),
             approved, current is not null && assessment is not null && current.AssessmentRevision != assessment.Revision,
             criteria, [.. decisions.Select(ViewOf)]);
     }
 
-    public static Nq57DecisionView ViewOf(Nq57Decision d) => new(d.DecisionRevision, d.Total, d.GroupA, d.GroupB, d.Reason,
+    public static Nq57DecisionView ViewOf(Nq57Decision d) => new(d.DecisionRevision, Nq57Scoring.Exact(d.Total), Nq57Scoring.Exact(d.GroupA), Nq57Scoring.Exact(d.GroupB), d.Reason,
         JsonSerializer.Deserialize<Dictionary<string, string>>(d.ChangesJson) ?? [], d.DecidedBy, d.DecidedByName, d.DecidedByUnit, d.DecidedAt,
         d.AssessmentRevision);
 }

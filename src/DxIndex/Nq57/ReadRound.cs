@@ -77,7 +77,7 @@ public static class ReadRound
             var province = commune.ParentCode;
             rows.Add(new Nq57RoundRow(commune.Code, commune.Name, province, province is null ? "" : names.GetValueOrDefault(province, province),
                 a?.State, Nq57States.Name(a?.State), a?.Late ?? false, a?.SubmittedAt, scores?.Self.Total, scores?.Reviewed.Total,
-                d?.Total, d?.GroupA, d?.GroupB, d?.DecisionRevision, d is not null && a is not null && d.AssessmentRevision != a.Revision, null,
+                Nq57Scoring.Exact(d?.Total), Nq57Scoring.Exact(d?.GroupA), Nq57Scoring.Exact(d?.GroupB), d?.DecisionRevision, d is not null && a is not null && d.AssessmentRevision != a.Revision, null,
                 (a?.Demo ?? false) || (d?.Demo ?? false)));
         }
 
