@@ -35,7 +35,8 @@ internal static class PlatformModel
         {
             Service(builder.AddProject<Projects.Intake>("intake"), infrastructure, "intakedb", issuer),
             Service(builder.AddProject<Projects.MonthlyScoring>("monthly-scoring"), infrastructure, "monthlyscoringdb", issuer),
-            Service(builder.AddProject<Projects.DxIndex>("dx-index"), infrastructure, "dxindexdb", issuer),
+            Service(builder.AddProject<Projects.DxIndex>("dx-index"), infrastructure, "dxindexdb", issuer)
+                .WithEnvironment("DxIndex__Nq57__DemoData", "true"), // illustrative communes' NQ57 round (docs/dx-index.md)
             Service(builder.AddProject<Projects.Notifications>("notifications"), infrastructure, "notificationsdb", issuer),
             Service(builder.AddProject<Projects.Reporting>("reporting"), infrastructure, "reportingdb", issuer),
         };
