@@ -41,7 +41,8 @@ internal static class Driver
         try
         {
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DXINDEX", AppContext.BaseDirectory);
-            await using var host = await ServiceHost.StartAsync<Program, DxIndexDbContext>(infrastructure, DxIndexModule.DatabaseName, "nq57bench");
+            await using var host = await ServiceHost.StartAsync<Program, DxIndexDbContext>(infrastructure, DxIndexModule.DatabaseName, "nq57bench",
+                new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning" });
             await RunAsync(host, communes);
             return 0;
         }

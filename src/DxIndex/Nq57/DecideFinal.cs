@@ -33,7 +33,7 @@ public static class DecideFinal
         if (user.Subject() is not { } subject || user.OrgUnit() is not { } caller) return ApiProblems.NoUnit();
         if (!user.HasRole(PlatformRoles.Leader))
             return ApiProblems.Forbidden("Điểm cuối cùng do Ban Thường vụ cấp ủy quyết định; chỉ tài khoản lãnh đạo (leader) của cấp trên xã ghi nhận quyết định.");
-        if (!(await services.SubtreeAsync(caller, ct)).Contains(unit)) return ReadCommune.NotFound(unit);
+        if (!await services.InSubtreeAsync(caller, unit, ct)) return ReadCommune.NotFound(unit);
         if (caller == unit)
             return ApiProblems.Forbidden("Đơn vị tự đánh giá không quyết định điểm cuối cùng của chính mình; việc này do Ban Thường vụ cấp ủy cấp trên quyết định.");
 

@@ -15,6 +15,10 @@ public sealed record Nq57Services(DxIndexDbContext Db, ClaimsPrincipal User, IOp
 
     public string FrameworkId => Nq57.Value.FrameworkId;
 
+    /// <summary>Whether <paramref name="unit"/> is in <paramref name="caller"/>'s subtree, asked of the database (nothing loaded).</summary>
+    public Task<bool> InSubtreeAsync(string caller, string unit, CancellationToken ct) =>
+        Db.SubtreeCodes(Tenant, caller).AnyAsync(code => code == unit, ct);
+
     /// <summary>The caller's subtree, as a set (the national root: every unit).</summary>
     public async Task<HashSet<string>> SubtreeAsync(string unit, CancellationToken ct) =>
         (await Db.SubtreeCodes(Tenant, unit).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

@@ -28,8 +28,7 @@ public static class ReadCommune
         [AsParameters] Nq57Services services, CancellationToken ct)
     {
         if (services.User.OrgUnit() is not { } caller) return ApiProblems.NoUnit();
-        var subtree = await services.SubtreeAsync(caller, ct);
-        if (!subtree.Contains(unit)) return NotFound(unit);
+        if (!await services.InSubtreeAsync(caller, unit, ct)) return NotFound(unit);
         var view = await LoadAsync(services, round, unit, ct);
         return view is null ? NotFound(unit) : TypedResults.Ok(view);
     }
