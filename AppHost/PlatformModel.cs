@@ -35,10 +35,11 @@ internal static class PlatformModel
         {
             Service(builder.AddProject<Projects.Intake>("intake"), infrastructure, "intakedb", issuer),
             Service(builder.AddProject<Projects.MonthlyScoring>("monthly-scoring"), infrastructure, "monthlyscoringdb", issuer),
-            // Illustrative data ("dữ liệu minh họa", docs/dx-index.md): DTI 2025 for Hà Nội, Đà Nẵng and Cần Thơ; QĐ 2244 years.
+            // Illustrative data ("dữ liệu minh họa", docs/dx-index.md): DTI 2025 for Hà Nội, Đà Nẵng and Cần Thơ; QĐ 2244 years; an NQ57 round of 12 communes.
             Service(builder.AddProject<Projects.DxIndex>("dx-index")
                 .WithEnvironment("DxIndex__Dti__DemoData", "true")
-                .WithEnvironment("DxIndex__AnnualCriteria__DemoData", "true"), infrastructure, "dxindexdb", issuer),
+                .WithEnvironment("DxIndex__AnnualCriteria__DemoData", "true")
+                .WithEnvironment("DxIndex__Nq57__DemoData", "true"), infrastructure, "dxindexdb", issuer),
             Service(builder.AddProject<Projects.Notifications>("notifications"), infrastructure, "notificationsdb", issuer),
             Service(builder.AddProject<Projects.Reporting>("reporting"), infrastructure, "reportingdb", issuer),
         };

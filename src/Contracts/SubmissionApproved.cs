@@ -27,6 +27,10 @@ namespace Platform.Contracts;
 /// Rubric frameworks (e.g. <c>nq57-self-2026</c>): the reviewer's score per criterion code, which replaces the
 /// score computed from <paramref name="Values"/> for that criterion; null when no reviewer scored. Added later: optional.
 /// </param>
+/// <param name="ReviewerComments">
+/// Rubric frameworks: the reviewer's comment per criterion code (required by intake where the reviewer's score differs
+/// from the self score: the override's reason); null when none. Added later: optional.
+/// </param>
 public sealed record SubmissionApproved(
     Guid SubmissionId,
     string Tenant,
@@ -40,4 +44,5 @@ public sealed record SubmissionApproved(
     string ApprovedBy,
     int Revision,
     DateTimeOffset OccurredAt,
-    IReadOnlyDictionary<string, decimal>? ReviewerScores = null) : IFrameworkPeriodEvent;
+    IReadOnlyDictionary<string, decimal>? ReviewerScores = null,
+    IReadOnlyDictionary<string, string>? ReviewerComments = null) : IFrameworkPeriodEvent;

@@ -16,6 +16,7 @@ public static class ServiceAnswers
     public static readonly IReadOnlyList<(string Service, string Method, string Path, Type Record)> Answers =
     [
         (Intake, "get", "/api/intake/frameworks", typeof(IReadOnlyList<FrameworkVersionSummary>)),
+        (Intake, "get", "/api/intake/submissions/{id}/assessment", typeof(RubricAssessment)),
         (Intake, "get", "/api/intake/frameworks", typeof(List<FrameworkVersionInfo>)),
         (Intake, "get", "/api/intake/frameworks/{id}/versions/{version}", typeof(FrameworkVersionView)),
         (Intake, "get", "/api/intake/frameworks/{id}/in-force/{period}", typeof(FrameworkVersionView)),
@@ -94,6 +95,7 @@ public static class ServiceAnswers
         (Dx, "post", "/api/dx-index/dti/{year}/publications", typeof(PublishDti)),
         (Dx, "post", "/api/dx-index/dti/{year}/provinces/{unit}/actions", typeof(DtiActionInput)),
         (Dx, "put", "/api/dx-index/dti/{year}/provinces/{unit}/actions/{id}", typeof(DtiActionInput)),
+        (Intake, "put", "/api/intake/submissions/{id}/reviewer-scores", typeof(RubricReviewerScores)),
     ];
 
     /// <summary>Records of <c>src/Web/Api</c> that mirror no answer of a service's OpenAPI document, and why.</summary>
@@ -115,5 +117,12 @@ public static class ServiceAnswers
         [typeof(AnnualCriterionAcross)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
         [typeof(AnnualProvinceSeries)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
         [typeof(AnnualProvinceYearValue)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
+        [typeof(Nq57Round)] = "dx-index's NQ57 round (not hosted by these tests yet; held against tests/DxIndex.Tests/Nq57)",
+        [typeof(Nq57RoundRow)] = "part of Nq57Round",
+        [typeof(Nq57MissedCriterion)] = "part of Nq57Round",
+        [typeof(Nq57Commune)] = "dx-index's NQ57 commune (not hosted by these tests yet; held against tests/DxIndex.Tests/Nq57)",
+        [typeof(Nq57CommuneCriterion)] = "part of Nq57Commune",
+        [typeof(Nq57FinalDecision)] = "part of Nq57Commune",
+        [typeof(Nq57Decide)] = "body of dx-index's NQ57 decision (not hosted by these tests yet)",
     };
 }

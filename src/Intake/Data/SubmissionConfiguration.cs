@@ -33,6 +33,8 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         e.Property(s => s.DecidedAt).HasColumnName("decided_at");
         e.Property(s => s.ReviewerScoresJson).HasColumnName("reviewer_scores").HasColumnType("jsonb");
         e.Ignore(s => s.ReviewerScores);
+        e.Property(s => s.ReviewerCommentsJson).HasColumnName("reviewer_comments").HasColumnType("jsonb");
+        e.Ignore(s => s.ReviewerComments);
         e.Ignore(s => s.Values);
         e.Ignore(s => s.IsEditable);
 

@@ -17,7 +17,8 @@ public sealed record CriterionAssessment(
     decimal? Reviewer,
     decimal Final,
     IReadOnlyList<string> Flags,
-    int EvidenceFiles);
+    int EvidenceFiles,
+    string? ReviewerComment = null);
 
 /// <summary>A rubric submission scored twice by the engine: without reviewer scores (self) and with them (final).</summary>
 public sealed record AssessmentView(
@@ -66,13 +67,14 @@ public static class ReadAssessment
             .Where(f => f.SubmissionId == id && f.RemovedAt == null && f.InputKey != null)
             .GroupBy(f => f.InputKey!).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var comments = submission.ReviewerComments;
         var criteria = framework.Indicators.Select(indicator =>
         {
             var mine = self.Indicators[indicator.Index];
             var counted = final.Indicators[indicator.Index];
             var files = indicator.UsedSlots.Sum(slot => evidence.GetValueOrDefault(framework.Inputs[slot].Key));
             return new CriterionAssessment(indicator.Code, indicator.Definition.Name, indicator.Max, mine.Score, counted.Reviewer,
-                counted.Score, counted.Flags.ToNames(), files);
+                counted.Score, counted.Flags.ToNames(), files, comments?.GetValueOrDefault(indicator.Code));
         }).ToList();
 
         response.Headers.ETag = SubmissionHttp.ETagOf(submission);

@@ -55,5 +55,33 @@ internal static class RubricScoring
         return errors;
     }
 
+    /// <summary>Longest reviewer comment kept for one criterion.</summary>
+    public const int CommentMaxLength = 2000;
+
+    /// <summary>
+    /// Problems with the reviewer's <paramref name="comments"/>: each names a criterion of the framework and is at most
+    /// <see cref="CommentMaxLength"/> characters, and a criterion whose reviewer score differs from the self score (the
+    /// engine's, from the reported values) must carry one — the override's reason.
+    /// </summary>
+    public static Dictionary<string, string> CheckComments(CompiledFramework framework, Submission submission,
+        IReadOnlyDictionary<string, decimal> scores, IReadOnlyDictionary<string, string> comments)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var codes = framework.Indicators.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var (code, text) in comments)
+        {
+            if (!codes.Contains(code)) errors[code] = $"Tiêu chí '{code}' không có trong khung {framework.Id}; không ghi được nhận xét.";
+            else if (text.Length > CommentMaxLength) errors[code] = $"Nhận xét của tiêu chí {code} dài quá {CommentMaxLength} ký tự.";
+        }
+        var self = new Scorer(framework).Score(RequestOf(submission, null)).Results[0];
+        foreach (var indicator in self.Indicators)
+        {
+            if (!scores.TryGetValue(indicator.Code, out var reviewer) || reviewer == indicator.Score) continue;
+            if (!comments.ContainsKey(indicator.Code))
+                errors.TryAdd(indicator.Code, $"Điểm thẩm định của tiêu chí {indicator.Code} ({Num(reviewer)}) khác điểm tự đánh giá ({Num(indicator.Score)}): cần ghi nhận xét nêu lý do.");
+        }
+        return errors;
+    }
+
     public static string Num(decimal value) => value.ToString("#,##0.##", Vietnamese);
 }

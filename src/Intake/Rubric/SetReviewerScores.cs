@@ -8,8 +8,11 @@ using Platform.Intake.Http;
 
 namespace Platform.Intake.Rubric;
 
-/// <summary>Body of <c>PUT …/{id}/reviewer-scores</c>: the reviewer's complete set of scores by criterion code (null = none).</summary>
-public sealed record ReviewerScoresRequest(Dictionary<string, decimal?>? Scores);
+/// <summary>
+/// Body of <c>PUT …/{id}/reviewer-scores</c>: the reviewer's complete set of scores by criterion code (null = none) and
+/// comments by criterion code (null or blank = none); a comment is required where the score differs from the self score.
+/// </summary>
+public sealed record ReviewerScoresRequest(Dictionary<string, decimal?>? Scores, Dictionary<string, string?>? Comments = null);
 
 /// <summary>
 /// <c>PUT /api/intake/submissions/{id}/reviewer-scores</c>: while a rubric submission awaits its decision, a reviewer
@@ -39,15 +42,28 @@ public static class SetReviewerScores
             return ApiProblems.InvalidByKey("scores", $"Khung đánh giá '{submission.FrameworkId}' không có điểm thẩm định; chỉ khung chấm điểm theo tiêu chí (như nq57-self-2026) mới nhận điểm thẩm định.");
         if (body.Scores is null) return ApiProblems.InvalidByKey("scores", "Thiếu danh sách điểm thẩm định (scores).");
         var scores = body.Scores.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!.Value, StringComparer.Ordinal);
+        var comments = (body.Comments ?? []).Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value!.Trim(), StringComparer.Ordinal);
         var problems = RubricScoring.Check(framework, submission, scores);
+        foreach (var (code, message) in RubricScoring.CheckComments(framework, submission, scores, comments))
+            problems.TryAdd(code, [message]);
         if (problems.Count > 0) return ApiProblems.InvalidByKey(problems);
 
         var now = time.GetUtcNow();
-        var changes = submission.Review(scores, caller.Subject, caller.Channel, now);
+        var changes = submission.Review(scores, comments, caller.Subject, caller.Channel, now);
         db.SubmissionValueChanges.AddRange(changes);
         db.AuditEntries.Add(SubmissionAudit.Entry("reviewer-scored", submission.Id, caller.Subject, now,
-            changes.Count == 0 ? "không đổi điểm" : "điểm thẩm định: " + string.Join("; ", changes.Select(c =>
-                $"{c.Key["reviewer.".Length..]} = {(scores.TryGetValue(c.Key["reviewer.".Length..], out var v) ? RubricScoring.Num(v) : "bỏ")}"))));
+            changes.Count == 0 ? "không đổi điểm" : "điểm thẩm định: " + string.Join("; ", changes.Select(Describe))));
+        string Describe(SubmissionValueChange c)
+        {
+            if (c.Key.StartsWith("reviewer-comment.", StringComparison.Ordinal))
+            {
+                var code = c.Key["reviewer-comment.".Length..];
+                return $"{code} nhận xét: {(comments.TryGetValue(code, out var text) ? text : "bỏ")}";
+            }
+            var scored = c.Key["reviewer.".Length..];
+            return $"{scored} = {(scores.TryGetValue(scored, out var v) ? RubricScoring.Num(v) : "bỏ")}";
+        }
         return await SubmissionHttp.SaveAsync(db, submission, response, ct);
     }
 }

@@ -23,7 +23,7 @@ public static class ApproveSubmission
             db.EnqueueEvent(new SubmissionApproved(
                 submission.Id, submission.Tenant, submission.FrameworkId, submission.FrameworkVersion, submission.Period,
                 submission.ReportingUnit, submission.TargetUnit, submission.Values, submission.Late,
-                caller.Subject, submission.Version, now, submission.ReviewerScores), time);
+                caller.Subject, submission.Version, now, submission.ReviewerScores, submission.ReviewerComments), time);
         }, ct);
     }
 }

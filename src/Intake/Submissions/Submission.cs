@@ -72,6 +72,12 @@ public sealed class Submission
     public IReadOnlyDictionary<string, decimal>? ReviewerScores =>
         ReviewerScoresJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, decimal>>(ReviewerScoresJson);
 
+    /// <summary>Rubric frameworks: the reviewer's comment per criterion code (jsonb; the reason of an override), null when none.</summary>
+    public string? ReviewerCommentsJson { get; private set; }
+
+    public IReadOnlyDictionary<string, string>? ReviewerComments =>
+        ReviewerCommentsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(ReviewerCommentsJson);
+
     /// <summary>Only a draft or a returned submission may be edited or submitted.</summary>
     public bool IsEditable => State is SubmissionStates.Draft or SubmissionStates.Returned;
 
@@ -146,7 +152,8 @@ public sealed class Submission
     /// A reviewer scores a submitted rubric: <paramref name="scores"/> replaces the reviewer's earlier set. Returns one
     /// history row (key <c>reviewer.&lt;code&gt;</c>) per score that changed.
     /// </summary>
-    public IReadOnlyList<SubmissionValueChange> Review(IReadOnlyDictionary<string, decimal> scores, string by, string channel, DateTimeOffset now)
+    public IReadOnlyList<SubmissionValueChange> Review(IReadOnlyDictionary<string, decimal> scores, IReadOnlyDictionary<string, string> comments,
+        string by, string channel, DateTimeOffset now)
     {
         Ensure(State == SubmissionStates.Submitted, "chấm điểm thẩm định");
         var old = ReviewerScores ?? new Dictionary<string, decimal>();
@@ -159,7 +166,17 @@ public sealed class Submission
             changes.Add(new SubmissionValueChange(Id, "reviewer." + code,
                 before is null ? null : JsonSerializer.Serialize(before), after is null ? null : JsonSerializer.Serialize(after), by, now, channel));
         }
+        var oldComments = ReviewerComments ?? new Dictionary<string, string>();
+        foreach (var code in oldComments.Keys.Union(comments.Keys).Order(StringComparer.Ordinal))
+        {
+            var before = oldComments.GetValueOrDefault(code);
+            var after = comments.GetValueOrDefault(code);
+            if (before == after) continue;
+            changes.Add(new SubmissionValueChange(Id, "reviewer-comment." + code,
+                before is null ? null : JsonSerializer.Serialize(before), after is null ? null : JsonSerializer.Serialize(after), by, now, channel));
+        }
         ReviewerScoresJson = scores.Count == 0 ? null : JsonSerializer.Serialize(scores.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary());
+        ReviewerCommentsJson = comments.Count == 0 ? null : JsonSerializer.Serialize(comments.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary());
         Version++;
         return changes;
     }

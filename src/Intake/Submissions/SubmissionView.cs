@@ -22,12 +22,13 @@ public sealed record SubmissionView(
     DateTimeOffset? SubmittedAt,
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
-    IReadOnlyDictionary<string, decimal>? ReviewerScores = null)
+    IReadOnlyDictionary<string, decimal>? ReviewerScores = null,
+    IReadOnlyDictionary<string, string>? ReviewerComments = null)
 {
     public static SubmissionView Of(Submission s) => new(
         s.Id, s.FrameworkId, s.FrameworkVersion, s.Period, s.ReportingUnit, s.TargetUnit, s.Values, s.Comments,
         s.State, s.ReturnReason, s.Late, s.Version, s.CreatedBy, s.CreatedAt, s.SubmittedBy, s.SubmittedAt, s.DecidedBy, s.DecidedAt,
-        s.ReviewerScores);
+        s.ReviewerScores, s.ReviewerComments);
 }
 
 /// <summary>Body of <c>PUT …/{framework}/{period}/{targetUnit}</c>: the complete set of values (null = not reported) and comments.</summary>

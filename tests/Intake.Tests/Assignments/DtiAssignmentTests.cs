@@ -56,7 +56,7 @@ public sealed class DtiAssignmentTests(PlatformInfrastructure infrastructure)
         }
 
         await using var check = database.Context();
-        Assert.Equal(["dti-province-405", "monthly-4585", "qd2244-annual"], await check.Assignments.Select(a => a.FrameworkId).Distinct().OrderBy(f => f).ToListAsync(Ct));
+        Assert.Equal(["dti-province-405", "monthly-4585", "nq57-self-2026", "qd2244-annual"], await check.Assignments.Select(a => a.FrameworkId).Distinct().OrderBy(f => f).ToListAsync(Ct));
         var c2 = await check.Assignments.SingleAsync(a => a.FrameworkId == "monthly-4585" && a.TargetUnit == "thanh-hoa" && a.InputKeys.Contains("C2.transactions"), Ct);
         Assert.Equal("thanh-hoa.tt-cntt", c2.ReportingUnit);
     }

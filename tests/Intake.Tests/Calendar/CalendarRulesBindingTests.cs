@@ -51,6 +51,21 @@ public sealed class CalendarRulesBindingTests
     }
 
     [Fact]
+    public void A_second_nq57_round_is_configured_without_code_beside_the_seed_round()
+    {
+        // docs/intake.md's example: a 2027 round (data 19/06/2026–15/06/2027, due before 09:00 16/06/2027 Vietnam time).
+        var rules = Bind(
+            ("Intake:Calendar:Frameworks:nq57-self-2026:Windows:2027:DataFrom", "2026-06-19"),
+            ("Intake:Calendar:Frameworks:nq57-self-2026:Windows:2027:DataTo", "2027-06-15"),
+            ("Intake:Calendar:Frameworks:nq57-self-2026:Windows:2027:DueBefore", "2027-06-16T09:00:00"));
+        var calendar = new TestCalendar(rules);
+
+        Assert.Equal(TestCalendar.Utc("2026-06-19T02:00:00Z"), calendar.Schedule("nq57-self-2026", "2026", ReportingLevels.AgencyToProvince).DueAt);
+        var second = calendar.Schedule("nq57-self-2026", "2027", ReportingLevels.AgencyToProvince);
+        Assert.Equal((TestCalendar.Utc("2027-06-16T02:00:00Z"), new DateOnly(2026, 6, 19)), (second.DueAt, second.DataFrom));
+    }
+
+    [Fact]
     public void An_invalid_value_fails_at_start_up_naming_the_full_key()
     {
         var error = Assert.Throws<OptionsValidationException>(() => Bind(

@@ -95,7 +95,18 @@ public sealed class Nq57RubricTests(PlatformInfrastructure infrastructure)
         Assert.Equal(HttpStatusCode.BadRequest, aboveTier.StatusCode);
         Assert.Contains("từ 0 đến 1 (nhận được 1,5)", (await aboveTier.ProblemAsync()).GetProperty("errors").GetProperty("A.III.2.2")[0].GetString(), StringComparison.Ordinal);
 
-        var scored = await (await PutScoresAsync(reviewer, path, new Dictionary<string, decimal> { ["A.I.1.1"] = 0.75m, ["A.III.2.2"] = 0.8m }, submitted.ETag())).ReadAsync();
+        // Both differ from the self score (1,5 and 0): each needs its reason, and a reason is all that is missing.
+        var unexplained = await PutScoresAsync(reviewer, path, new Dictionary<string, decimal> { ["A.I.1.1"] = 0.75m, ["A.III.2.2"] = 0.8m, ["A.I.2.1"] = 3m }, submitted.ETag(),
+            new Dictionary<string, string> { ["A.III.2.2"] = "  ", ["Z.9"] = "không có tiêu chí này" });
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        var reasons = (await unexplained.ProblemAsync()).GetProperty("errors");
+        Assert.Equal(["A.I.1.1", "A.III.2.2", "Z.9"], reasons.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("Điểm thẩm định của tiêu chí A.I.1.1 (0,75) khác điểm tự đánh giá (1,5): cần ghi nhận xét nêu lý do.", reasons.GetProperty("A.I.1.1")[0].GetString());
+        Assert.Contains("không ghi được nhận xét", reasons.GetProperty("Z.9")[0].GetString(), StringComparison.Ordinal);
+
+        var scored = await (await PutScoresAsync(reviewer, path, new Dictionary<string, decimal> { ["A.I.1.1"] = 0.75m, ["A.III.2.2"] = 0.8m }, submitted.ETag(),
+            new Dictionary<string, string> { ["A.I.1.1"] = "Kế hoạch ban hành chậm 2 tháng", ["A.III.2.2"] = "2/3 đơn vị đã kết nối" })).ReadAsync();
+        Assert.Equal("Kế hoạch ban hành chậm 2 tháng", scored.ReviewerComments!["A.I.1.1"]);
         Assert.Equal(submitted.Version + 1, scored.Version);
         Assert.Equal(0.75m, scored.ReviewerScores!["A.I.1.1"]);
 
@@ -107,6 +118,7 @@ public sealed class Nq57RubricTests(PlatformInfrastructure infrastructure)
         Assert.Contains("reviewed", byCode["A.III.2.2"].Flags);
         Assert.Contains("missing", byCode["B.I.1"].Flags);
         Assert.Equal(1, byCode["A.I.1.1"].EvidenceFiles);
+        Assert.Equal(("Kế hoạch ban hành chậm 2 tháng", (string?)null), (byCode["A.I.1.1"].ReviewerComment, byCode["A.I.2.1"].ReviewerComment));
         // Self 1,5 + 3 + 0 = 4,5; final 0,75 + 3 + 0,8 = 4,55.
         Assert.Equal((4.5m, 4.55m, 100m), (assessment.SelfTotal, assessment.FinalTotal, assessment.MaxPoints));
 
@@ -114,10 +126,11 @@ public sealed class Nq57RubricTests(PlatformInfrastructure infrastructure)
         var approval = JsonSerializer.Deserialize<SubmissionApproved>(Assert.Single(await host.OutboxAsync(nameof(SubmissionApproved))), SubmissionCalls.Json)!;
         Assert.Equal(new Dictionary<string, decimal> { ["A.I.1.1"] = 0.75m, ["A.III.2.2"] = 0.8m }, approval.ReviewerScores);
         Assert.Equal("full", approval.Values["A.I.1.1"].GetString());
+        Assert.Equal(new Dictionary<string, string> { ["A.I.1.1"] = "Kế hoạch ban hành chậm 2 tháng", ["A.III.2.2"] = "2/3 đơn vị đã kết nối" }, approval.ReviewerComments);
 
         await using var db = host.Db();
-        Assert.Equal(["reviewer.A.I.1.1", "reviewer.A.III.2.2"],
-            (await db.SubmissionValueChanges.Where(c => c.SubmissionId == draft.Id && c.Key.StartsWith("reviewer.")).Select(c => c.Key).ToListAsync(Ct)).Order());
+        Assert.Equal(["reviewer-comment.A.I.1.1", "reviewer-comment.A.III.2.2", "reviewer.A.I.1.1", "reviewer.A.III.2.2"],
+            (await db.SubmissionValueChanges.Where(c => c.SubmissionId == draft.Id && c.Key.StartsWith("reviewer")).Select(c => c.Key).ToListAsync(Ct)).Order(StringComparer.Ordinal));
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityId == draft.Id.ToString() && a.Action == "reviewer-scored", Ct));
     }
 
@@ -136,9 +149,10 @@ public sealed class Nq57RubricTests(PlatformInfrastructure infrastructure)
         Assert.Equal(HttpStatusCode.Conflict, (await reviewer.GetAsync($"/api/intake/submissions/{submitted.Id}/assessment", Ct)).StatusCode);
     }
 
-    private static Task<HttpResponseMessage> PutScoresAsync(HttpClient client, string path, Dictionary<string, decimal> scores, string ifMatch)
+    private static Task<HttpResponseMessage> PutScoresAsync(HttpClient client, string path, Dictionary<string, decimal> scores, string ifMatch,
+        Dictionary<string, string>? comments = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(new { scores }) };
+        var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(new { scores, comments }) };
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return client.SendAsync(request, Ct);
     }

@@ -66,7 +66,7 @@ public sealed class UnitHistoryTests(PlatformInfrastructure infrastructure)
         Assert.Equal((2, new DateOnly(2025, 8, 1)), (next.Revision, next.ValidFrom));
     }
 
-    private const int ShippedUnits = 105;
+    private const int ShippedUnits = 108;
 
     private static async Task<string?> NameAsOf(Platform.Intake.Data.IntakeDbContext db, DateOnly day) =>
         await db.OrganisationUnits.AsOf(Tenant, day).Where(u => u.Code == "lao-cai.so-tc").Select(u => u.Name).SingleOrDefaultAsync(TestContext.Current.CancellationToken);

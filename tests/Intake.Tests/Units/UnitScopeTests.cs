@@ -32,7 +32,7 @@ public sealed class UnitScopeTests(PlatformInfrastructure infrastructure) : IAsy
     [Fact]
     public async Task The_national_root_sees_every_unit_and_an_unknown_unit_sees_none()
     {
-        Assert.Equal(105, (await SubtreeAsync("vn")).Count);
+        Assert.Equal(108, (await SubtreeAsync("vn")).Count);
         Assert.Empty(await SubtreeAsync("khong-ton-tai"));
         Assert.Equal(["bkhcn"], await SubtreeAsync("bkhcn"));
     }
@@ -47,7 +47,7 @@ public sealed class UnitScopeTests(PlatformInfrastructure infrastructure) : IAsy
 
         Assert.Contains("WITH RECURSIVE", query.ToQueryString(), StringComparison.Ordinal);
         var communes = await query.Select(u => u.Name).ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(5, communes.Count);
+        Assert.Equal(8, communes.Count); // Như Thanh and xã mẫu 01–07 (dữ liệu minh họa)
         Assert.Contains("Xã Như Thanh", communes);
     }
 

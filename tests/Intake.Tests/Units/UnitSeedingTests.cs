@@ -12,7 +12,7 @@ public sealed class UnitSeedingTests(PlatformInfrastructure infrastructure)
 {
     // 1 national root + 34 provinces and cities + 22 ministries and agencies (units.tsv)
     // + 18 Lào Cai and 17 Thanh Hóa departments + 5 + 5 communes.
-    private const int ShippedUnits = 1 + 34 + 22 + 38 + 10;
+    private const int ShippedUnits = 1 + 34 + 22 + 38 + 13;
 
     [Fact]
     public async Task Two_replicas_starting_on_a_new_database_register_every_shipped_unit_exactly_once()
@@ -31,7 +31,7 @@ public sealed class UnitSeedingTests(PlatformInfrastructure infrastructure)
         Assert.Equal(34, byKind["province"] + byKind["city"]);
         Assert.Equal(22, byKind["ministry"] + byKind["ministerial-agency"] + byKind["government-agency"]);
         Assert.Equal(38, byKind["department"]);
-        Assert.Equal(10, byKind["commune"]);
+        Assert.Equal(13, byKind["commune"]);
 
         var events = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.MessageType.StartsWith(typeof(OrganisationUnitRegistered).FullName + ","))

@@ -25,16 +25,16 @@ public sealed class UnitsCsvTests(PlatformInfrastructure infrastructure)
         await using (var db = source.Context())
         {
             var again = await UnitsCsv.ImportAsync(Bytes(exported), db, Tenant, Today, TestContext.Current.CancellationToken);
-            Assert.Equal((true, 0, 0, 105), (again.Succeeded, again.Created, again.Changed, again.Unchanged));
+            Assert.Equal((true, 0, 0, 108), (again.Succeeded, again.Created, again.Changed, again.Unchanged));
         }
         await using (var db = target.Context())
         {
             // With a byte-order mark, as Excel saves "CSV UTF-8".
             var result = await UnitsCsv.ImportAsync(Bytes("\uFEFF" + exported), db, Tenant, Today, TestContext.Current.CancellationToken);
-            Assert.Equal((true, 105), (result.Succeeded, result.Created));
+            Assert.Equal((true, 108), (result.Succeeded, result.Created));
             Assert.Equal(exported, await UnitsCsv.ExportAsync(db, Tenant, TestContext.Current.CancellationToken));
         }
-        Assert.Equal(105, await target.OutboxCountAsync());
+        Assert.Equal(108, await target.OutboxCountAsync());
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public sealed class UnitsCsvTests(PlatformInfrastructure infrastructure)
         Assert.Contains(result.Problems, p => p is { Row: 4 } && p.Message.StartsWith("Loại đơn vị «tinh» không hợp lệ", StringComparison.Ordinal));
         Assert.Contains(result.Problems, p => p is { Row: 8 } && p.Message.Contains("trùng với dòng 2", StringComparison.Ordinal));
         Assert.False(await db.OrganisationUnits.AnyAsync(u => u.Code == "lao-cai.so-moi", TestContext.Current.CancellationToken));
-        Assert.Equal(105, await db.OrganisationUnits.CountAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(105, await database.OutboxCountAsync());
+        Assert.Equal(108, await db.OrganisationUnits.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(108, await database.OutboxCountAsync());
     }
 
     [Fact]

@@ -635,6 +635,10 @@ namespace Platform.Intake.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("return_reason");
 
+                    b.Property<string>("ReviewerCommentsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reviewer_comments");
+
                     b.Property<string>("ReviewerScoresJson")
                         .HasColumnType("jsonb")
                         .HasColumnName("reviewer_scores");

@@ -250,7 +250,8 @@ namespace Platform.Intake.Data.Migrations
                     submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     decided_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    reviewer_scores = table.Column<string>(type: "jsonb", nullable: true)
+                    reviewer_scores = table.Column<string>(type: "jsonb", nullable: true),
+                    reviewer_comments = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {

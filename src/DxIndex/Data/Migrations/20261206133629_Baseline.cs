@@ -190,6 +190,63 @@ namespace Platform.DxIndex.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "nq57_assessments",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    framework_version = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    late = table.Column<bool>(type: "boolean", nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    state_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    submitted_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    return_reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    approved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    values = table.Column<string>(type: "jsonb", nullable: true),
+                    reviewer_scores = table.Column<string>(type: "jsonb", nullable: true),
+                    reviewer_comments = table.Column<string>(type: "jsonb", nullable: true),
+                    demo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nq57_assessments", x => new { x.tenant, x.framework_id, x.period, x.unit });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nq57_decisions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    decision_revision = table.Column<int>(type: "integer", nullable: false),
+                    assessment_revision = table.Column<int>(type: "integer", nullable: false),
+                    scores = table.Column<string>(type: "jsonb", nullable: false),
+                    changes = table.Column<string>(type: "jsonb", nullable: false),
+                    reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    total = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    group_a = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    group_b = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    decided_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    decided_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    decided_by_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    demo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nq57_decisions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -261,6 +318,12 @@ namespace Platform.DxIndex.Data.Migrations
                 column: "processed_at");
 
             migrationBuilder.CreateIndex(
+                name: "ux_nq57_decisions_revision",
+                table: "nq57_decisions",
+                columns: new[] { "tenant", "framework_id", "period", "unit", "decision_revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_pending",
                 table: "outbox_messages",
                 columns: new[] { "next_attempt_at", "sequence" },
@@ -312,6 +375,12 @@ namespace Platform.DxIndex.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "nq57_assessments");
+
+            migrationBuilder.DropTable(
+                name: "nq57_decisions");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");

@@ -12,7 +12,7 @@ using Platform.DxIndex.Data;
 namespace Platform.DxIndex.Data.Migrations
 {
     [DbContext(typeof(DxIndexDbContext))]
-    [Migration("20261206133552_Baseline")]
+    [Migration("20261206133629_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -569,6 +569,204 @@ namespace Platform.DxIndex.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_dti_runs_revision", "revision >= 1");
                         });
+                });
+
+            modelBuilder.Entity("Platform.DxIndex.Nq57.Nq57Assessment", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("FrameworkId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("demo");
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("framework_version");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("ReviewerCommentsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reviewer_comments");
+
+                    b.Property<string>("ReviewerScoresJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reviewer_scores");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("StateAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_at");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("ValuesJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("values");
+
+                    b.HasKey("Tenant", "FrameworkId", "Period", "Unit");
+
+                    b.ToTable("nq57_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DxIndex.Nq57.Nq57Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AssessmentRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("assessment_revision");
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecidedByUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_unit");
+
+                    b.Property<int>("DecisionRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision_revision");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("demo");
+
+                    b.Property<string>("FrameworkId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework_id");
+
+                    b.Property<decimal>("GroupA")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("group_a");
+
+                    b.Property<decimal>("GroupB")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("group_b");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ScoresJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scores");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Tenant", "FrameworkId", "Period", "Unit", "DecisionRevision")
+                        .IsUnique()
+                        .HasDatabaseName("ux_nq57_decisions_revision");
+
+                    b.ToTable("nq57_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.DxIndex.Units.KnownUnit", b =>
