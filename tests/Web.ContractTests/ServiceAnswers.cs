@@ -76,6 +76,12 @@ public static class ServiceAnswers
         (Dx, "get", "/api/dx-index/dti/{year}/provinces/{unit}/actions", typeof(List<DtiAction>)),
         (Dx, "post", "/api/dx-index/dti/{year}/provinces/{unit}/actions", typeof(DtiAction)),
         (Dx, "put", "/api/dx-index/dti/{year}/provinces/{unit}/actions/{id}", typeof(DtiAction)),
+        (Dx, "get", "/api/dx-index/nq57/rounds/{round}", typeof(Nq57Round)),
+        (Dx, "get", "/api/dx-index/nq57/rounds/{round}/communes/{unit}", typeof(Nq57Commune)),
+        (Dx, "post", "/api/dx-index/nq57/rounds/{round}/communes/{unit}/decisions", typeof(Nq57Commune)),
+        (Dx, "get", "/api/dx-index/annual-criteria/provinces", typeof(AnnualProvinceList)),
+        (Dx, "get", "/api/dx-index/annual-criteria/provinces/{unit}/{year}", typeof(AnnualProvinceYear)),
+        (Dx, "get", "/api/dx-index/annual-criteria/criteria/{code}", typeof(AnnualCriterionAcross)),
     ];
 
     /// <summary>Bodies the web sends (JSON): each property must be one the service reads.</summary>
@@ -96,6 +102,7 @@ public static class ServiceAnswers
         (Dx, "post", "/api/dx-index/dti/{year}/provinces/{unit}/actions", typeof(DtiActionInput)),
         (Dx, "put", "/api/dx-index/dti/{year}/provinces/{unit}/actions/{id}", typeof(DtiActionInput)),
         (Intake, "put", "/api/intake/submissions/{id}/reviewer-scores", typeof(RubricReviewerScores)),
+        (Dx, "post", "/api/dx-index/nq57/rounds/{round}/communes/{unit}/decisions", typeof(Nq57Decide)),
     ];
 
     /// <summary>Records of <c>src/Web/Api</c> that mirror no answer of a service's OpenAPI document, and why.</summary>
@@ -108,21 +115,5 @@ public static class ServiceAnswers
         [typeof(ImportCell)] = "the problem extension 'cells' of a refused import, which the document does not describe",
         [typeof(FrameworkChoice)] = "built by the web from FrameworkVersionSummary",
         [typeof(FrameworkChoices)] = "built by the web from FrameworkVersionSummary",
-        [typeof(AnnualProvinceList)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
-        [typeof(AnnualProvinceEntry)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
-        [typeof(AnnualProvinceYear)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
-        [typeof(AnnualCriterionGroup)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
-        [typeof(AnnualCriterionYear)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
-        [typeof(AnnualYearValue)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
-        [typeof(AnnualCriterionAcross)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
-        [typeof(AnnualProvinceSeries)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
-        [typeof(AnnualProvinceYearValue)] = "dx-index (GET /api/dx-index/annual-criteria/…) is not hosted by these tests on branch i15-qd2244; move to Answers when the DTI web branch hosts dx-index here",
-        [typeof(Nq57Round)] = "dx-index's NQ57 round (not hosted by these tests yet; held against tests/DxIndex.Tests/Nq57)",
-        [typeof(Nq57RoundRow)] = "part of Nq57Round",
-        [typeof(Nq57MissedCriterion)] = "part of Nq57Round",
-        [typeof(Nq57Commune)] = "dx-index's NQ57 commune (not hosted by these tests yet; held against tests/DxIndex.Tests/Nq57)",
-        [typeof(Nq57CommuneCriterion)] = "part of Nq57Commune",
-        [typeof(Nq57FinalDecision)] = "part of Nq57Commune",
-        [typeof(Nq57Decide)] = "body of dx-index's NQ57 decision (not hosted by these tests yet)",
     };
 }
