@@ -87,6 +87,23 @@ public sealed class DtiProvincePageTests : BunitContext
     }
 
     [Fact]
+    public void The_best_names_its_province_only_when_some_province_scored_points()
+    {
+        var gateway = Answers(this.UseStubGateway().SignedIn("tw-tham-dinh", "vn", "Việt Nam", "reviewer"));
+        // 1.3 reported by nobody: the engine's best is 0, held by whichever province it met first — not a province to name.
+        gateway.Answer("/api/dx-index/dti/2026/provinces/lao-cai", LaoCaiProfile with
+        {
+            Indicators = [Indicator("6.4", 0, true), Indicator("1.3", 0, true, ["missing"]) with { Best = 0, BestUnit = "lao-cai" }],
+        });
+
+        var page = Open();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=dti-indicator]")));
+        Assert.Equal(" · cao nhất cả nước: 0", page.Find("[data-testid=dti-indicator][data-code='1.3'] [data-testid=indicator-best]").TextContent);
+        Assert.StartsWith(" · cao nhất cả nước: 20 (", page.Find("[data-testid=dti-indicator][data-code='6.4'] [data-testid=indicator-best]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_department_of_the_province_writes_the_plan_and_another_province_does_not_see_the_form()
     {
         var gateway = this.UseStubGateway().SignedIn("lao-cai.so-khcn.reporter", "lao-cai.so-khcn", "Sở KHCN tỉnh Lào Cai", "reporter");
