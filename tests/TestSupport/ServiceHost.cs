@@ -72,15 +72,21 @@ public sealed class ServiceHost<TProgram, TDbContext> : IAsyncDisposable
 
     /// <summary>
     /// Publishes <paramref name="message"/> on the service's own bus (with <paramref name="messageId"/> to redeliver one) and
-    /// waits until the service's consumer has finished with it, so duplicates and out-of-order deliveries are deterministic.
+    /// waits until every consumer of <typeparamref name="T"/> in the service has finished with it, so duplicates and out-of-order
+    /// deliveries are deterministic.
     /// </summary>
     public async Task<Guid> DeliverAsync<T>(T message, Guid? messageId = null) where T : class
     {
         await _bus.Value;
         var id = messageId ?? NewId.NextGuid();
         var before = _consumed.Count(id);
+        // Every consumer of T has its own queue (a service may have several, e.g. the DX index's three features each
+        // consume SubmissionApproved): wait for all of them, not the first.
+        var consumers = Math.Max(1, typeof(TProgram).Assembly.GetTypes()
+            .Count(t => t is { IsClass: true, IsAbstract: false } && typeof(IConsumer<T>).IsAssignableFrom(t)));
         await Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = id, TestContext.Current.CancellationToken);
-        await Eventually.WaitForAsync(() => Task.FromResult(_consumed.Count(id)), n => n > before, TimeSpan.FromSeconds(30), $"{typeof(T).Name} {id} consumed");
+        await Eventually.WaitForAsync(() => Task.FromResult(_consumed.Count(id)), n => n >= before + consumers, TimeSpan.FromSeconds(30),
+            $"{typeof(T).Name} {id} consumed by its {consumers} consumer(s)");
         if (_consumed.Fault(id) is { } fault) throw new InvalidOperationException($"{typeof(T).Name} {id} faulted in the consumer.", fault);
         return id;
     }

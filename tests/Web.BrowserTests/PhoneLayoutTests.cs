@@ -11,12 +11,17 @@ namespace Platform.Web.BrowserTests;
 public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Theory]
-    [InlineData("lao-cai.so-khcn.reporter", new[] { "/", "/viec-cua-toi", "/viec-cua-toi?framework=monthly-4585&period=2026-01", "/nhap-lieu/monthly-4585/2026-01/lao-cai", "/excel", "/diem-thuong", "/ket-qua" })]
+    [InlineData("lao-cai.so-khcn.reporter", new[] { "/", "/viec-cua-toi", "/viec-cua-toi?framework=monthly-4585&period=2026-01", "/nhap-lieu/monthly-4585/2026-01/lao-cai", "/excel", "/diem-thuong", "/ket-qua", "/ket-qua/chi-so-cds" })]
     [InlineData("lao-cai.reporter", new[] { "/tinh-hinh-bao-cao" })]
     [InlineData("lao-cai.reviewer", new[] { "/tham-dinh", "/bang-xep-hang" })]
     [InlineData("khung-chi-so", new[] { "/quan-tri", "/quan-tri/phan-cong", "/quan-tri/lich-bao-cao", "/quan-tri/don-vi", "/quan-tri/don-vi/lao-cai.so-khcn",
         "/quan-tri/khung-chi-so", "/quan-tri/khung-chi-so/monthly-4585", "/quan-tri/khung-chi-so/tai-len", "/mo-phong" })]
-    [InlineData("tw-cong-bo", new[] { "/cong-bo" })]
+    [InlineData("tw-cong-bo", new[] { "/cong-bo", "/chi-so-cds/cong-bo?nam=2025" })]
+    // The annual side (docs/dx-index.md) on the illustrative data AppHost turns on: the DTI of 2025 (Hà Nội, Đà Nẵng, Cần Thơ),
+    // the QĐ 2244 years, the NQ57 round of the illustrative communes.
+    [InlineData("tw-tham-dinh", new[] { "/chi-so-cds?nam=2025&loai=tam-tinh", "/chi-so-cds/2025/ha-noi?loai=tam-tinh", "/chi-so-cds/2025/ha-noi/giai-thich?loai=tam-tinh",
+        "/tieu-chi-2244", "/tieu-chi-2244/tieu-chi/0101" })]
+    [InlineData("thanh-hoa.leader", new[] { "/nq57/2026", "/nq57/2026/thanh-hoa.xa-mau-01", "/tieu-chi-2244/thanh-hoa/2025" })]
     public async Task Every_page_a_person_uses_fits_a_phone(string username, string[] paths)
     {
         var shots = new Screenshots($"{nameof(Every_page_a_person_uses_fits_a_phone)}-{username}");
