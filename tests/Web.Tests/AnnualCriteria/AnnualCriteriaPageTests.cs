@@ -161,6 +161,7 @@ public sealed class AnnualCriteriaPageTests : BunitContext
         var page = Render<DataEntry>(p => p.Add(x => x.Framework, "qd2244-annual").Add(x => x.Period, "2025").Add(x => x.TargetUnit, "lao-cai"));
 
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".entry-field").Count));
+        Assert.EndsWith("— kỳ năm 2025", page.Find("h1").TextContent, StringComparison.Ordinal);
         Assert.Equal(["01. Nhóm tiêu chí đầu vào", "04. Nhóm tiêu chí tác động"], page.FindAll("fieldset.entry-group legend").Select(l => l.TextContent));
         Assert.Contains("Nhân lực khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số", page.Find("[data-testid='field-0101'] label").TextContent, StringComparison.Ordinal);
         Assert.Equal("người", page.Find("[data-testid='field-0101'] .unit").TextContent);
