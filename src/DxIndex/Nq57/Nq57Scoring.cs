@@ -37,15 +37,7 @@ public static class Nq57Scoring
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (key, value) in Read<JsonElement>(a.ValuesJson) ?? [])
         {
-            object? clr = value.ValueKind switch
-            {
-                JsonValueKind.Number => value.GetDecimal(),
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.String => value.GetString(),
-                _ => null,
-            };
-            if (clr is not null) values[key] = clr;
+            if (ReportedValue.FromJson(value) is { } clr) values[key] = clr;
         }
         return new ScoringRequest(a.Period, null, [new UnitValues(a.Unit, values, Reviewer: reviewer)]);
     }

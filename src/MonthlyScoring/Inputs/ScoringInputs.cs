@@ -44,7 +44,7 @@ public static class ScoringInputLoader
         await foreach (var row in rows.WithCancellation(ct))
         {
             if (!framework.Slots.ContainsKey(row.InputKey)) continue;
-            if (!parsed.TryGetValue(row.ValueJson, out var value)) parsed[row.ValueJson] = value = Parse(row.ValueJson);
+            if (!parsed.TryGetValue(row.ValueJson, out var value)) parsed[row.ValueJson] = value = ReportedValue.FromJson(row.ValueJson);
             if (value is null) continue;
             var target = row.Period == period ? current : before;
             if (!target.TryGetValue(row.Unit, out var values)) target[row.Unit] = values = new SortedDictionary<string, object>(StringComparer.Ordinal);
@@ -63,20 +63,6 @@ public static class ScoringInputLoader
         return new ScoringInputSet(new ScoringRequest(period, peerGroup, request), missing);
     }
 
-    /// <summary>Stored JSON → the engine's types (decimal, bool, string); null for anything else.</summary>
-    private static object? Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var element = document.RootElement;
-        return element.ValueKind switch
-        {
-            JsonValueKind.Number => element.GetDecimal(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.String => element.GetString()!,
-            _ => null,
-        };
-    }
 
     private static DateOnly FirstDay(string period) =>
         Period.TryParse(period, out var p) && p.Month > 0

@@ -51,7 +51,7 @@ public static class DtiScoring
         await foreach (var row in rows.WithCancellation(ct))
         {
             if (!inGroup.Contains(row.Unit) || !framework.Slots.ContainsKey(row.InputKey)) continue;
-            if (!parsed.TryGetValue(row.ValueJson, out var value)) parsed[row.ValueJson] = value = Parse(row.ValueJson);
+            if (!parsed.TryGetValue(row.ValueJson, out var value)) parsed[row.ValueJson] = value = ReportedValue.FromJson(row.ValueJson);
             if (value is null) continue;
             if (!values.TryGetValue(row.Unit, out var unitValues)) values[row.Unit] = unitValues = new SortedDictionary<string, object>(StringComparer.Ordinal);
             unitValues[row.InputKey] = value;
@@ -84,20 +84,5 @@ public static class DtiScoring
             u => (IReadOnlyList<string>)[.. framework.Inputs.Where(i => !u.Values.ContainsKey(i.Key)).Select(i => i.Key)], StringComparer.Ordinal);
         return new DtiComputed(framework, input.Request, result, inputJson, ScoringRunJson.WriteToString(result),
             DtiStandings.Of(ResultLines.Of(result)), missing, demo);
-    }
-
-    /// <summary>Stored JSON → the engine's types (decimal, bool, string); null for anything else.</summary>
-    private static object? Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var element = document.RootElement;
-        return element.ValueKind switch
-        {
-            JsonValueKind.Number => element.GetDecimal(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.String => element.GetString()!,
-            _ => null,
-        };
     }
 }
