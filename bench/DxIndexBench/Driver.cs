@@ -22,7 +22,7 @@ using Platform.Contracts;
 using Platform.DxIndex.Data;
 using Platform.DxIndex.Dti.Demo;
 using Platform.DxIndex.Dti.Inputs;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.LocalInfrastructure;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;

@@ -18,7 +18,7 @@ using Platform.Contracts;
 using Platform.DxIndex;
 using Platform.DxIndex.Data;
 using Platform.DxIndex.Nq57;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.DxIndex.Data;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 
 namespace Platform.DxIndex.AnnualCriteria;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.DataAndMessaging.Audit;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Outbox;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 
 namespace Platform.DxIndex.Data;
 
@@ -22,6 +22,7 @@ public sealed class DxIndexDbContext(DbContextOptions<DxIndexDbContext> options)
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddFrameworkVersions();
         modelBuilder.AddAuditLog();
+        modelBuilder.AddUnitDirectory();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DxIndexDbContext).Assembly);
     }
 }

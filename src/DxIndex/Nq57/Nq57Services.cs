@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.DxIndex.Data;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring;
 
 namespace Platform.DxIndex.Nq57;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;

@@ -1,9 +1,27 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.DataAndMessaging.Audit;
 using Platform.DataAndMessaging.Outbox;
+using Platform.DataAndMessaging.Units;
+using Platform.Notifications.Delivery;
 
 namespace Platform.Notifications.Data;
 
+/// <summary>
+/// The notifications service's database. Each feature folder keeps its entities and their
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> beside its code; they are picked up from this assembly, and features
+/// reach their tables with <c>db.Set&lt;T&gt;()</c>.
+/// </summary>
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<KnownUnit> Units => Set<KnownUnit>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditLog();
+        modelBuilder.AddUnitDirectory();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+    }
 }

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Contracts;
 using Platform.DxIndex.Data;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;

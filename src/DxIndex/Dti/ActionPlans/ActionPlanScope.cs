@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.DxIndex.Data;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;

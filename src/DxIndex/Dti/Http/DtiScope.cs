@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Platform.DxIndex.Data;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.DxIndex.Dti.Http;

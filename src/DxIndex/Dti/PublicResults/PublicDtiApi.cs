@@ -4,7 +4,7 @@ using Platform.DxIndex.Dti.Http;
 using Platform.DxIndex.Dti.Publication;
 using Platform.DxIndex.Dti.Ranking;
 using Platform.DxIndex.Dti.Runs;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.DxIndex.Dti.PublicResults;

@@ -1,6 +1,6 @@
 using Platform.DxIndex.Data;
 using Platform.DxIndex.Dti.Runs;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 
 namespace Platform.DxIndex.Dti.Publication;
 

@@ -7,7 +7,7 @@ using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Outbox;
 using Platform.DxIndex.Dti.Http;
 using Platform.DxIndex.Dti.Runs;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;

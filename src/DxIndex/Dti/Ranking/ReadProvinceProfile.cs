@@ -4,7 +4,7 @@ using Platform.DxIndex.Data;
 using Platform.DxIndex.Dti.Http;
 using Platform.DxIndex.Dti.Inputs;
 using Platform.DxIndex.Dti.Runs;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.DxIndex.Dti.Http;
 using Platform.DxIndex.Dti.Runs;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring.Engine;
 using Platform.ServiceDefaults.Problems;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.DxIndex.Data;
 using Platform.DxIndex.Dti.ActionPlans;
-using Platform.DxIndex.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;

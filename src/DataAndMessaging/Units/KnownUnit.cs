@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Platform.DxIndex.Units;
+namespace Platform.DataAndMessaging.Units;
 
 /// <summary>
 /// This service's copy of one organisation unit, kept from <c>OrganisationUnitRegistered</c> (latest revision wins):
@@ -36,4 +36,11 @@ internal sealed class KnownUnitConfiguration : IEntityTypeConfiguration<KnownUni
         e.HasIndex(u => u.PeerGroups).HasMethod("gin").HasDatabaseName("ix_units_peer_groups");
         e.HasIndex(u => new { u.Tenant, u.ParentCode }).HasDatabaseName("ix_units_parent");
     }
+}
+
+public static class UnitDirectoryModel
+{
+    /// <summary>Maps the service's copy of the unit directory (table <c>units</c>).</summary>
+    public static ModelBuilder AddUnitDirectory(this ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new KnownUnitConfiguration());
 }
