@@ -30,6 +30,27 @@ namespace Platform.Notifications.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "focal_points",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ordinal = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    registered_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_focal_points", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -166,6 +187,12 @@ namespace Platform.Notifications.Data.Migrations
                 column: "notification_id");
 
             migrationBuilder.CreateIndex(
+                name: "ux_focal_points_order",
+                table: "focal_points",
+                columns: new[] { "tenant", "unit", "framework", "ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inbox_messages_processed_at",
                 table: "inbox_messages",
                 column: "processed_at");
@@ -228,6 +255,9 @@ namespace Platform.Notifications.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "delivery_attempts");
+
+            migrationBuilder.DropTable(
+                name: "focal_points");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");
