@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Problems;
 using Platform.MonthlyScoring.Http;
+using Platform.Scoring;
 
 namespace Platform.MonthlyScoring.Bonus;
 
@@ -12,7 +13,7 @@ public sealed record ApproveBonusRequest(decimal? Points, string? Note, string? 
 public static class ApproveBonus
 {
     public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, ApproveBonusRequest request, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
+        Guid id, ApproveBonusRequest request, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
         var (db, user, options, _) = services;
         if (await DecideBonus.NotNationalAsync(db, options.Value.Tenant, user, ct) is { } refused) return refused;
@@ -24,7 +25,7 @@ public static class ApproveBonus
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var shown = request.Points!.Value.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"));
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        return await DecideBonus.DecideAsync(id, services, BonusStates.Approved, request.Points, note, request.Basis!.Trim(),
+        return await DecideBonus.DecideAsync(id, services, frameworks, BonusStates.Approved, request.Points, note, request.Basis!.Trim(),
             $"{shown} điểm" + (note is null ? "" : $": {note}"), ct);
     }
 }

@@ -5,6 +5,9 @@ using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Units;
 using Platform.DataAndMessaging.Audit;
+using Platform.DataAndMessaging.Outbox;
+using Platform.Contracts;
+using Platform.Scoring;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Problems;
 using Platform.MonthlyScoring.Http;
@@ -40,7 +43,8 @@ internal static class DecideBonus
     }
 
     public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        Guid id, MonthlyScoringServices services, string state, decimal? points, string? note, string basis, string auditDetail, CancellationToken ct)
+        Guid id, MonthlyScoringServices services, FrameworkCatalog frameworks, string state, decimal? points, string? note, string basis,
+        string auditDetail, CancellationToken ct)
     {
         var (db, user, options, time) = services;
         var tenant = options.Value.Tenant;
@@ -60,6 +64,11 @@ internal static class DecideBonus
         bonus.DecidedByName = user.FindFirst("name")?.Value ?? user.Identity?.Name ?? subject;
         bonus.DecidedAt = now;
         db.AuditEntries.Add(new AuditEntry(BonusApi.AuditEntity, bonus.Id.ToString(), state, subject, now, $"{auditDetail} — căn cứ: {basis}"));
+        // A month before the framework took effect has no version in force: the event says so with an empty version.
+        var version = frameworks.Find(MonthlyScoringOptions.FrameworkId, null, bonus.Period)?.Version ?? "";
+        db.EnqueueEvent(new BonusDecided(bonus.Id, tenant, MonthlyScoringOptions.FrameworkId, version, bonus.Period, bonus.Unit, state,
+            points, note, subject, now), time);
+        // One save: the decision, its audit line and BonusDecided, or none of them.
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Problems;
 using Platform.MonthlyScoring.Http;
+using Platform.Scoring;
 
 namespace Platform.MonthlyScoring.Bonus;
 
@@ -11,7 +12,7 @@ public sealed record RejectBonusRequest(string? Reason, string? Basis);
 public static class RejectBonus
 {
     public static async Task<Results<Ok<BonusView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, RejectBonusRequest request, [AsParameters] MonthlyScoringServices services, CancellationToken ct)
+        Guid id, RejectBonusRequest request, [AsParameters] MonthlyScoringServices services, FrameworkCatalog frameworks, CancellationToken ct)
     {
         var (db, user, options, _) = services;
         if (await DecideBonus.NotNationalAsync(db, options.Value.Tenant, user, ct) is { } refused) return refused;
@@ -21,6 +22,6 @@ public static class RejectBonus
         DecideBonus.CheckBasis(request.Basis, errors);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var reason = request.Reason!.Trim();
-        return await DecideBonus.DecideAsync(id, services, BonusStates.Rejected, null, reason, request.Basis!.Trim(), reason, ct);
+        return await DecideBonus.DecideAsync(id, services, frameworks, BonusStates.Rejected, null, reason, request.Basis!.Trim(), reason, ct);
     }
 }

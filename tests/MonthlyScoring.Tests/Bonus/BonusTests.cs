@@ -164,6 +164,35 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         Assert.Empty(await BonusDecisions.ApprovedAsync(db, "national", "2026-01", ct));
     }
 
+    [Fact]
+    public async Task Each_decision_leaves_through_the_outbox_as_BonusDecided_and_a_refused_one_leaves_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await StartAsync("bonusevent");
+        var approver = host.Client(MonthlyScoringHost.NationalApprover);
+
+        // Rejected first (no points, the reason as the note), then a new proposal approved with its points and note.
+        var first = await ProposeAsync(host);
+        var rejected = await approver.PostAsJsonAsync($"{Path}/{first}/reject", new { reason = "Chưa có minh chứng", basis = Basis }, ct);
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        var second = await ProposeAsync(host);
+        var approved = await approver.PostAsJsonAsync($"{Path}/{second}/approve", new { points = 2.5, note = "Đồng ý", basis = Basis }, ct);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var decidedAt = (await approved.Content.ReadFromJsonAsync<BonusView>(ct))!.DecidedAt!.Value;
+        // Deciding again is refused (409) and publishes nothing.
+        var again = await approver.PostAsJsonAsync($"{Path}/{second}/reject", new { reason = "Nhầm", basis = Basis }, ct);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var events = (await host.OutboxAsync(nameof(Contracts.BonusDecided)))
+            .Select(b => JsonSerializer.Deserialize<Contracts.BonusDecided>(b, JsonSerializerOptions.Web)!).ToList();
+        Assert.Equal(2, events.Count);
+        var no = events[0];
+        Assert.Equal((first, "rejected", (decimal?)null, "Chưa có minh chứng"), (no.ProposalId, no.Decision, no.Points, no.Note));
+        var yes = events[1];
+        Assert.Equal(new Contracts.BonusDecided(second, "national", "monthly-4585", "4585/QĐ-BKHCN (30/12/2025)", "2026-01", "lao-cai",
+            "approved", 2.5m, "Đồng ý", MonthlyScoringHost.NationalApprover.Subject, decidedAt), yes);
+    }
+
     private async Task<ServiceHost<Program, MonthlyScoringDbContext>> StartAsync(string prefix)
     {
         var host = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, prefix);
