@@ -10,6 +10,9 @@ using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
+using Platform.Contracts;
+using Platform.DataAndMessaging.Outbox;
+using Platform.Scoring;
 
 namespace Platform.Intake.Periods;
 
@@ -19,7 +22,7 @@ public sealed record ReopenRequest(string? Unit, string? Until, string? Reason);
 /// <summary>
 /// <c>POST /api/intake/periods/{framework}/{period}/reopenings</c>: a reviewer lets one unit of its subtree submit
 /// after the deadline, for at most <see cref="MaxDays"/> days, with a written reason. The reopening and its audit
-/// line are saved together.
+/// line are saved together, with <see cref="PeriodReopened"/> in the outbox.
 /// </summary>
 public static partial class ReopenPeriod
 {
@@ -27,7 +30,7 @@ public static partial class ReopenPeriod
 
     public static async Task<Results<Created<ReopeningView>, ValidationProblem, ProblemHttpResult>> Handle(
         string framework, string period, ReopenRequest body, [AsParameters] IntakeServices services, ReportingCalendar calendar,
-        CancellationToken ct)
+        FrameworkCatalog frameworks, CancellationToken ct)
     {
         var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
@@ -66,7 +69,10 @@ public static partial class ReopenPeriod
         db.Reopenings.Add(reopening);
         db.AuditEntries.Add(new AuditEntry(AuditEntities.Period, $"{framework}/{period}/{unit}", "reopened", caller.Subject, now,
             AuditDetail(reopening)));
-        // One save: the reopening and its audit line, or neither.
+        // A period before the framework took effect has no version in force: the event says so with an empty version.
+        var version = frameworks.Find(framework, null, period)?.Version ?? "";
+        db.EnqueueEvent(new PeriodReopened(reopening.Id, tenant, reopening.FrameworkId, version, period, unit, until, reason, caller.Subject, now), time);
+        // One save: the reopening, its audit line and PeriodReopened, or none of them.
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/intake/periods/{framework}/{period}/reopenings", ReopeningView.Of(reopening, now));
     }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Data;
 using Platform.Intake.Periods;
@@ -42,6 +44,22 @@ public sealed class ReopeningApiTests(PlatformInfrastructure infrastructure) : I
         var line = Assert.Single(audit, a => a.Detail!.Contains(Reason, StringComparison.Ordinal));
         Assert.Equal(("reopened", SubmissionsHost.Reviewer.Subject, PeriodCalls.AgencyDeadline), (line.Action, line.By, line.At));
         Assert.Equal($"Mở lại đến 12:00 ngày 05/02/2026 (giờ Việt Nam). Lý do: {Reason}", line.Detail);
+    }
+
+    [Fact]
+    public async Task A_reopening_publishes_PeriodReopened_through_the_outbox_and_a_refused_one_publishes_nothing()
+    {
+        using var reviewer = _host.Client(SubmissionsHost.Reviewer);
+
+        var refused = await reviewer.ReopenAsync("lao-cai.so-gddt", Until, " ");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var view = await (await reviewer.ReopenAsync("lao-cai.so-gddt", Until, Reason)).ReadAsync<ReopeningView>();
+
+        var events = (await _host.OutboxAsync(nameof(PeriodReopened)))
+            .Select(b => JsonSerializer.Deserialize<PeriodReopened>(b, SubmissionCalls.Json)!)
+            .Where(e => e.Unit == "lao-cai.so-gddt").ToList();
+        Assert.Equal(new PeriodReopened(view.Id, "national", "monthly-4585", "4585/QĐ-BKHCN (30/12/2025)", "2026-01", "lao-cai.so-gddt",
+            new DateTimeOffset(2026, 2, 5, 5, 0, 0, TimeSpan.Zero), Reason, SubmissionsHost.Reviewer.Subject, PeriodCalls.AgencyDeadline), Assert.Single(events));
     }
 
     [Fact]
