@@ -4,6 +4,7 @@ using Platform.Intake.Audit;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Periods;
+using Platform.Intake.Obligations;
 using Platform.Intake.Evidence;
 using Platform.Intake.Frameworks;
 using Platform.Intake.Rubric;
@@ -40,6 +41,7 @@ public static class IntakeModule
         builder.AddPlatformBus(ServiceName, typeof(IntakeModule).Assembly);
         builder.AddReportingCalendar();
         builder.AddPeriods();
+        builder.AddObligationsAnnouncer();
         builder.Services.AddEvidenceStore();
         return builder;
     }

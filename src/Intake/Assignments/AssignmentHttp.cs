@@ -4,6 +4,7 @@ using Platform.Intake.Data;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
+using Platform.Intake.Obligations;
 
 namespace Platform.Intake.Assignments;
 
@@ -23,9 +24,12 @@ internal static class AssignmentHttp
     public static ProblemHttpResult PreconditionProblem(Precondition outcome, HttpResponse response, Assignment current) =>
         Versioning.PreconditionProblem(outcome, response, current.Version, "Phân công");
 
-    /// <summary>Saves a change to <paramref name="assignment"/>; someone else's save in between answers 412 with their version.</summary>
+    /// <summary>
+    /// Saves a change to <paramref name="assignment"/> and wakes the obligations announcer; someone else's save in between
+    /// answers 412 with their version.
+    /// </summary>
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        IntakeDbContext db, Assignment assignment, HttpResponse response, CancellationToken ct)
+        IntakeDbContext db, Assignment assignment, HttpResponse response, ObligationsSignal obligations, CancellationToken ct)
     {
         try
         {
@@ -37,6 +41,7 @@ internal static class AssignmentHttp
             var current = await db.Assignments.AsNoTracking().SingleAsync(a => a.Id == assignment.Id, ct);
             return PreconditionProblem(Precondition.Failed, response, current);
         }
+        obligations.Notify();
         response.Headers.ETag = ETagOf(assignment);
         return TypedResults.Ok(AssignmentView.Of(assignment));
     }

@@ -5,6 +5,7 @@ using Platform.Intake.Audit;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
+using Platform.Intake.Obligations;
 
 namespace Platform.Intake.Assignments;
 
@@ -21,7 +22,7 @@ public static class CloseAssignment
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, CloseAssignmentRequest body, [AsParameters] IntakeServices services, HttpRequest request, HttpResponse response,
-        CancellationToken ct)
+        ObligationsSignal obligations, CancellationToken ct)
     {
         var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
@@ -47,6 +48,6 @@ public static class CloseAssignment
         assignment.Close(body.ValidTo!.Value);
         db.AuditEntries.Add(new AuditEntry(AuditEntities.Assignment, assignment.Id.ToString(), "closed", caller.Subject, time.GetUtcNow(),
             $"Kết thúc từ ngày {assignment.ValidTo:dd/MM/yyyy}: {reason}"));
-        return await AssignmentHttp.SaveAsync(db, assignment, response, ct);
+        return await AssignmentHttp.SaveAsync(db, assignment, response, obligations, ct);
     }
 }

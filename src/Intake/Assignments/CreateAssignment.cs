@@ -6,6 +6,7 @@ using Platform.Intake.Audit;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
+using Platform.Intake.Obligations;
 
 namespace Platform.Intake.Assignments;
 
@@ -22,7 +23,7 @@ public static class CreateAssignment
 {
     public static async Task<Results<Created<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
         CreateAssignmentRequest body, [AsParameters] IntakeServices services, HttpResponse response, FrameworkCatalog frameworks,
-        CancellationToken ct)
+        ObligationsSignal obligations, CancellationToken ct)
     {
         var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
@@ -75,6 +76,7 @@ public static class CreateAssignment
         {
             return ApiProblems.Conflict("Phân công này vừa được tạo từ một phiên khác; vui lòng tải lại danh sách phân công.");
         }
+        obligations.Notify();
         response.Headers.ETag = AssignmentHttp.ETagOf(assignment);
         return TypedResults.Created($"/api/intake/assignments/{assignment.Id}", AssignmentView.Of(assignment));
     }

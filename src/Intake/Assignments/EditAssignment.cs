@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
+using Platform.Intake.Obligations;
 
 namespace Platform.Intake.Assignments;
 
@@ -20,7 +21,7 @@ public static class EditAssignment
 {
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, EditAssignmentRequest body, [AsParameters] IntakeServices services, HttpRequest request, HttpResponse response,
-        FrameworkCatalog frameworks, CancellationToken ct)
+        FrameworkCatalog frameworks, ObligationsSignal obligations, CancellationToken ct)
     {
         var (db, user, options, time) = services;
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
@@ -58,6 +59,6 @@ public static class EditAssignment
         var after = $"{assignment.ReportingUnit}: {string.Join(" ", assignment.InputKeys)}";
         // The audit log is keyed by the record changed; for this action that record is the assignment.
         db.AuditEntries.Add(new AuditEntry(AuditEntities.Assignment, assignment.Id.ToString(), "edited", caller.Subject, time.GetUtcNow(), $"{before} → {after}"));
-        return await AssignmentHttp.SaveAsync(db, assignment, response, ct);
+        return await AssignmentHttp.SaveAsync(db, assignment, response, obligations, ct);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Assignments;
 using Platform.Intake.Contacts;
 using Platform.Intake.Periods;
+using Platform.Intake.Obligations;
 using Platform.Intake.Evidence;
 using Platform.Intake.Machine;
 using Platform.Intake.Submissions;
@@ -23,6 +24,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Reopening> Reopenings => Set<Reopening>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<AnnouncedObligation> AnnouncedObligations => Set<AnnouncedObligation>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceBlob> EvidenceBlobs => Set<EvidenceBlob>();
     public DbSet<IdempotencyRequest> IdempotencyRequests => Set<IdempotencyRequest>();
@@ -40,6 +42,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new AssignmentConfiguration());
         modelBuilder.ApplyConfiguration(new ReopeningConfiguration());
         modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());
+        modelBuilder.ApplyConfiguration(new AnnouncedObligationConfiguration());
         modelBuilder.ApplyConfiguration(new EvidenceFileConfiguration());
         modelBuilder.ApplyConfiguration(new EvidenceBlobConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRequestConfiguration());

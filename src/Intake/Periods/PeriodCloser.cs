@@ -122,7 +122,7 @@ public sealed partial class PeriodCloser(
     /// Periods that can be due between <paramref name="from"/> and <paramref name="now"/>: a month is due in the
     /// month after it, a year in the year after it, so start one step before <paramref name="from"/>.
     /// </summary>
-    private static IEnumerable<string> Candidates(FrameworkCalendar rule, DateTimeOffset from, DateTimeOffset now)
+    internal static IEnumerable<string> Candidates(FrameworkCalendar rule, DateTimeOffset from, DateTimeOffset now)
     {
         var first = VietnamTime.ToVietnam(from);
         var last = VietnamTime.ToVietnam(now);

@@ -12,7 +12,7 @@ using Platform.Intake.Data;
 namespace Platform.Intake.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261206105120_Baseline")]
+    [Migration("20261206152931_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -472,6 +472,52 @@ namespace Platform.Intake.Data.Migrations
                     b.HasKey("Tenant", "ClientSubject", "Key");
 
                     b.ToTable("idempotency_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Intake.Obligations.AnnouncedObligation", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("FrameworkId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OverseeingUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("overseeing_unit");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Tenant", "FrameworkId", "Period", "Level", "OverseeingUnit");
+
+                    b.ToTable("announced_obligations", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Intake.Periods.ClosedPeriod", b =>

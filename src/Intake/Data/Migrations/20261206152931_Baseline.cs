@@ -13,6 +13,24 @@ namespace Platform.Intake.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "announced_obligations",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    overseeing_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    announced_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_announced_obligations", x => new { x.tenant, x.framework_id, x.period, x.level, x.overseeing_unit });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "assignments",
                 columns: table => new
                 {
@@ -397,15 +415,14 @@ namespace Platform.Intake.Data.Migrations
                 table: "submissions",
                 columns: new[] { "tenant", "framework_id", "period", "reporting_unit", "target_unit" },
                 unique: true);
-
-            // The database itself refuses to change or remove an audit line.
-            migrationBuilder.Sql(Platform.DataAndMessaging.Audit.AuditModel.AppendOnlySql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Platform.DataAndMessaging.Audit.AuditModel.DropAppendOnlySql);
+            migrationBuilder.DropTable(
+                name: "announced_obligations");
+
             migrationBuilder.DropTable(
                 name: "assignments");
 
