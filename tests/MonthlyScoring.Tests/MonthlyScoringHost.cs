@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
@@ -48,10 +48,10 @@ internal static class MonthlyScoringHost
     public static async Task SeedAsync(this ServiceHost<Program, MonthlyScoringDbContext> host, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> units)
     {
         await using var db = host.Db();
-        db.Units.Add(new ScoredUnit { Tenant = Tenant, Code = "vn", Name = "Việt Nam", Kind = "national", Revision = 1 });
+        db.Units.Add(new KnownUnit { Tenant = Tenant, Code = "vn", Name = "Việt Nam", Kind = "national", Revision = 1 });
         foreach (var (unit, values) in units)
         {
-            db.Units.Add(new ScoredUnit { Tenant = Tenant, Code = unit, Name = unit, Kind = "province", ParentCode = "vn", PeerGroups = ["provinces"], Revision = 1 });
+            db.Units.Add(new KnownUnit { Tenant = Tenant, Code = unit, Name = unit, Kind = "province", ParentCode = "vn", PeerGroups = ["provinces"], Revision = 1 });
             foreach (var (key, value) in values) db.ApprovedValues.Add(Value(unit, key, value));
         }
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);

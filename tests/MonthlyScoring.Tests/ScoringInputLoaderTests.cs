@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring;
 using Platform.TestSupport;
 
@@ -19,10 +19,10 @@ public sealed class ScoringInputLoaderTests(PlatformInfrastructure infrastructur
         await using var db = new MonthlyScoringDbContext(options);
         await db.Database.MigrateAsync(ct);
         db.Units.AddRange(
-            new ScoredUnit { Tenant = "national", Code = "lao-cai", Name = "Tỉnh Lào Cai", Kind = "province", PeerGroups = ["provinces"], Revision = 1 },
-            new ScoredUnit { Tenant = "national", Code = "thanh-hoa", Name = "Tỉnh Thanh Hóa", Kind = "province", PeerGroups = ["provinces"], Revision = 1 },
-            new ScoredUnit { Tenant = "national", Code = "bo-khcn", Name = "Bộ KHCN", Kind = "ministry", PeerGroups = ["ministries"], Revision = 1 },
-            new ScoredUnit { Tenant = "national", Code = "cu", Name = "Tỉnh đã sáp nhập", Kind = "province", PeerGroups = ["provinces"], ValidTo = new DateOnly(2026, 1, 1), Revision = 2 });
+            new KnownUnit { Tenant = "national", Code = "lao-cai", Name = "Tỉnh Lào Cai", Kind = "province", PeerGroups = ["provinces"], Revision = 1 },
+            new KnownUnit { Tenant = "national", Code = "thanh-hoa", Name = "Tỉnh Thanh Hóa", Kind = "province", PeerGroups = ["provinces"], Revision = 1 },
+            new KnownUnit { Tenant = "national", Code = "bo-khcn", Name = "Bộ KHCN", Kind = "ministry", PeerGroups = ["ministries"], Revision = 1 },
+            new KnownUnit { Tenant = "national", Code = "cu", Name = "Tỉnh đã sáp nhập", Kind = "province", PeerGroups = ["provinces"], ValidTo = new DateOnly(2026, 1, 1), Revision = 2 });
         db.ApprovedValues.AddRange(
             Value("2026-02", "lao-cai", "A.due", "10"), Value("2026-02", "lao-cai", "E3.onTime", "true"),
             Value("2026-01", "lao-cai", "A.backlog", "3"), Value("2026-01", "thanh-hoa", "A.due", "4"),

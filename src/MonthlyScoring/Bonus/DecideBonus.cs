@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Runs;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.DataAndMessaging.Audit;
 using Platform.DataAndMessaging.Outbox;
 using Platform.Contracts;

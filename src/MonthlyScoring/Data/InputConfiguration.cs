@@ -1,27 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.MonthlyScoring.Inputs;
-using Platform.MonthlyScoring.Units;
 
 namespace Platform.MonthlyScoring.Data;
-
-internal sealed class ScoredUnitConfiguration : IEntityTypeConfiguration<ScoredUnit>
-{
-    public void Configure(EntityTypeBuilder<ScoredUnit> e)
-    {
-        e.ToTable("units");
-        e.HasKey(u => new { u.Tenant, u.Code });
-        e.Property(u => u.Tenant).HasColumnName("tenant").HasMaxLength(100);
-        e.Property(u => u.Code).HasColumnName("code").HasMaxLength(100);
-        e.Property(u => u.Name).HasColumnName("name").HasMaxLength(300);
-        e.Property(u => u.Kind).HasColumnName("kind").HasMaxLength(40);
-        e.Property(u => u.ParentCode).HasColumnName("parent_code").HasMaxLength(100);
-        e.Property(u => u.PeerGroups).HasColumnName("peer_groups");
-        e.Property(u => u.ValidTo).HasColumnName("valid_to");
-        e.Property(u => u.Revision).HasColumnName("revision");
-        e.HasIndex(u => u.PeerGroups).HasMethod("gin").HasDatabaseName("ix_units_peer_groups");
-    }
-}
 
 internal sealed class ApprovedValueConfiguration : IEntityTypeConfiguration<ApprovedValue>
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Outbox;
 
@@ -11,7 +11,7 @@ namespace Platform.MonthlyScoring.Data;
 
 public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbContext> options) : DbContext(options)
 {
-    public DbSet<ScoredUnit> Units => Set<ScoredUnit>();
+    public DbSet<KnownUnit> Units => Set<KnownUnit>();
     public DbSet<ApprovedValue> ApprovedValues => Set<ApprovedValue>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
     public DbSet<ScoreRun> ScoreRuns => Set<ScoreRun>();
@@ -23,7 +23,7 @@ public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbCon
     {
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddFrameworkVersions();
-        modelBuilder.ApplyConfiguration(new ScoredUnitConfiguration());
+        modelBuilder.AddUnitDirectory();
         modelBuilder.ApplyConfiguration(new ApprovedValueConfiguration());
         modelBuilder.ApplyConfiguration(new ClosedPeriodConfiguration());
         modelBuilder.ApplyConfiguration(new ScoreRunConfiguration());

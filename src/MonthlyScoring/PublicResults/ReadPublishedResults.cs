@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.Runs;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;
 using Platform.MonthlyScoring.Http;

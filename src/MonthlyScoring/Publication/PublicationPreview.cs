@@ -5,7 +5,7 @@ using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring.Io;
 
 namespace Platform.MonthlyScoring.Publication;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.ServiceDefaults.Problems;
 using Platform.MonthlyScoring.Http;
 using Platform.Scoring.Io;

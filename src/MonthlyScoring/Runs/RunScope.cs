@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Platform.MonthlyScoring.Data;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.MonthlyScoring.Runs;

@@ -3,7 +3,7 @@ using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Http;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring;
 using Platform.Scoring.Engine;
 using Platform.Scoring.Io;

@@ -6,7 +6,7 @@ using Npgsql;
 using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Tests.Inputs;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
@@ -198,9 +198,9 @@ public sealed class BonusTests(PlatformInfrastructure infrastructure)
         var host = await MonthlyScoringHost.StartOnSystemClockAsync(infrastructure, prefix);
         await using var db = host.Db();
         db.Units.AddRange(
-            new ScoredUnit { Tenant = "national", Code = "vn", Name = "Quốc gia", Kind = "national", Revision = 1 },
-            new ScoredUnit { Tenant = "national", Code = "lao-cai", Name = "Tỉnh Lào Cai", Kind = "province", ParentCode = "vn", PeerGroups = ["provinces"], Revision = 1 },
-            new ScoredUnit { Tenant = "national", Code = "thanh-hoa", Name = "Tỉnh Thanh Hóa", Kind = "province", ParentCode = "vn", PeerGroups = ["provinces"], Revision = 1 });
+            new KnownUnit { Tenant = "national", Code = "vn", Name = "Quốc gia", Kind = "national", Revision = 1 },
+            new KnownUnit { Tenant = "national", Code = "lao-cai", Name = "Tỉnh Lào Cai", Kind = "province", ParentCode = "vn", PeerGroups = ["provinces"], Revision = 1 },
+            new KnownUnit { Tenant = "national", Code = "thanh-hoa", Name = "Tỉnh Thanh Hóa", Kind = "province", ParentCode = "vn", PeerGroups = ["provinces"], Revision = 1 });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return host;
     }

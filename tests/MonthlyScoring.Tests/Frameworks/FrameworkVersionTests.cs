@@ -9,7 +9,7 @@ using Platform.MonthlyScoring.PublicResults;
 using Platform.MonthlyScoring.Runs;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Tests.Publication;
-using Platform.MonthlyScoring.Units;
+using Platform.DataAndMessaging.Units;
 using Platform.Scoring;
 using Platform.TestSupport;
 
@@ -100,10 +100,10 @@ public sealed class FrameworkVersionTests(PlatformInfrastructure infrastructure)
     private static async Task SeedAsync(ServiceHost<Program, MonthlyScoringDbContext> host, params string[] periods)
     {
         await using var db = host.Db();
-        db.Units.Add(new ScoredUnit { Tenant = "national", Code = "vn", Name = "Việt Nam", Kind = "national", Revision = 1 });
+        db.Units.Add(new KnownUnit { Tenant = "national", Code = "vn", Name = "Việt Nam", Kind = "national", Revision = 1 });
         foreach (var (unit, values) in Example.Provinces)
         {
-            db.Units.Add(new ScoredUnit { Tenant = "national", Code = unit, Name = unit, Kind = "province", ParentCode = "vn", PeerGroups = ["provinces"], Revision = 1 });
+            db.Units.Add(new KnownUnit { Tenant = "national", Code = unit, Name = unit, Kind = "province", ParentCode = "vn", PeerGroups = ["provinces"], Revision = 1 });
             foreach (var period in periods)
             {
                 foreach (var (key, value) in values)

@@ -415,11 +415,15 @@ namespace Platform.Intake.Data.Migrations
                 table: "submissions",
                 columns: new[] { "tenant", "framework_id", "period", "reporting_unit", "target_unit" },
                 unique: true);
+
+            // The database itself refuses to change or remove an audit line.
+            migrationBuilder.Sql(Platform.DataAndMessaging.Audit.AuditModel.AppendOnlySql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(Platform.DataAndMessaging.Audit.AuditModel.DropAppendOnlySql);
             migrationBuilder.DropTable(
                 name: "announced_obligations");
 

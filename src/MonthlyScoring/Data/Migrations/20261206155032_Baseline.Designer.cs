@@ -12,7 +12,7 @@ using Platform.MonthlyScoring.Data;
 namespace Platform.MonthlyScoring.Data.Migrations
 {
     [DbContext(typeof(MonthlyScoringDbContext))]
-    [Migration("20261206105432_Baseline")]
+    [Migration("20261206155032_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -204,6 +204,61 @@ namespace Platform.MonthlyScoring.Data.Migrations
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DataAndMessaging.Units.KnownUnit", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("parent_code");
+
+                    b.PrimitiveCollection<string[]>("PeerGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("peer_groups");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Tenant", "Code");
+
+                    b.HasIndex("PeerGroups")
+                        .HasDatabaseName("ix_units_peer_groups");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PeerGroups"), "gin");
+
+                    b.HasIndex("Tenant", "ParentCode")
+                        .HasDatabaseName("ix_units_parent");
+
+                    b.ToTable("units", (string)null);
                 });
 
             modelBuilder.Entity("Platform.MonthlyScoring.Bonus.BonusProposal", b =>
@@ -501,58 +556,6 @@ namespace Platform.MonthlyScoring.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_score_runs_kind", "(kind = 'provisional' AND revision IS NULL) OR (kind = 'official' AND revision >= 1)");
                         });
-                });
-
-            modelBuilder.Entity("Platform.MonthlyScoring.Units.ScoredUnit", b =>
-                {
-                    b.Property<string>("Tenant")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("tenant");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("code");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("parent_code");
-
-                    b.PrimitiveCollection<string[]>("PeerGroups")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("peer_groups");
-
-                    b.Property<int>("Revision")
-                        .HasColumnType("integer")
-                        .HasColumnName("revision");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Tenant", "Code");
-
-                    b.HasIndex("PeerGroups")
-                        .HasDatabaseName("ix_units_peer_groups");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PeerGroups"), "gin");
-
-                    b.ToTable("units", (string)null);
                 });
 
             modelBuilder.Entity("Platform.MonthlyScoring.Runs.ScoreRun", b =>

@@ -246,6 +246,11 @@ namespace Platform.MonthlyScoring.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_units_parent",
+                table: "units",
+                columns: new[] { "tenant", "parent_code" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_units_peer_groups",
                 table: "units",
                 column: "peer_groups")
