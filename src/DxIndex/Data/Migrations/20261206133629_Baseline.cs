@@ -344,11 +344,15 @@ namespace Platform.DxIndex.Data.Migrations
                 table: "units",
                 column: "peer_groups")
                 .Annotation("Npgsql:IndexMethod", "gin");
+
+            // The database itself refuses to change or remove an audit line.
+            migrationBuilder.Sql(Platform.DataAndMessaging.Audit.AuditModel.AppendOnlySql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(Platform.DataAndMessaging.Audit.AuditModel.DropAppendOnlySql);
             migrationBuilder.DropTable(
                 name: "annual_criterion_approvals");
 
