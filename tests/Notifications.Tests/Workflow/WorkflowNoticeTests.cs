@@ -96,6 +96,25 @@ public sealed class WorkflowNoticeTests(PlatformInfrastructure infrastructure)
         Assert.Equal($"event:{id}:{MailHost.Province}", (await db.Notifications.FirstAsync(Ct)).Cause);
     }
 
+    [Fact]
+    public async Task A_framework_version_published_by_intake_names_the_framework_in_later_notices()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        await using var host = await MailHost.StartAsync(infrastructure, smtp, "wf-framework");
+        var shipped = System.Text.Json.Nodes.JsonNode.Parse(Platform.Scoring.FrameworkCatalog.ShippedFiles()
+            .Single(f => f.Contains("\"monthly-4585\"", StringComparison.Ordinal)))!.AsObject();
+        shipped["version"] = "4585/QĐ-BKHCN (sửa đổi 2026)";
+        shipped["name"] = "Chấm điểm hằng tháng (sửa đổi)";
+        shipped["effectiveFrom"] = "2026-11";
+        await host.DeliverAsync(new FrameworkVersionPublished(NotificationsHost.Tenant, MailHost.Framework, "4585/QĐ-BKHCN (sửa đổi 2026)",
+            "Chấm điểm hằng tháng (sửa đổi)", "2026-11", null, null, "upload", shipped.ToJsonString(), At));
+
+        await host.DeliverAsync(MailHost.Returned() with { FrameworkVersion = "4585/QĐ-BKHCN (sửa đổi 2026)" });
+
+        var item = Assert.Single((await host.Client(MailHost.Reporter("lan")).GetFromJsonAsync<InboxPage>("/api/notifications/inbox", Ct))!.Items);
+        Assert.Contains("Báo cáo Chấm điểm hằng tháng (sửa đổi) tháng 11/2026", item.Subject);
+    }
+
     private static ScoresPublished Scores(int revision, string? reason) => new(NotificationsHost.Tenant, MailHost.Framework, "4585/QĐ-BKHCN (30/12/2025)",
         "2026-11", "provinces", revision, revision == 1 ? null : revision - 1, reason, revision == 1 ? null : [MailHost.Province],
         [
