@@ -23,6 +23,8 @@ public sealed partial class AppHostTests
         Assert.Contains("infrastructure: local processes (Debian PostgreSQL and RabbitMQ, development identity provider)", output, StringComparison.Ordinal);
         Assert.Matches(AllHealthy(), output);
         Assert.Matches(new Regex(@"Open the platform at: http://localhost:\d+"), output);
+        // Development: the notifications service mails the SMTP catcher, whose page AppHost names.
+        Assert.Matches(new Regex(@"Sent mail \(SMTP catcher\): http://localhost:\d+"), output);
         Assert.Contains("--smoke: everything came up healthy; stopping", output, StringComparison.Ordinal);
         // Aspire's hosting and DCP ran it: the data folder holds the PostgreSQL cluster and RabbitMQ's node.
         Assert.Contains("Distributed application started", output, StringComparison.Ordinal);

@@ -48,3 +48,57 @@ public static class ServiceProcess
         return new Outcome(process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 }
+
+/// <summary>
+/// A built service running as its own process until the test kills it (<see cref="Kill"/>: SIGKILL, as a crash, an
+/// out-of-memory kill or a pulled plug end it, with no chance to finish anything) or disposes it.
+/// </summary>
+public sealed class RunningService : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private RunningService(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <param name="assemblyName">The service's assembly, copied next to the test assembly by its project reference (e.g. <c>Notifications</c>).</param>
+    public static RunningService Start(string assemblyName, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll"), "--urls", "http://127.0.0.1:0" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["OTEL_SDK_DISABLED"] = "true";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        return new RunningService(Process.Start(start)!);
+    }
+
+    /// <summary>What it printed so far (standard output and error).</summary>
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL, and waits until the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) await KillAsync();
+        _process.Dispose();
+    }
+}
