@@ -1,4 +1,6 @@
 using Platform.Notifications.Data;
+using Platform.Notifications.FocalPoints;
+using Platform.Notifications.Reminders;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Messaging;
 using Platform.ServiceDefaults;
@@ -15,12 +17,16 @@ public static class NotificationsModule
     {
         builder.AddPlatformDatabase<NotificationsDbContext>(DatabaseName);
         builder.AddPlatformBus(ServiceName, typeof(NotificationsModule).Assembly);
+        builder.AddReminders();
+        builder.AddFocalPoints();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo(ServiceName, "Nhắc hạn và thông báo").WithTags("Notifications");
+        app.MapRemindersApi();
+        app.MapFocalPointsApi();
         return app;
     }
 }
