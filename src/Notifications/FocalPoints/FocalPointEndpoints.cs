@@ -19,19 +19,19 @@ public static class FocalPointEndpoints
     public static async Task<Results<Ok<FocalPointRegistration>, ValidationProblem, ProblemHttpResult>> Get(string framework,
         [AsParameters] FocalPointServices services, CancellationToken ct)
     {
-        var (db, user, site, _, time, http) = services;
+        var (db, user, site, _, time, http, frameworks) = services;
         var tenant = site.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
         if (user.OrgUnit() is not { } unit) return ApiProblems.NoUnit();
         if (!FocalPointScope.IsFrameworkId(framework)) return ApiProblems.Invalid("framework", $"Mã bộ chỉ số '{framework}' không hợp lệ.");
         http.Response.Headers.ETag = Versioning.ETag(await FocalPointScope.VersionAsync(db, tenant, framework, unit, ct));
-        return TypedResults.Ok(await FocalPointScope.ViewAsync(db, tenant, framework, unit, time.GetUtcNow(), ct));
+        return TypedResults.Ok(await FocalPointScope.ViewAsync(db, frameworks, tenant, framework, unit, time.GetUtcNow(), ct));
     }
 
     public static async Task<Results<Ok<FocalPointRegistration>, ValidationProblem, ProblemHttpResult>> Put(string framework, FocalPointsUpdate? body,
         [AsParameters] FocalPointServices services, CancellationToken ct)
     {
-        var (db, user, site, _, time, http) = services;
+        var (db, user, site, _, time, http, frameworks) = services;
         var tenant = site.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
         if (user.OrgUnit() is not { } unit) return ApiProblems.NoUnit();
@@ -74,7 +74,7 @@ public static class FocalPointEndpoints
             return Versioning.PreconditionProblem(Precondition.Failed, http.Response, version + 1, FocalPointScope.Record);
         }
         http.Response.Headers.ETag = Versioning.ETag(state.Version);
-        return TypedResults.Ok(await FocalPointScope.ViewAsync(db, tenant, framework, unit, now, ct));
+        return TypedResults.Ok(await FocalPointScope.ViewAsync(db, frameworks, tenant, framework, unit, now, ct));
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

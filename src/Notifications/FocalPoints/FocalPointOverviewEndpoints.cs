@@ -7,6 +7,7 @@ using Platform.Notifications.Data;
 using Platform.Notifications.Obligations;
 using Platform.Notifications.People;
 using Platform.Notifications.Scheduling;
+using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Time;
@@ -23,18 +24,18 @@ public static class FocalPointOverviewEndpoints
     public static async Task<Results<Ok<FocalPointOverview>, ValidationProblem, ProblemHttpResult>> Get(string framework,
         [AsParameters] FocalPointServices services, CancellationToken ct)
     {
-        var (db, user, site, _, time, _) = services;
+        var (db, user, site, _, time, _, frameworks) = services;
         var tenant = site.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
         if (user.OrgUnit() is not { } unit) return ApiProblems.NoUnit();
         if (!FocalPointScope.IsFrameworkId(framework)) return ApiProblems.Invalid("framework", $"Mã bộ chỉ số '{framework}' không hợp lệ.");
-        return TypedResults.Ok(await OverviewAsync(db, tenant, framework, unit, ct));
+        return TypedResults.Ok(await OverviewAsync(db, frameworks, tenant, framework, unit, ct));
     }
 
     public static async Task<Results<Ok<FocalPointOverview>, ValidationProblem, ProblemHttpResult>> PutDueDate(string framework, FocalPointDueDateRequest? body,
         [AsParameters] FocalPointServices services, CancellationToken ct)
     {
-        var (db, user, site, settingsStore, time, _) = services;
+        var (db, user, site, settingsStore, time, _, frameworks) = services;
         var tenant = site.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
         if (user.OrgUnit() is not { } unit) return ApiProblems.NoUnit();
@@ -72,10 +73,10 @@ public static class FocalPointOverviewEndpoints
         job.CompletedAt = null;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(await OverviewAsync(db, tenant, framework, unit, ct));
+        return TypedResults.Ok(await OverviewAsync(db, frameworks, tenant, framework, unit, ct));
     }
 
-    public static async Task<FocalPointOverview> OverviewAsync(NotificationsDbContext db, string tenant, string framework, string unit, CancellationToken ct)
+    public static async Task<FocalPointOverview> OverviewAsync(NotificationsDbContext db, FrameworkCatalog catalog, string tenant, string framework, string unit, CancellationToken ct)
     {
         var subtree = db.SubtreeCodes(tenant, unit);
         var owing = await db.Set<OwedReport>().AsNoTracking().Where(r => r.Tenant == tenant && r.Framework == framework && subtree.Contains(r.ReportingUnit))
@@ -92,7 +93,7 @@ public static class FocalPointOverviewEndpoints
                 updated.TryGetValue(c, out var at) ? at : null))
             .OrderBy(s => s.Registered).ThenBy(s => s.UnitName, vietnamese).ToList();
         var due = await FocalPointScope.DueDateAsync(db, tenant, framework, unit, ct);
-        return new FocalPointOverview(framework, await FrameworkNames.NameAsync(db, tenant, framework, ct),
+        return new FocalPointOverview(framework, FrameworkNames.Name(catalog, framework),
             due is { } d ? FocalPointRules.FormatDate(d) : null, units);
     }
 }

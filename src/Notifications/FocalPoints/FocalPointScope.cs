@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.DataAndMessaging.Units;
 using Platform.Notifications.Data;
 using Platform.Notifications.Obligations;
+using Platform.Scoring;
 using Platform.ServiceDefaults.Time;
 
 namespace Platform.Notifications.FocalPoints;
@@ -31,7 +32,7 @@ public static partial class FocalPointScope
         return null;
     }
 
-    public static async Task<FocalPointRegistration> ViewAsync(NotificationsDbContext db, string tenant, string framework, string unit,
+    public static async Task<FocalPointRegistration> ViewAsync(NotificationsDbContext db, FrameworkCatalog catalog, string tenant, string framework, string unit,
         DateTimeOffset now, CancellationToken ct)
     {
         var people = await db.Set<FocalPoint>().AsNoTracking().Where(f => f.Tenant == tenant && f.Unit == unit && f.Framework == framework)
@@ -41,7 +42,7 @@ public static partial class FocalPointScope
         var due = await DueDateAsync(db, tenant, framework, unit, ct);
         var today = DateOnly.FromDateTime(VietnamTime.ToVietnam(now).DateTime);
         var unitName = (await db.UnitNamesAsync(tenant, [unit], ct)).GetValueOrDefault(unit, unit);
-        return new FocalPointRegistration(unit, unitName, framework, await FrameworkNames.NameAsync(db, tenant, framework, ct), people,
+        return new FocalPointRegistration(unit, unitName, framework, FrameworkNames.Name(catalog, framework), people,
             due is { } d ? FocalPointRules.FormatDate(d) : null, due is { } late && today > late && people.Count == 0,
             state?.UpdatedAt, state is null ? null : state.UpdatedByName ?? state.UpdatedBy);
     }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Platform.Notifications.Data;
 using Platform.Notifications.Reminders;
+using Platform.Scoring;
 
 namespace Platform.Notifications.FocalPoints;
 
@@ -23,8 +24,8 @@ public sealed record FocalPointOverview(string Framework, string FrameworkName, 
 public sealed record FocalPointDueDateRequest(string? DueDate);
 
 /// <summary>What the focal-point handlers share, taken as one <c>[AsParameters]</c>.</summary>
-public sealed record FocalPointServices(NotificationsDbContext Db, ClaimsPrincipal User, IOptions<NotificationSiteOptions> Site,
-    ReminderSettingsStore Settings, TimeProvider Time, HttpContext Http);
+public sealed record FocalPointServices(NotificationsDbContext Db, ClaimsPrincipal User, IOptions<NotificationsOptions> Site,
+    ReminderSettingsStore Settings, TimeProvider Time, HttpContext Http, FrameworkCatalog Frameworks);
 
 /// <summary>Checks a registration: every problem at once, keyed by field (<c>people[1].email</c>).</summary>
 public static partial class FocalPointRules

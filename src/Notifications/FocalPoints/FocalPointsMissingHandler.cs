@@ -6,6 +6,7 @@ using Platform.Notifications.Delivery;
 using Platform.Notifications.Obligations;
 using Platform.Notifications.Reminders;
 using Platform.Notifications.Scheduling;
+using Platform.Scoring;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Notifications.FocalPoints;
@@ -15,7 +16,7 @@ namespace Platform.Notifications.FocalPoints;
 /// has registered no focal point (<c>focal-points-missing</c>, legal), in the app (<c>unit:{code}:leader</c>) and by
 /// e-mail. Cause <c>focal-points-missing:{framework}:{yyyyMMdd}:{unit}</c>.
 /// </summary>
-public sealed class FocalPointsMissingHandler(IOptions<NotificationSiteOptions> site) : IScheduledJobHandler
+public sealed class FocalPointsMissingHandler(IOptions<NotificationsOptions> site, FrameworkCatalog catalog) : IScheduledJobHandler
 {
     public const string Link = "/dau-moi";
 
@@ -32,11 +33,11 @@ public sealed class FocalPointsMissingHandler(IOptions<NotificationSiteOptions> 
         var missing = owing.Except(registered).ToList();
         if (missing.Count == 0) return 0;
         var names = await db.UnitNamesAsync(job.Tenant, [.. missing, job.Unit], ct);
-        var frameworkName = await FrameworkNames.NameAsync(db, job.Tenant, job.Framework, ct);
+        var frameworkName = FrameworkNames.Name(catalog, job.Framework);
         var leaders = await Audiences.PeopleAsync(db, job.Tenant, missing, PlatformRoles.Leader, ct);
         var setter = names.GetValueOrDefault(job.Unit, job.Unit);
         var dueDate = DateOnly.ParseExact(job.Step, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var url = site.Value.Absolute(Link);
+        var url = site.Value.AbsoluteLink(Link);
         var items = new List<NewNotification>();
         foreach (var unit in missing)
         {

@@ -8,7 +8,7 @@ public static class FocalPointsModule
 {
     public static IHostApplicationBuilder AddFocalPoints(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IScheduledJobHandler, FocalPointsMissingHandler>();
+        builder.Services.AddScoped<IScheduledJobHandler, FocalPointsMissingHandler>();
         return builder;
     }
 

@@ -33,16 +33,3 @@ public sealed record ReminderOffsetOption(int WorkingDaysBefore, string Time)
 {
     public ReminderOffsetOption() : this(0, "08:00") { }
 }
-
-/// <summary>
-/// <c>Notifications</c>: where this deployment is (its tenant) and the web application's address for the links in e-mails.
-/// </summary>
-public sealed class NotificationSiteOptions
-{
-    public string Tenant { get; set; } = "national";
-
-    /// <summary>The web application's base URL (the gateway's), e.g. <c>https://cds.gov.vn</c>.</summary>
-    public string WebBaseUrl { get; set; } = "http://localhost";
-
-    public string Absolute(string path) => WebBaseUrl.TrimEnd('/') + path;
-}

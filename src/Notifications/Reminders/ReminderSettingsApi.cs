@@ -6,6 +6,7 @@ using Platform.DataAndMessaging.Audit;
 using Platform.DataAndMessaging.Units;
 using Platform.Notifications.Data;
 using Platform.Notifications.People;
+using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 
@@ -18,8 +19,8 @@ public sealed record ReminderSettings(IReadOnlyList<ReminderOffset> Offsets, int
     IReadOnlyList<string> Holidays);
 
 /// <summary>What the reminder handlers share, taken as one <c>[AsParameters]</c>.</summary>
-public sealed record ReminderServices(NotificationsDbContext Db, ClaimsPrincipal User, IOptions<NotificationSiteOptions> Site,
-    ReminderSettingsStore Store, TimeProvider Time);
+public sealed record ReminderServices(NotificationsDbContext Db, ClaimsPrincipal User, IOptions<NotificationsOptions> Site,
+    ReminderSettingsStore Store, TimeProvider Time, FrameworkCatalog Frameworks);
 
 /// <summary>
 /// <c>GET /reminder-settings</c> (anyone signed in: the offsets explain when reminders come) and <c>PUT</c> (a platform
@@ -31,7 +32,7 @@ public static class ReminderSettingsEndpoints
 
     public static async Task<Ok<ReminderSettings>> Get([AsParameters] ReminderServices services, CancellationToken ct)
     {
-        var (db, user, site, store, time) = services;
+        var (db, user, site, store, time, _) = services;
         await KnownPeople.RecordAsync(db, site.Value.Tenant, user, time, ct);
         return TypedResults.Ok(View(await store.GetAsync(db, site.Value.Tenant, ct)));
     }
@@ -39,7 +40,7 @@ public static class ReminderSettingsEndpoints
     public static async Task<Results<Ok<ReminderSettings>, ValidationProblem, ProblemHttpResult>> Put(ReminderSettings? body,
         [AsParameters] ReminderServices services, CancellationToken ct)
     {
-        var (db, user, site, store, time) = services;
+        var (db, user, site, store, time, _) = services;
         var tenant = site.Value.Tenant;
         if (user.OrgUnit() is not { } unit) return ApiProblems.NoUnit();
         if (!await db.IsRootAsync(tenant, unit, ct))

@@ -1,24 +1,18 @@
-using System.Text.RegularExpressions;
 using Platform.Notifications.Obligations;
-using Platform.ServiceDefaults.Time;
+using Platform.Notifications.Delivery;
 
 namespace Platform.Notifications.Reminders;
 
 /// <summary>The Vietnamese wording of deadline reminders and escalations: names, not codes; dates dd/MM/yyyy, Vietnam time.</summary>
-public static partial class ReminderTexts
+public static class ReminderTexts
 {
     public const string Footer = "Thư được gửi tự động từ hệ thống theo dõi chuyển đổi số. Đây là nhắc hạn theo quy định nên không thể tắt.";
 
-    /// <summary>"tháng 11/2026", "năm 2026", or "đợt {id}" for a window.</summary>
-    public static string PeriodText(string period)
-    {
-        var month = MonthPeriod().Match(period);
-        if (month.Success) return $"tháng {month.Groups[2].Value}/{month.Groups[1].Value}";
-        return YearPeriod().IsMatch(period) ? $"năm {period}" : $"đợt {period}";
-    }
+    /// <summary>"tháng 11/2026", "năm 2026", or "kỳ {id}" for a window.</summary>
+    public static string PeriodText(string period) => Wording.Period(period);
 
     /// <summary>"05/12/2026 00:00" (Vietnam time).</summary>
-    public static string Moment(DateTimeOffset instant) => $"{VietnamTime.FormatDate(instant)} {VietnamTime.FormatTime(instant)}";
+    public static string Moment(DateTimeOffset instant) => Wording.Moment(instant);
 
     public static string LastDay(DateTimeOffset dueAt) => ReminderPlan.LastDay(dueAt).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -69,10 +63,4 @@ public static partial class ReminderTexts
 
     public static string ReviewerEscalationSubject(string overseeingName, int units, string period, DateTimeOffset dueAt) =>
         $"Quá hạn: {units} đơn vị chưa nộp báo cáo {PeriodText(period)} cho {overseeingName} — hạn {LastDay(dueAt)}";
-
-    [GeneratedRegex(@"^(\d{4})-(\d{2})$")]
-    private static partial Regex MonthPeriod();
-
-    [GeneratedRegex(@"^\d{4}$")]
-    private static partial Regex YearPeriod();
 }

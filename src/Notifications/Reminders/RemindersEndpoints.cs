@@ -21,7 +21,7 @@ public static class RemindersEndpoints
     public static async Task<Results<Ok<ReminderSchedule>, ProblemHttpResult>> List(string? framework, string? period,
         [AsParameters] ReminderServices services, CancellationToken ct)
     {
-        var (db, user, site, _, time) = services;
+        var (db, user, site, _, time, _) = services;
         var tenant = site.Value.Tenant;
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
         if (user.OrgUnit() is not { } unit) return ApiProblems.NoUnit();
@@ -31,9 +31,7 @@ public static class RemindersEndpoints
         if (!string.IsNullOrWhiteSpace(framework)) query = query.Where(j => j.Framework == framework);
         if (!string.IsNullOrWhiteSpace(period)) query = query.Where(j => j.Period == period);
         var jobs = await query.OrderBy(j => j.DueAt).ThenBy(j => j.Key).Take(2000).ToListAsync(ct);
-        var names = new Dictionary<string, string>();
-        foreach (var id in jobs.Select(j => j.Framework).Distinct()) names[id] = await FrameworkNames.NameAsync(db, tenant, id, ct);
-        return TypedResults.Ok(new ReminderSchedule(jobs.Select(j => new ScheduledReminder(j.Framework, names[j.Framework], j.Period, j.Level,
+        return TypedResults.Ok(new ReminderSchedule(jobs.Select(j => new ScheduledReminder(j.Framework, FrameworkNames.Name(services.Frameworks, j.Framework, null, j.Period), j.Period, j.Level,
             j.Kind, j.DueAt, ReminderTexts.Moment(j.DueAt), j.State, j.Recipients)).ToList()));
     }
 }

@@ -9,13 +9,12 @@ public static class RemindersModule
     public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection("Notifications:Reminders"));
-        builder.Services.AddOptions<NotificationSiteOptions>().Bind(builder.Configuration.GetSection("Notifications"));
         builder.Services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection("Notifications:Scheduling"));
         builder.Services.AddSingleton<ReminderSettingsStore>();
         builder.Services.AddSingleton<ReminderPlanner>();
-        builder.Services.AddSingleton<IScheduledJobHandler, DeadlineReminderHandler>();
-        builder.Services.AddSingleton<IScheduledJobHandler, LeaderEscalationHandler>();
-        builder.Services.AddSingleton<IScheduledJobHandler, ReviewerEscalationHandler>();
+        builder.Services.AddScoped<IScheduledJobHandler, DeadlineReminderHandler>();
+        builder.Services.AddScoped<IScheduledJobHandler, LeaderEscalationHandler>();
+        builder.Services.AddScoped<IScheduledJobHandler, ReviewerEscalationHandler>();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddHostedService(s => s.GetRequiredService<JobRunner>());
         return builder;

@@ -35,11 +35,9 @@ public sealed class SchedulingOptions
 /// the lease, and the notifications' uniqueness (recipient, cause, channel) keeps a rerun from writing twice. "Due" is
 /// the injected <see cref="TimeProvider"/>'s now; waiting is real time.
 /// </summary>
-public sealed partial class JobRunner(IServiceScopeFactory scopes, IEnumerable<IScheduledJobHandler> handlers, IOptions<SchedulingOptions> options,
+public sealed partial class JobRunner(IServiceScopeFactory scopes, IOptions<SchedulingOptions> options,
     TimeProvider time, ILogger<JobRunner> logger) : BackgroundService
 {
-    private readonly Dictionary<string, IScheduledJobHandler> _handlers = handlers.ToDictionary(h => h.Kind);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -96,7 +94,7 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, IEnumerable<I
         var now = time.GetUtcNow();
         try
         {
-            if (!_handlers.TryGetValue(job.Kind, out var handler)) throw new InvalidOperationException($"No handler for scheduled job kind '{job.Kind}'.");
+            if (scope.ServiceProvider.GetServices<IScheduledJobHandler>().FirstOrDefault(h => h.Kind == job.Kind) is not { } handler) throw new InvalidOperationException($"No handler for scheduled job kind '{job.Kind}'.");
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Taken again only while this replica still holds the lease: one whose lease ran out may be with another already.
             var held = await db.Database.SqlQuery<int>($"""

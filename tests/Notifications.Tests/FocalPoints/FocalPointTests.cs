@@ -35,7 +35,7 @@ public sealed class FocalPointTests(PlatformInfrastructure infrastructure)
         using var first = await client.GetAsync(Path, Ct);
         Assert.Equal("\"0\"", first.Headers.ETag!.Tag);
         var empty = await first.Content.ReadFromJsonAsync<FocalPointRegistration>(Ct);
-        Assert.Equal(("Sở Tài chính tỉnh Lào Cai", "Bộ chỉ số đánh giá chuyển đổi số hằng tháng", 0), (empty!.UnitName, empty.FrameworkName, empty.People.Count));
+        Assert.Equal(("Sở Tài chính tỉnh Lào Cai", "Chấm điểm hằng tháng các bộ, ngành, địa phương về thực hiện nhiệm vụ khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số", 0), (empty!.UnitName, empty.FrameworkName, empty.People.Count));
 
         object Person(string name, string email, string? phone = "0912345678") => new { name, position = "Chuyên viên", email, phone };
         using var invalid = await client.SendAsync(Put(new { people = new[]
@@ -111,7 +111,7 @@ public sealed class FocalPointTests(PlatformInfrastructure infrastructure)
             sent.OrderBy(n => n.Recipient).Select(n => (n.Channel, n.Recipient)).ToList());
         Assert.All(sent, n => Assert.True(n.Legal));
         var mail = sent.Single(n => n.Channel == Channels.Email);
-        Assert.Equal("Chưa đăng ký cán bộ đầu mối: Sở Khoa học và Công nghệ tỉnh Lào Cai — Bộ chỉ số đánh giá chuyển đổi số hằng tháng, hạn 13/12/2026", mail.Subject);
+        Assert.Equal("Chưa đăng ký cán bộ đầu mối: Sở Khoa học và Công nghệ tỉnh Lào Cai — Chấm điểm hằng tháng các bộ, ngành, địa phương về thực hiện nhiệm vụ khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số, hạn 13/12/2026", mail.Subject);
         Assert.Contains("https://cds.test/dau-moi", mail.Body);
         Assert.Equal("/dau-moi", mail.Link);
 

@@ -26,10 +26,10 @@ public sealed class DeadlineReminderTests(PlatformInfrastructure infrastructure)
         await host.DeliverAsync(Submitted(Guid.NewGuid(), Science, 2));
 
         await RunAtAsync(host, Vn(2026, 12, 1, 7, 59));
-        Assert.Empty(await NotificationsAsync(host));
+        Assert.Empty(await NotificationsAsync(host, NotificationKinds.DeadlineReminder));
 
         await RunAtAsync(host, Vn(2026, 12, 1, 8));
-        var sent = await NotificationsAsync(host);
+        var sent = await NotificationsAsync(host, NotificationKinds.DeadlineReminder);
         // Finance only: its focal point (not its reporter, who signed in) by e-mail, its reporters in the app.
         Assert.Equal(
             [("email", "giang.dt@stc.laocai.gov.vn"), ("in-app", "unit:lao-cai.so-tc:reporter")],
@@ -42,7 +42,7 @@ public sealed class DeadlineReminderTests(PlatformInfrastructure infrastructure)
             Assert.Equal("/viec-cua-toi", n.Link);
             Assert.Equal("Nhắc hạn: báo cáo tháng 11/2026 của Sở Tài chính tỉnh Lào Cai — hạn 04/12/2026", n.Subject);
             Assert.Contains("Hạn nộp: trước 05/12/2026 00:00 (giờ Việt Nam).", n.Body);
-            Assert.Contains("Bộ chỉ số đánh giá chuyển đổi số hằng tháng", n.Body);
+            Assert.Contains("Chấm điểm hằng tháng các bộ, ngành, địa phương về thực hiện nhiệm vụ khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số", n.Body);
             Assert.Contains("- Báo cáo về Tỉnh Lào Cai: 3 chỉ tiêu (A.due, A.onTime, D1.count) — chưa bắt đầu", n.Body);
             Assert.Contains("https://cds.test/viec-cua-toi", n.Body);
         });
@@ -54,7 +54,7 @@ public sealed class DeadlineReminderTests(PlatformInfrastructure infrastructure)
         // Running again, and the announcement redelivered, write nothing more.
         await RunAtAsync(host, Vn(2026, 12, 1, 9));
         await host.DeliverAsync(Announcement(1));
-        Assert.Equal(2, (await NotificationsAsync(host)).Count);
+        Assert.Equal(2, (await NotificationsAsync(host, NotificationKinds.DeadlineReminder)).Count);
     }
 
     [Fact]
@@ -68,13 +68,13 @@ public sealed class DeadlineReminderTests(PlatformInfrastructure infrastructure)
         await host.DeliverAsync(Approved(Guid.NewGuid(), Interior, 1));
 
         await RunAtAsync(host, Vn(2026, 12, 1, 8));
-        Assert.DoesNotContain(await NotificationsAsync(host), n => n.Unit == Science);
+        Assert.DoesNotContain(await NotificationsAsync(host, NotificationKinds.DeadlineReminder), n => n.Unit == Science);
 
         await host.DeliverAsync(Returned(submission, Science, 2));
         // A stale "submitted" (revision 1 again, redelivered late) does not undo the return.
         await host.DeliverAsync(Submitted(submission, Science, 1));
         await RunAtAsync(host, Vn(2026, 12, 3, 8));
-        var science = (await NotificationsAsync(host)).Where(n => n.Unit == Science).ToList();
+        var science = (await NotificationsAsync(host, NotificationKinds.DeadlineReminder)).Where(n => n.Unit == Science).ToList();
         var reminder = Assert.Single(science);
         Assert.Equal("reminder:monthly-4585:2026-11:agency-to-province:lao-cai.so-khcn:1wd-0800", reminder.Cause);
         Assert.Contains("— bị trả lại", reminder.Body);
@@ -85,7 +85,7 @@ public sealed class DeadlineReminderTests(PlatformInfrastructure infrastructure)
             [("reminder", "01/12/2026 08:00", "done"), ("reminder", "03/12/2026 08:00", "done"), ("reminder", "04/12/2026 08:00", "pending"),
              ("escalation-leader", "07/12/2026 08:00", "pending"), ("escalation-reviewer", "09/12/2026 08:00", "pending")],
             schedule!.Items.Select(i => (i.Kind, i.DueAtVietnam, i.State)).ToList());
-        Assert.All(schedule.Items, i => Assert.Equal("Bộ chỉ số đánh giá chuyển đổi số hằng tháng", i.FrameworkName));
+        Assert.All(schedule.Items, i => Assert.Equal("Chấm điểm hằng tháng các bộ, ngành, địa phương về thực hiện nhiệm vụ khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số", i.FrameworkName));
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class DeadlineReminderTests(PlatformInfrastructure infrastructure)
         Assert.Equal(2, (await NotificationsAsync(host)).Count); // 16/06 and 18/06
         await RunAtAsync(host, Vn(2026, 6, 19, 8));
         var last = (await NotificationsAsync(host)).Single(n => n.Cause.EndsWith(":0wd-0800", StringComparison.Ordinal));
-        Assert.Equal("Nhắc hạn: báo cáo đợt 2026-r1 của Xã Bắc Hà — hạn 19/06/2026", last.Subject);
+        Assert.Equal("Nhắc hạn: báo cáo kỳ 2026-r1 của Xã Bắc Hà — hạn 19/06/2026", last.Subject);
         Assert.Contains("Hạn nộp: trước 19/06/2026 09:00 (giờ Việt Nam).", last.Body);
     }
 

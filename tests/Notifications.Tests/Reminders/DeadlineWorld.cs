@@ -74,8 +74,6 @@ internal static class DeadlineWorld
         ];
         foreach (var (code, name, kind, parent) in units)
             await host.DeliverAsync(new OrganisationUnitRegistered(NotificationsHost.Tenant, code, name, kind, parent, 1, at));
-        await host.DeliverAsync(new FrameworkVersionPublished(NotificationsHost.Tenant, Framework, "2026.1",
-            "Bộ chỉ số đánh giá chuyển đổi số hằng tháng", "2026-01", null, "QĐ 4585/QĐ-BKHCN", "seed", "{}", at));
     }
 
     /// <summary>The people sign in once (the service records them from their tokens).</summary>
