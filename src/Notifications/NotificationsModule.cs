@@ -3,6 +3,8 @@ using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
 using Platform.Notifications.Email;
+using Platform.Notifications.FocalPoints;
+using Platform.Notifications.Reminders;
 using Platform.Notifications.Inbox;
 using Platform.Notifications.Log;
 using Platform.Notifications.Preferences;
@@ -32,6 +34,8 @@ public static class NotificationsModule
         builder.AddPreferences();
         builder.AddWorkflow();
         builder.AddLog();
+        builder.AddReminders();
+        builder.AddFocalPoints();
         return builder;
     }
 
@@ -41,6 +45,8 @@ public static class NotificationsModule
         app.MapInboxApi();
         app.MapPreferencesApi();
         app.MapLogApi();
+        app.MapRemindersApi();
+        app.MapFocalPointsApi();
         return app;
     }
 }

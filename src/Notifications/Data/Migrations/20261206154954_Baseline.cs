@@ -30,6 +30,39 @@ namespace Platform.Notifications.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "focal_point_due_dates",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    due_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    set_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    set_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_focal_point_due_dates", x => new { x.tenant, x.framework, x.unit });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "focal_point_registrations",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    updated_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_focal_point_registrations", x => new { x.tenant, x.unit, x.framework });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "focal_points",
                 columns: table => new
                 {
@@ -127,6 +160,25 @@ namespace Platform.Notifications.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "obligation_sets",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    overseeing_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework_version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    announced_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_obligation_sets", x => new { x.tenant, x.framework, x.period, x.level, x.overseeing_unit });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -149,6 +201,25 @@ namespace Platform.Notifications.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "owed_reports",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    overseeing_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    reporting_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    target_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    input_keys = table.Column<string[]>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_owed_reports", x => new { x.tenant, x.framework, x.period, x.level, x.overseeing_unit, x.reporting_unit, x.target_unit });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "people",
                 columns: table => new
                 {
@@ -165,6 +236,68 @@ namespace Platform.Notifications.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_people", x => new { x.tenant, x.subject });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reminder_settings",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    offsets = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    leader_after_working_days = table.Column<int>(type: "integer", nullable: false),
+                    reviewer_after_working_days = table.Column<int>(type: "integer", nullable: false),
+                    holidays = table.Column<DateOnly[]>(type: "date[]", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reminder_settings", x => x.tenant);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "scheduled_jobs",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    framework = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    recipients = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scheduled_jobs", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "submission_progress",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    framework = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    reporting_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    target_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_submission_progress", x => new { x.tenant, x.submission_id });
                 });
 
             migrationBuilder.CreateTable(
@@ -289,9 +422,30 @@ namespace Platform.Notifications.Data.Migrations
                 column: "published_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_owed_reports_unit",
+                table: "owed_reports",
+                columns: new[] { "tenant", "framework", "reporting_unit" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_people_unit",
                 table: "people",
                 columns: new[] { "tenant", "org_unit" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_jobs_deadline",
+                table: "scheduled_jobs",
+                columns: new[] { "tenant", "framework", "period" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_jobs_due",
+                table: "scheduled_jobs",
+                column: "due_at",
+                filter: "state = 'pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_submission_progress_report",
+                table: "submission_progress",
+                columns: new[] { "tenant", "framework", "period", "reporting_unit", "target_unit" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_units_parent",
@@ -315,6 +469,12 @@ namespace Platform.Notifications.Data.Migrations
                 name: "delivery_attempts");
 
             migrationBuilder.DropTable(
+                name: "focal_point_due_dates");
+
+            migrationBuilder.DropTable(
+                name: "focal_point_registrations");
+
+            migrationBuilder.DropTable(
                 name: "focal_points");
 
             migrationBuilder.DropTable(
@@ -330,10 +490,25 @@ namespace Platform.Notifications.Data.Migrations
                 name: "notification_preferences");
 
             migrationBuilder.DropTable(
+                name: "obligation_sets");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "owed_reports");
+
+            migrationBuilder.DropTable(
                 name: "people");
+
+            migrationBuilder.DropTable(
+                name: "reminder_settings");
+
+            migrationBuilder.DropTable(
+                name: "scheduled_jobs");
+
+            migrationBuilder.DropTable(
+                name: "submission_progress");
 
             migrationBuilder.DropTable(
                 name: "units");
