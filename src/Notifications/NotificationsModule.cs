@@ -1,4 +1,5 @@
 using Platform.Notifications.Data;
+using Platform.Notifications.Webhooks;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Messaging;
 using Platform.ServiceDefaults;
@@ -15,12 +16,14 @@ public static class NotificationsModule
     {
         builder.AddPlatformDatabase<NotificationsDbContext>(DatabaseName);
         builder.AddPlatformBus(ServiceName, typeof(NotificationsModule).Assembly);
+        builder.AddWebhooks();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo(ServiceName, "Nhắc hạn và thông báo").WithTags("Notifications");
+        app.MapWebhooksApi();
         return app;
     }
 }
