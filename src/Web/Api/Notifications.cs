@@ -84,7 +84,7 @@ public sealed record WebhookSubscriptionUpdate(string Name, string Url, IReadOnl
 public sealed record CreatedWebhook(WebhookSubscriptionView Subscription, string Secret);
 
 /// <summary><c>POST /api/notifications/webhooks/{id}/secret</c>: the new secret, shown once.</summary>
-public sealed record WebhookSecret(string Secret);
+public sealed record RotatedSecret(Guid Id, string Secret);
 
 /// <summary>A subscription's deliveries (<c>GET /api/notifications/webhooks/{id}/deliveries</c>).</summary>
 public sealed record DeliveryPage(int Total, IReadOnlyList<WebhookDelivery> Items);
@@ -93,7 +93,7 @@ public sealed record WebhookDelivery(Guid Id, string Event, Guid MessageId, stri
     DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError, IReadOnlyList<AttemptView> AttemptLog);
 
 /// <summary>An event kind one may subscribe to, with its Vietnamese name (<c>GET /api/notifications/webhooks/events</c>).</summary>
-public sealed record WebhookEventKind(string Event, string Name);
+public sealed record WebhookEventType(string Event, string Name);
 
 /// <summary>The notifications table's channels (<c>Notifications/Delivery/Notification.cs</c>).</summary>
 public static class NotificationChannels
