@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.DataAndMessaging.Audit;
+using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Outbox;
 using Platform.DataAndMessaging.Units;
 using Platform.Notifications.Delivery;
@@ -16,10 +17,12 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<KnownUnit> Units => Set<KnownUnit>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StoredFrameworkVersion> FrameworkVersions => Set<StoredFrameworkVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddFrameworkVersions();
         modelBuilder.AddAuditLog();
         modelBuilder.AddUnitDirectory();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);

@@ -51,6 +51,23 @@ namespace Platform.Notifications.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "framework_versions",
+                columns: table => new
+                {
+                    framework_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    effective_from = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    definition = table.Column<string>(type: "text", nullable: false),
+                    source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_framework_versions", x => new { x.framework_id, x.version });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -61,6 +78,22 @@ namespace Platform.Notifications.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_preferences",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    email = table.Column<bool>(type: "boolean", nullable: false),
+                    in_app = table.Column<bool>(type: "boolean", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notification_preferences", x => new { x.tenant, x.subject, x.kind });
                 });
 
             migrationBuilder.CreateTable(
@@ -176,6 +209,26 @@ namespace Platform.Notifications.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "inbox_reads",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    notification_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_reads", x => new { x.tenant, x.subject, x.notification_id });
+                    table.ForeignKey(
+                        name: "FK_inbox_reads_notifications_notification_id",
+                        column: x => x.notification_id,
+                        principalTable: "notifications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_entity",
                 table: "audit_entries",
@@ -196,6 +249,11 @@ namespace Platform.Notifications.Data.Migrations
                 name: "ix_inbox_messages_processed_at",
                 table: "inbox_messages",
                 column: "processed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_reads_notification_id",
+                table: "inbox_reads",
+                column: "notification_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_created",
@@ -260,7 +318,16 @@ namespace Platform.Notifications.Data.Migrations
                 name: "focal_points");
 
             migrationBuilder.DropTable(
+                name: "framework_versions");
+
+            migrationBuilder.DropTable(
                 name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "inbox_reads");
+
+            migrationBuilder.DropTable(
+                name: "notification_preferences");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
