@@ -1,4 +1,6 @@
 using Platform.Notifications.Data;
+using Platform.Notifications.FocalPoints;
+using Platform.Notifications.Reminders;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
@@ -32,6 +34,8 @@ public static class NotificationsModule
         builder.AddPreferences();
         builder.AddWorkflow();
         builder.AddLog();
+        builder.AddReminders();
+        builder.AddFocalPoints();
         return builder;
     }
 
@@ -41,6 +45,8 @@ public static class NotificationsModule
         app.MapInboxApi();
         app.MapPreferencesApi();
         app.MapLogApi();
+        app.MapRemindersApi();
+        app.MapFocalPointsApi();
         return app;
     }
 }
