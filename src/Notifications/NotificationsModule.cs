@@ -1,6 +1,7 @@
 using Platform.Notifications.Data;
 using Platform.Notifications.FocalPoints;
 using Platform.Notifications.Reminders;
+using Platform.Notifications.Webhooks;
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
@@ -36,6 +37,7 @@ public static class NotificationsModule
         builder.AddLog();
         builder.AddReminders();
         builder.AddFocalPoints();
+        builder.AddWebhooks();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class NotificationsModule
         app.MapLogApi();
         app.MapRemindersApi();
         app.MapFocalPointsApi();
+        app.MapWebhooksApi();
         return app;
     }
 }

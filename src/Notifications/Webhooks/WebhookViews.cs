@@ -1,0 +1,24 @@
+namespace Platform.Notifications.Webhooks;
+
+/// <param name="OwnerUnit">The owning unit's code; the caller's unit when null.</param>
+public sealed record WebhookSubscriptionRequest(string? Name, string? Url, IReadOnlyList<string>? Events, string? OwnerUnit);
+
+/// <summary>PUT body: the request's fields and whether deliveries go out.</summary>
+public sealed record WebhookSubscriptionUpdate(string? Name, string? Url, IReadOnlyList<string>? Events, string? OwnerUnit, bool Active);
+
+public sealed record WebhookSubscriptionView(Guid Id, string Name, string Url, IReadOnlyList<string> Events, string OwnerUnit, bool Active,
+    DateTimeOffset CreatedAt, int Delivered, int Failed, int Dead);
+
+/// <summary>The subscription and its signing secret, shown this once.</summary>
+public sealed record CreatedWebhook(WebhookSubscriptionView Subscription, string Secret);
+
+public sealed record RotatedSecret(Guid Id, string Secret);
+
+public sealed record DeliveryPage(int Total, IReadOnlyList<WebhookDelivery> Items);
+
+public sealed record WebhookDelivery(Guid Id, string Event, Guid MessageId, string State, string StateName, int Attempts,
+    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError, IReadOnlyList<AttemptView> AttemptLog);
+
+/// <param name="Outcome"><c>sent</c>, <c>failed</c> or <c>dead</c>.</param>
+/// <param name="Detail">The HTTP status and the first 500 characters of the answer, or the error.</param>
+public sealed record AttemptView(int Attempt, DateTimeOffset At, string Outcome, string? Detail, int DurationMs);

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Http.Resilience;
+using Platform.Notifications.Delivery;
+
+namespace Platform.Notifications.Webhooks;
+
+public static class WebhooksModule
+{
+    /// <summary>
+    /// Options, the secrets' Data Protection (key ring in the database), the HTTP client (one attempt with its own timeout,
+    /// no redirects: the dispatcher retries) and the <c>webhook</c> channel with its default back-off (1 min, 5 min, 30 min,
+    /// 2 h, 6 h; dead after 8 attempts), which <c>Notifications:Delivery:webhook</c> may override.
+    /// </summary>
+    public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebhookOptions>()
+            .Configure(o => o.Tenant = builder.Configuration["Notifications:Tenant"] is { Length: > 0 } tenant ? tenant : o.Tenant)
+            .Bind(builder.Configuration.GetSection(WebhookOptions.Section))
+            .Validate(o => o.Timeout > TimeSpan.Zero, $"{WebhookOptions.Section}:Timeout must be positive.")
+            .ValidateOnStart();
+
+        builder.Services.AddDataProtection().SetApplicationName("platform-notifications");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseKeyRing(scopes));
+        builder.Services.AddSingleton<WebhookSecrets>();
+
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; the dispatcher owns retries and back-off.
+        builder.Services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigureHttpClient((services, client) => client.Timeout = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+
+        builder.Services.Configure<ChannelOptions>(Channels.Webhook, o => o.MaxAttempts = WebhookOptions.DefaultMaxAttempts);
+        builder.AddChannel<WebhookSender>(Channels.Webhook);
+        builder.Services.PostConfigure<ChannelOptions>(Channels.Webhook, o =>
+        {
+            if (o.RetryDelays.Count == 0) o.RetryDelays = [.. WebhookOptions.DefaultRetryDelays];
+        });
+        return builder;
+    }
+}
