@@ -12,7 +12,7 @@ namespace Platform.Web.Tests.Notifications;
 /// <summary>The sent log, reminder settings and webhooks: the platform administrator's (reminders also the reviewer's).</summary>
 public sealed class AdministrationTests : BunitContext
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private static StubGateway Admin(string unit = "vn", string unitName = "Việt Nam") => new StubGateway().ServeShippedFrameworks()
         .SignedIn("quan-tri", unit, unitName, "platform-admin");

@@ -10,7 +10,7 @@ public sealed class FocalPointOverviewTests : BunitContext
 {
     private const string Path = "/api/notifications/focal-points/monthly-4585";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private static readonly FocalPointOverview Overview = new("monthly-4585", "Bộ chỉ số đánh giá hằng tháng (QĐ 4585)", "15/01/2026",
     [

@@ -11,7 +11,7 @@ public sealed class FocalPointsTests : BunitContext
 {
     private const string Path = "/api/notifications/focal-points/monthly-4585";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private static StubGateway Reporter(FocalPointRegistration registration) => new StubGateway().ServeShippedFrameworks()
         .SignedIn("lao-cai.reporter", "lao-cai", "Tỉnh Lào Cai", "reporter")

@@ -11,7 +11,7 @@ public sealed class InboxTests : BunitContext
 {
     private const string FirstPage = "/api/notifications/inbox?unreadOnly=false&page=1&pageSize=20";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private static StubGateway Reporter() =>
         new StubGateway().ServeShippedFrameworks().SignedIn("lao-cai.reporter", "lao-cai", "Tỉnh Lào Cai", "reporter");

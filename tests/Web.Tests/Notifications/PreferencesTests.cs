@@ -8,7 +8,7 @@ namespace Platform.Web.Tests.Notifications;
 
 public sealed class PreferencesTests : BunitContext
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private static StubGateway Reporter() => new StubGateway().ServeShippedFrameworks()
         .SignedIn("lao-cai.reporter", "lao-cai", "Tỉnh Lào Cai", "reporter")
