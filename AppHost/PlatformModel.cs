@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.AppHost.Infrastructure;
 using Platform.LocalInfrastructure;
 
@@ -13,6 +14,7 @@ internal static class PlatformModel
     public const string Realm = "platform";
     public const string ApiAudience = "platform-api";
     private const int PreferredGatewayPort = 8080;
+    public const string MailCatcherResource = "mail";
 
     public static void Add(IDistributedApplicationBuilder builder, PlatformInfrastructure infrastructure, AppHostOptions options, bool containers)
     {
@@ -31,6 +33,7 @@ internal static class PlatformModel
             provider.WithEnvironment(context => context.EnvironmentVariables["IdentityProvider__PublicUrl"] = provider.GetEndpoint("http"));
         var issuer = identity.GetEndpoint("http");
 
+        var notifications = builder.AddProject<Projects.Notifications>("notifications");
         var services = new[]
         {
             Service(builder.AddProject<Projects.Intake>("intake"), infrastructure, "intakedb", issuer),
@@ -40,7 +43,7 @@ internal static class PlatformModel
                 .WithEnvironment("DxIndex__Dti__DemoData", "true")
                 .WithEnvironment("DxIndex__AnnualCriteria__DemoData", "true")
                 .WithEnvironment("DxIndex__Nq57__DemoData", "true"), infrastructure, "dxindexdb", issuer),
-            Service(builder.AddProject<Projects.Notifications>("notifications"), infrastructure, "notificationsdb", issuer),
+            Service(notifications, infrastructure, "notificationsdb", issuer),
             Service(builder.AddProject<Projects.Reporting>("reporting"), infrastructure, "reportingdb", issuer),
         };
 
@@ -62,6 +65,28 @@ internal static class PlatformModel
             .WaitFor(web);
         foreach (var service in services) gateway.WithReference(service).WaitFor(service);
         web.WithReference(gateway);
+
+        // E-mails link to the pages people open through the gateway.
+        notifications.WithEnvironment("Notifications__WebBaseUrl", gateway.GetEndpoint("http"));
+        if (builder.Environment.IsDevelopment()) AddMailCatcher(builder, notifications);
+    }
+
+    /// <summary>
+    /// In development the notifications service sends its e-mails to the SMTP catcher (src/MailCatcher), which keeps them
+    /// and shows them on a page of its own (StartupReport prints the address): nobody real is mailed.
+    /// </summary>
+    private static void AddMailCatcher(IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> notifications)
+    {
+        var smtpPort = (AppHostOptions.Port(builder.Configuration, "MailCatcher:SmtpPort") ?? Ports.GetFree()).ToString(CultureInfo.InvariantCulture);
+        var mail = builder.AddProject<Projects.MailCatcher>(MailCatcherResource)
+            .WithHttpEndpoint(name: "http")
+            .WithHttpHealthCheck("/health")
+            .WithEnvironment("MailCatcher__SmtpPort", smtpPort);
+        notifications
+            .WithEnvironment("Notifications__Email__Host", "127.0.0.1")
+            .WithEnvironment("Notifications__Email__Port", smtpPort)
+            .WithEnvironment("Notifications__Email__UseTls", "false")
+            .WaitFor(mail);
     }
 
     private static IResourceBuilder<ProjectResource> Service(IResourceBuilder<ProjectResource> project, PlatformInfrastructure infrastructure,

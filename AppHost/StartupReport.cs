@@ -55,6 +55,8 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
                 _healthyAt.Where(h => watched.Contains(h.Key)).OrderBy(h => h.Value).Select(h => $"{h.Key} {Seconds(h.Value)}"))})");
             Console.WriteLine();
             Console.WriteLine($"Mở nền tảng tại / Open the platform at: {Url("gateway")}");
+            if (model.Resources.Any(r => r.Name == PlatformModel.MailCatcherResource))
+                Console.WriteLine($"Thư đã gửi (hộp thư thử nghiệm) / Sent mail (SMTP catcher): {Url(PlatformModel.MailCatcherResource)}");
             if (configuration["ASPNETCORE_URLS"]?.Split(';')[0] is { Length: > 0 } dashboard && !options.Smoke)
                 Console.WriteLine($"Bảng điều khiển / Dashboard: {dashboard}/login?t={configuration["AppHost:BrowserToken"]}");
             Console.WriteLine();

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 
 namespace Platform.Notifications.Email;
@@ -15,6 +16,11 @@ public sealed record EmailContent(string Greeting, IReadOnlyList<string> Lines, 
 /// <summary>Lays an <see cref="EmailContent"/> out as plain text and as HTML, with the absolute link and the platform's footer.</summary>
 public sealed class EmailTemplate(IOptions<NotificationsOptions> options)
 {
+    // Vietnamese letters stay letters in the HTML (not &#7889;), so the source of a mail reads as it shows.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string s) => Encoder.Encode(s);
+
     public (string Text, string Html) Render(string subject, EmailContent content)
     {
         var settings = options.Value;
@@ -27,7 +33,6 @@ public sealed class EmailTemplate(IOptions<NotificationsOptions> options)
         if (link is not null) text.Append(content.LinkText).Append(": ").Append(link).Append("\n\n");
         text.Append("-- \n").Append(content.Why).Append('\n').Append(footer).Append('\n');
 
-        static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head>")
             .Append("<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#1a1a1a;max-width:640px\">")
