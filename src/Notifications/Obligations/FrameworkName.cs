@@ -39,7 +39,7 @@ public sealed class FrameworkNameConsumer(NotificationsDbContext db) : IConsumer
         if (!await db.TryStartProcessingAsync(context, nameof(FrameworkNameConsumer))) return;
         await db.SaveChangesAsync(context.CancellationToken);
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO framework_names (tenant, framework, name, published_at) VALUES ({m.Tenant}, {m.FrameworkId}, {m.Name}, {m.OccurredAt})
+            INSERT INTO framework_names (tenant, framework, name, published_at) VALUES ({m.Tenant}, {m.FrameworkId}, {m.Name}, {m.OccurredAt.ToUniversalTime()})
             ON CONFLICT (tenant, framework) DO UPDATE SET name = EXCLUDED.name, published_at = EXCLUDED.published_at
             WHERE framework_names.published_at <= EXCLUDED.published_at
             """, context.CancellationToken);

@@ -36,9 +36,9 @@ public sealed partial class ObligationsAnnouncedConsumer(NotificationsDbContext 
             db.Add(set);
         }
         set.FrameworkVersion = m.FrameworkVersion;
-        set.DueAt = m.DueAt;
+        set.DueAt = m.DueAt.ToUniversalTime();
         set.Revision = m.Revision;
-        set.AnnouncedAt = m.OccurredAt;
+        set.AnnouncedAt = m.OccurredAt.ToUniversalTime();
         await db.Set<OwedReport>().Where(r => r.Tenant == m.Tenant && r.Framework == m.FrameworkId && r.Period == m.Period
             && r.Level == m.Level && r.OverseeingUnit == m.OverseeingUnit).ExecuteDeleteAsync(ct);
         db.AddRange(m.Reports.DistinctBy(r => (r.ReportingUnit, r.TargetUnit)).Select(r => new OwedReport

@@ -14,7 +14,7 @@ public sealed class SubmissionSubmittedProgressConsumer(NotificationsDbContext d
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         if (!await db.TryStartProcessingAsync(context, nameof(SubmissionSubmittedProgressConsumer))) return;
         await SubmissionProgressStore.ApplyAsync(db, m.Tenant, m.SubmissionId, m.FrameworkId, m.Period, m.ReportingUnit, m.TargetUnit,
-            SubmissionStates.Submitted, m.Revision, m.OccurredAt, context.CancellationToken);
+            SubmissionStates.Submitted, m.Revision, m.OccurredAt.ToUniversalTime(), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
     }
@@ -29,7 +29,7 @@ public sealed class SubmissionReturnedProgressConsumer(NotificationsDbContext db
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         if (!await db.TryStartProcessingAsync(context, nameof(SubmissionReturnedProgressConsumer))) return;
         await SubmissionProgressStore.ApplyAsync(db, m.Tenant, m.SubmissionId, m.FrameworkId, m.Period, m.ReportingUnit, m.TargetUnit,
-            SubmissionStates.Returned, m.Revision, m.OccurredAt, context.CancellationToken);
+            SubmissionStates.Returned, m.Revision, m.OccurredAt.ToUniversalTime(), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
     }
@@ -44,7 +44,7 @@ public sealed class SubmissionApprovedProgressConsumer(NotificationsDbContext db
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         if (!await db.TryStartProcessingAsync(context, nameof(SubmissionApprovedProgressConsumer))) return;
         await SubmissionProgressStore.ApplyAsync(db, m.Tenant, m.SubmissionId, m.FrameworkId, m.Period, m.ReportingUnit, m.TargetUnit,
-            SubmissionStates.Approved, m.Revision, m.OccurredAt, context.CancellationToken);
+            SubmissionStates.Approved, m.Revision, m.OccurredAt.ToUniversalTime(), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
     }

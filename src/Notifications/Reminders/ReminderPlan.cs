@@ -10,8 +10,8 @@ public sealed record PlannedStep(string Kind, string Step, DateTimeOffset DueAt)
 /// When a deadline's reminders and escalations fall, in Vietnam time. The last day is the deadline's own date, or the day
 /// before when the deadline is 00:00 ("trước ngày 05" is due 00:00 on the 5th: the last day is the 4th). A reminder
 /// "n working days before" is on the n-th working day before the last working day on or before that last day, at its
-/// time; one that would not be before the deadline (a deadline at 07:00 and a reminder at 08:00) moves to the working
-/// day before. The leaders are told on the morning of the first working day whose morning is after the deadline (or the
+/// time; when the deadline is earlier in the day than the reminder's time (07:00 and 08:00), the day before counts as the
+/// last day for that reminder. The leaders are told on the morning of the first working day whose morning is after the deadline (or the
 /// n-th, per the settings), the reviewers the set number of working days later.
 /// </summary>
 public static class ReminderPlan
@@ -26,13 +26,10 @@ public static class ReminderPlan
         var steps = new List<PlannedStep>();
         foreach (var offset in settings.Offsets.OrderByDescending(o => o.WorkingDaysBefore).ThenBy(o => o.Time))
         {
-            var day = calendar.WorkingDaysBefore(calendar.OnOrBefore(lastDay), offset.WorkingDaysBefore);
+            // A deadline earlier in the day than the reminder's time: the last day the reminder can be sent on is the day before.
+            var last = VietnamTime.ToUtc(lastDay, offset.Time) < dueAt ? lastDay : lastDay.AddDays(-1);
+            var day = calendar.WorkingDaysBefore(calendar.OnOrBefore(last), offset.WorkingDaysBefore);
             var at = VietnamTime.ToUtc(day, offset.Time);
-            while (at >= dueAt)
-            {
-                day = calendar.OnOrBefore(day.AddDays(-1));
-                at = VietnamTime.ToUtc(day, offset.Time);
-            }
             if (steps.All(s => s.DueAt != at)) steps.Add(new PlannedStep(JobKinds.Reminder, offset.Code, at));
         }
 
