@@ -26,7 +26,7 @@ public static class UpdateSubscription
         subscription.Url = request.Url!.Trim();
         subscription.Events = request.Events!.Distinct().ToArray();
         subscription.OwnerUnit = owner;
-        subscription.Active = request.Active;
+        subscription.Active = request.Active ?? subscription.Active;
         subscription.UpdatedAt = now;
         services.Db.Add(new AuditEntry(WebhooksApi.AuditEntity, subscription.Id.ToString("D"), "updated", services.User.Subject() ?? "", now,
             $"{before} → {Describe(subscription)}"));

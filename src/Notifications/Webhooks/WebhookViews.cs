@@ -3,8 +3,8 @@ namespace Platform.Notifications.Webhooks;
 /// <param name="OwnerUnit">The owning unit's code; the caller's unit when null.</param>
 public sealed record WebhookSubscriptionRequest(string? Name, string? Url, IReadOnlyList<string>? Events, string? OwnerUnit);
 
-/// <summary>PUT body: the request's fields and whether deliveries go out.</summary>
-public sealed record WebhookSubscriptionUpdate(string? Name, string? Url, IReadOnlyList<string>? Events, string? OwnerUnit, bool Active);
+/// <summary>PUT body: the request's fields and whether deliveries go out (null or absent: unchanged).</summary>
+public sealed record WebhookSubscriptionUpdate(string? Name, string? Url, IReadOnlyList<string>? Events, string? OwnerUnit, bool? Active);
 
 public sealed record WebhookSubscriptionView(Guid Id, string Name, string Url, IReadOnlyList<string> Events, string OwnerUnit, bool Active,
     DateTimeOffset CreatedAt, int Delivered, int Failed, int Dead);
