@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 using Platform.BrowserSupport;
 
@@ -7,8 +9,9 @@ namespace Platform.Web.BrowserTests;
 /// Notifications through the whole platform: Thanh Hóa's IT centre submits January's C2 input; the province's reviewer
 /// returns it with a reason; intake's SubmissionReturned reaches the notifications service, which writes the in-app
 /// notice for the centre's reporters and an e-mail to the reporter who has signed in. The reporter's bell counts it, the
-/// inbox lists it, following it opens the entry form with the reason and marks it read; the platform administrator finds
-/// the e-mail, with its Vietnamese subject, in the sent log. Thanh Hóa's IT centre (C2) is this class's own: no other
+/// inbox lists it, following it opens the entry form with the reason and marks it read; the e-mail, with its Vietnamese
+/// subject, is in the development SMTP catcher AppHost runs (src/MailCatcher, <c>GET /api/messages</c>), and the platform
+/// administrator finds it in the sent log. Thanh Hóa's IT centre (C2) is this class's own: no other
 /// browser test writes to it.
 /// </summary>
 public sealed class NotificationsTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -70,7 +73,14 @@ public sealed class NotificationsTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(reporter.Page.Locator("[data-testid=inbox-item]", new() { HasText = Subject }).GetByTestId("inbox-unread")).ToHaveCountAsync(0);
         await reporter.ShotAsync("da-doc");
 
-        // 6. The e-mail to the reporter, with its Vietnamese subject, is in the platform administrator's sent log.
+        // 6. The e-mail reached the SMTP server: AppHost's catcher has it, to the reporter, in Vietnamese with diacritics.
+        var caught = await CaughtMailAsync("thanh-hoa.tt-cntt.reporter@dev.platform.invalid");
+        Assert.Contains("Trung tâm Công nghệ thông tin", caught.Subject, StringComparison.Ordinal);
+        Assert.Contains("tháng 01/2026", caught.Subject, StringComparison.Ordinal);
+        Assert.Contains(Reason, caught.Text, StringComparison.Ordinal);
+        Assert.Contains("/nhap-lieu/monthly-4585/2026-01/thanh-hoa", caught.Text, StringComparison.Ordinal);
+
+        // 7. The e-mail to the reporter, with its Vietnamese subject, is in the platform administrator's sent log.
         await using var admin = await Person.SignInAsync(fixture, shots, "quan-tri");
         await admin.GoAsync(fixture, "/quan-tri/thong-bao?kenh=email&tim=" + Uri.EscapeDataString("thanh-hoa.tt-cntt.reporter"));
         var mail = admin.Page.Locator("[data-testid=log-row]", new() { HasText = Subject });
@@ -82,6 +92,25 @@ public sealed class NotificationsTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(admin.Page.GetByTestId("entry-body")).ToContainTextAsync(Reason);
         await admin.ShotAsync("nhat-ky-chi-tiet");
     }
+
+    /// <summary>The returned report's e-mail to <paramref name="address"/> in the catcher (asked again until it has come).</summary>
+    private async Task<CaughtMessage> CaughtMailAsync(string address)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Platform.App.GetEndpoint("mail", "http") };
+        var until = DateTimeOffset.UtcNow + Travel;
+        while (true)
+        {
+            var messages = await http.GetFromJsonAsync<List<CaughtMessage>>("/api/messages") ?? [];
+            var found = messages.FirstOrDefault(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Subject.Contains(Subject, StringComparison.Ordinal));
+            if (found is not null) return found;
+            Assert.True(DateTimeOffset.UtcNow < until,
+                $"No e-mail to {address} about the return in the catcher; it holds: {string.Join(" | ", messages.Select(m => $"{string.Join(',', m.To)}: {m.Subject}"))}");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>What the catcher's JSON API says of one message (the fields read here).</summary>
+    private sealed record CaughtMessage(IReadOnlyList<string> To, string Subject, string? Text);
 
     private static async Task ReloadUntilVisibleAsync(IPage page, ILocator locator)
     {

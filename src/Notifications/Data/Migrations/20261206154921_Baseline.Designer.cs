@@ -12,7 +12,7 @@ using Platform.Notifications.Data;
 namespace Platform.Notifications.Data.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261206153255_Baseline")]
+    [Migration("20261206154921_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
