@@ -22,6 +22,9 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
     [InlineData("tw-tham-dinh", new[] { "/chi-so-cds?nam=2025&loai=tam-tinh", "/chi-so-cds/2025/ha-noi?loai=tam-tinh", "/chi-so-cds/2025/ha-noi/giai-thich?loai=tam-tinh",
         "/tieu-chi-2244", "/tieu-chi-2244/tieu-chi/0101" })]
     [InlineData("thanh-hoa.leader", new[] { "/nq57/2026", "/nq57/2026/thanh-hoa.xa-mau-01", "/tieu-chi-2244/thanh-hoa/2025" })]
+    // Notifications: the inbox, preferences and focal points of a unit; the reviewer's overview; the administration.
+    [InlineData("lao-cai.so-khcn.leader", new[] { "/thong-bao", "/thong-bao/cai-dat", "/dau-moi" })]
+    [InlineData("quan-tri", new[] { "/quan-tri", "/quan-tri/thong-bao", "/quan-tri/nhac-han", "/quan-tri/webhook", "/dau-moi/tong-hop" })]
     public async Task Every_page_a_person_uses_fits_a_phone(string username, string[] paths)
     {
         var shots = new Screenshots($"{nameof(Every_page_a_person_uses_fits_a_phone)}-{username}");

@@ -12,6 +12,7 @@ public static class ServiceAnswers
     private const string Intake = ServiceDocuments.Intake;
     private const string Scoring = ServiceDocuments.MonthlyScoring;
     private const string Dx = ServiceDocuments.DxIndex;
+    private const string Notes = ServiceDocuments.Notifications;
 
     public static readonly IReadOnlyList<(string Service, string Method, string Path, Type Record)> Answers =
     [
@@ -82,6 +83,25 @@ public static class ServiceAnswers
         (Dx, "get", "/api/dx-index/annual-criteria/provinces", typeof(AnnualProvinceList)),
         (Dx, "get", "/api/dx-index/annual-criteria/provinces/{unit}/{year}", typeof(AnnualProvinceYear)),
         (Dx, "get", "/api/dx-index/annual-criteria/criteria/{code}", typeof(AnnualCriterionAcross)),
+        (Notes, "get", "/api/notifications/inbox", typeof(InboxPage)),
+        (Notes, "get", "/api/notifications/inbox/unread-count", typeof(UnreadCount)),
+        (Notes, "get", "/api/notifications/preferences", typeof(Preferences)),
+        (Notes, "put", "/api/notifications/preferences", typeof(Preferences)),
+        (Notes, "get", "/api/notifications/log", typeof(LogPage)),
+        (Notes, "get", "/api/notifications/log/{id}", typeof(LogEntry)),
+        (Notes, "get", "/api/notifications/focal-points/{framework}", typeof(FocalPointRegistration)),
+        (Notes, "put", "/api/notifications/focal-points/{framework}", typeof(FocalPointRegistration)),
+        (Notes, "get", "/api/notifications/focal-points/{framework}/overview", typeof(FocalPointOverview)),
+        (Notes, "put", "/api/notifications/focal-points/{framework}/due-date", typeof(FocalPointOverview)),
+        (Notes, "get", "/api/notifications/reminder-settings", typeof(ReminderSettings)),
+        (Notes, "put", "/api/notifications/reminder-settings", typeof(ReminderSettings)),
+        (Notes, "get", "/api/notifications/reminders", typeof(ReminderSchedule)),
+        (Notes, "get", "/api/notifications/webhooks", typeof(List<WebhookSubscriptionView>)),
+        (Notes, "post", "/api/notifications/webhooks", typeof(CreatedWebhook)),
+        (Notes, "put", "/api/notifications/webhooks/{id}", typeof(WebhookSubscriptionView)),
+        (Notes, "post", "/api/notifications/webhooks/{id}/secret", typeof(RotatedSecret)),
+        (Notes, "get", "/api/notifications/webhooks/{id}/deliveries", typeof(DeliveryPage)),
+        (Notes, "get", "/api/notifications/webhooks/events", typeof(List<WebhookEventType>)),
     ];
 
     /// <summary>Bodies the web sends (JSON): each property must be one the service reads.</summary>
@@ -103,6 +123,12 @@ public static class ServiceAnswers
         (Dx, "put", "/api/dx-index/dti/{year}/provinces/{unit}/actions/{id}", typeof(DtiActionInput)),
         (Intake, "put", "/api/intake/submissions/{id}/reviewer-scores", typeof(RubricReviewerScores)),
         (Dx, "post", "/api/dx-index/nq57/rounds/{round}/communes/{unit}/decisions", typeof(Nq57Decide)),
+        (Notes, "put", "/api/notifications/preferences", typeof(PreferencesUpdate)),
+        (Notes, "put", "/api/notifications/focal-points/{framework}", typeof(FocalPointsUpdate)),
+        (Notes, "put", "/api/notifications/focal-points/{framework}/due-date", typeof(FocalPointDueDate)),
+        (Notes, "put", "/api/notifications/reminder-settings", typeof(ReminderSettings)),
+        (Notes, "post", "/api/notifications/webhooks", typeof(WebhookSubscriptionRequest)),
+        (Notes, "put", "/api/notifications/webhooks/{id}", typeof(WebhookSubscriptionUpdate)),
     ];
 
     /// <summary>Records of <c>src/Web/Api</c> that mirror no answer of a service's OpenAPI document, and why.</summary>

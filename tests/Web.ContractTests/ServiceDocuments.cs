@@ -1,6 +1,7 @@
 extern alias intake;
 extern alias scoring;
 extern alias dxindex;
+extern alias notifications;
 using System.Text.Json.Nodes;
 using Platform.TestSupport;
 
@@ -15,6 +16,7 @@ public sealed class ServiceDocuments(PlatformInfrastructure infrastructure) : IA
     public const string Intake = "intake";
     public const string MonthlyScoring = "monthly-scoring";
     public const string DxIndex = "dx-index";
+    public const string Notifications = "notifications";
 
     private readonly Dictionary<string, JsonNode> _documents = new(StringComparer.Ordinal);
 
@@ -31,6 +33,9 @@ public sealed class ServiceDocuments(PlatformInfrastructure infrastructure) : IA
         await using (var dx = await ServiceHost.StartAsync<dxindex::Program, dxindex::Platform.DxIndex.Data.DxIndexDbContext>(
             infrastructure, dxindex::Platform.DxIndex.DxIndexModule.DatabaseName, "contractdxindex"))
             _documents[DxIndex] = await ReadAsync(dx.Client());
+        await using (var notifications = await ServiceHost.StartAsync<notifications::Program, notifications::Platform.Notifications.Data.NotificationsDbContext>(
+            infrastructure, notifications::Platform.Notifications.NotificationsModule.DatabaseName, "contractnotifications"))
+            _documents[Notifications] = await ReadAsync(notifications.Client());
     }
 
     private static async Task<JsonNode> ReadAsync(HttpClient client)

@@ -27,6 +27,10 @@ public static class Vn
     public static string DateTime(DateTimeOffset? instant) =>
         instant is { } i ? $"{VietnamTime.FormatTime(i)} {VietnamTime.FormatDate(i)}" : "—";
 
+    /// <summary>"dd/MM/yyyy HH:mm" in Vietnam time, for the moment a notification was made.</summary>
+    public static string Stamp(DateTimeOffset? instant) =>
+        instant is { } i ? $"{VietnamTime.FormatDate(i)} {VietnamTime.FormatTime(i)}" : "—";
+
     /// <summary>"tháng 06/2026" from a period "2026-06"; other periods as given.</summary>
     public static string Period(string period) =>
         period.Length == 7 && period[4] == '-' ? $"tháng {period[5..]}/{period[..4]}" : period;
