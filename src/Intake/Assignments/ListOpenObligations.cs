@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Calendar;
-using Platform.Intake.Contacts;
+using Platform.DataAndMessaging.People;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.Scoring;

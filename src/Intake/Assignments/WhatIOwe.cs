@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Calendar;
-using Platform.Intake.Contacts;
+using Platform.DataAndMessaging.People;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
 using Platform.Scoring;

@@ -2,7 +2,7 @@ using Platform.DataAndMessaging.Audit;
 using Platform.Intake.Audit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Assignments;
-using Platform.Intake.Contacts;
+using Platform.DataAndMessaging.People;
 using Platform.Intake.Periods;
 using Platform.Intake.Obligations;
 using Platform.Intake.Evidence;
@@ -46,7 +46,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new EvidenceFileConfiguration());
         modelBuilder.ApplyConfiguration(new EvidenceBlobConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRequestConfiguration());
-        modelBuilder.ApplyConfiguration(new KnownPersonConfiguration());
+        modelBuilder.AddKnownPeople();
         modelBuilder.AddFrameworkVersions();
     }
 }

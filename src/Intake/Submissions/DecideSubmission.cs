@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Intake.Contacts;
+using Platform.DataAndMessaging.People;
 using Platform.ServiceDefaults.Problems;
 using Platform.Intake.Http;
 

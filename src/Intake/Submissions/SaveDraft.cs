@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Intake.Assignments;
 using Platform.Intake.Calendar;
-using Platform.Intake.Contacts;
+using Platform.DataAndMessaging.People;
 using Platform.Intake.Data;
 using Platform.Scoring;
 using Platform.Scoring.Engine;

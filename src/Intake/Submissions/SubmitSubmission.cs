@@ -3,7 +3,7 @@ using Platform.Intake.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Intake.Calendar;
-using Platform.Intake.Contacts;
+using Platform.DataAndMessaging.People;
 using Platform.Intake.Data;
 using Platform.Intake.Periods;
 using Platform.Intake.Evidence;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.DataAndMessaging.Audit;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Outbox;
+using Platform.DataAndMessaging.People;
 using Platform.DataAndMessaging.Units;
 using Platform.Notifications.Delivery;
 
@@ -25,6 +26,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         modelBuilder.AddFrameworkVersions();
         modelBuilder.AddAuditLog();
         modelBuilder.AddUnitDirectory();
+        modelBuilder.AddKnownPeople();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
     }
 }

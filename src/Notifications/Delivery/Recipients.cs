@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Notifications.FocalPoints;
-using Platform.Notifications.People;
+using Platform.DataAndMessaging.People;
 using Platform.Notifications.Preferences;
 using Platform.ServiceDefaults.Security;
 
@@ -34,7 +34,7 @@ public static class Recipients
         }
         if (found.Count == 0)
         {
-            found = await db.Set<Person>().AsNoTracking()
+            found = await db.Set<KnownPerson>().AsNoTracking()
                 .Where(p => p.Tenant == tenant && p.OrgUnit == unit && p.Roles.Contains(role) && p.Email != null && p.Email != "")
                 .OrderBy(p => p.Name)
                 .Select(p => new MailRecipient(p.Email!, p.Name, false))
@@ -46,7 +46,7 @@ public static class Recipients
         // A person's choice applies by their address too: a focal point who also signs in is one person.
         var addresses = found.Select(r => r.Email.ToLowerInvariant()).ToArray();
         var silenced = await (
-                from p in db.Set<Person>().AsNoTracking()
+                from p in db.Set<KnownPerson>().AsNoTracking()
                 join pref in db.Set<Preference>().AsNoTracking() on new { p.Tenant, p.Subject } equals new { pref.Tenant, pref.Subject }
                 where p.Tenant == tenant && p.Email != null && addresses.Contains(p.Email) && pref.Kind == kind && !pref.Email
                 select p.Email!)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.DataAndMessaging.Audit;
-using Platform.Notifications.People;
+using Platform.DataAndMessaging.People;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;

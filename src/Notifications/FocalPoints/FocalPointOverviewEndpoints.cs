@@ -5,7 +5,7 @@ using Platform.DataAndMessaging.Audit;
 using Platform.DataAndMessaging.Units;
 using Platform.Notifications.Data;
 using Platform.Notifications.Obligations;
-using Platform.Notifications.People;
+using Platform.DataAndMessaging.People;
 using Platform.Notifications.Scheduling;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Notifications.Data;
-using Platform.Notifications.People;
+using Platform.DataAndMessaging.People;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 

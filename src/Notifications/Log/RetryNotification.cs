@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Platform.DataAndMessaging.Audit;
 using Platform.Notifications.Data;
 using Platform.Notifications.Delivery;
-using Platform.Notifications.People;
+using Platform.DataAndMessaging.People;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Notifications.Data;
 using Platform.Notifications.Delivery;
-using Platform.Notifications.People;
+using Platform.DataAndMessaging.People;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Notifications.Preferences;

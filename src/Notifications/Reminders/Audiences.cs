@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Notifications.FocalPoints;
-using Platform.Notifications.People;
+using Platform.DataAndMessaging.People;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Notifications.Reminders;
@@ -35,7 +35,7 @@ public static class Audiences
         string role, CancellationToken ct)
     {
         var codes = units.ToArray();
-        var people = await db.Set<Person>().AsNoTracking()
+        var people = await db.Set<KnownPerson>().AsNoTracking()
             .Where(p => p.Tenant == tenant && codes.Contains(p.OrgUnit) && p.Roles.Contains(role) && p.Email != null && p.Email != "")
             .OrderBy(p => p.Name)
             .Select(p => new { p.OrgUnit, p.Email, p.Name }).ToListAsync(ct);

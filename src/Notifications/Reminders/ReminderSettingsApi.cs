@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Platform.DataAndMessaging.Audit;
 using Platform.DataAndMessaging.Units;
 using Platform.Notifications.Data;
-using Platform.Notifications.People;
+using Platform.DataAndMessaging.People;
 using Platform.Scoring;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;

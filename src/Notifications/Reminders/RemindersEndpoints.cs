@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.DataAndMessaging.Units;
 using Platform.Notifications.Obligations;
-using Platform.Notifications.People;
+using Platform.DataAndMessaging.People;
 using Platform.Notifications.Scheduling;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;

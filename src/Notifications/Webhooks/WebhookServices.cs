@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Platform.Notifications.Data;
-using Platform.Notifications.People;
+using Platform.DataAndMessaging.People;
 
 namespace Platform.Notifications.Webhooks;
 

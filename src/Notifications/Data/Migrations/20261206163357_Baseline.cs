@@ -128,6 +128,25 @@ namespace Platform.Notifications.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "known_people",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    username = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    email = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    org_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    roles = table.Column<string[]>(type: "text[]", nullable: false),
+                    first_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_known_people", x => new { x.tenant, x.subject });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notification_preferences",
                 columns: table => new
                 {
@@ -231,25 +250,6 @@ namespace Platform.Notifications.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_owed_reports", x => new { x.tenant, x.framework, x.period, x.level, x.overseeing_unit, x.reporting_unit, x.target_unit });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "people",
-                columns: table => new
-                {
-                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    username = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    org_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    roles = table.Column<string[]>(type: "text[]", nullable: false),
-                    first_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_people", x => new { x.tenant, x.subject });
                 });
 
             migrationBuilder.CreateTable(
@@ -424,6 +424,11 @@ namespace Platform.Notifications.Data.Migrations
                 column: "notification_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_known_people_unit",
+                table: "known_people",
+                columns: new[] { "tenant", "org_unit" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_notifications_created",
                 table: "notifications",
                 columns: new[] { "tenant", "created_at" });
@@ -460,11 +465,6 @@ namespace Platform.Notifications.Data.Migrations
                 name: "ix_owed_reports_unit",
                 table: "owed_reports",
                 columns: new[] { "tenant", "framework", "reporting_unit" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_people_unit",
-                table: "people",
-                columns: new[] { "tenant", "org_unit" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_scheduled_jobs_deadline",
@@ -540,6 +540,9 @@ namespace Platform.Notifications.Data.Migrations
                 name: "inbox_reads");
 
             migrationBuilder.DropTable(
+                name: "known_people");
+
+            migrationBuilder.DropTable(
                 name: "notification_preferences");
 
             migrationBuilder.DropTable(
@@ -550,9 +553,6 @@ namespace Platform.Notifications.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "owed_reports");
-
-            migrationBuilder.DropTable(
-                name: "people");
 
             migrationBuilder.DropTable(
                 name: "reminder_settings");
