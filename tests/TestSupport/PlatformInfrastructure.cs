@@ -49,7 +49,12 @@ public sealed class PlatformInfrastructure : IAsyncLifetime
     }
 
     /// <summary>The connection string of a database that does not exist yet (the service under test creates it).</summary>
-    public string NewDatabaseConnectionString(string prefix) => Postgres.ConnectionString(Unique(prefix));
+    /// <remarks>
+    /// Idle connections close after a few seconds (Npgsql keeps them five minutes by default): an assembly starts a hundred
+    /// service hosts, each on its own database, and their pools would otherwise outlive them and exhaust the server.
+    /// </remarks>
+    public string NewDatabaseConnectionString(string prefix) =>
+        Postgres.ConnectionString(Unique(prefix)) + ";Connection Idle Lifetime=5;Connection Pruning Interval=1";
 
     /// <summary>A new virtual host, so the test class's exchanges and queues see no other class's messages.</summary>
     public async Task<string> CreateVirtualHostAsync(string prefix)
