@@ -47,6 +47,11 @@ internal static class PlatformModel
             Service(builder.AddProject<Projects.Reporting>("reporting"), infrastructure, "reportingdb", issuer),
         };
 
+        // Intake publishes the unit directory and the obligations as soon as it starts: on a fresh broker an event published
+        // before a subscriber's queue is bound reaches nobody, so intake starts once every subscribing service is healthy
+        // (its bus connected, its queues bound). After the first start the queues are durable and the order no longer matters.
+        foreach (var subscriber in services.Skip(1)) services[0].WaitFor(subscriber);
+
         var web = Project(builder.AddProject<Projects.Web>("web"), issuer);
         var gatewayPort = AppHostOptions.Port(builder.Configuration, "Gateway:Port")
             ?? (!options.Smoke && !AppHostOptions.UnderTestHarness(builder.Configuration) && Ports.IsFree(PreferredGatewayPort)
