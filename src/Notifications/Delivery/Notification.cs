@@ -135,6 +135,11 @@ public sealed class DeliveryAttempt
     public int DurationMs { get; set; }
 }
 
+/// <summary>One <see cref="DeliveryAttempt"/> as the sent log and the webhook delivery log show it.</summary>
+/// <param name="Outcome"><c>sent</c>, <c>failed</c> or <c>dead</c>.</param>
+/// <param name="Detail">The SMTP reply or the HTTP status and the start of the answer, or the error.</param>
+public sealed record AttemptView(int Attempt, DateTimeOffset At, string Outcome, string? Detail, int DurationMs);
+
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> builder)

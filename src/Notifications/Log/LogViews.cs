@@ -1,3 +1,4 @@
+using Platform.Notifications.Delivery;
 namespace Platform.Notifications.Log;
 
 public sealed record LogPage(int Total, int Page, int PageSize, IReadOnlyList<LogItem> Items);
@@ -7,5 +8,3 @@ public sealed record LogItem(Guid Id, string Kind, string KindName, string Chann
     string? LastError);
 
 public sealed record LogEntry(LogItem Item, string Body, string? Link, IReadOnlyList<AttemptView> Attempts);
-
-public sealed record AttemptView(int Attempt, DateTimeOffset At, string Outcome, string? Detail, int DurationMs);

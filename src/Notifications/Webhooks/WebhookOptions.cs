@@ -1,12 +1,9 @@
 namespace Platform.Notifications.Webhooks;
 
-/// <summary><c>Notifications:Webhooks</c>; the tenant is <c>Notifications:Tenant</c>.</summary>
+/// <summary><c>Notifications:Webhooks</c>; the tenant is <see cref="NotificationsOptions.Tenant"/>.</summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Notifications:Webhooks";
-
-    /// <summary>The deployment's tenant (<c>national</c> for the central instance).</summary>
-    public string Tenant { get; set; } = "national";
 
     /// <summary>How long one delivery may take before it counts as failed (and is retried).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);

@@ -6,7 +6,7 @@ using Platform.DataAndMessaging.People;
 namespace Platform.Notifications.Webhooks;
 
 /// <summary>What the webhook handlers share, taken as one <c>[AsParameters] WebhookServices services</c>.</summary>
-public sealed record WebhookServices(NotificationsDbContext Db, ClaimsPrincipal User, IOptions<WebhookOptions> Options, TimeProvider Time,
+public sealed record WebhookServices(NotificationsDbContext Db, ClaimsPrincipal User, IOptions<NotificationsOptions> Options, TimeProvider Time,
     WebhookSecrets Secrets, IHostEnvironment Environment)
 {
     public string Tenant => Options.Value.Tenant;

@@ -1,3 +1,4 @@
+using Platform.Notifications.Delivery;
 namespace Platform.Notifications.Webhooks;
 
 /// <param name="OwnerUnit">The owning unit's code; the caller's unit when null.</param>
@@ -18,7 +19,3 @@ public sealed record DeliveryPage(int Total, IReadOnlyList<WebhookDelivery> Item
 
 public sealed record WebhookDelivery(Guid Id, string Event, Guid MessageId, string State, string StateName, int Attempts,
     DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError, IReadOnlyList<AttemptView> AttemptLog);
-
-/// <param name="Outcome"><c>sent</c>, <c>failed</c> or <c>dead</c>.</param>
-/// <param name="Detail">The HTTP status and the first 500 characters of the answer, or the error.</param>
-public sealed record AttemptView(int Attempt, DateTimeOffset At, string Outcome, string? Detail, int DurationMs);

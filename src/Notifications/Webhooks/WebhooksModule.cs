@@ -15,7 +15,6 @@ public static class WebhooksModule
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebhookOptions>()
-            .Configure(o => o.Tenant = builder.Configuration["Notifications:Tenant"] is { Length: > 0 } tenant ? tenant : o.Tenant)
             .Bind(builder.Configuration.GetSection(WebhookOptions.Section))
             .Validate(o => o.Timeout > TimeSpan.Zero, $"{WebhookOptions.Section}:Timeout must be positive.")
             .ValidateOnStart();
