@@ -174,10 +174,14 @@ public sealed partial class ChannelDispatcher<TSender>(
         if (dead) LogDead(logger, n.Channel, n.Id, attempt, result.Detail);
     }
 
+    private string? _channel;
+
+    /// <summary>The sender's channel, asked once (the sender is scoped).</summary>
     private string ChannelOf()
     {
+        if (_channel is not null) return _channel;
         using var scope = scopes.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<TSender>().Channel;
+        return _channel = scope.ServiceProvider.GetRequiredService<TSender>().Channel;
     }
 
     private static string? Truncate(string? text) => text is { Length: > 2000 } ? text[..2000] : text;
