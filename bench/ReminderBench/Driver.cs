@@ -1,3 +1,4 @@
+using Platform.DataAndMessaging.Obligations;
 using System.Diagnostics;
 using System.Globalization;
 using MassTransit;
@@ -80,7 +81,7 @@ internal static class Driver
         var due = new DateTimeOffset(2026, 12, 4, 17, 0, 0, TimeSpan.Zero); // 00:00 05/12/2026 in Vietnam
         foreach (var (province, members) in codes)
             await bus.Publish(new ObligationsAnnounced(Tenant, Framework, "2026.1", Period, "agency-to-province", province, due, 1,
-                members.Select(u => new OwedReport(u, province, "lead", ["A.due", "A.onTime", "D1.count"])).ToList(), DateTimeOffset.UtcNow));
+                members.Select(u => new Platform.Contracts.OwedReport(u, province, "lead", ["A.due", "A.onTime", "D1.count"])).ToList(), DateTimeOffset.UtcNow));
         await WaitAsync(connection, "SELECT count(*) FROM scheduled_jobs WHERE kind = 'reminder'", n => n == codes.Count * 3);
         var announce = watch.Elapsed;
         rows.Add(("announce (34 events → owed sets + 5 jobs each)", $"{announce.TotalSeconds:0.0} s"));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.DataAndMessaging.Audit;
 using Platform.DataAndMessaging.Frameworks;
+using Platform.DataAndMessaging.Obligations;
 using Platform.DataAndMessaging.Outbox;
 using Platform.DataAndMessaging.People;
 using Platform.DataAndMessaging.Units;
@@ -27,6 +28,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         modelBuilder.AddAuditLog();
         modelBuilder.AddUnitDirectory();
         modelBuilder.AddKnownPeople();
+        modelBuilder.AddObligations();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
     }
 }

@@ -1,3 +1,4 @@
+using Platform.DataAndMessaging.Obligations;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Platform.DataAndMessaging.Obligations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.DataAndMessaging.Units;

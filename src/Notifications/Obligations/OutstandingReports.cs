@@ -1,3 +1,4 @@
+using Platform.DataAndMessaging.Obligations;
 using Microsoft.EntityFrameworkCore;
 using Platform.DataAndMessaging.Units;
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Platform.Contracts;
+using Platform.DataAndMessaging.Obligations;
 using Platform.DataAndMessaging.Outbox;
 using Platform.Notifications.Data;
 
@@ -14,7 +15,7 @@ public sealed class SubmissionSubmittedProgressConsumer(NotificationsDbContext d
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         if (!await db.TryStartProcessingAsync(context, nameof(SubmissionSubmittedProgressConsumer))) return;
         await SubmissionProgressStore.ApplyAsync(db, m.Tenant, m.SubmissionId, m.FrameworkId, m.Period, m.ReportingUnit, m.TargetUnit,
-            SubmissionStates.Submitted, m.Revision, m.OccurredAt.ToUniversalTime(), context.CancellationToken);
+            SubmissionStates.Submitted, m.Revision, m.OccurredAt.ToUniversalTime(), context.CancellationToken, m.Late);
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
     }
@@ -44,7 +45,7 @@ public sealed class SubmissionApprovedProgressConsumer(NotificationsDbContext db
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         if (!await db.TryStartProcessingAsync(context, nameof(SubmissionApprovedProgressConsumer))) return;
         await SubmissionProgressStore.ApplyAsync(db, m.Tenant, m.SubmissionId, m.FrameworkId, m.Period, m.ReportingUnit, m.TargetUnit,
-            SubmissionStates.Approved, m.Revision, m.OccurredAt.ToUniversalTime(), context.CancellationToken);
+            SubmissionStates.Approved, m.Revision, m.OccurredAt.ToUniversalTime(), context.CancellationToken, m.Late);
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
     }

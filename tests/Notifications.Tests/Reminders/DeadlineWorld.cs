@@ -1,3 +1,4 @@
+using Platform.DataAndMessaging.Obligations;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,7 +90,7 @@ internal static class DeadlineWorld
     public static ObligationsAnnounced Announcement(int revision, DateTimeOffset? due = null, params string[] units) => new(
         NotificationsHost.Tenant, Framework, "2026.1", Period, Level, Province, (due ?? Due).ToUniversalTime(), revision,
         (units.Length == 0 ? [Finance, Science, Interior] : units)
-            .Select(u => new OwedReport(u, Province, "lead", u == Finance ? ["A.due", "A.onTime", "D1.count"] : ["E3.onTime"])).ToList(),
+            .Select(u => new Platform.Contracts.OwedReport(u, Province, "lead", u == Finance ? ["A.due", "A.onTime", "D1.count"] : ["E3.onTime"])).ToList(),
         DateTimeOffset.UtcNow);
 
     public static SubmissionSubmitted Submitted(Guid id, string unit, int revision) =>

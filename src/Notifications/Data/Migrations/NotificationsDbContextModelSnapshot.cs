@@ -113,6 +113,185 @@ namespace Platform.Notifications.Data.Migrations
                     b.ToTable("framework_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.DataAndMessaging.Obligations.ObligationSet", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("Framework")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OverseeingUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("overseeing_unit");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("framework_version");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Tenant", "Framework", "Period", "Level", "OverseeingUnit");
+
+                    b.ToTable("obligation_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DataAndMessaging.Obligations.OwedReport", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("Framework")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OverseeingUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("overseeing_unit");
+
+                    b.Property<string>("ReportingUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reporting_unit");
+
+                    b.Property<string>("TargetUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("target_unit");
+
+                    b.PrimitiveCollection<string[]>("InputKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("input_keys");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Tenant", "Framework", "Period", "Level", "OverseeingUnit", "ReportingUnit", "TargetUnit");
+
+                    b.HasIndex("Tenant", "Framework", "ReportingUnit")
+                        .HasDatabaseName("ix_owed_reports_unit");
+
+                    b.ToTable("owed_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.DataAndMessaging.Obligations.SubmissionProgress", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<bool?>("ApprovedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved_late");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_at");
+
+                    b.Property<bool?>("FirstSubmittedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_submitted_late");
+
+                    b.Property<string>("Framework")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("ReportingUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reporting_unit");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TargetUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("target_unit");
+
+                    b.HasKey("Tenant", "SubmissionId");
+
+                    b.HasIndex("Tenant", "Framework", "Period", "ReportingUnit", "TargetUnit")
+                        .HasDatabaseName("ix_submission_progress_report");
+
+                    b.ToTable("submission_progress", (string)null);
+                });
+
             modelBuilder.Entity("Platform.DataAndMessaging.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -650,169 +829,6 @@ namespace Platform.Notifications.Data.Migrations
                     b.HasIndex("NotificationId");
 
                     b.ToTable("inbox_reads", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Notifications.Obligations.ObligationSet", b =>
-                {
-                    b.Property<string>("Tenant")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("tenant");
-
-                    b.Property<string>("Framework")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("framework");
-
-                    b.Property<string>("Period")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("period");
-
-                    b.Property<string>("Level")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("level");
-
-                    b.Property<string>("OverseeingUnit")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("overseeing_unit");
-
-                    b.Property<DateTimeOffset>("AnnouncedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("announced_at");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("due_at");
-
-                    b.Property<string>("FrameworkVersion")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("framework_version");
-
-                    b.Property<int>("Revision")
-                        .HasColumnType("integer")
-                        .HasColumnName("revision");
-
-                    b.HasKey("Tenant", "Framework", "Period", "Level", "OverseeingUnit");
-
-                    b.ToTable("obligation_sets", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Notifications.Obligations.OwedReport", b =>
-                {
-                    b.Property<string>("Tenant")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("tenant");
-
-                    b.Property<string>("Framework")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("framework");
-
-                    b.Property<string>("Period")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("period");
-
-                    b.Property<string>("Level")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("level");
-
-                    b.Property<string>("OverseeingUnit")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("overseeing_unit");
-
-                    b.Property<string>("ReportingUnit")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("reporting_unit");
-
-                    b.Property<string>("TargetUnit")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("target_unit");
-
-                    b.PrimitiveCollection<string[]>("InputKeys")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("input_keys");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("role");
-
-                    b.HasKey("Tenant", "Framework", "Period", "Level", "OverseeingUnit", "ReportingUnit", "TargetUnit");
-
-                    b.HasIndex("Tenant", "Framework", "ReportingUnit")
-                        .HasDatabaseName("ix_owed_reports_unit");
-
-                    b.ToTable("owed_reports", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Notifications.Obligations.SubmissionProgress", b =>
-                {
-                    b.Property<string>("Tenant")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("tenant");
-
-                    b.Property<Guid>("SubmissionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("submission_id");
-
-                    b.Property<string>("Framework")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("framework");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("period");
-
-                    b.Property<string>("ReportingUnit")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("reporting_unit");
-
-                    b.Property<int>("Revision")
-                        .HasColumnType("integer")
-                        .HasColumnName("revision");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("state");
-
-                    b.Property<string>("TargetUnit")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("target_unit");
-
-                    b.HasKey("Tenant", "SubmissionId");
-
-                    b.HasIndex("Tenant", "Framework", "Period", "ReportingUnit", "TargetUnit")
-                        .HasDatabaseName("ix_submission_progress_report");
-
-                    b.ToTable("submission_progress", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Notifications.Preferences.Preference", b =>

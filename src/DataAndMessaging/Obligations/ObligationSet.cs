@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Platform.Notifications.Obligations;
+namespace Platform.DataAndMessaging.Obligations;
 
 /// <summary>
-/// The latest <c>ObligationsAnnounced</c> of one (tenant, framework, period, level, overseeing unit): its deadline and
+/// A service's copy of intake's obligations (<see cref="ObligationCopy"/>): the latest <c>ObligationsAnnounced</c> of one (tenant, framework, period, level, overseeing unit): its deadline and
 /// revision. Its reports are the <see cref="OwedReport"/> rows with the same key; a higher revision replaces them all.
 /// </summary>
 public sealed class ObligationSet
@@ -76,4 +76,13 @@ internal sealed class OwedReportConfiguration : IEntityTypeConfiguration<OwedRep
         // Focal-point reminders ask "which units of this subtree owe anything for this framework".
         builder.HasIndex(r => new { r.Tenant, r.Framework, r.ReportingUnit }).HasDatabaseName("ix_owed_reports_unit");
     }
+}
+
+public static class ObligationsModel
+{
+    /// <summary>Maps the copy of the obligations (tables <c>obligation_sets</c>, <c>owed_reports</c>, <c>submission_progress</c>).</summary>
+    public static ModelBuilder AddObligations(this ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new ObligationSetConfiguration())
+            .ApplyConfiguration(new OwedReportConfiguration())
+            .ApplyConfiguration(new SubmissionProgressConfiguration());
 }

@@ -307,7 +307,11 @@ namespace Platform.Notifications.Data.Migrations
                     target_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     revision = table.Column<int>(type: "integer", nullable: false),
-                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    first_submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    first_submitted_late = table.Column<bool>(type: "boolean", nullable: true),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    approved_late = table.Column<bool>(type: "boolean", nullable: true)
                 },
                 constraints: table =>
                 {
