@@ -28,7 +28,7 @@ internal sealed class SessionApi(RequestDelegate next, TokenRefresh refresh, Val
     /// framework versions they were scored under.
     /// </summary>
     public static PathString[] PublicApiPaths(IConfiguration configuration) =>
-        (configuration.GetSection("Gateway:PublicApiPaths").Get<string[]>() ?? ["/api/monthly-scoring/public", "/api/intake/public", "/api/dx-index/public"])
+        (configuration.GetSection("Gateway:PublicApiPaths").Get<string[]>() ?? ["/api/monthly-scoring/public", "/api/intake/public", "/api/dx-index/public", "/api/reporting/public"])
         .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => new PathString(p.TrimEnd('/'))).ToArray();
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
