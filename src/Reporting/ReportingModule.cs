@@ -3,6 +3,7 @@ using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
 using Platform.Reporting.Compliance;
 using Platform.Reporting.Data;
+using Platform.Reporting.ReadModels;
 using Platform.Reporting.Nq57;
 using Platform.ServiceDefaults;
 
@@ -29,6 +30,7 @@ public static class ReportingModule
         // groups and indicators in reports.
         builder.AddFrameworkStore<ReportingDbContext>();
         builder.AddPlatformBus(ServiceName, typeof(ReportingModule).Assembly);
+        builder.AddReadModels();
         builder.AddCompliance();
         return builder;
     }
@@ -36,6 +38,7 @@ public static class ReportingModule
     public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo(ServiceName, "Báo cáo tổng hợp: tình hình nộp báo cáo, xếp hạng, báo cáo chính thức và kết quả công khai").WithTags("Reporting");
+        app.MapReadModelsApi();
         app.MapComplianceApi();
         app.MapNq57Api();
         return app;
