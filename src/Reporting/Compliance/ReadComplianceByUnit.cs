@@ -19,12 +19,13 @@ public static class ReadComplianceByUnit
         if (scope is null) return problem!;
 
         var rows = ComplianceRows.Query(services.Db, services.Tenant, framework, [period], scope, services.Time.GetUtcNow());
-        var units = await rows.GroupBy(r => new { r.ReportingUnit, r.ReportingUnitName }).Select(g => new UnitComplianceRow(
+        var units = await rows.GroupBy(r => new { r.ReportingUnit, r.ReportingUnitName })
+            .OrderBy(g => EF.Functions.Collate(g.Key.ReportingUnitName, ComplianceRows.VietnameseCollation)).ThenBy(g => g.Key.ReportingUnit)
+            .Select(g => new UnitComplianceRow(
                 g.Key.ReportingUnit, g.Key.ReportingUnitName, g.Count(),
                 g.Count(r => r.Status == ComplianceStatuses.OnTime), g.Count(r => r.Status == ComplianceStatuses.Late),
                 g.Count(r => r.Status == ComplianceStatuses.NotReported), g.Count(r => r.Status == ComplianceStatuses.NotYetDue),
                 g.Count(r => r.ReviewState == "approved"), g.Count(r => r.ReviewState == "submitted"), g.Count(r => r.ReviewState == "returned")))
-            .OrderBy(u => EF.Functions.Collate(u.UnitName, ComplianceRows.VietnameseCollation)).ThenBy(u => u.Unit)
             .ToListAsync(ct);
         return TypedResults.Ok(new ComplianceByUnit(framework, frameworkName, period, ReportText.PeriodName(period), scope.Unit, scope.UnitName, units));
     }

@@ -18,12 +18,13 @@ public static partial class Nq57Round
         ComplianceRows.Query(services.Db, services.Tenant, options.Value.Nq57Framework, [round], scope, services.Time.GetUtcNow());
 
     public static async Task<List<Nq57ProvinceRow>> ProvincesAsync(IQueryable<ComplianceRow> rows, CancellationToken ct) =>
-        await rows.GroupBy(r => new { r.OverseeingUnit, r.OverseeingUnitName }).Select(g => new Nq57ProvinceRow(
+        await rows.GroupBy(r => new { r.OverseeingUnit, r.OverseeingUnitName })
+            .OrderBy(g => EF.Functions.Collate(g.Key.OverseeingUnitName, ComplianceRows.VietnameseCollation)).ThenBy(g => g.Key.OverseeingUnit)
+            .Select(g => new Nq57ProvinceRow(
                 g.Key.OverseeingUnit, g.Key.OverseeingUnitName, g.Count(),
                 g.Count(r => r.ReviewState == "submitted" || r.ReviewState == "approved"), g.Count(r => r.ReviewState == "approved"),
                 g.Count(r => r.ReviewState == "returned"), g.Count(r => r.Status == ComplianceStatuses.NotReported),
                 g.Count(r => r.Status == ComplianceStatuses.Late)))
-            .OrderBy(p => EF.Functions.Collate(p.UnitName, ComplianceRows.VietnameseCollation)).ThenBy(p => p.Unit)
             .ToListAsync(ct);
 
     public static Nq57Totals Totals(IReadOnlyList<Nq57ProvinceRow> provinces) => new(provinces.Sum(p => p.Communes),
