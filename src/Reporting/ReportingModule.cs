@@ -1,8 +1,10 @@
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
+using Platform.Reporting.Compliance;
 using Platform.Reporting.Data;
 using Platform.Reporting.ReadModels;
+using Platform.Reporting.Nq57;
 using Platform.ServiceDefaults;
 
 namespace Platform.Reporting;
@@ -29,6 +31,7 @@ public static class ReportingModule
         builder.AddFrameworkStore<ReportingDbContext>();
         builder.AddPlatformBus(ServiceName, typeof(ReportingModule).Assembly);
         builder.AddReadModels();
+        builder.AddCompliance();
         return builder;
     }
 
@@ -36,6 +39,8 @@ public static class ReportingModule
     {
         app.MapServiceInfo(ServiceName, "Báo cáo tổng hợp: tình hình nộp báo cáo, xếp hạng, báo cáo chính thức và kết quả công khai").WithTags("Reporting");
         app.MapReadModelsApi();
+        app.MapComplianceApi();
+        app.MapNq57Api();
         return app;
     }
 }
