@@ -1,7 +1,10 @@
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
+using Platform.Reporting.Dashboards;
 using Platform.Reporting.Data;
+using Platform.Reporting.Dti;
+using Platform.Reporting.Public;
 using Platform.ServiceDefaults;
 
 namespace Platform.Reporting;
@@ -33,6 +36,9 @@ public static class ReportingModule
     public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo(ServiceName, "Báo cáo tổng hợp: tình hình nộp báo cáo, xếp hạng, báo cáo chính thức và kết quả công khai").WithTags("Reporting");
+        app.MapDashboardsApi();
+        app.MapDtiReportApi();
+        app.MapPublicApi();
         return app;
     }
 }
