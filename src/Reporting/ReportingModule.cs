@@ -5,6 +5,7 @@ using Platform.Reporting.Dashboards;
 using Platform.Reporting.Data;
 using Platform.Reporting.Dti;
 using Platform.Reporting.Public;
+using Platform.Reporting.ReadModels;
 using Platform.ServiceDefaults;
 
 namespace Platform.Reporting;
@@ -30,6 +31,7 @@ public static class ReportingModule
         // groups and indicators in reports.
         builder.AddFrameworkStore<ReportingDbContext>();
         builder.AddPlatformBus(ServiceName, typeof(ReportingModule).Assembly);
+        builder.AddReadModels();
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class ReportingModule
         app.MapDashboardsApi();
         app.MapDtiReportApi();
         app.MapPublicApi();
+        app.MapReadModelsApi();
         return app;
     }
 }
