@@ -5,10 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Reporting.Data;
 using Platform.Reporting.Nq57;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Platform.Reporting.Tests.Compliance;
+using Platform.Reporting.Tests.Documents;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
+using UglyToad.PdfPig;
 using static Platform.Reporting.Tests.Compliance.ComplianceWorld;
 
 namespace Platform.Reporting.Tests.Nq57;
@@ -124,5 +127,30 @@ public sealed class Nq57RoundTests(PlatformInfrastructure infrastructure)
         ], (await DocumentProbe.RowsAsync(document.Tables[0])).Select(r => r.ToArray()).ToList());
         Assert.Equal([("Phường Biên Hòa", "Chưa báo cáo"), ("Xã Bát Xát", "Chưa báo cáo"), ("Xã Hợp Thành", "Nộp muộn")],
             (await DocumentProbe.RowsAsync(document.Tables[1])).Select(r => ((string)r[1]!, (string)r[7]!)).ToList());
+    }
+
+    [Fact]
+    public async Task The_round_downloads_as_a_workbook_of_two_sheets_and_as_a_PDF_with_the_communes_names()
+    {
+        await using var host = await StartAsync(infrastructure, "nq57-files");
+        await RoundAsync(host);
+        var client = host.Client(NationalReviewer);
+
+        using var xlsx = await client.GetAsync(Path + "/export?format=xlsx", Ct);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("nq57-2026-vn.xlsx", xlsx.Content.Headers.ContentDisposition!.FileNameStar);
+        using var book = WorkbookReader.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct)));
+        Assert.Equal(["Theo tỉnh", "Chưa báo cáo, muộn"], book.SheetNames);
+        var provinces = book.Sheet("Theo tỉnh").Descendants<Cell>().Where(c => c.CellReference!.Value!.StartsWith('B')).Select(c => book.Text("Theo tỉnh", c.CellReference!.Value!)).ToList();
+        Assert.Equal(["Tỉnh Đồng Nai", "Tỉnh Lào Cai", "Tổng cộng"], provinces.SkipWhile(t => t != "Tỉnh Đồng Nai").Take(3).ToList());
+
+        using var pdf = await client.GetAsync(Path + "/export?format=pdf", Ct);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        using var document = PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync(Ct));
+        var text = string.Join("\n", document.GetPages().Select(p => p.Text));
+        Assert.Contains("NGHỊ QUYẾT SỐ 57-NQ/TW", text);
+        Assert.Contains("Xã Hợp Thành", text);
+        Assert.Contains("Phường Biên Hòa", text);
+        Assert.Contains("Hạn báo cáo: 19/06/2026 09:00", text);
     }
 }
