@@ -67,6 +67,7 @@ internal static class Driver
             ["ConnectionStrings:reportingdb"] = connection,
             ["ConnectionStrings:messaging"] = messaging,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:MassTransit"] = "Error",
         }, tokens);
         service.UseKestrel(0);
         service.StartServer();
@@ -75,7 +76,7 @@ internal static class Driver
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Mint(
             new TestUser("quan-tri.bench", [PlatformRoles.PlatformAdmin, PlatformRoles.Reviewer, PlatformRoles.Leader], OrgUnit: EventGenerator.Root),
             lifetime: TimeSpan.FromHours(4)));
-        var results = new List<(string What, string Figure)>();
+        var results = new ReportedList();
 
         var generator = new EventGenerator(unitCount, months);
         var build = await BuildAsync(service.Services, generator, workers, batch);
@@ -280,6 +281,16 @@ internal static class Driver
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}
+
+/// <summary>The results table, each row also printed as soon as it is measured (a long run shows its figures as it goes).</summary>
+internal sealed class ReportedList : List<(string What, string Figure)>
+{
+    public new void Add((string What, string Figure) row)
+    {
+        Console.WriteLine($"  {row.What}: {row.Figure}");
+        base.Add(row);
     }
 }
 
