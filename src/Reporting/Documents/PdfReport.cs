@@ -15,7 +15,7 @@ public static class PdfReport
 {
     public const string ContentType = "application/pdf";
 
-    private const double Margin = 28, Pad = 2.5, Line = 9.2, FooterHeight = 30;
+    private const double Margin = 28, Pad = 2.5, Line = 9.2, FooterHeight = 34;
     private static readonly XPen Rule = new(XColors.Black, 0.4);
     private static readonly XBrush Ink = XBrushes.Black, HeaderFill = new XSolidBrush(XColor.FromArgb(0xD9, 0xD9, 0xD9));
 
@@ -163,13 +163,13 @@ public static class PdfReport
             for (var p = 0; p < pages.Count; p++)
             {
                 using var footer = XGraphics.FromPdfPage(pages[p], XGraphicsPdfPageOptions.Append);
-                var top = pages[p].Height.Point - Margin - FooterHeight + 6;
+                var top = pages[p].Height.Point - Margin - FooterHeight + 8;
                 footer.DrawLine(Rule, Margin, top, Margin + width, top);
                 var pageText = $"Trang {p + 1}/{pages.Count}";
                 var pageWidth = footer.MeasureString(pageText, bold).Width;
                 for (var l = 0; l < source.Count; l++)
                     footer.DrawString(Fit(source[l], small, width - pageWidth - 12, footer), small, Ink,
-                        new XRect(Margin, top + 3 + l * 8.5, width, 8.5), XStringFormats.TopLeft);
+                        new XRect(Margin, top + 2 + l * 8, width, 8), XStringFormats.TopLeft);
                 footer.DrawString(pageText, bold, Ink, new XRect(Margin, top + 3, width, 9), XStringFormats.TopRight);
             }
         }

@@ -49,7 +49,8 @@ public sealed class PdfReportTests
         {
             var text = page.Text;
             Assert.Contains($"Trang {page.Number}/3", text);
-            Assert.Contains("Căn cứ: Bộ chỉ số đánh giá hằng tháng (QĐ 4585) (phiên bản 2026.1) · Kỳ: Tháng 11/2026 · Lần công bố 2, công bố lúc 15/12/2026 10:00", text);
+            Assert.Contains("Căn cứ: Bộ chỉ số đánh giá hằng tháng (QĐ 4585) (phiên bản 2026.1)", text);
+            Assert.Contains("Kỳ: Tháng 11/2026 · Lần công bố 2, công bố lúc 15/12/2026 10:00", text);
             Assert.Contains("Số liệu đến 15/12/2026 09:59 · Lập lúc 16/12/2026 08:30 (giờ Việt Nam)", text);
         }
         Assert.Contains("Điểm theo nhóm chỉ số", pdf.GetPage(2).Text);
