@@ -8,7 +8,7 @@ namespace Platform.Reporting.Documents;
 /// A <see cref="ReportDocument"/> as an A4 PDF: issuer and title on page 1, each table with its header (and merged group
 /// header) repeated on every page, numbers right-aligned in vi-VN form, long names wrapped to two lines then cut with
 /// "…", the notes, and on every page the legal footer (<see cref="SourceLines"/>) and "Trang x/y" — drawn after the last
-/// page, when the count is known. Fonts: DejaVu Sans, embedded as subsets (<see cref="PdfFonts"/>).
+/// page, when the count is known. Fonts: DejaVu Sans and DejaVu Sans Bold, embedded whole (<see cref="PdfFonts"/>).
 /// PDFsharp keeps the document in memory until it is saved (see docs/reporting.md for what 41,000 rows cost).
 /// </summary>
 public static class PdfReport
@@ -40,7 +40,10 @@ public static class PdfReport
 
     private sealed class Layout(PdfDocument pdf, bool landscape)
     {
-        private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+        // The whole font file, not a subset: PDFsharp 6.2.4's subsets leave out the parts that DejaVu composes letters with
+        // two marks from (ế, ố, ắ, ầ…), which then print without their marks; the text layer stays right, so only the
+        // printed page shows it (see docs/reporting.md).
+        private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
         private readonly XFont body = new(PdfFonts.Family, 7.5, XFontStyleEx.Regular, Unicode);
         private readonly XFont bold = new(PdfFonts.Family, 7.5, XFontStyleEx.Bold, Unicode);
         private readonly XFont small = new(PdfFonts.Family, 6.5, XFontStyleEx.Regular, Unicode);
