@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Obligations;
 using Platform.DataAndMessaging.Units;
@@ -22,6 +23,7 @@ public sealed class Projector(ILogger<Projector> logger)
         switch (message)
         {
             case OrganisationUnitRegistered m:
+                await LockAsync(db, $"unit:{m.Tenant}:{m.UnitCode}", ct);
                 await UnitCopy.ApplyAsync(db, m, logger, ct);
                 break;
             case FrameworkVersionPublished m:
@@ -30,6 +32,7 @@ public sealed class Projector(ILogger<Projector> logger)
                     m.OccurredAt.ToUniversalTime(), ct);
                 break;
             case ObligationsAnnounced m:
+                await LockAsync(db, $"obligations:{m.Tenant}:{m.FrameworkId}:{m.Period}:{m.Level}:{m.OverseeingUnit}", ct);
                 await ObligationCopy.ApplyAsync(db, m, ct);
                 break;
             case SubmissionSubmitted m:
@@ -51,9 +54,11 @@ public sealed class Projector(ILogger<Projector> logger)
                 // Journal only: no read model shows reopenings yet (a late hand-in after one arrives as SubmissionSubmitted).
                 break;
             case ScoresPublished m:
+                await LockAsync(db, $"publication:{m.Tenant}:{m.FrameworkId}:{m.Period}:{m.PeerGroup}", ct);
                 await PublicationProjection.ApplyAsync(db, PublicationProjection.From(m), ct);
                 break;
             case DxIndexPublished m:
+                await LockAsync(db, $"publication:{m.Tenant}:{m.FrameworkId}:{m.Period}:{PublicationProjection.DtiPeerGroup}", ct);
                 await PublicationProjection.ApplyAsync(db, PublicationProjection.From(m), ct);
                 break;
             default:
@@ -64,6 +69,15 @@ public sealed class Projector(ILogger<Projector> logger)
         // would collide with the next event's.
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>
+    /// Read-compare-write projections (a unit, an obligation set, a publication key's <c>is_current</c>) take their key's
+    /// transaction-scoped advisory lock first: two consumers applying two revisions of one key at once would otherwise
+    /// each compare against what it saw before the other committed (a lost update, or two current revisions). The
+    /// single-statement upserts (submissions, closures) need none.
+    /// </summary>
+    private static Task<int> LockAsync(DbContext db, string key, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresDatabase.AdvisoryKey(key)})", ct);
 
     /// <summary>Published once per key; should two ever arrive, the earliest close wins, whatever the order.</summary>
     private static Task<int> ApplyClosureAsync(DbContext db, PeriodClosed m, CancellationToken ct) =>
