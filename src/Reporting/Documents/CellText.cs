@@ -29,9 +29,14 @@ internal static class CellText
         null => "",
         string text => text,
         DateTimeOffset instant => VietnamTime.ToVietnam(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        IFormattable number => Invariant(number),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>A number as machines read it, without a stored scale's trailing zeros (92.0000 → 92, 0.50 → 0.5).</summary>
+    public static string Invariant(IFormattable number) => number is decimal d
+        ? d.ToString("0.############################", CultureInfo.InvariantCulture)
+        : number.ToString(null, CultureInfo.InvariantCulture);
 
     /// <summary>Whether the value is written as an Excel number (right-aligned in the PDF).</summary>
     public static bool IsNumber(CellKind kind) => kind is not CellKind.Text and not CellKind.DateTime;

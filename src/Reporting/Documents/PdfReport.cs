@@ -8,14 +8,14 @@ namespace Platform.Reporting.Documents;
 /// A <see cref="ReportDocument"/> as an A4 PDF: issuer and title on page 1, each table with its header (and merged group
 /// header) repeated on every page, numbers right-aligned in vi-VN form, long names wrapped to two lines then cut with
 /// "…", the notes, and on every page the legal footer (<see cref="SourceLines"/>) and "Trang x/y" — drawn after the last
-/// page, when the count is known. Fonts: DejaVu Sans, embedded as subsets (<see cref="PdfFonts"/>).
+/// page, when the count is known. Fonts: DejaVu Sans and DejaVu Sans Bold, embedded whole (<see cref="PdfFonts"/>).
 /// PDFsharp keeps the document in memory until it is saved (see docs/reporting.md for what 41,000 rows cost).
 /// </summary>
 public static class PdfReport
 {
     public const string ContentType = "application/pdf";
 
-    private const double Margin = 28, Pad = 2.5, Line = 9.2, FooterHeight = 30;
+    private const double Margin = 28, Pad = 2.5, Line = 9.2, FooterHeight = 34;
     private static readonly XPen Rule = new(XColors.Black, 0.4);
     private static readonly XBrush Ink = XBrushes.Black, HeaderFill = new XSolidBrush(XColor.FromArgb(0xD9, 0xD9, 0xD9));
 
@@ -40,7 +40,10 @@ public static class PdfReport
 
     private sealed class Layout(PdfDocument pdf, bool landscape)
     {
-        private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+        // The whole font file, not a subset: PDFsharp 6.2.4's subsets leave out the parts that DejaVu composes letters with
+        // two marks from (ế, ố, ắ, ầ…), which then print without their marks; the text layer stays right, so only the
+        // printed page shows it (see docs/reporting.md).
+        private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
         private readonly XFont body = new(PdfFonts.Family, 7.5, XFontStyleEx.Regular, Unicode);
         private readonly XFont bold = new(PdfFonts.Family, 7.5, XFontStyleEx.Bold, Unicode);
         private readonly XFont small = new(PdfFonts.Family, 6.5, XFontStyleEx.Regular, Unicode);
@@ -163,13 +166,13 @@ public static class PdfReport
             for (var p = 0; p < pages.Count; p++)
             {
                 using var footer = XGraphics.FromPdfPage(pages[p], XGraphicsPdfPageOptions.Append);
-                var top = pages[p].Height.Point - Margin - FooterHeight + 6;
+                var top = pages[p].Height.Point - Margin - FooterHeight + 8;
                 footer.DrawLine(Rule, Margin, top, Margin + width, top);
                 var pageText = $"Trang {p + 1}/{pages.Count}";
                 var pageWidth = footer.MeasureString(pageText, bold).Width;
                 for (var l = 0; l < source.Count; l++)
                     footer.DrawString(Fit(source[l], small, width - pageWidth - 12, footer), small, Ink,
-                        new XRect(Margin, top + 3 + l * 8.5, width, 8.5), XStringFormats.TopLeft);
+                        new XRect(Margin, top + 2 + l * 8, width, 8), XStringFormats.TopLeft);
                 footer.DrawString(pageText, bold, Ink, new XRect(Margin, top + 3, width, 9), XStringFormats.TopRight);
             }
         }

@@ -223,7 +223,7 @@ public static class XlsxReport
         null => new Cell { CellReference = reference, StyleIndex = style },
         string text => TextCell(reference, text, style),
         DateTimeOffset instant => Number(reference, VietnamTime.ToVietnam(instant).DateTime.ToOADate().ToString("R", CultureInfo.InvariantCulture), style),
-        IFormattable number => Number(reference, number.ToString(null, CultureInfo.InvariantCulture), style),
+        IFormattable number => Number(reference, CellText.Invariant(number), style),
         _ => TextCell(reference, value.ToString() ?? "", style),
     };
 

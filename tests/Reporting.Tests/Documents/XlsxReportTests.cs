@@ -74,8 +74,8 @@ public sealed class XlsxReportTests
         Assert.Equal(8, pane.VerticalSplit!.Value); // frozen below the header
         Assert.Equal("A9", pane.TopLeftCell!.Value);
 
-        // 8 header rows + 20 rows + blank + the note + 2 built-from lines.
-        Assert.Equal("'Xếp hạng'!$A$1:$I$32", book.DefinedName("_xlnm.Print_Area", 0));
+        // 8 header rows + 20 rows + blank + the note + 3 built-from lines.
+        Assert.Equal("'Xếp hạng'!$A$1:$I$33", book.DefinedName("_xlnm.Print_Area", 0));
         Assert.Equal("'Xếp hạng'!$7:$8", book.DefinedName("_xlnm.Print_Titles", 0));
         var setup = book.Sheet(Ranking).Elements<PageSetup>().Single();
         Assert.Equal(9u, setup.PaperSize!.Value); // A4
@@ -93,13 +93,12 @@ public sealed class XlsxReportTests
         Assert.Equal([Ranking, "Phân loại"], book.SheetNames);
         Assert.Equal("Loại A (Xuất sắc)", book.Text("Phân loại", "A8"));
         Assert.Equal(3, book.Number("Phân loại", "B8"));
-        var footer = Enumerable.Range(9, 6).Select(r => book.Text("Phân loại", $"A{r}")).ToList();
+        var footer = Enumerable.Range(9, 7).Select(r => book.Text("Phân loại", $"A{r}")).ToList();
         Assert.Contains("Lý do đính chính: sửa điểm nhóm B của Tỉnh Đắk Lắk.", footer);
-        Assert.Contains(footer, l => l.Contains("Bộ chỉ số đánh giá hằng tháng (QĐ 4585) (phiên bản 2026.1)", StringComparison.Ordinal)
-            && l.Contains("Tháng 11/2026", StringComparison.Ordinal) && l.Contains("Lần công bố 2, công bố lúc 15/12/2026 10:00", StringComparison.Ordinal));
-        Assert.Contains(footer, l => l.Contains("Số liệu đến 15/12/2026 09:59", StringComparison.Ordinal)
-            && l.Contains("Lập lúc 16/12/2026 08:30 (giờ Việt Nam)", StringComparison.Ordinal));
-        // Header at 7, two rows, blank, the note, two built-from lines.
-        Assert.Equal("'Phân loại'!$A$1:$B$13", book.DefinedName("_xlnm.Print_Area", 1));
+        Assert.Contains("Căn cứ: Bộ chỉ số đánh giá hằng tháng (QĐ 4585) (phiên bản 2026.1)", footer);
+        Assert.Contains("Kỳ: Tháng 11/2026 · Lần công bố 2, công bố lúc 15/12/2026 10:00", footer);
+        Assert.Contains("Số liệu đến 15/12/2026 09:59 · Lập lúc 16/12/2026 08:30 (giờ Việt Nam)", footer);
+        // Header at 7, two rows, blank, the note, three built-from lines.
+        Assert.Equal("'Phân loại'!$A$1:$B$14", book.DefinedName("_xlnm.Print_Area", 1));
     }
 }
