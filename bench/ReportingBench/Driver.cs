@@ -67,6 +67,7 @@ internal static class Driver
             ["ConnectionStrings:reportingdb"] = connection,
             ["ConnectionStrings:messaging"] = messaging,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:MassTransit"] = "Error",
         }, tokens);
         service.UseKestrel(0);
         service.StartServer();
@@ -75,7 +76,7 @@ internal static class Driver
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Mint(
             new TestUser("quan-tri.bench", [PlatformRoles.PlatformAdmin, PlatformRoles.Reviewer, PlatformRoles.Leader], OrgUnit: EventGenerator.Root),
             lifetime: TimeSpan.FromHours(4)));
-        var results = new List<(string What, string Figure)>();
+        var results = new ReportedList();
 
         var generator = new EventGenerator(unitCount, months);
         var build = await BuildAsync(service.Services, generator, workers, batch);
@@ -112,8 +113,13 @@ internal static class Driver
         };
         foreach (var (name, url) in queries) results.Add((name, await PercentilesAsync(client, url)));
         foreach (var format in new[] { "pdf", "xlsx" })
-            results.Add(($"ranking export {format}, {all.Units.Count:N0} units", await ExportAsync(client,
-                $"/api/reporting/rankings/{framework}/{period}/bench-all/export?format={format}")));
+        {
+            var endpoint = await ExportAsync(client, $"/api/reporting/rankings/{framework}/{period}/bench-all/export?format={format}");
+            results.Add(($"ranking export {format}, {all.Units.Count:N0} units (GET …/export)", endpoint));
+            if (endpoint.StartsWith("n/a", StringComparison.Ordinal))
+                results.Add(($"ranking document {format}, {all.Units.Count:N0} units (ReportFiles.Render)",
+                    await RenderAsync(() => RankingExport.RenderAsync(service.Services, format, framework, period, "bench-all"))));
+        }
 
         Console.WriteLine();
         var width = results.Max(r => r.What.Length);
@@ -243,6 +249,17 @@ internal static class Driver
             $"(+{(measured.PeakMiB - before / 1024d / 1024d):N0} MiB over before), allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024d / 1024d:N0} MiB";
     }
 
+    private static async Task<string> RenderAsync(Func<Task<long>> render)
+    {
+        GC.Collect();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var before = Environment.WorkingSet;
+        long bytes = 0;
+        var measured = await MeasureAsync(async () => bytes = await render());
+        return $"{measured.Elapsed.TotalSeconds:N1} s, {bytes / 1024d / 1024d:N1} MiB file, peak working set {measured.PeakMiB:N0} MiB " +
+            $"(+{(measured.PeakMiB - before / 1024d / 1024d):N0} MiB over before), allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024d / 1024d:N0} MiB";
+    }
+
     private static async Task<(TimeSpan Elapsed, double PeakMiB)> MeasureAsync(Func<Task> action)
     {
         using var sampler = new MemorySampler();
@@ -264,6 +281,16 @@ internal static class Driver
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}
+
+/// <summary>The results table, each row also printed as soon as it is measured (a long run shows its figures as it goes).</summary>
+internal sealed class ReportedList : List<(string What, string Figure)>
+{
+    public new void Add((string What, string Figure) row)
+    {
+        Console.WriteLine($"  {row.What}: {row.Figure}");
+        base.Add(row);
     }
 }
 

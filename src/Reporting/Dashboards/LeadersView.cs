@@ -27,7 +27,7 @@ public sealed record LeaderLine(string Unit, string UnitName, string PeerGroup, 
 public static class LeadersViewQuery
 {
     private sealed record Row(string Unit, string PeerGroup, bool Reported, decimal? Total, string? Classification, int? Rank, int Ranked,
-        decimal? PreviousTotal, int MonthsA, int MonthsB, int MonthsC, int MonthsD, int MonthsNotReported, decimal? OnTimeRate);
+        decimal? PreviousTotal, int MonthsA, int MonthsB, int MonthsC, int MonthsD, int MonthsNotReported, int OnTime, int Due);
 
     public static async Task<Results<Ok<LeadersView>, ValidationProblem, ProblemHttpResult>> Get(string? framework, string? period, string? unit,
         ReportingDbContext db, FrameworkCatalog catalog, IOptions<ReportingOptions> options, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
@@ -53,16 +53,20 @@ public static class LeadersViewQuery
             .Select(r => new LeaderLine(r.Unit, names.GetValueOrDefault(r.Unit, r.Unit), r.PeerGroup, r.Reported ? r.Total : null,
                 r.Reported ? r.Classification : null, ReportText.ClassificationName(r.Reported ? r.Classification : null), r.Reported ? r.Rank : null,
                 r.Ranked, r.Reported && r.PreviousTotal is { } before ? r.Total - before : null,
-                r.MonthsA, r.MonthsB, r.MonthsC, r.MonthsD, r.MonthsNotReported, r.OnTimeRate))
+                r.MonthsA, r.MonthsB, r.MonthsC, r.MonthsD, r.MonthsNotReported, OnTimeRate(r.OnTime, r.Due)))
             .OrderBy(l => l.PeerGroup, StringComparer.Ordinal).ThenBy(l => l.Rank ?? int.MaxValue).ThenBy(l => l.UnitName, ReportText.NameOrder)
             .ToList();
         return TypedResults.Ok(new LeadersView(fw, month, ReportText.PeriodName(month), scope!.Unit, scope.UnitName, lines));
     }
 
+    /// <summary>On time among the reports due, four decimals (0,8750), rounded as the compliance report rounds; null when none was due.</summary>
+    public static decimal? OnTimeRate(int onTime, int due) => due == 0 ? null : Math.Round((decimal)onTime / due, 4);
+
     /// <summary>
     /// One SQL statement: the month's current results of the units in scope, last month's totals, the year's class counts,
     /// and the on-time rate from the compliance read model (owed reports × submission progress, statuses as in the plan:
-    /// handed in = a submission submitted or approved; late = its first hand-in late, or at/after the deadline when the flag
+    /// handed in = a submission whose latest state is submitted or approved (the latest such one when there are
+    /// several, as the compliance report picks it); late = its first hand-in late, or at/after the deadline when the flag
     /// is unknown, or the approval's flag; not reported = nothing handed in and the deadline passed).
     /// </summary>
     private static IQueryable<Row> Lines(ReportingDbContext db, string tenant, string framework, string month, ReportScope scope, DateTimeOffset now)
@@ -120,21 +124,20 @@ public static class LeadersViewQuery
                     WHERE sp.tenant = o.tenant AND sp.framework = o.framework AND sp.period = o.period
                       AND sp.reporting_unit = o.reporting_unit AND sp.target_unit = o.target_unit
                       AND sp.state IN ('submitted', 'approved')
-                    ORDER BY sp.first_submitted_at NULLS LAST
+                    ORDER BY sp.occurred_at DESC
                     LIMIT 1) h ON true
                 WHERE o.tenant = {tenant} AND o.framework = {framework} AND o.period BETWEEN {yearStart} AND {month}
                   AND o.reporting_unit IN (SELECT unit FROM cur)
             ),
             rate AS (
-                SELECT unit,
-                       round(count(*) FILTER (WHERE status = 'on-time')::numeric
-                             / NULLIF(count(*) FILTER (WHERE status <> 'not-yet-due'), 0), 4) AS on_time_rate
+                SELECT unit, count(*) FILTER (WHERE status = 'on-time')::int AS on_time,
+                       count(*) FILTER (WHERE status <> 'not-yet-due')::int AS due
                 FROM owed GROUP BY unit
             )
             SELECT cur.unit AS "Unit", cur.peer_group AS "PeerGroup", cur.reported AS "Reported", cur.total AS "Total",
                    cur.classification AS "Classification", cur.rank AS "Rank", cur.ranked AS "Ranked", prev.total AS "PreviousTotal",
                    COALESCE(year.a, 0) AS "MonthsA", COALESCE(year.b, 0) AS "MonthsB", COALESCE(year.c, 0) AS "MonthsC",
-                   COALESCE(year.d, 0) AS "MonthsD", COALESCE(year.not_reported, 0) AS "MonthsNotReported", rate.on_time_rate AS "OnTimeRate"
+                   COALESCE(year.d, 0) AS "MonthsD", COALESCE(year.not_reported, 0) AS "MonthsNotReported", COALESCE(rate.on_time, 0) AS "OnTime", COALESCE(rate.due, 0) AS "Due"
             FROM cur
             LEFT JOIN prev ON prev.unit = cur.unit AND prev.peer_group = cur.peer_group
             LEFT JOIN year ON year.unit = cur.unit
