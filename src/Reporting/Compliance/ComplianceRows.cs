@@ -11,7 +11,9 @@ namespace Platform.Reporting.Compliance;
 /// <c>submission_progress</c> (whenever it arrived, even before the announcement) ⟕ <c>units</c> for names. Lines of a
 /// scope are the reports whose reporting unit is in the scope's subtree; the national root's scope is not filtered.
 /// Indexes used: the primary keys of <c>owed_reports</c> (tenant, framework, period, …), <c>obligation_sets</c> and
-/// <c>units</c>, and <c>ix_submission_progress_report</c> (tenant, framework, period, reporting unit, target unit).
+/// <c>units</c>, and <c>ix_submission_progress_report</c> (tenant, framework, period, reporting unit, target unit): the
+/// period's submissions are read once and hash-joined (a per-report lookup was twice as slow at 41,000 units). Columns a
+/// query does not use (names) cost nothing: PostgreSQL removes a LEFT JOIN on a unique key whose columns are unused.
 /// </summary>
 public static class ComplianceRows
 {
@@ -19,6 +21,7 @@ public static class ComplianceRows
     // flag, else the first hand-in against the deadline, else the latest approval's flag. Of several submissions of the
     // same report, one handed in counts before a returned one, then the latest.
     private const string Select = """
+        /*tree*/
         SELECT o.period AS "Period",
                o.reporting_unit AS "ReportingUnit", COALESCE(ru.name, o.reporting_unit) AS "ReportingUnitName",
                o.target_unit AS "TargetUnit", COALESCE(tu.name, o.target_unit) AS "TargetUnitName",
@@ -35,33 +38,36 @@ public static class ComplianceRows
         FROM owed_reports o
         JOIN obligation_sets s ON s.tenant = o.tenant AND s.framework = o.framework AND s.period = o.period
                               AND s.level = o.level AND s.overseeing_unit = o.overseeing_unit
-        LEFT JOIN LATERAL (
-            SELECT sp.state, sp.first_submitted_at, sp.first_submitted_late, sp.approved_at, sp.approved_late
+        LEFT JOIN (
+            SELECT DISTINCT ON (sp.period, sp.reporting_unit, sp.target_unit) sp.period, sp.reporting_unit, sp.target_unit,
+                   sp.state, sp.first_submitted_at, sp.first_submitted_late, sp.approved_at, sp.approved_late
             FROM submission_progress sp
-            WHERE sp.tenant = o.tenant AND sp.framework = o.framework AND sp.period = o.period
-              AND sp.reporting_unit = o.reporting_unit AND sp.target_unit = o.target_unit
-            ORDER BY (sp.state <> 'returned') DESC, sp.occurred_at DESC
-            LIMIT 1) p ON TRUE
+            WHERE sp.tenant = {3} AND sp.framework = {4} AND sp.period = ANY({5}) /*sp-scope*/
+            ORDER BY sp.period, sp.reporting_unit, sp.target_unit, (sp.state <> 'returned') DESC, sp.occurred_at DESC) p
+          ON p.period = o.period AND p.reporting_unit = o.reporting_unit AND p.target_unit = o.target_unit
         LEFT JOIN units ru ON ru.tenant = o.tenant AND ru.code = o.reporting_unit
         LEFT JOIN units tu ON tu.tenant = o.tenant AND tu.code = o.target_unit
         LEFT JOIN units ou ON ou.tenant = o.tenant AND ou.code = o.overseeing_unit
-        WHERE o.tenant = {3} AND o.framework = {4} AND o.period = ANY({5})
+        WHERE o.tenant = {3} AND o.framework = {4} AND o.period = ANY({5}) /*o-scope*/
         """;
 
-    private const string InSubtree = """
-          AND o.reporting_unit IN (
-              WITH RECURSIVE tree(code) AS (
-                  SELECT u.code FROM units u WHERE u.tenant = {3} AND u.code = {6}
-                  UNION
-                  SELECT c.code FROM units c JOIN tree ON c.parent_code = tree.code WHERE c.tenant = {3})
-              SELECT code FROM tree)
+    // A unit's subtree, once for both filters. UNION (not UNION ALL) stops at a unit already reached.
+    private const string Tree = """
+        WITH RECURSIVE tree(code) AS (
+            SELECT u.code FROM units u WHERE u.tenant = {3} AND u.code = {6}
+            UNION
+            SELECT c.code FROM units c JOIN tree ON c.parent_code = tree.code WHERE c.tenant = {3})
         """;
 
     /// <summary>The owed reports of <paramref name="periods"/> within <paramref name="scope"/>, each with its status at <paramref name="now"/>.</summary>
     public static IQueryable<ComplianceRow> Query(ReportingDbContext db, string tenant, string framework, IReadOnlyCollection<string> periods,
         ReportScope scope, DateTimeOffset now)
     {
-        var sql = scope.IsRoot ? Select : Select + InSubtree;
+        var sql = scope.IsRoot
+            ? Select
+            : Select.Replace("/*tree*/", Tree, StringComparison.Ordinal)
+                .Replace("/*sp-scope*/", "AND sp.reporting_unit IN (SELECT code FROM tree)", StringComparison.Ordinal)
+                .Replace("/*o-scope*/", "AND o.reporting_unit IN (SELECT code FROM tree)", StringComparison.Ordinal);
         return db.Database.SqlQuery<ComplianceRow>(FormattableStringFactory.Create(sql,
             NameSearch.From, NameSearch.To, now.ToUniversalTime(), tenant, framework, periods.ToArray(), scope.Unit));
     }

@@ -30,8 +30,9 @@ public static class ReadCompliance
         var deadlines = await ComplianceFigures.DeadlinesAsync(services, framework, period, rows, ct);
 
         var listed = rows.WithStatus(status);
-        if (NameSearch.Normalise(q) is { } search) listed = listed.Where(r => r.SearchName.Contains(search));
-        var total = await listed.CountAsync(ct);
+        var search = NameSearch.Normalise(q);
+        if (search is not null) listed = listed.Where(r => r.SearchName.Contains(search));
+        var total = search is null && status is (null or ComplianceStatuses.All) ? totals.Owed : await listed.CountAsync(ct);
         var lines = await listed.InReadingOrder().Skip((p - 1) * size).Take(size).ToListAsync(ct);
         var asOf = await services.AsOfAsync(ct);
         return TypedResults.Ok(new ComplianceReport(framework, frameworkName, period, ReportText.PeriodName(period), scope.Unit, scope.UnitName,
