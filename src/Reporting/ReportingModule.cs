@@ -1,11 +1,14 @@
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
+using Platform.Reporting.Compliance;
 using Platform.Reporting.Dashboards;
 using Platform.Reporting.Data;
+using Platform.Reporting.OfficialReports;
 using Platform.Reporting.Dti;
 using Platform.Reporting.Public;
 using Platform.Reporting.ReadModels;
+using Platform.Reporting.Nq57;
 using Platform.ServiceDefaults;
 
 namespace Platform.Reporting;
@@ -32,6 +35,7 @@ public static class ReportingModule
         builder.AddFrameworkStore<ReportingDbContext>();
         builder.AddPlatformBus(ServiceName, typeof(ReportingModule).Assembly);
         builder.AddReadModels();
+        builder.AddCompliance();
         return builder;
     }
 
@@ -42,6 +46,9 @@ public static class ReportingModule
         app.MapDtiReportApi();
         app.MapPublicApi();
         app.MapReadModelsApi();
+        app.MapComplianceApi();
+        app.MapNq57Api();
+        app.MapOfficialReportsApi();
         return app;
     }
 }
