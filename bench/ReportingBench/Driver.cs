@@ -6,11 +6,11 @@
 //   build    every generated event journaled and applied as the consumers do it (journal insert + Projector; one
 //            transaction per event, or --batch N events per transaction), by 4 workers partitioned by the event's key (a
 //            unit, a submission, an obligation set, a ranking)
-//   rebuild  POST /api/reporting/admin/rebuild (empties the read models, applies the journal again)
-//   queries  p50/p95 of the compliance and dashboard endpoints (20 requests each, after 2 untimed)
+//   queries  p50/p95 of the compliance and dashboard endpoints (--requests N each, default 20, after 2 untimed)
 //   exports  the meeting ranking of one all-units peer group ("bench-all", <units> units) as PDF and Excel
+//   rebuild  POST /api/reporting/admin/rebuild (empties the read models, applies the journal again), last
 //
-//   dotnet run -c Release --project bench/ReportingBench -- [--units 41000] [--months 12] [--workers 4] [--batch 1]
+//   dotnet run -c Release --project bench/ReportingBench -- [--units 41000] [--months 12] [--workers 4] [--batch 1] [--requests 20]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -37,6 +37,7 @@ internal static class Driver
         var months = int.Parse(OptionText(args, "--months", "12"), CultureInfo.InvariantCulture);
         var workers = int.Parse(OptionText(args, "--workers", "4"), CultureInfo.InvariantCulture);
         var batch = int.Parse(OptionText(args, "--batch", "1"), CultureInfo.InvariantCulture);
+        var requests = int.Parse(OptionText(args, "--requests", "20"), CultureInfo.InvariantCulture);
         var root = Path.Combine(Path.GetTempPath(), "platform-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var postgresStarting = PostgresServer.StartAsync(new PostgresServerOptions { Directory = Path.Combine(root, "postgres") });
         var rabbitStarting = RabbitMqBroker.StartAsync(new RabbitMqBrokerOptions { Directory = Path.Combine(root, "rabbitmq") });
@@ -46,9 +47,9 @@ internal static class Driver
         {
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_REPORTING", AppContext.BaseDirectory);
             Console.WriteLine($"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}; " +
-                $"--units {units} --months {months} --workers {workers} --batch {batch}");
+                $"--units {units} --months {months} --workers {workers} --batch {batch} --requests {requests}");
             await postgres.CreateDatabaseAsync("reporting");
-            await RunAsync(postgres.ConnectionString("reporting"), rabbit.ConnectionString(), units, months, workers, batch);
+            await RunAsync(postgres.ConnectionString("reporting"), rabbit.ConnectionString(), units, months, workers, batch, requests);
             return 0;
         }
         finally
@@ -59,7 +60,7 @@ internal static class Driver
         }
     }
 
-    private static async Task RunAsync(string connection, string messaging, int unitCount, int months, int workers, int batch)
+    private static async Task RunAsync(string connection, string messaging, int unitCount, int months, int workers, int batch, int requests)
     {
         using var tokens = new TestTokens();
         await using var service = new ServiceFactory<Program>(new Dictionary<string, string>
@@ -67,6 +68,7 @@ internal static class Driver
             ["ConnectionStrings:reportingdb"] = connection,
             ["ConnectionStrings:messaging"] = messaging,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:MassTransit"] = "Error",
         }, tokens);
         service.UseKestrel(0);
         service.StartServer();
@@ -75,20 +77,13 @@ internal static class Driver
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Mint(
             new TestUser("quan-tri.bench", [PlatformRoles.PlatformAdmin, PlatformRoles.Reviewer, PlatformRoles.Leader], OrgUnit: EventGenerator.Root),
             lifetime: TimeSpan.FromHours(4)));
-        var results = new List<(string What, string Figure)>();
+        var results = new ReportedList();
 
         var generator = new EventGenerator(unitCount, months);
         var build = await BuildAsync(service.Services, generator, workers, batch);
         results.Add(($"build: events journaled + projected ({(batch == 1 ? "one transaction per event, as the consumers" : $"{batch} events per transaction")})", $"{build.Events:N0} in {build.Elapsed.TotalSeconds:N1} s = {build.Events / build.Elapsed.TotalSeconds:N0} events/s"));
         results.Add(("build: peak working set (sampled)", $"{build.PeakMiB:N0} MiB (generator + service in one process)"));
         results.Add(("tables", await SizesAsync(service.Services)));
-
-        var rebuild = await MeasureAsync(async () =>
-        {
-            using var response = await client.PostAsync("/api/reporting/admin/rebuild", null);
-            response.EnsureSuccessStatusCode();
-        });
-        results.Add(("rebuild: POST /admin/rebuild", $"{rebuild.Elapsed.TotalSeconds:N1} s = {build.Events / rebuild.Elapsed.TotalSeconds:N0} events/s, peak {rebuild.PeakMiB:N0} MiB"));
 
         // The exports' ranking: every unit in one peer group, in the last month (not part of the journal's count above).
         var period = EventGenerator.Period(months - 1);
@@ -110,10 +105,22 @@ internal static class Driver
             ("dashboard, heads of agency (national)", $"/api/reporting/dashboards/leaders?framework={framework}&period={period}&unit=vn"),
             ("ranking page (bench-all, page 1)", $"/api/reporting/rankings/{framework}/{period}/bench-all"),
         };
-        foreach (var (name, url) in queries) results.Add((name, await PercentilesAsync(client, url)));
+        foreach (var (name, url) in queries) results.Add((name, await PercentilesAsync(client, url, requests)));
         foreach (var format in new[] { "pdf", "xlsx" })
-            results.Add(($"ranking export {format}, {all.Units.Count:N0} units", await ExportAsync(client,
-                $"/api/reporting/rankings/{framework}/{period}/bench-all/export?format={format}")));
+        {
+            var endpoint = await ExportAsync(client, $"/api/reporting/rankings/{framework}/{period}/bench-all/export?format={format}");
+            results.Add(($"ranking export {format}, {all.Units.Count:N0} units (GET …/export)", endpoint));
+            if (endpoint.StartsWith("n/a", StringComparison.Ordinal))
+                results.Add(($"ranking document {format}, {all.Units.Count:N0} units (ReportFiles.Render)",
+                    await RenderAsync(() => RankingExport.RenderAsync(service.Services, format, framework, period, "bench-all"))));
+        }
+
+        var rebuild = await MeasureAsync(async () =>
+        {
+            using var response = await client.PostAsync("/api/reporting/admin/rebuild", null);
+            response.EnsureSuccessStatusCode();
+        });
+        results.Add(("rebuild: POST /admin/rebuild", $"{rebuild.Elapsed.TotalSeconds:N1} s = {build.Events / rebuild.Elapsed.TotalSeconds:N0} events/s, peak {rebuild.PeakMiB:N0} MiB"));
 
         Console.WriteLine();
         var width = results.Max(r => r.What.Length);
@@ -204,10 +211,10 @@ internal static class Driver
         return string.Join("; ", parts);
     }
 
-    private static async Task<string> PercentilesAsync(HttpClient client, string url)
+    private static async Task<string> PercentilesAsync(HttpClient client, string url, int requests)
     {
         var times = new List<double>();
-        for (var i = 0; i < 22; i++)
+        for (var i = 0; i < requests + 2; i++)
         {
             var clock = Stopwatch.StartNew();
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
@@ -215,7 +222,7 @@ internal static class Driver
             if (i >= 2) times.Add(clock.Elapsed.TotalMilliseconds);
         }
         times.Sort();
-        return $"p50 {Percentile(times, 0.50):N1} ms, p95 {Percentile(times, 0.95):N1} ms (20 requests)";
+        return $"p50 {Percentile(times, 0.50):N1} ms, p95 {Percentile(times, 0.95):N1} ms ({requests} requests)";
     }
 
     private static async Task<string> ExportAsync(HttpClient client, string url)
@@ -243,6 +250,17 @@ internal static class Driver
             $"(+{(measured.PeakMiB - before / 1024d / 1024d):N0} MiB over before), allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024d / 1024d:N0} MiB";
     }
 
+    private static async Task<string> RenderAsync(Func<Task<long>> render)
+    {
+        GC.Collect();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var before = Environment.WorkingSet;
+        long bytes = 0;
+        var measured = await MeasureAsync(async () => bytes = await render());
+        return $"{measured.Elapsed.TotalSeconds:N1} s, {bytes / 1024d / 1024d:N1} MiB file, peak working set {measured.PeakMiB:N0} MiB " +
+            $"(+{(measured.PeakMiB - before / 1024d / 1024d):N0} MiB over before), allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024d / 1024d:N0} MiB";
+    }
+
     private static async Task<(TimeSpan Elapsed, double PeakMiB)> MeasureAsync(Func<Task> action)
     {
         using var sampler = new MemorySampler();
@@ -264,6 +282,16 @@ internal static class Driver
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}
+
+/// <summary>The results table, each row also printed as soon as it is measured (a long run shows its figures as it goes).</summary>
+internal sealed class ReportedList : List<(string What, string Figure)>
+{
+    public new void Add((string What, string Figure) row)
+    {
+        Console.WriteLine($"  {row.What}: {row.Figure}");
+        base.Add(row);
     }
 }
 

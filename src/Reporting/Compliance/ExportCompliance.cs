@@ -15,14 +15,22 @@ public static class ExportCompliance
     public static async Task<IResult> Handle(string framework, string period, string? format, string? unit, string? status,
         [AsParameters] ComplianceServices services, CancellationToken ct)
     {
+        var (document, problem) = await BuildAsync(framework, period, format, unit, status, services, ct);
+        return document is null ? problem! : ReportFiles.Render(format, document);
+    }
+
+    /// <summary>The document, or the problem that stops it (bad input 400, unknown framework or unit 404, no unit 403).</summary>
+    public static async Task<(ReportDocument? Document, IResult? Problem)> BuildAsync(string framework, string period, string? format, string? unit,
+        string? status, ComplianceServices services, CancellationToken ct)
+    {
         var errors = new Dictionary<string, string[]>();
         ComplianceInput.Period(errors, "period", period, required: true);
         ComplianceInput.Status(errors, status);
         ComplianceInput.Format(errors, format);
-        if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        if (services.FrameworkName(framework, period) is not { } frameworkName) return ReadCompliance.UnknownFramework(framework);
+        if (errors.Count > 0) return (null, ApiProblems.Invalid(errors));
+        if (services.FrameworkName(framework, period) is not { } frameworkName) return (null, ReadCompliance.UnknownFramework(framework));
         var (scope, problem) = await ReportingScope.ResolveAsync(services.Db, services.Tenant, services.User, unit, ct);
-        if (scope is null) return problem!;
+        if (scope is null) return (null, problem);
 
         var filter = status ?? ComplianceStatuses.Overdue;
         var now = services.Time.GetUtcNow();
@@ -49,7 +57,7 @@ public static class ExportCompliance
                 ComplianceDocument.Rows(rows.WithStatus(filter), now, ct))],
             Notes: [ComplianceDocument.TotalsLine(totals), $"Tình trạng tính đến {ReportText.Moment(now)} (giờ Việt Nam)."],
             Source: new BuiltFrom(services.Tenant, framework, frameworkName, version, period, null, null, asOf, now));
-        return ReportFiles.Render(format, document);
+        return (document, null);
     }
 
     private static string FilePrefix(string status) => status switch

@@ -31,14 +31,22 @@ public static class ExportNq57Round
     public static async Task<IResult> Handle(string round, string? format, string? unit, [AsParameters] ComplianceServices services,
         IOptions<Nq57Options> options, CancellationToken ct)
     {
+        var (document, problem) = await BuildAsync(round, format, unit, services, options, ct);
+        return document is null ? problem! : ReportFiles.Render(format, document);
+    }
+
+    /// <summary>The document, or the problem that stops it (bad input 400, unknown unit 404, no unit 403).</summary>
+    public static async Task<(ReportDocument? Document, IResult? Problem)> BuildAsync(string round, string? format, string? unit,
+        ComplianceServices services, IOptions<Nq57Options> options, CancellationToken ct)
+    {
         var errors = new Dictionary<string, string[]>();
         if (!Nq57Round.IsRound(round)) errors["round"] = ReadNq57Round.InvalidRound(round).ProblemDetails.Errors["round"];
         ComplianceInput.Format(errors, format);
-        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        if (errors.Count > 0) return (null, ApiProblems.Invalid(errors));
         var framework = options.Value.Nq57Framework;
-        if (services.FrameworkName(framework, round) is not { } frameworkName) return ReadCompliance.UnknownFramework(framework);
+        if (services.FrameworkName(framework, round) is not { } frameworkName) return (null, ReadCompliance.UnknownFramework(framework));
         var (scope, problem) = await ReportingScope.ResolveAsync(services.Db, services.Tenant, services.User, unit, ct);
-        if (scope is null) return problem!;
+        if (scope is null) return (null, problem);
 
         var now = services.Time.GetUtcNow();
         var rows = Nq57Round.Rows(services, options, round, scope);
@@ -72,7 +80,7 @@ public static class ExportNq57Round
                 "Điểm và kết quả đánh giá chính thức do cấp có thẩm quyền quyết định; bảng này chỉ tổng hợp tình hình nộp.",
             ],
             Source: new BuiltFrom(services.Tenant, framework, frameworkName, version, round, null, null, await services.AsOfAsync(ct), now));
-        return ReportFiles.Render(format, document);
+        return (document, null);
     }
 
     public static async IAsyncEnumerable<IReadOnlyList<object?>> ProvinceRows(IReadOnlyList<Nq57ProvinceRow> provinces, Nq57Totals totals)
