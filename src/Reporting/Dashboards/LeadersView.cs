@@ -110,22 +110,23 @@ public static class LeadersViewQuery
                   AND s.unit IN (SELECT unit FROM cur)
                 GROUP BY s.unit
             ),
+            handed AS (
+                SELECT DISTINCT ON (sp.period, sp.reporting_unit, sp.target_unit)
+                       sp.period, sp.reporting_unit, sp.target_unit, sp.first_submitted_late, sp.first_submitted_at, sp.approved_late
+                FROM submission_progress sp
+                WHERE sp.tenant = {tenant} AND sp.framework = {framework} AND sp.period BETWEEN {yearStart} AND {month}
+                  AND sp.state IN ('submitted', 'approved')
+                ORDER BY sp.period, sp.reporting_unit, sp.target_unit, sp.occurred_at DESC
+            ),
             owed AS (
                 SELECT o.reporting_unit AS unit,
-                       CASE WHEN h.handed IS NULL THEN (CASE WHEN os.due_at <= {now} THEN 'not-reported' ELSE 'not-yet-due' END)
+                       CASE WHEN h.period IS NULL THEN (CASE WHEN os.due_at <= {now} THEN 'not-reported' ELSE 'not-yet-due' END)
                             WHEN COALESCE(h.first_submitted_late, h.first_submitted_at >= os.due_at, h.approved_late, false) THEN 'late'
                             ELSE 'on-time' END AS status
                 FROM owed_reports o
                 JOIN obligation_sets os ON os.tenant = o.tenant AND os.framework = o.framework AND os.period = o.period
                                        AND os.level = o.level AND os.overseeing_unit = o.overseeing_unit
-                LEFT JOIN LATERAL (
-                    SELECT 1 AS handed, sp.first_submitted_late, sp.first_submitted_at, sp.approved_late
-                    FROM submission_progress sp
-                    WHERE sp.tenant = o.tenant AND sp.framework = o.framework AND sp.period = o.period
-                      AND sp.reporting_unit = o.reporting_unit AND sp.target_unit = o.target_unit
-                      AND sp.state IN ('submitted', 'approved')
-                    ORDER BY sp.occurred_at DESC
-                    LIMIT 1) h ON true
+                LEFT JOIN handed h ON h.period = o.period AND h.reporting_unit = o.reporting_unit AND h.target_unit = o.target_unit
                 WHERE o.tenant = {tenant} AND o.framework = {framework} AND o.period BETWEEN {yearStart} AND {month}
                   AND o.reporting_unit IN (SELECT unit FROM cur)
             ),
