@@ -4,11 +4,11 @@ using Platform.DataAndMessaging.Messaging;
 using Platform.Reporting.Compliance;
 using Platform.Reporting.Dashboards;
 using Platform.Reporting.Data;
-using Platform.Reporting.OfficialReports;
 using Platform.Reporting.Dti;
+using Platform.Reporting.Nq57;
+using Platform.Reporting.OfficialReports;
 using Platform.Reporting.Public;
 using Platform.Reporting.ReadModels;
-using Platform.Reporting.Nq57;
 using Platform.ServiceDefaults;
 
 namespace Platform.Reporting;

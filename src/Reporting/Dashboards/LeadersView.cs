@@ -10,7 +10,10 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Reporting.Dashboards;
 
-public sealed record LeadersView(string Framework, string Period, string PeriodName, string Unit, string UnitName, IReadOnlyList<LeaderLine> Units);
+/// <summary>One page of the heads-of-agency view: peer group, then rank (units that did not report last, by name).</summary>
+/// <param name="Total">Scored units in the scope for the month (all pages).</param>
+public sealed record LeadersView(string Framework, string Period, string PeriodName, string Unit, string UnitName, int Total, int Page, int PageSize,
+    IReadOnlyList<LeaderLine> Units);
 
 /// <summary>
 /// One scored unit for the heads-of-agency view (seed 001: the monthly scores are the basis to evaluate the heads of
@@ -26,15 +29,20 @@ public sealed record LeaderLine(string Unit, string UnitName, string PeerGroup, 
 
 public static class LeadersViewQuery
 {
-    private sealed record Row(string Unit, string PeerGroup, bool Reported, decimal? Total, string? Classification, int? Rank, int Ranked,
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 500;
+
+    private sealed record Row(int InScope, string Unit, string PeerGroup, bool Reported, decimal? Total, string? Classification, int? Rank, int Ranked,
         decimal? PreviousTotal, int MonthsA, int MonthsB, int MonthsC, int MonthsD, int MonthsNotReported, int OnTime, int Due);
 
     public static async Task<Results<Ok<LeadersView>, ValidationProblem, ProblemHttpResult>> Get(string? framework, string? period, string? unit,
-        ReportingDbContext db, FrameworkCatalog catalog, IOptions<ReportingOptions> options, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        int? page, int? pageSize, ReportingDbContext db, FrameworkCatalog catalog, IOptions<ReportingOptions> options, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var fw = DashboardInput.Framework(framework, DashboardInput.MonthlyFramework, catalog, errors)!;
         var month = DashboardInput.Month(period, "period", "Kỳ báo cáo", errors);
+        if (page is < 1) errors["page"] = ["Trang (page) phải từ 1 trở lên."];
+        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"Số dòng mỗi trang (pageSize) phải từ 1 đến {MaxPageSize}."];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
 
         var tenant = options.Value.Tenant;
@@ -45,31 +53,36 @@ public static class LeadersViewQuery
             SELECT max(period) AS "Value" FROM publications WHERE tenant = {tenant} AND framework = {fw} AND is_current AND length(period) = 7
             """).SingleAsync(ct);
         if (month is null)
-            return TypedResults.Ok(new LeadersView(fw, "", "", scope!.Unit, scope.UnitName, []));
+            return TypedResults.Ok(new LeadersView(fw, "", "", scope!.Unit, scope.UnitName, 0, 1, pageSize ?? DefaultPageSize, []));
 
-        var rows = await Lines(db, tenant, fw, month, scope!, time.GetUtcNow()).ToListAsync(ct);
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var rows = await Lines(db, tenant, fw, month, scope!, time.GetUtcNow(), (number - 1) * size, size).ToListAsync(ct);
         var names = await db.UnitNamesAsync(tenant, rows.Select(r => r.Unit).ToList(), ct);
         var lines = rows
             .Select(r => new LeaderLine(r.Unit, names.GetValueOrDefault(r.Unit, r.Unit), r.PeerGroup, r.Reported ? r.Total : null,
                 r.Reported ? r.Classification : null, ReportText.ClassificationName(r.Reported ? r.Classification : null), r.Reported ? r.Rank : null,
                 r.Ranked, r.Reported && r.PreviousTotal is { } before ? r.Total - before : null,
                 r.MonthsA, r.MonthsB, r.MonthsC, r.MonthsD, r.MonthsNotReported, OnTimeRate(r.OnTime, r.Due)))
-            .OrderBy(l => l.PeerGroup, StringComparer.Ordinal).ThenBy(l => l.Rank ?? int.MaxValue).ThenBy(l => l.UnitName, ReportText.NameOrder)
             .ToList();
-        return TypedResults.Ok(new LeadersView(fw, month, ReportText.PeriodName(month), scope!.Unit, scope.UnitName, lines));
+        // Past the last page the count comes from the first row.
+        var total = rows.Count > 0 ? rows[0].InScope
+            : number == 1 ? 0 : (await Lines(db, tenant, fw, month, scope!, time.GetUtcNow(), 0, 1).ToListAsync(ct)).FirstOrDefault()?.InScope ?? 0;
+        return TypedResults.Ok(new LeadersView(fw, month, ReportText.PeriodName(month), scope!.Unit, scope.UnitName, total, number, size, lines));
     }
 
     /// <summary>On time among the reports due, four decimals (0,8750), rounded as the compliance report rounds; null when none was due.</summary>
     public static decimal? OnTimeRate(int onTime, int due) => due == 0 ? null : Math.Round((decimal)onTime / due, 4);
 
     /// <summary>
-    /// One SQL statement: the month's current results of the units in scope, last month's totals, the year's class counts,
+    /// One SQL statement: the month's current results of the units in scope, ordered and cut to the page first (the yearly
+    /// figures below are computed for that page's units only: 41,000 units in one peer group stay one page's work), last month's totals, the year's class counts,
     /// and the on-time rate from the compliance read model (owed reports × submission progress, statuses as in the plan:
     /// handed in = a submission whose latest state is submitted or approved (the latest such one when there are
     /// several, as the compliance report picks it); late = its first hand-in late, or at/after the deadline when the flag
     /// is unknown, or the approval's flag; not reported = nothing handed in and the deadline passed).
     /// </summary>
-    private static IQueryable<Row> Lines(ReportingDbContext db, string tenant, string framework, string month, ReportScope scope, DateTimeOffset now)
+    private static IQueryable<Row> Lines(ReportingDbContext db, string tenant, string framework, string month, ReportScope scope, DateTimeOffset now,
+        int offset, int limit)
     {
         var previous = ReportText.PreviousMonth(month)!;
         var yearStart = month[..4] + "-01";
@@ -88,13 +101,19 @@ public static class LeadersViewQuery
                 WHERE p.tenant = {tenant} AND p.framework = {framework} AND p.period = {month} AND p.is_current
                   AND ({everyone} OR s.unit IN (SELECT code FROM tree))
             ),
+            page AS (
+                SELECT cur.*, count(*) OVER ()::int AS in_scope, COALESCE(n.name, cur.unit) AS name
+                FROM cur LEFT JOIN units n ON n.tenant = {tenant} AND n.code = cur.unit
+                ORDER BY cur.peer_group, cur.rank NULLS LAST, COALESCE(n.name, cur.unit) COLLATE "vi-VN-x-icu", cur.unit
+                OFFSET {offset} LIMIT {limit}
+            ),
             prev AS (
                 SELECT s.unit, s.peer_group, s.total
                 FROM publications p
                 JOIN published_scores s ON s.tenant = p.tenant AND s.framework = p.framework AND s.period = p.period
                                        AND s.peer_group = p.peer_group AND s.revision = p.revision
                 WHERE p.tenant = {tenant} AND p.framework = {framework} AND p.period = {previous} AND p.is_current AND s.reported
-                  AND s.unit IN (SELECT unit FROM cur)
+                  AND s.unit IN (SELECT unit FROM page)
             ),
             year AS (
                 SELECT s.unit,
@@ -107,7 +126,7 @@ public static class LeadersViewQuery
                 JOIN published_scores s ON s.tenant = p.tenant AND s.framework = p.framework AND s.period = p.period
                                        AND s.peer_group = p.peer_group AND s.revision = p.revision
                 WHERE p.tenant = {tenant} AND p.framework = {framework} AND p.period BETWEEN {yearStart} AND {month} AND p.is_current
-                  AND s.unit IN (SELECT unit FROM cur)
+                  AND s.unit IN (SELECT unit FROM page)
                 GROUP BY s.unit
             ),
             handed AS (
@@ -115,7 +134,7 @@ public static class LeadersViewQuery
                        sp.period, sp.reporting_unit, sp.target_unit, sp.first_submitted_late, sp.first_submitted_at, sp.approved_late
                 FROM submission_progress sp
                 WHERE sp.tenant = {tenant} AND sp.framework = {framework} AND sp.period BETWEEN {yearStart} AND {month}
-                  AND sp.state IN ('submitted', 'approved')
+                  AND sp.state IN ('submitted', 'approved') AND sp.reporting_unit IN (SELECT unit FROM page)
                 ORDER BY sp.period, sp.reporting_unit, sp.target_unit, sp.occurred_at DESC
             ),
             owed AS (
@@ -128,21 +147,22 @@ public static class LeadersViewQuery
                                        AND os.level = o.level AND os.overseeing_unit = o.overseeing_unit
                 LEFT JOIN handed h ON h.period = o.period AND h.reporting_unit = o.reporting_unit AND h.target_unit = o.target_unit
                 WHERE o.tenant = {tenant} AND o.framework = {framework} AND o.period BETWEEN {yearStart} AND {month}
-                  AND o.reporting_unit IN (SELECT unit FROM cur)
+                  AND o.reporting_unit IN (SELECT unit FROM page)
             ),
             rate AS (
                 SELECT unit, count(*) FILTER (WHERE status = 'on-time')::int AS on_time,
                        count(*) FILTER (WHERE status <> 'not-yet-due')::int AS due
                 FROM owed GROUP BY unit
             )
-            SELECT cur.unit AS "Unit", cur.peer_group AS "PeerGroup", cur.reported AS "Reported", cur.total AS "Total",
-                   cur.classification AS "Classification", cur.rank AS "Rank", cur.ranked AS "Ranked", prev.total AS "PreviousTotal",
+            SELECT page.in_scope AS "InScope", page.unit AS "Unit", page.peer_group AS "PeerGroup", page.reported AS "Reported", page.total AS "Total",
+                   page.classification AS "Classification", page.rank AS "Rank", page.ranked AS "Ranked", prev.total AS "PreviousTotal",
                    COALESCE(year.a, 0) AS "MonthsA", COALESCE(year.b, 0) AS "MonthsB", COALESCE(year.c, 0) AS "MonthsC",
                    COALESCE(year.d, 0) AS "MonthsD", COALESCE(year.not_reported, 0) AS "MonthsNotReported", COALESCE(rate.on_time, 0) AS "OnTime", COALESCE(rate.due, 0) AS "Due"
-            FROM cur
-            LEFT JOIN prev ON prev.unit = cur.unit AND prev.peer_group = cur.peer_group
-            LEFT JOIN year ON year.unit = cur.unit
-            LEFT JOIN rate ON rate.unit = cur.unit
+            FROM page
+            LEFT JOIN prev ON prev.unit = page.unit AND prev.peer_group = page.peer_group
+            LEFT JOIN year ON year.unit = page.unit
+            LEFT JOIN rate ON rate.unit = page.unit
+            ORDER BY page.peer_group, page.rank NULLS LAST, page.name COLLATE "vi-VN-x-icu", page.unit
             """);
     }
 }

@@ -15,6 +15,7 @@ public sealed class DashboardInputTests(PlatformInfrastructure infrastructure)
     [InlineData("/api/reporting/dashboards/units/lao-cai?framework=khong-co", "framework", "Không có bộ chỉ số")]
     [InlineData("/api/reporting/dashboards/classes?peerGroup=xa-phuong&from=2026-1", "from,peerGroup", "nhóm đơn vị so sánh")]
     [InlineData("/api/reporting/dashboards/leaders?period=thang-11", "period", "Kỳ báo cáo (period)")]
+    [InlineData("/api/reporting/dashboards/leaders?page=0&pageSize=501", "page,pageSize", "Số dòng mỗi trang (pageSize)")]
     public async Task Bad_dashboard_input_is_a_vietnamese_400_naming_every_field(string url, string fields, string message)
     {
         await using var host = await ReportingHost.StartAsync(infrastructure, "dash-input");

@@ -20,6 +20,16 @@ public sealed class LeadersViewTests(PlatformInfrastructure infrastructure)
         Assert.Equal(("2026-11", "Tháng 11/2026", "vn", "Cả nước"), (view.Period, view.PeriodName, view.Unit, view.UnitName));
         // Ministries before provinces (peer group code), each by rank.
         Assert.Equal(["bo-tc", "lao-cai", "ha-noi", "thanh-hoa"], view.Units.Select(u => u.Unit));
+        Assert.Equal((4, 1, LeadersViewQuery.DefaultPageSize), (view.Total, view.Page, view.PageSize));
+        // Pages cut the same order; past the last page: no lines, the same total.
+        var second = (await host.Client(PublishedWorld.NationalReviewer)
+            .GetFromJsonAsync<LeadersView>("/api/reporting/dashboards/leaders?period=2026-11&page=2&pageSize=2", Ct))!;
+        Assert.Equal(4, second.Total);
+        Assert.Equal(["ha-noi", "thanh-hoa"], second.Units.Select(u => u.Unit));
+        var beyond = (await host.Client(PublishedWorld.NationalReviewer)
+            .GetFromJsonAsync<LeadersView>("/api/reporting/dashboards/leaders?period=2026-11&page=9&pageSize=2", Ct))!;
+        Assert.Equal((4, 0), (beyond.Total, beyond.Units.Count));
+        Assert.Equal(view.Units.Single(u => u.Unit == "ha-noi"), second.Units.Single(u => u.Unit == "ha-noi"));
 
         var laoCai = view.Units.Single(u => u.Unit == "lao-cai");
         // November's corrected 86 (class A) against October's 88: −2. Class A in October and November.
