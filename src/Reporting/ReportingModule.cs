@@ -2,6 +2,7 @@ using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
 using Platform.Reporting.Data;
+using Platform.Reporting.ReadModels;
 using Platform.ServiceDefaults;
 
 namespace Platform.Reporting;
@@ -27,12 +28,14 @@ public static class ReportingModule
         // groups and indicators in reports.
         builder.AddFrameworkStore<ReportingDbContext>();
         builder.AddPlatformBus(ServiceName, typeof(ReportingModule).Assembly);
+        builder.AddReadModels();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo(ServiceName, "Báo cáo tổng hợp: tình hình nộp báo cáo, xếp hạng, báo cáo chính thức và kết quả công khai").WithTags("Reporting");
+        app.MapReadModelsApi();
         return app;
     }
 }

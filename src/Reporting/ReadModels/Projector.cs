@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts;
+using Platform.DataAndMessaging.Frameworks;
+using Platform.DataAndMessaging.Obligations;
+using Platform.DataAndMessaging.Units;
+
+namespace Platform.Reporting.ReadModels;
+
+/// <summary>
+/// The one place that turns an event into read-model changes; the consumers and the rebuild both call it. Every
+/// projection is order-independent and idempotent — the highest revision wins (units, obligations, submission states,
+/// publications' <c>is_current</c>), the earliest wins (first hand-in, closure), a record that never changes is added
+/// once (framework versions, a publication revision) — so the tables depend only on the SET of events received, not
+/// on their order or on redeliveries. Runs in the caller's transaction and saves what it tracked; the caller commits
+/// (and reloads the framework catalogue after a <see cref="FrameworkVersionPublished"/>).
+/// </summary>
+public sealed class Projector(ILogger<Projector> logger)
+{
+    public async Task ApplyAsync(DbContext db, IIntegrationEvent message, CancellationToken ct)
+    {
+        switch (message)
+        {
+            case OrganisationUnitRegistered m:
+                await UnitCopy.ApplyAsync(db, m, logger, ct);
+                break;
+            case FrameworkVersionPublished m:
+                // Recorded at the event's time, not the clock's: a rebuild gives the same row.
+                await FrameworkCopy.AddAsync(db, logger, m.FrameworkId, m.Version, m.EffectiveFrom, m.Definition, m.Source,
+                    m.OccurredAt.ToUniversalTime(), ct);
+                break;
+            case ObligationsAnnounced m:
+                await ObligationCopy.ApplyAsync(db, m, ct);
+                break;
+            case SubmissionSubmitted m:
+                await SubmissionProgressStore.ApplyAsync(db, m.Tenant, m.SubmissionId, m.FrameworkId, m.Period, m.ReportingUnit, m.TargetUnit,
+                    SubmissionStates.Submitted, m.Revision, m.OccurredAt.ToUniversalTime(), ct, m.Late);
+                break;
+            case SubmissionReturned m:
+                await SubmissionProgressStore.ApplyAsync(db, m.Tenant, m.SubmissionId, m.FrameworkId, m.Period, m.ReportingUnit, m.TargetUnit,
+                    SubmissionStates.Returned, m.Revision, m.OccurredAt.ToUniversalTime(), ct);
+                break;
+            case SubmissionApproved m:
+                await SubmissionProgressStore.ApplyAsync(db, m.Tenant, m.SubmissionId, m.FrameworkId, m.Period, m.ReportingUnit, m.TargetUnit,
+                    SubmissionStates.Approved, m.Revision, m.OccurredAt.ToUniversalTime(), ct, m.Late);
+                break;
+            case PeriodClosed m:
+                await ApplyClosureAsync(db, m, ct);
+                break;
+            case PeriodReopened:
+                // Journal only: no read model shows reopenings yet (a late hand-in after one arrives as SubmissionSubmitted).
+                break;
+            case ScoresPublished m:
+                await PublicationProjection.ApplyAsync(db, PublicationProjection.From(m), ct);
+                break;
+            case DxIndexPublished m:
+                await PublicationProjection.ApplyAsync(db, PublicationProjection.From(m), ct);
+                break;
+            default:
+                throw new ArgumentException($"The projector has no mapping for {message.GetType().Name}.", nameof(message));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Published once per key; should two ever arrive, the earliest close wins, whatever the order.</summary>
+    private static Task<int> ApplyClosureAsync(DbContext db, PeriodClosed m, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO period_closures (tenant, framework, period, level, framework_version, due_at, closed_at)
+            VALUES ({m.Tenant}, {m.FrameworkId}, {m.Period}, {m.Level}, {m.FrameworkVersion}, {m.DueAt.ToUniversalTime()}, {m.OccurredAt.ToUniversalTime()})
+            ON CONFLICT (tenant, framework, period, level) DO UPDATE SET
+                framework_version = EXCLUDED.framework_version, due_at = EXCLUDED.due_at, closed_at = EXCLUDED.closed_at
+            WHERE EXCLUDED.closed_at < period_closures.closed_at
+            """, ct);
+}
