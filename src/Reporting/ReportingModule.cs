@@ -1,8 +1,13 @@
 using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Frameworks;
 using Platform.DataAndMessaging.Messaging;
+using Platform.Reporting.Compliance;
+using Platform.Reporting.Dashboards;
 using Platform.Reporting.Data;
+using Platform.Reporting.Dti;
+using Platform.Reporting.Public;
 using Platform.Reporting.ReadModels;
+using Platform.Reporting.Nq57;
 using Platform.ServiceDefaults;
 
 namespace Platform.Reporting;
@@ -29,13 +34,19 @@ public static class ReportingModule
         builder.AddFrameworkStore<ReportingDbContext>();
         builder.AddPlatformBus(ServiceName, typeof(ReportingModule).Assembly);
         builder.AddReadModels();
+        builder.AddCompliance();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo(ServiceName, "Báo cáo tổng hợp: tình hình nộp báo cáo, xếp hạng, báo cáo chính thức và kết quả công khai").WithTags("Reporting");
+        app.MapDashboardsApi();
+        app.MapDtiReportApi();
+        app.MapPublicApi();
         app.MapReadModelsApi();
+        app.MapComplianceApi();
+        app.MapNq57Api();
         return app;
     }
 }

@@ -11,7 +11,8 @@ namespace Platform.Reporting.ReadModels;
 /// projection is order-independent and idempotent — the highest revision wins (units, obligations, submission states,
 /// publications' <c>is_current</c>), the earliest wins (first hand-in, closure), a record that never changes is added
 /// once (framework versions, a publication revision) — so the tables depend only on the SET of events received, not
-/// on their order or on redeliveries. Runs in the caller's transaction and saves what it tracked; the caller commits
+/// on their order or on redeliveries. Runs in the caller's transaction, saves what it tracked and clears the change
+/// tracker; the caller commits
 /// (and reloads the framework catalogue after a <see cref="FrameworkVersionPublished"/>).
 /// </summary>
 public sealed class Projector(ILogger<Projector> logger)
@@ -59,6 +60,9 @@ public sealed class Projector(ILogger<Projector> logger)
                 throw new ArgumentException($"The projector has no mapping for {message.GetType().Name}.", nameof(message));
         }
         await db.SaveChangesAsync(ct);
+        // The copies delete with ExecuteDelete and re-add rows of the same keys: entities left tracked from this event
+        // would collide with the next event's.
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Published once per key; should two ever arrive, the earliest close wins, whatever the order.</summary>
