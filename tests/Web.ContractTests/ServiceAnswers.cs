@@ -13,6 +13,7 @@ public static class ServiceAnswers
     private const string Scoring = ServiceDocuments.MonthlyScoring;
     private const string Dx = ServiceDocuments.DxIndex;
     private const string Notes = ServiceDocuments.Notifications;
+    private const string Reports = ServiceDocuments.Reporting;
 
     public static readonly IReadOnlyList<(string Service, string Method, string Path, Type Record)> Answers =
     [
@@ -102,6 +103,17 @@ public static class ServiceAnswers
         (Notes, "post", "/api/notifications/webhooks/{id}/secret", typeof(RotatedSecret)),
         (Notes, "get", "/api/notifications/webhooks/{id}/deliveries", typeof(DeliveryPage)),
         (Notes, "get", "/api/notifications/webhooks/events", typeof(List<WebhookEventType>)),
+        (Reports, "get", "/api/reporting/compliance/{framework}/{period}", typeof(ComplianceReport)),
+        (Reports, "get", "/api/reporting/compliance/{framework}/{period}/by-unit", typeof(ComplianceByUnit)),
+        (Reports, "get", "/api/reporting/compliance/{framework}/trend", typeof(ComplianceTrend)),
+        (Reports, "get", "/api/reporting/nq57/{round}", typeof(Nq57RoundSummary)),
+        (Reports, "get", "/api/reporting/dashboards/units/{unit}", typeof(UnitDashboard)),
+        (Reports, "get", "/api/reporting/dashboards/classes", typeof(ClassDistribution)),
+        (Reports, "get", "/api/reporting/dashboards/leaders", typeof(LeadersView)),
+        (Reports, "get", "/api/reporting/dti/{year}", typeof(DtiReport)),
+        (Reports, "get", "/api/reporting/public/publications", typeof(List<PublicRevision>)),
+        (Reports, "get", "/api/reporting/admin/status", typeof(ReadModelStatus)),
+        (Reports, "post", "/api/reporting/admin/rebuild", typeof(RebuildResult)),
     ];
 
     /// <summary>Bodies the web sends (JSON): each property must be one the service reads.</summary>
@@ -141,5 +153,14 @@ public static class ServiceAnswers
         [typeof(ImportCell)] = "the problem extension 'cells' of a refused import, which the document does not describe",
         [typeof(FrameworkChoice)] = "built by the web from FrameworkVersionSummary",
         [typeof(FrameworkChoices)] = "built by the web from FrameworkVersionSummary",
+        // Until reporting's official reports (rankings, scorecards: branch i17-documents) are merged, held against the plan's contract.
+        [typeof(PublishedRankingInfo)] = "reporting's GET /api/reporting/rankings, not yet in its OpenAPI document",
+        [typeof(MeetingRanking)] = "reporting's GET /api/reporting/rankings/{framework}/{period}/{peerGroup}, not yet in its OpenAPI document",
+        [typeof(MeetingRankingLine)] = "a line of MeetingRanking",
+        [typeof(ClassCount)] = "a part of MeetingRanking",
+        [typeof(Scorecard)] = "reporting's GET /api/reporting/scorecards/{framework}/{period}/{unit}, not yet in its OpenAPI document",
+        [typeof(ScorecardGroup)] = "a part of Scorecard",
+        [typeof(ScorecardIndicator)] = "a part of Scorecard",
+        [typeof(ImprovementItem)] = "a part of Scorecard",
     };
 }
