@@ -4,6 +4,7 @@ using Platform.DataAndMessaging.Messaging;
 using Platform.Reporting.Compliance;
 using Platform.Reporting.Dashboards;
 using Platform.Reporting.Data;
+using Platform.Reporting.OfficialReports;
 using Platform.Reporting.Dti;
 using Platform.Reporting.Public;
 using Platform.Reporting.ReadModels;
@@ -47,6 +48,7 @@ public static class ReportingModule
         app.MapReadModelsApi();
         app.MapComplianceApi();
         app.MapNq57Api();
+        app.MapOfficialReportsApi();
         return app;
     }
 }
