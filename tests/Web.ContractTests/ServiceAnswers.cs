@@ -114,6 +114,9 @@ public static class ServiceAnswers
         (Reports, "get", "/api/reporting/public/publications", typeof(List<PublicRevision>)),
         (Reports, "get", "/api/reporting/admin/status", typeof(ReadModelStatus)),
         (Reports, "post", "/api/reporting/admin/rebuild", typeof(RebuildResult)),
+        (Reports, "get", "/api/reporting/rankings", typeof(List<PublishedRankingInfo>)),
+        (Reports, "get", "/api/reporting/rankings/{framework}/{period}/{peerGroup}", typeof(MeetingRanking)),
+        (Reports, "get", "/api/reporting/scorecards/{framework}/{period}/{unit}", typeof(Scorecard)),
     ];
 
     /// <summary>Bodies the web sends (JSON): each property must be one the service reads.</summary>
@@ -153,14 +156,5 @@ public static class ServiceAnswers
         [typeof(ImportCell)] = "the problem extension 'cells' of a refused import, which the document does not describe",
         [typeof(FrameworkChoice)] = "built by the web from FrameworkVersionSummary",
         [typeof(FrameworkChoices)] = "built by the web from FrameworkVersionSummary",
-        // Until reporting's official reports (rankings, scorecards: branch i17-documents) are merged, held against the plan's contract.
-        [typeof(PublishedRankingInfo)] = "reporting's GET /api/reporting/rankings, not yet in its OpenAPI document",
-        [typeof(MeetingRanking)] = "reporting's GET /api/reporting/rankings/{framework}/{period}/{peerGroup}, not yet in its OpenAPI document",
-        [typeof(MeetingRankingLine)] = "a line of MeetingRanking",
-        [typeof(ClassCount)] = "a part of MeetingRanking",
-        [typeof(Scorecard)] = "reporting's GET /api/reporting/scorecards/{framework}/{period}/{unit}, not yet in its OpenAPI document",
-        [typeof(ScorecardGroup)] = "a part of Scorecard",
-        [typeof(ScorecardIndicator)] = "a part of Scorecard",
-        [typeof(ImprovementItem)] = "a part of Scorecard",
     };
 }
