@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Platform.BrowserSupport;
 using Platform.PlatformHarness;
@@ -209,6 +211,68 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(citizen.Page.Locator("[data-testid=scoreboard-row][data-unit=ha-noi] [data-testid=unit-total]")).ToHaveTextAsync("chưa báo cáo");
         await Assertions.Expect(citizen.Page.GetByTestId("not-reported-note")).ToContainTextAsync("33 đơn vị");
         await citizen.ShotAsync("ket-qua-cong-khai");
+
+        // 11. The reports (docs/reporting.md), built by the reporting service from the events of the steps above. Lào Cai's
+        //     reviewer opens "who is late": the agencies assigned January's other inputs (monthly-4585.csv) have reported
+        //     nothing, e.g. the Department of Finance (D2.*), named.
+        await Eventually.WaitForAsync(() => ReportingAsync(reviewer, "/api/reporting/compliance/monthly-4585/2026-01?status=not-reported&pageSize=200"),
+            body => body.Contains("\"lao-cai.so-tc\"", StringComparison.Ordinal), Wait, "Lào Cai's Department of Finance not reported in reporting");
+        await reviewer.GoAsync(fixture, "/bao-cao");
+        await reviewer.ShotAsync("bao-cao");
+        await reviewer.Page.GetByRole(AriaRole.Link, new() { Name = "Tình hình nộp báo cáo" }).First.ClickAsync();
+        await Assertions.Expect(reviewer.Page.GetByTestId("compliance-title")).ToContainTextAsync(new Regex("Tỉnh Lào Cai — [Tt]háng 01/2026"));
+        var finance = reviewer.Page.Locator("[data-testid=compliance-line][data-unit='lao-cai.so-tc']");
+        await Assertions.Expect(finance.Locator("th")).ToHaveTextAsync("Sở Tài chính tỉnh Lào Cai");
+        await Assertions.Expect(finance.GetByTestId("line-status")).ToHaveTextAsync("Chưa báo cáo");
+        await Assertions.Expect(reviewer.Page.Locator("[data-testid=by-unit-row][data-unit='lao-cai.so-tc']")).ToBeVisibleAsync();
+        await reviewer.ShotAsync("ai-chua-bao-cao");
+
+        //     The meeting ranking of January (revision 2, with its correction) as PDF and as Excel.
+        await Eventually.WaitForAsync(() => ReportingAsync(reviewer, "/api/reporting/rankings?framework=monthly-4585"),
+            body => body.Contains("\"revision\":2", StringComparison.Ordinal), Wait, "January's revision 2 in reporting");
+        await reviewer.GoAsync(fixture, "/bao-cao/xep-hang?ky=2026-01&nhom=provinces");
+        await Assertions.Expect(reviewer.Page.Locator("[data-testid=ranking-row][data-unit=lao-cai] [data-testid=unit-total]")).ToHaveTextAsync("30");
+        await Assertions.Expect(reviewer.Page.GetByTestId("correction-reason")).ToContainTextAsync(reason);
+        await Assertions.Expect(reviewer.Page.GetByTestId("legal-footer")).ToContainTextAsync("lần công bố 2");
+        await reviewer.ShotAsync("xep-hang-phien-hop");
+        var pdf = await DownloadAsync(reviewer, "download-pdf");
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
+        Assert.True(pdf.Length > 5_000, $"the ranking PDF has {pdf.Length} bytes");
+        var xlsx = await DownloadAsync(reviewer, "download-xlsx");
+        Assert.Equal("PK", Encoding.ASCII.GetString(xlsx, 0, 2));
+        Assert.True(xlsx.Length > 3_000, $"the ranking workbook has {xlsx.Length} bytes");
+
+        //     Lào Cai's dashboard: January's 30 points in the chart and in the table beside it.
+        await reviewer.GoAsync(fixture, "/bao-cao/bieu-do?unit=lao-cai");
+        await Assertions.Expect(reviewer.Page.Locator("[data-testid=total-chart] svg")).ToBeVisibleAsync();
+        await Assertions.Expect(reviewer.Page.Locator("[data-testid=month-row][data-period='2026-01'] [data-testid=month-total]")).ToHaveTextAsync("30");
+        await Assertions.Expect(reviewer.Page.Locator("[data-testid=class-chart] svg")).ToBeVisibleAsync();
+        await Assertions.Expect(reviewer.Page.GetByTestId("class-table")).ToBeVisibleAsync();
+        await reviewer.ShotAsync("bieu-do");
+
+        //     The publication history names the correction and its reason. (Read here signed in: the gateway does not yet let
+        //     /api/reporting/public through without a session — Gateway:PublicApiPaths.)
+        await reviewer.GoAsync(fixture, "/ket-qua/lich-su");
+        await Assertions.Expect(reviewer.Page.Locator("[data-testid=history-row][data-revision='2'] [data-testid=history-reason]")).ToHaveTextAsync(reason);
+        await reviewer.ShotAsync("lich-su-cong-bo");
+    }
+
+    /// <summary>The body of a reporting answer to <paramref name="person"/> (empty unless 200).</summary>
+    private async Task<string> ReportingAsync(Person person, string path)
+    {
+        var response = await person.Page.APIRequest.GetAsync(fixture.Url(path));
+        return response.Ok ? await response.TextAsync() : "";
+    }
+
+    /// <summary>The file a click on the download link <paramref name="testId"/> saves, read back.</summary>
+    private static async Task<byte[]> DownloadAsync(Person person, string testId)
+    {
+        var download = await person.Page.RunAndWaitForDownloadAsync(() => person.Page.GetByTestId(testId).ClickAsync());
+        Assert.Null(await download.FailureAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
     }
 
     /// <summary>What monthly scoring's API tells <paramref name="person"/> the provinces in their part of the tree still lack for January.</summary>

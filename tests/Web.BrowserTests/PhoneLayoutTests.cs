@@ -13,7 +13,8 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
     [Theory]
     [InlineData("lao-cai.so-khcn.reporter", new[] { "/", "/viec-cua-toi", "/viec-cua-toi?framework=monthly-4585&period=2026-01", "/nhap-lieu/monthly-4585/2026-01/lao-cai", "/excel", "/diem-thuong", "/ket-qua", "/ket-qua/chi-so-cds" })]
     [InlineData("lao-cai.reporter", new[] { "/tinh-hinh-bao-cao" })]
-    [InlineData("lao-cai.reviewer", new[] { "/tham-dinh", "/bang-xep-hang" })]
+    [InlineData("lao-cai.reviewer", new[] { "/tham-dinh", "/bang-xep-hang", "/bao-cao", "/bao-cao/tinh-hinh-nop?status=all", "/bao-cao/tinh-hinh-nop/xu-huong",
+        "/bao-cao/xep-hang", "/bao-cao/bieu-do?unit=lao-cai", "/bao-cao/lanh-dao", "/bao-cao/nq57/2026", "/ket-qua/lich-su" })]
     [InlineData("khung-chi-so", new[] { "/quan-tri", "/quan-tri/phan-cong", "/quan-tri/lich-bao-cao", "/quan-tri/don-vi", "/quan-tri/don-vi/lao-cai.so-khcn",
         "/quan-tri/khung-chi-so", "/quan-tri/khung-chi-so/monthly-4585", "/quan-tri/khung-chi-so/tai-len", "/mo-phong" })]
     [InlineData("tw-cong-bo", new[] { "/cong-bo", "/chi-so-cds/cong-bo?nam=2025" })]
@@ -24,7 +25,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
     [InlineData("thanh-hoa.leader", new[] { "/nq57/2026", "/nq57/2026/thanh-hoa.xa-mau-01", "/tieu-chi-2244/thanh-hoa/2025" })]
     // Notifications: the inbox, preferences and focal points of a unit; the reviewer's overview; the administration.
     [InlineData("lao-cai.so-khcn.leader", new[] { "/thong-bao", "/thong-bao/cai-dat", "/dau-moi" })]
-    [InlineData("quan-tri", new[] { "/quan-tri", "/quan-tri/thong-bao", "/quan-tri/nhac-han", "/quan-tri/webhook", "/dau-moi/tong-hop" })]
+    [InlineData("quan-tri", new[] { "/quan-tri", "/quan-tri/bao-cao", "/quan-tri/thong-bao", "/quan-tri/nhac-han", "/quan-tri/webhook", "/dau-moi/tong-hop" })]
     public async Task Every_page_a_person_uses_fits_a_phone(string username, string[] paths)
     {
         var shots = new Screenshots($"{nameof(Every_page_a_person_uses_fits_a_phone)}-{username}");

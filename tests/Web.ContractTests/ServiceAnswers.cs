@@ -13,6 +13,7 @@ public static class ServiceAnswers
     private const string Scoring = ServiceDocuments.MonthlyScoring;
     private const string Dx = ServiceDocuments.DxIndex;
     private const string Notes = ServiceDocuments.Notifications;
+    private const string Reports = ServiceDocuments.Reporting;
 
     public static readonly IReadOnlyList<(string Service, string Method, string Path, Type Record)> Answers =
     [
@@ -102,6 +103,20 @@ public static class ServiceAnswers
         (Notes, "post", "/api/notifications/webhooks/{id}/secret", typeof(RotatedSecret)),
         (Notes, "get", "/api/notifications/webhooks/{id}/deliveries", typeof(DeliveryPage)),
         (Notes, "get", "/api/notifications/webhooks/events", typeof(List<WebhookEventType>)),
+        (Reports, "get", "/api/reporting/compliance/{framework}/{period}", typeof(ComplianceReport)),
+        (Reports, "get", "/api/reporting/compliance/{framework}/{period}/by-unit", typeof(ComplianceByUnit)),
+        (Reports, "get", "/api/reporting/compliance/{framework}/trend", typeof(ComplianceTrend)),
+        (Reports, "get", "/api/reporting/nq57/{round}", typeof(Nq57RoundSummary)),
+        (Reports, "get", "/api/reporting/dashboards/units/{unit}", typeof(UnitDashboard)),
+        (Reports, "get", "/api/reporting/dashboards/classes", typeof(ClassDistribution)),
+        (Reports, "get", "/api/reporting/dashboards/leaders", typeof(LeadersView)),
+        (Reports, "get", "/api/reporting/dti/{year}", typeof(DtiReport)),
+        (Reports, "get", "/api/reporting/public/publications", typeof(List<PublicRevision>)),
+        (Reports, "get", "/api/reporting/admin/status", typeof(ReadModelStatus)),
+        (Reports, "post", "/api/reporting/admin/rebuild", typeof(RebuildResult)),
+        (Reports, "get", "/api/reporting/rankings", typeof(List<PublishedRankingInfo>)),
+        (Reports, "get", "/api/reporting/rankings/{framework}/{period}/{peerGroup}", typeof(MeetingRanking)),
+        (Reports, "get", "/api/reporting/scorecards/{framework}/{period}/{unit}", typeof(Scorecard)),
     ];
 
     /// <summary>Bodies the web sends (JSON): each property must be one the service reads.</summary>

@@ -2,6 +2,7 @@ extern alias intake;
 extern alias scoring;
 extern alias dxindex;
 extern alias notifications;
+extern alias reporting;
 using System.Text.Json.Nodes;
 using Platform.TestSupport;
 
@@ -17,6 +18,7 @@ public sealed class ServiceDocuments(PlatformInfrastructure infrastructure) : IA
     public const string MonthlyScoring = "monthly-scoring";
     public const string DxIndex = "dx-index";
     public const string Notifications = "notifications";
+    public const string Reporting = "reporting";
 
     private readonly Dictionary<string, JsonNode> _documents = new(StringComparer.Ordinal);
 
@@ -36,6 +38,9 @@ public sealed class ServiceDocuments(PlatformInfrastructure infrastructure) : IA
         await using (var notifications = await ServiceHost.StartAsync<notifications::Program, notifications::Platform.Notifications.Data.NotificationsDbContext>(
             infrastructure, notifications::Platform.Notifications.NotificationsModule.DatabaseName, "contractnotifications"))
             _documents[Notifications] = await ReadAsync(notifications.Client());
+        await using (var reports = await ServiceHost.StartAsync<reporting::Program, reporting::Platform.Reporting.Data.ReportingDbContext>(
+            infrastructure, reporting::Platform.Reporting.ReportingModule.DatabaseName, "contractreporting"))
+            _documents[Reporting] = await ReadAsync(reports.Client());
     }
 
     private static async Task<JsonNode> ReadAsync(HttpClient client)
