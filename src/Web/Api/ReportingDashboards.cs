@@ -18,7 +18,8 @@ public sealed record ClassDistribution(string Framework, string PeerGroup, strin
 public sealed record ClassMonth(string Period, string PeriodName, int A, int B, int C, int D, int NotReported);
 
 /// <summary>The heads-of-agency view (<c>GET /api/reporting/dashboards/leaders</c>).</summary>
-public sealed record LeadersView(string Framework, string Period, string PeriodName, string Unit, string UnitName, IReadOnlyList<LeaderLine> Units);
+public sealed record LeadersView(string Framework, string Period, string PeriodName, string Unit, string UnitName, int Total, int Page, int PageSize,
+    IReadOnlyList<LeaderLine> Units);
 
 /// <summary>One scored unit of <see cref="LeadersView"/>: this month, the classes of its year, on-time reporting.</summary>
 public sealed record LeaderLine(string Unit, string UnitName, string PeerGroup, decimal? Total, string? Classification, string ClassificationName,

@@ -67,7 +67,7 @@ public sealed class DashboardPagesTests : BunitContext
     [Fact]
     public void The_heads_of_agency_view_lists_each_units_month_classes_of_the_year_and_on_time_rate()
     {
-        _gateway.Answer("/api/reporting/dashboards/leaders?framework=monthly-4585", new LeadersView("monthly-4585", "2026-01", "tháng 01/2026", "lao-cai", "Tỉnh Lào Cai",
+        _gateway.Answer("/api/reporting/dashboards/leaders?framework=monthly-4585", new LeadersView("monthly-4585", "2026-01", "tháng 01/2026", "lao-cai", "Tỉnh Lào Cai", 1, 1, 100,
             [new LeaderLine("lao-cai", "Tỉnh Lào Cai", "provinces", 30m, "D", "Loại D", 1, 1, -1.25m, 0, 0, 0, 1, 0, 0.875m)]));
 
         var page = Render<LeadersPage>();
@@ -75,6 +75,21 @@ public sealed class DashboardPagesTests : BunitContext
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=leader-row]")));
         Assert.Equal("87,5%", page.Find("[data-testid=leader-on-time]").TextContent);
         Assert.Contains("−1,25", page.Find("[data-testid=leader-row]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Trang 1/1 · 1 đơn vị", page.Find("[data-testid=pager]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_heads_of_agency_view_of_a_large_scope_is_paged()
+    {
+        _gateway.Answer("/api/reporting/dashboards/leaders?framework=monthly-4585&page=2", new LeadersView("monthly-4585", "2026-01", "tháng 01/2026",
+            "vn", "Cả nước", 250, 2, 100, [new LeaderLine("lao-cai", "Tỉnh Lào Cai", "provinces", 30m, "D", "Loại D", 101, 250, null, 0, 0, 0, 1, 0, null)]));
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/bao-cao/lanh-dao?trang=2");
+        var page = Render<LeadersPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Trang 2/3 · 250 đơn vị", page.Find("[data-testid=pager]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["/bao-cao/lanh-dao?trang=1", "/bao-cao/lanh-dao?trang=3"],
+            page.FindAll("[data-testid=pager] a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
