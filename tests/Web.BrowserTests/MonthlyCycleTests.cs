@@ -250,11 +250,10 @@ public sealed class MonthlyCycleTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(reviewer.Page.GetByTestId("class-table")).ToBeVisibleAsync();
         await reviewer.ShotAsync("bieu-do");
 
-        //     The publication history names the correction and its reason. (Read here signed in: the gateway does not yet let
-        //     /api/reporting/public through without a session — Gateway:PublicApiPaths.)
-        await reviewer.GoAsync(fixture, "/ket-qua/lich-su");
-        await Assertions.Expect(reviewer.Page.Locator("[data-testid=history-row][data-revision='2'] [data-testid=history-reason]")).ToHaveTextAsync(reason);
-        await reviewer.ShotAsync("lich-su-cong-bo");
+        //     Anyone, without signing in, reads the publication history: the correction and its reason.
+        await citizen.GoAsync(fixture, "/ket-qua/lich-su");
+        await Assertions.Expect(citizen.Page.Locator("[data-testid=history-row][data-revision='2'] [data-testid=history-reason]")).ToHaveTextAsync(reason);
+        await citizen.ShotAsync("lich-su-cong-bo");
     }
 
     /// <summary>The body of a reporting answer to <paramref name="person"/> (empty unless 200).</summary>

@@ -179,6 +179,43 @@ public sealed class CrossProvinceProbeTests(ProvincesBehindGateway platform) : I
     }
 
     [Fact]
+    public async Task A_reviewer_and_a_reporter_of_Lao_Cai_get_404_for_Thanh_Hoa_in_the_reports_and_see_nothing_of_it()
+    {
+        using var reviewer = await platform.SignInAsync("lao-cai.reviewer");
+        using var reporter = await platform.SignInAsync("lao-cai.reporter");
+        Probe[] asReviewer =
+        [
+            new("GET", $"/api/reporting/compliance/monthly-4585/{Period}", Ok),
+            new("GET", $"/api/reporting/compliance/monthly-4585/{Period}?unit=thanh-hoa", NotFound),
+            new("GET", $"/api/reporting/compliance/monthly-4585/{Period}?unit=thanh-hoa.so-khcn", NotFound),
+            new("GET", $"/api/reporting/compliance/monthly-4585/{Period}/by-unit", Ok),
+            new("GET", $"/api/reporting/compliance/monthly-4585/{Period}/by-unit?unit=thanh-hoa", NotFound),
+            new("GET", $"/api/reporting/compliance/monthly-4585/{Period}/export?format=csv&unit=thanh-hoa", NotFound),
+            new("GET", "/api/reporting/compliance/monthly-4585/trend", Ok),
+            new("GET", "/api/reporting/compliance/monthly-4585/trend?unit=thanh-hoa", NotFound),
+            new("GET", $"/api/reporting/scorecards/monthly-4585/{Period}/thanh-hoa", NotFound),
+            new("GET", "/api/reporting/dashboards/units/thanh-hoa", NotFound),
+            new("GET", "/api/reporting/dashboards/leaders", Ok),
+            new("GET", "/api/reporting/dashboards/leaders?unit=thanh-hoa", NotFound),
+            new("GET", "/api/reporting/nq57/2026?unit=thanh-hoa", NotFound),
+            // Rebuilding the read models is the national administrator's.
+            new("POST", "/api/reporting/admin/rebuild", Forbidden),
+        ];
+        Probe[] asReporter =
+        [
+            // Compliance is for reviewers, leaders, publishers and administrators: the role answers first.
+            new("GET", $"/api/reporting/compliance/monthly-4585/{Period}?unit=thanh-hoa", Forbidden),
+            new("GET", $"/api/reporting/scorecards/monthly-4585/{Period}/thanh-hoa", NotFound),
+            new("GET", "/api/reporting/dashboards/units/thanh-hoa", NotFound),
+        ];
+
+        var answers = (await Probes.SendAsync(reviewer, asReviewer)).Concat(await Probes.SendAsync(reporter, asReporter)).ToList();
+
+        Assert.Equal(Probes.Expected([.. asReviewer, .. asReporter]), Probes.Statuses(answers));
+        Assert.Empty(Probes.Leaks(answers, ThanhHoaTexts, ThanhHoaNumbers));
+    }
+
+    [Fact]
     public async Task A_source_system_of_Lao_Cai_with_its_own_token_reaches_nothing_of_Thanh_Hoa()
     {
         using var machine = await platform.MachineClientAsync();
