@@ -113,7 +113,7 @@ public static class ServiceAnswers
         (Reports, "get", "/api/reporting/dti/{year}", typeof(DtiReport)),
         (Reports, "get", "/api/reporting/public/publications", typeof(List<PublicRevision>)),
         (Reports, "get", "/api/reporting/admin/status", typeof(ReadModelStatus)),
-        (Reports, "post", "/api/reporting/admin/rebuild", typeof(RebuildResult)),
+        (Reports, "post", "/api/reporting/admin/rebuild", typeof(RebuildState)),
         (Reports, "get", "/api/reporting/rankings", typeof(List<PublishedRankingInfo>)),
         (Reports, "get", "/api/reporting/rankings/{framework}/{period}/{peerGroup}", typeof(MeetingRanking)),
         (Reports, "get", "/api/reporting/scorecards/{framework}/{period}/{unit}", typeof(Scorecard)),

@@ -3,12 +3,13 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Reporting.ReadModels;
 
-/// <summary>The journal, the projector its consumers and the rebuild share, and the admin endpoints.</summary>
+/// <summary>The journal, the projector its consumers and the rebuild share, the background rebuild, and the admin endpoints.</summary>
 public static class ReadModelsModule
 {
     public static IHostApplicationBuilder AddReadModels(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Projector>();
+        builder.Services.AddSingleton<RebuildRunner>();
         return builder;
     }
 

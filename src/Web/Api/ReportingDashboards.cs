@@ -38,11 +38,15 @@ public sealed record PublicRevision(string Framework, string FrameworkName, stri
     int Revision, int? Supersedes, bool Current, DateTimeOffset PublishedAt, string PublishedAtVietnam, string? Reason,
     IReadOnlyList<string> ChangedUnitNames);
 
-/// <summary>Read-model state for the platform administrator (<c>GET /api/reporting/admin/status</c>).</summary>
-public sealed record ReadModelStatus(long Events, DateTimeOffset? LastEventAt, IReadOnlyList<EventTypeCount> Types);
+/// <summary>Read-model state for the platform administrator (<c>GET /api/reporting/admin/status</c>), with the last rebuild.</summary>
+public sealed record ReadModelStatus(long Events, DateTimeOffset? LastEventAt, IReadOnlyList<EventTypeCount> Types, RebuildState Rebuild);
 
 /// <summary>One event type of <see cref="ReadModelStatus"/>.</summary>
 public sealed record EventTypeCount(string Type, long Events, DateTimeOffset? LastAt);
 
-/// <summary>The answer of <c>POST /api/reporting/admin/rebuild</c>.</summary>
-public sealed record RebuildResult(long Events, long DurationMs, DateTimeOffset RebuiltAt);
+/// <summary>
+/// A rebuild that runs in the background (<c>POST /api/reporting/admin/rebuild</c> answers 202 with it at once; the status
+/// carries it until the next): running, or finished with the events applied, or failed with a Vietnamese error.
+/// </summary>
+public sealed record RebuildState(bool Running, DateTimeOffset? StartedAt, string? StartedBy, DateTimeOffset? FinishedAt, long? Events,
+    long? DurationMs, string? Error);

@@ -50,11 +50,14 @@ public sealed class PublicAndAdminPagesTests : BunitContext
     {
         var gateway = this.UseStubGateway().SignedIn("quan-tri", "vn", "Việt Nam", "platform-admin");
         gateway.Answer("/api/reporting/admin/status", new ReadModelStatus(12345, new DateTimeOffset(2026, 2, 6, 3, 0, 0, TimeSpan.Zero),
-            [new EventTypeCount("ScoresPublished", 2, new DateTimeOffset(2026, 2, 6, 3, 0, 0, TimeSpan.Zero))]));
+            [new EventTypeCount("ScoresPublished", 2, new DateTimeOffset(2026, 2, 6, 3, 0, 0, TimeSpan.Zero))],
+            new RebuildState(false, new DateTimeOffset(2026, 2, 6, 2, 0, 0, TimeSpan.Zero), "quan-tri", new DateTimeOffset(2026, 2, 6, 2, 3, 0, TimeSpan.Zero),
+                98765, 181_500, null)));
 
         var page = Render<ReportingAdminPage>();
 
         page.WaitForAssertion(() => Assert.Equal("12.345", page.Find("[data-testid=event-count]").TextContent));
+        Assert.Equal("Đã dựng lại từ 98.765 sự kiện trong 181,5 giây, xong lúc 09:03 06/02/2026.", page.Find("[data-testid=rebuild-state]").TextContent.Trim());
         Assert.Contains("10:00 06/02/2026", page.Find("[data-testid=event-types]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=rebuild-form]"));
         Assert.Equal("/quan-tri/bao-cao?xac-nhan=1", page.Find("[data-testid=rebuild-start]").GetAttribute("href"));
