@@ -80,7 +80,9 @@ public static class RankingSources
         }
         if (classification == "none") rows = rows.Where(r => !r.Reported);
         else if (classification is not null) rows = rows.Where(r => r.Reported && r.Classification == classification);
-        return rows.OrderBy(r => r.Rank == null || !r.Reported).ThenBy(r => r.Rank).ThenBy(r => r.UnitName).ThenBy(r => r.Unit);
+        // Units that have not reported come last, by name in Vietnamese order (Đ after D).
+        return rows.OrderBy(r => r.Rank == null || !r.Reported).ThenBy(r => r.Rank)
+            .ThenBy(r => EF.Functions.Collate(r.UnitName, Compliance.ComplianceRows.VietnameseCollation)).ThenBy(r => r.Unit);
     }
 
     /// <summary>How many units of each class (A–D, and <c>none</c> = not reported) the caller sees in the revision.</summary>

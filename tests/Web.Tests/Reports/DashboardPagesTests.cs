@@ -65,6 +65,25 @@ public sealed class DashboardPagesTests : BunitContext
     }
 
     [Fact]
+    public void A_unit_is_chosen_by_name_among_the_scored_units_of_the_scope()
+    {
+        static UnitRevision Unit(string code, string name, params string[] peerGroups) =>
+            new(code, name, "province", "vn", peerGroups, new DateOnly(2025, 7, 1), null, 1);
+        _gateway.Answer("/api/intake/units?pageSize=500", new PageOf<UnitRevision>(
+            [Unit("lao-cai", "Tỉnh Lào Cai", "provinces"), Unit("lao-cai.so-tc", "Sở Tài chính tỉnh Lào Cai"), Unit("dak-lak", "Tỉnh Đắk Lắk", "provinces"),
+             Unit("ca-mau", "Tỉnh Cà Mau", "provinces")], 4, 1, 500));
+        _gateway.Answer("/api/reporting/dashboards/units/lao-cai?framework=monthly-4585", new UnitDashboard("monthly-4585", "lao-cai", "Tỉnh Lào Cai", "provinces",
+            "Tỉnh, thành phố", Groups, [Month("2026-01", "tháng 01/2026", 61m, "C")], []));
+
+        var page = Render<DashboardsPage>();
+
+        // Names, in Vietnamese order (Đ after D); an agency without a peer group is not scored and not offered.
+        page.WaitForAssertion(() => Assert.Equal(["Tỉnh Cà Mau", "Tỉnh Đắk Lắk", "Tỉnh Lào Cai"],
+            page.FindAll("[data-testid=dashboard-unit] option").Select(o => o.TextContent)));
+        Assert.Equal("lao-cai", page.Find("[data-testid=dashboard-unit] option[selected]").GetAttribute("value"));
+    }
+
+    [Fact]
     public void The_heads_of_agency_view_lists_each_units_month_classes_of_the_year_and_on_time_rate()
     {
         _gateway.Answer("/api/reporting/dashboards/leaders?framework=monthly-4585", new LeadersView("monthly-4585", "2026-01", "tháng 01/2026", "lao-cai", "Tỉnh Lào Cai", 1, 1, 100,
