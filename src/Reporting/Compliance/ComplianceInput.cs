@@ -46,13 +46,6 @@ public static partial class ComplianceInput
         return DefaultPageSize;
     }
 
-    public static void Format(Dictionary<string, string[]> errors, string? value)
-    {
-        if (value is null) errors["format"] = [$"Chưa chọn định dạng tệp (format): {string.Join(", ", Documents.ReportFiles.Formats)}."];
-        else if (!Documents.ReportFiles.Formats.Contains(value))
-            errors["format"] = [$"Định dạng tệp \"{value}\" không hợp lệ; dùng một trong: {string.Join(", ", Documents.ReportFiles.Formats)}."];
-    }
-
     [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2]))?$")]
     private static partial Regex PeriodPattern();
 }

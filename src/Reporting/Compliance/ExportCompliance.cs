@@ -26,7 +26,7 @@ public static class ExportCompliance
         var errors = new Dictionary<string, string[]>();
         ComplianceInput.Period(errors, "period", period, required: true);
         ComplianceInput.Status(errors, status);
-        ComplianceInput.Format(errors, format);
+        ReportFiles.CheckFormat(errors, format);
         if (errors.Count > 0) return (null, ApiProblems.Invalid(errors));
         if (services.FrameworkName(framework, period) is not { } frameworkName) return (null, ReadCompliance.UnknownFramework(framework));
         var (scope, problem) = await ReportingScope.ResolveAsync(services.Db, services.Tenant, services.User, unit, ct);

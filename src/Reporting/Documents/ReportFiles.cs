@@ -22,8 +22,23 @@ public static class ReportFiles
         "xlsx" => new ReportFileResult(document, FileName(document, "xlsx"), XlsxReport.ContentType, XlsxReport.WriteAsync, ThroughFile: true),
         "pdf" => new ReportFileResult(document, FileName(document, "pdf"), PdfReport.ContentType, PdfReport.WriteAsync, ThroughFile: true),
         "csv" => new ReportFileResult(document, FileName(document, "csv"), CsvReport.ContentType, CsvReport.WriteAsync, ThroughFile: false),
-        null or "" => ApiProblems.Invalid("format", "Hãy chọn định dạng tệp (format): xlsx, pdf hoặc csv."),
-        _ => ApiProblems.Invalid("format", $"Định dạng tệp (format) \"{format}\" không được hỗ trợ; hãy chọn xlsx, pdf hoặc csv."),
+        _ => ApiProblems.Invalid("format", FormatProblem(format)!),
+    };
+
+    /// <summary>
+    /// The export endpoints' check of <c>?format=</c>, with the words <see cref="Render"/> uses, so that a bad format is
+    /// listed with the request's other problems in one answer.
+    /// </summary>
+    public static void CheckFormat(Dictionary<string, string[]> errors, string? format)
+    {
+        if (FormatProblem(format) is { } problem) errors["format"] = [problem];
+    }
+
+    private static string? FormatProblem(string? format) => format?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => "Hãy chọn định dạng tệp (format): xlsx, pdf hoặc csv.",
+        var wanted when Formats.Contains(wanted) => null,
+        _ => $"Định dạng tệp (format) \"{format}\" không được hỗ trợ; hãy chọn xlsx, pdf hoặc csv.",
     };
 
     /// <summary>

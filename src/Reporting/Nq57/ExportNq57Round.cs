@@ -41,7 +41,7 @@ public static class ExportNq57Round
     {
         var errors = new Dictionary<string, string[]>();
         if (!Nq57Round.IsRound(round)) errors["round"] = ReadNq57Round.InvalidRound(round).ProblemDetails.Errors["round"];
-        ComplianceInput.Format(errors, format);
+        ReportFiles.CheckFormat(errors, format);
         if (errors.Count > 0) return (null, ApiProblems.Invalid(errors));
         var framework = options.Value.Nq57Framework;
         if (services.FrameworkName(framework, round) is not { } frameworkName) return (null, ReadCompliance.UnknownFramework(framework));

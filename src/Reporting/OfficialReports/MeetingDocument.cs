@@ -29,8 +29,7 @@ public static class MeetingDocument
     {
         var errors = new Dictionary<string, string[]>();
         DashboardInput.Framework(framework, null, catalog, errors);
-        if (!string.IsNullOrWhiteSpace(format) && !ReportFiles.Formats.Contains(format.Trim().ToLowerInvariant()))
-            errors["format"] = [$"Định dạng tệp (format) \"{format}\" không được hỗ trợ; hãy chọn xlsx, pdf hoặc csv."];
+        ReportFiles.CheckFormat(errors, format);
         var (source, invalid, problem) = await RankingSources.FindAsync(db, options.Value.Tenant, user, framework, period, peerGroup, revision, errors, ct);
         if (invalid is not null) return invalid;
         if (problem is not null) return problem;

@@ -14,8 +14,7 @@ public static class ScorecardDocument
         FrameworkCatalog catalog, IOptions<ReportingOptions> options, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!string.IsNullOrWhiteSpace(format) && !ReportFiles.Formats.Contains(format.Trim().ToLowerInvariant()))
-            errors["format"] = [$"Định dạng tệp (format) \"{format}\" không được hỗ trợ; hãy chọn xlsx, pdf hoặc csv."];
+        ReportFiles.CheckFormat(errors, format);
         var (card, invalid, problem) = await ScorecardQuery.FindAsync(framework, period, unit, revision, db, catalog, options.Value.Tenant, user, errors, ct);
         if (invalid is not null) return invalid;
         if (problem is not null) return problem;
