@@ -16,7 +16,7 @@ public static class JournalReplay
     /// wait for the whole rebuild, whereas after a DELETE they go on reading the old rows until the rebuild commits.
     /// </summary>
     public static readonly IReadOnlyList<string> ReadModelTables =
-        ["published_scores", "publications", "period_closures", "owed_reports", "obligation_sets", "submission_progress", "units",
+        ["published_scores", "publication_parts", "publications", "period_closures", "owed_reports", "obligation_sets", "submission_progress", "units",
          "framework_versions"];
 
     /// <returns>How many journal entries were applied.</returns>

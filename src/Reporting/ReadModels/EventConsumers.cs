@@ -38,5 +38,8 @@ public sealed class PeriodReopenedConsumer(ReportingDbContext db, Projector proj
 public sealed class ScoresPublishedConsumer(ReportingDbContext db, Projector projector, TimeProvider time,
     ILogger<ScoresPublishedConsumer> logger) : JournalConsumer<ScoresPublished>(db, projector, time, logger);
 
+public sealed class ScoresPublishedPartConsumer(ReportingDbContext db, Projector projector, TimeProvider time,
+    ILogger<ScoresPublishedPartConsumer> logger) : JournalConsumer<ScoresPublishedPart>(db, projector, time, logger);
+
 public sealed class DxIndexPublishedConsumer(ReportingDbContext db, Projector projector, TimeProvider time,
     ILogger<DxIndexPublishedConsumer> logger) : JournalConsumer<DxIndexPublished>(db, projector, time, logger);

@@ -18,7 +18,7 @@ public static class Journal
     {
         typeof(OrganisationUnitRegistered), typeof(FrameworkVersionPublished), typeof(ObligationsAnnounced),
         typeof(SubmissionSubmitted), typeof(SubmissionReturned), typeof(SubmissionApproved),
-        typeof(PeriodClosed), typeof(PeriodReopened), typeof(ScoresPublished), typeof(DxIndexPublished),
+        typeof(PeriodClosed), typeof(PeriodReopened), typeof(ScoresPublished), typeof(ScoresPublishedPart), typeof(DxIndexPublished),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>

@@ -57,6 +57,12 @@ public sealed class Projector(ILogger<Projector> logger)
                 await LockAsync(db, $"publication:{m.Tenant}:{m.FrameworkId}:{m.Period}:{m.PeerGroup}", ct);
                 await PublicationProjection.ApplyAsync(db, PublicationProjection.From(m), ct);
                 break;
+            case ScoresPublishedPart m:
+                // The same lock as the whole event: parts of one key apply one at a time, so the part that completes a
+                // revision sees every other part committed.
+                await LockAsync(db, $"publication:{m.Tenant}:{m.FrameworkId}:{m.Period}:{m.PeerGroup}", ct);
+                await PublicationProjection.ApplyPartAsync(db, m, logger, ct);
+                break;
             case DxIndexPublished m:
                 await LockAsync(db, $"publication:{m.Tenant}:{m.FrameworkId}:{m.Period}:{PublicationProjection.DtiPeerGroup}", ct);
                 await PublicationProjection.ApplyAsync(db, PublicationProjection.From(m), ct);

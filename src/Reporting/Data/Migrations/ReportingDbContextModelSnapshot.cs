@@ -595,6 +595,61 @@ namespace Platform.Reporting.Data.Migrations
                     b.ToTable("publications", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Reporting.ReadModels.PublicationPart", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("Framework")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PeerGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("peer_group");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer")
+                        .HasColumnName("part");
+
+                    b.PrimitiveCollection<string[]>("ChangedUnits")
+                        .HasColumnType("text[]")
+                        .HasColumnName("changed_units");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("integer")
+                        .HasColumnName("parts");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer")
+                        .HasColumnName("reported");
+
+                    b.Property<int>("UnitCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_count");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Tenant", "Framework", "Period", "PeerGroup", "Revision", "Part");
+
+                    b.ToTable("publication_parts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Reporting.ReadModels.PublishedScore", b =>
                 {
                     b.Property<string>("Tenant")

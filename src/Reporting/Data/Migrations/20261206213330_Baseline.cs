@@ -155,6 +155,27 @@ namespace Platform.Reporting.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "publication_parts",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    peer_group = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    part = table.Column<int>(type: "integer", nullable: false),
+                    parts = table.Column<int>(type: "integer", nullable: false),
+                    unit_count = table.Column<int>(type: "integer", nullable: false),
+                    units = table.Column<int>(type: "integer", nullable: false),
+                    reported = table.Column<int>(type: "integer", nullable: false),
+                    changed_units = table.Column<string[]>(type: "text[]", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_publication_parts", x => new { x.tenant, x.framework, x.period, x.peer_group, x.revision, x.part });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "publications",
                 columns: table => new
                 {
@@ -332,6 +353,9 @@ namespace Platform.Reporting.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "period_closures");
+
+            migrationBuilder.DropTable(
+                name: "publication_parts");
 
             migrationBuilder.DropTable(
                 name: "publications");
