@@ -11,6 +11,9 @@
 //   rebuild  POST /api/reporting/admin/rebuild (empties the read models, applies the journal again), last
 //
 //   dotnet run -c Release --project bench/ReportingBench -- [--units 41000] [--months 12] [--workers 4] [--batch 1] [--requests 20]
+//
+// --publication-only: only the consume side of one revision of each size, in parts and as one message (PublicationOnly.cs):
+//   dotnet run -c Release --project bench/ReportingBench -- --publication-only [--units 4100,41000,410000]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -34,7 +37,9 @@ internal static class Driver
 {
     public static async Task<int> Main(string[] args)
     {
-        var units = int.Parse(OptionText(args, "--units", "41000"), CultureInfo.InvariantCulture);
+        var publicationOnly = args.Contains("--publication-only");
+        var sizes = OptionText(args, "--units", "41000").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)).ToList();
+        var units = sizes[0];
         var months = int.Parse(OptionText(args, "--months", "12"), CultureInfo.InvariantCulture);
         var workers = int.Parse(OptionText(args, "--workers", "4"), CultureInfo.InvariantCulture);
         var batch = int.Parse(OptionText(args, "--batch", "1"), CultureInfo.InvariantCulture);
@@ -50,7 +55,8 @@ internal static class Driver
             Console.WriteLine($"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}; " +
                 $"--units {units} --months {months} --workers {workers} --batch {batch} --requests {requests}");
             await postgres.CreateDatabaseAsync("reporting");
-            await RunAsync(postgres.ConnectionString("reporting"), rabbit.ConnectionString(), units, months, workers, batch, requests);
+            if (publicationOnly) await RunPublicationOnlyAsync(postgres.ConnectionString("reporting"), rabbit.ConnectionString(), sizes);
+            else await RunAsync(postgres.ConnectionString("reporting"), rabbit.ConnectionString(), units, months, workers, batch, requests);
             return 0;
         }
         finally
@@ -59,6 +65,20 @@ internal static class Driver
             await postgres.StopAsync();
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    private static async Task RunPublicationOnlyAsync(string connection, string messaging, IReadOnlyList<int> sizes)
+    {
+        using var tokens = new TestTokens();
+        await using var service = new ServiceFactory<Program>(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:reportingdb"] = connection,
+            ["ConnectionStrings:messaging"] = messaging,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:MassTransit"] = "Error",
+        }, tokens);
+        service.StartServer();
+        await PublicationOnly.RunAsync(service.Services, sizes);
     }
 
     private static async Task RunAsync(string connection, string messaging, int unitCount, int months, int workers, int batch, int requests)

@@ -14,6 +14,13 @@ public sealed class ScoresPublishedWebhookConsumer(NotificationsDbContext db, Ti
         WebhookFanOut.ConsumeAsync(db, context, nameof(ScoresPublishedWebhookConsumer), time, logger);
 }
 
+public sealed class ScoresPublishedPartWebhookConsumer(NotificationsDbContext db, TimeProvider time,
+    ILogger<ScoresPublishedPartWebhookConsumer> logger) : IConsumer<ScoresPublishedPart>
+{
+    public Task Consume(ConsumeContext<ScoresPublishedPart> context) =>
+        WebhookFanOut.ConsumeAsync(db, context, nameof(ScoresPublishedPartWebhookConsumer), time, logger);
+}
+
 public sealed class DxIndexPublishedWebhookConsumer(NotificationsDbContext db, TimeProvider time, ILogger<DxIndexPublishedWebhookConsumer> logger)
     : IConsumer<DxIndexPublished>
 {

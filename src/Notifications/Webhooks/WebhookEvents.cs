@@ -13,6 +13,7 @@ public sealed record WebhookEventType(string Event, string Name);
 public static class WebhookEvents
 {
     public const string ScoresPublished = nameof(Contracts.ScoresPublished);
+    public const string ScoresPublishedPart = nameof(Contracts.ScoresPublishedPart);
     public const string DxIndexPublished = nameof(Contracts.DxIndexPublished);
     public const string SubmissionApproved = nameof(Contracts.SubmissionApproved);
     public const string PeriodClosed = nameof(Contracts.PeriodClosed);
@@ -21,6 +22,9 @@ public static class WebhookEvents
     public static IReadOnlyList<WebhookEventType> All { get; } =
     [
         new(ScoresPublished, "Công bố kết quả đánh giá, xếp hạng hằng tháng (Quyết định 4585)"),
+        // A peer group of more than 2,000 units, in parts: subscribed to on its own, as on the bus, so that a system that
+        // knows only ScoresPublished never takes a part for the whole ranking (docs/webhooks.md).
+        new(ScoresPublishedPart, "Công bố kết quả hằng tháng của nhóm đơn vị lớn (trên 2.000 đơn vị), gửi thành nhiều phần"),
         new(DxIndexPublished, "Công bố Chỉ số chuyển đổi số cấp tỉnh (DTI)"),
         new(SubmissionApproved, "Báo cáo của đơn vị được phê duyệt"),
         new(PeriodClosed, "Hết hạn nộp báo cáo của một kỳ"),
