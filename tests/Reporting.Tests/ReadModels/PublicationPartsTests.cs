@@ -55,8 +55,8 @@ public sealed class PublicationPartsTests(PlatformInfrastructure infrastructure)
         await using (var db = parts.Db())
         {
             var current = await db.Set<Publication>().SingleAsync(p => p.IsCurrent, ct);
-            Assert.Equal((2, 11, 10, new[] { "xa-00002", "xa-00005", "xa-00008", "xa-00011" }),
-                (current.Revision, current.Units, current.Reported, current.ChangedUnits));
+            Assert.Equal((2, 11, 10), (current.Revision, current.Units, current.Reported));
+            Assert.Equal(["xa-00002", "xa-00005", "xa-00008", "xa-00011"], current.ChangedUnits);
             Assert.Equal(22, await db.Set<PublishedScore>().CountAsync(ct));
             Assert.Equal(7, await db.Set<PublicationPart>().CountAsync(ct));
         }
@@ -76,7 +76,7 @@ public sealed class PublicationPartsTests(PlatformInfrastructure infrastructure)
         var ct = TestContext.Current.CancellationToken;
         await using var host = await ReportingHost.StartAsync(infrastructure, "parts-stale");
         foreach (var part in Split(Ranking(units: 5, revision: 2), 2)) await host.DeliverAsync(part);
-        foreach (var part in Split(Ranking(units: 5, revision: 1), 2).Reverse()) await host.DeliverAsync(part);
+        foreach (var part in Split(Ranking(units: 5, revision: 1), 2).AsEnumerable().Reverse()) await host.DeliverAsync(part);
 
         await using var db = host.Db();
         var publications = await db.Set<Publication>().OrderBy(p => p.Revision).Select(p => new { p.Revision, p.IsCurrent }).ToListAsync(ct);
@@ -98,7 +98,7 @@ public sealed class PublicationPartsTests(PlatformInfrastructure infrastructure)
         Assert.Equal(await PublicationTablesAsync(whole), await PublicationTablesAsync(parts));
         await using var db = parts.Db();
         var current = await db.Set<Publication>().SingleAsync(p => p.IsCurrent, ct);
-        Assert.Equal((41_000, 40_990), (current.Units, current.Reported));
+        Assert.Equal((41_000, 40_958), (current.Units, current.Reported));
         Assert.Equal(41_000, await db.Set<PublishedScore>().CountAsync(ct));
     }
 

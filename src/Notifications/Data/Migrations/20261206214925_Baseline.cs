@@ -270,6 +270,26 @@ namespace Platform.Notifications.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "result_parts",
+                columns: table => new
+                {
+                    tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    peer_group = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    part = table.Column<int>(type: "integer", nullable: false),
+                    parts = table.Column<int>(type: "integer", nullable: false),
+                    cause = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    reported = table.Column<int>(type: "integer", nullable: false),
+                    units = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_result_parts", x => new { x.tenant, x.framework, x.period, x.peer_group, x.revision, x.part });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scheduled_jobs",
                 columns: table => new
                 {
@@ -560,6 +580,9 @@ namespace Platform.Notifications.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "reminder_settings");
+
+            migrationBuilder.DropTable(
+                name: "result_parts");
 
             migrationBuilder.DropTable(
                 name: "scheduled_jobs");

@@ -12,7 +12,7 @@ using Platform.Notifications.Data;
 namespace Platform.Notifications.Data.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261206181208_Baseline")]
+    [Migration("20261206214925_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -1098,6 +1098,59 @@ namespace Platform.Notifications.Data.Migrations
                         .HasDatabaseName("ix_webhook_subscriptions_owner");
 
                     b.ToTable("webhook_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Notifications.Workflow.ResultPart", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant");
+
+                    b.Property<string>("Framework")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PeerGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("peer_group");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer")
+                        .HasColumnName("part");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cause");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("integer")
+                        .HasColumnName("parts");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer")
+                        .HasColumnName("reported");
+
+                    b.Property<string>("Units")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("units");
+
+                    b.HasKey("Tenant", "Framework", "Period", "PeerGroup", "Revision", "Part");
+
+                    b.ToTable("result_parts", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Notifications.Delivery.DeliveryAttempt", b =>
