@@ -54,7 +54,7 @@ public sealed class ScoresPublishedPartNoticeTests(PlatformInfrastructure infras
             var causes = await db.Set<Notification>().Where(n => n.Unit == MailHost.Province && n.Kind == NotificationKinds.ResultsPublished)
                 .Select(n => n.Cause).Distinct().ToListAsync(Ct);
             Assert.Equal([$"event:{idOfPart1}:{MailHost.Province}"], causes);
-            Assert.Equal(6, await db.Set<Workflow.ResultPart>().CountAsync(p => p.Units == null, Ct));
+            Assert.Equal(6, await db.Set<Platform.Notifications.Workflow.ResultPart>().CountAsync(p => p.Units == null, Ct));
         }
     }
 
