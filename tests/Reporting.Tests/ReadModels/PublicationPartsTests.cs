@@ -56,7 +56,7 @@ public sealed class PublicationPartsTests(PlatformInfrastructure infrastructure)
         {
             var current = await db.Set<Publication>().SingleAsync(p => p.IsCurrent, ct);
             Assert.Equal((2, 11, 10), (current.Revision, current.Units, current.Reported));
-            Assert.Equal(["xa-00002", "xa-00005", "xa-00008", "xa-00011"], current.ChangedUnits);
+            Assert.Equal(["xa-00002", "xa-00005", "xa-00008", "xa-00011"], current.ChangedUnits!);
             Assert.Equal(22, await db.Set<PublishedScore>().CountAsync(ct));
             Assert.Equal(7, await db.Set<PublicationPart>().CountAsync(ct));
         }
