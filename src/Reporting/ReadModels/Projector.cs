@@ -11,7 +11,7 @@ namespace Platform.Reporting.ReadModels;
 /// The one place that turns an event into read-model changes; the consumers and the rebuild both call it. Every
 /// projection is order-independent and idempotent — the highest revision wins (units, obligations, submission states,
 /// publications' <c>is_current</c>), the earliest wins (first hand-in, closure), a record that never changes is added
-/// once (framework versions, a publication revision) — so the tables depend only on the SET of events received, not
+/// once (framework versions, a publication revision; a revision in parts when its last part arrives) — so the tables depend only on the SET of events received, not
 /// on their order or on redeliveries. Runs in the caller's transaction, saves what it tracked and clears the change
 /// tracker; the caller commits
 /// (and reloads the framework catalogue after a <see cref="FrameworkVersionPublished"/>).
