@@ -23,8 +23,8 @@ public sealed class DxIndexPublishedNotice(NoticeQueue queue) : IConsumer<DxInde
             foreach (var province in m.Provinces)
             {
                 var unitName = await writer.UnitNameAsync(province.Unit, ct);
-                var result = province.Reported && province.Total is { } total
-                    ? $"{unitName} đạt {Wording.Number(total)} điểm, xếp hạng {province.Rank}/{reported}."
+                var result = province.Reported && province.Total is { } total && province.Rank is { } rank
+                    ? $"{unitName} đạt {Wording.Number(total)} điểm, xếp hạng {Wording.Number(rank)}/{Wording.Number(reported)}."
                     : $"{unitName} chưa có số liệu {period} nên chưa được xếp hạng.";
                 List<string> lines = correction
                     ? [$"{framework} {period} đã được đính chính (lần công bố thứ {m.Revision}) lúc {Wording.Moment(m.OccurredAt)}.",

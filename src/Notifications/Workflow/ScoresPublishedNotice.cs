@@ -42,7 +42,7 @@ public sealed class ScoresPublishedNotice(NoticeQueue queue) : IConsumer<ScoresP
         {
             var unitName = await writer.UnitNameAsync(unit.Unit, ct);
             var result = unit.Reported
-                ? $"{unitName} đạt {Wording.Number(unit.Total)} điểm, xếp loại {unit.Classification}, hạng {unit.Rank}/{m.Reported}."
+                ? $"{unitName} đạt {Wording.Number(unit.Total)} điểm, xếp loại {unit.Classification}, hạng {Wording.Number(unit.Rank)}/{Wording.Number(m.Reported)}."
                 : $"{unitName} chưa báo cáo số liệu {period} nên chưa có kết quả.";
             List<string> lines = correction
                 ? [$"Kết quả {framework} {period} đã được đính chính (lần công bố thứ {m.Revision}) lúc {Wording.Moment(m.OccurredAt)}.",
