@@ -18,8 +18,9 @@ namespace Platform.Contracts;
 /// <param name="Revision">1 for the first publication, n+1 for each correction.</param>
 /// <param name="Supersedes">The revision this one replaces; null for revision 1.</param>
 /// <param name="Reason">Why a correction was published (Vietnamese free text); null for revision 1. The same in every part.</param>
-/// <param name="ChangedUnits">Null for revision 1; otherwise the changed units among this part's <paramref name="Units"/>
-/// (the revision's changed units are the union over its parts).</param>
+/// <param name="ChangedUnits">Null for revision 1; otherwise the changed units among this part's <paramref name="Units"/>;
+/// the last part also lists the superseded revision's units that left the peer group (they are in no part). The
+/// revision's changed units are the union over its parts.</param>
 /// <param name="Part">1-based number of this part.</param>
 /// <param name="Parts">How many parts the revision has (the same in every part).</param>
 /// <param name="UnitCount">Units in the whole revision (the sum of every part's units).</param>
