@@ -10,7 +10,11 @@ namespace Platform.Scoring.Cli;
 /// </summary>
 internal static class ScoreCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// The input is read as UTF-8 bytes and parsed in one pass (<see cref="ScoringRunJson.Read(ReadOnlySpan{byte})"/>);
+    /// the result is written to the file or to standard output as it is made (<see cref="ScoringRunJson.Write(ScoringResult, Stream)"/>).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr)
     {
         if (await Options.ReadAsync(args, ["--input", "--output", "--framework-file"], stderr) is not { } options) return Usage.InvalidInput;
         var input = options.GetValueOrDefault("--input");
@@ -34,9 +38,10 @@ internal static class ScoreCommand
             draft = read;
         }
 
-        if (await ReadInputAsync(input, stdin, stderr) is not { } json) return Usage.InvalidInput;
+        if (await ReadInputBytesAsync(input, stdin, stderr) is not { } bytes) return Usage.InvalidInput;
 
-        var (run, problems) = ScoringRunJson.Read(json);
+        var (run, problems) = InputText.Read(bytes, fromFile: input != "-");
+        bytes = null;
         var all = problems.ToList();
         CompiledFramework? framework = null;
         if (run is not null && !Period.TryParse(run.Request.Period, out _))
@@ -80,13 +85,14 @@ internal static class ScoreCommand
         var result = new Scorer(framework).Score(run.Request);
         if (output is null)
         {
-            await stdout.WriteAsync(ScoringRunJson.WriteToString(result));
+            ScoringRunJson.Write(result, stdout);
+            await stdout.FlushAsync();
         }
         else
         {
             try
             {
-                await using var file = File.Create(output);
+                await using var file = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1);
                 ScoringRunJson.Write(result, file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -96,6 +102,25 @@ internal static class ScoreCommand
             }
         }
         return 0;
+    }
+
+    /// <summary>The input file's bytes (<c>-</c>: standard input), or null after saying on standard error why it cannot be read.</summary>
+    private static async Task<byte[]?> ReadInputBytesAsync(string input, Stream stdin, TextWriter stderr)
+    {
+        try
+        {
+            if (input != "-") return await File.ReadAllBytesAsync(input);
+            using var bytes = new MemoryStream();
+            await stdin.CopyToAsync(bytes);
+            return bytes.ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync(ex is FileNotFoundException or DirectoryNotFoundException
+                ? $"không tìm thấy tệp dữ liệu vào {input}"
+                : $"không đọc được tệp dữ liệu vào {input}");
+            return null;
+        }
     }
 
     /// <summary>The input file's text (<c>-</c>: standard input), or null after saying on standard error why it cannot be read.</summary>
