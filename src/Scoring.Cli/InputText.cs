@@ -15,7 +15,7 @@ internal static class InputText
     {
         ReadOnlySpan<byte> span = bytes;
         if (!fromFile) return ScoringRunJson.Read(span);
-        if (span.StartsWith("\xEF\xBB\xBF"u8)) return ScoringRunJson.Read(span[3..]);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return ScoringRunJson.Read(span[3..]);
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
         {
             using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

@@ -28,7 +28,7 @@ internal static class GeneratedRuns
             list.Add(new UnitValues($"u{u:D5}-{(char)('a' + random.Next(26))}", values, bonus, reviewer, previous));
         }
         var references = framework.Indicators.Where(i => i.Best is not null && random.NextDouble() < 0.5)
-            .ToDictionary(i => i.Code, i => (decimal)random.Next(0, 60));
+            .ToDictionary(i => i.Code, i => random.NextDouble() < 0.5 ? random.Next(0, 60) : 1_000_000m); // some above every unit (reference-best)
         var period = definition.PeriodType == "month" ? "2026-03" : "2026";
         return new ScoringRequest(period, definition.PeerGroups.Count > 0 ? definition.PeerGroups[0] : null, list, references);
     }
