@@ -16,6 +16,7 @@ internal static class ScoreCommand
     /// </summary>
     public static async Task<int> RunAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr)
     {
+        var stages = Stages.FromEnvironment(stderr);
         if (await Options.ReadAsync(args, ["--input", "--output", "--framework-file"], stderr) is not { } options) return Usage.InvalidInput;
         var input = options.GetValueOrDefault("--input");
         var output = options.GetValueOrDefault("--output");
@@ -40,8 +41,10 @@ internal static class ScoreCommand
 
         if (await ReadInputBytesAsync(input, stdin, stderr) is not { } bytes) return Usage.InvalidInput;
 
+        stages.Mark("file");
         var (run, problems) = InputText.Read(bytes, fromFile: input != "-");
         bytes = null;
+        stages.Mark("parse");
         var all = problems.ToList();
         CompiledFramework? framework = null;
         if (run is not null && !Period.TryParse(run.Request.Period, out _))
@@ -59,19 +62,22 @@ internal static class ScoreCommand
             else
             {
                 framework = draft;
-                all.AddRange(new Scorer(draft).Validate(run.Request));
+                // Without reading problems, scoring validates (once); with them, every problem is told at once.
+                if (all.Count > 0) all.AddRange(new Scorer(draft).Validate(run.Request));
             }
         }
         else if (run is not null)
         {
-            framework = FrameworkCatalog.Shipped().Find(run.Framework, run.Version, run.Request.Period);
+            // Only the input's framework is compiled: the others cannot be found anyway.
+            framework = new FrameworkCatalog(FrameworkCatalog.ShippedDefinitions().Where(d => d.Id == run.Framework))
+                .Find(run.Framework, run.Version, run.Request.Period);
             if (framework is null)
             {
                 all.Add(new ScoringProblem(null, "framework", run.Version is null
                     ? $"không có khung \"{run.Framework}\" có hiệu lực cho kỳ {run.Request.Period}"
                     : $"không có khung \"{run.Framework}\" phiên bản \"{run.Version}\""));
             }
-            else
+            else if (all.Count > 0)
             {
                 all.AddRange(new Scorer(framework).Validate(run.Request));
             }
@@ -82,7 +88,19 @@ internal static class ScoreCommand
             return Usage.InvalidInput;
         }
 
-        var result = new Scorer(framework).Score(run.Request);
+        stages.Mark("catalog");
+        ScoringResult result;
+        try
+        {
+            result = new Scorer(framework).Score(run.Request);
+        }
+        catch (ScoringInputException ex)
+        {
+            foreach (var problem in ex.Problems) await stderr.WriteLineAsync(problem.ToString());
+            return Usage.InvalidInput;
+        }
+        run = null;
+        stages.Mark("score");
         if (output is null)
         {
             ScoringRunJson.Write(result, stdout);
@@ -101,6 +119,8 @@ internal static class ScoreCommand
                 return 1;
             }
         }
+        stages.Mark("write");
+        stages.Report();
         return 0;
     }
 
