@@ -37,24 +37,27 @@ public static class CliProcessRun
                 var slice = request with { Units = request.Units.Take(2_000).ToList() };
                 for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 1.5;) scorer.Score(slice);
                 var engine = new List<double>();
+                var engineCpu = new List<double>();
                 for (var i = 0; i < repeat; i++)
                 {
                     GC.Collect();
+                    var cpuStart = QuickRun.ThreadCpuSeconds();
                     var clock = Stopwatch.StartNew();
                     scorer.Score(request);
                     engine.Add(clock.Elapsed.TotalSeconds);
+                    engineCpu.Add(QuickRun.ThreadCpuSeconds() - cpuStart);
                 }
                 request = null;
                 slice = null;
                 GC.Collect();
 
                 var now = Measure(cli, input, Path.Combine(directory.FullName, $"out-{units}.json"), repeat);
-                var row = $"{units,9:N0} | {new FileInfo(input).Length / 1e6,6:N1} MB | {now.OutputBytes / 1e6,6:N1} MB | {Ms(Median(engine))} | {Range(now.Wall)} | {Median(now.PeakMb),6:N0} MB | {Median(now.Wall) / Median(engine),5:N1}×";
+                var row = $"{units,9:N0} | {new FileInfo(input).Length / 1e6,6:N1} MB | {now.OutputBytes / 1e6,6:N1} MB | {Ms(Median(engine))} / {Ms(Median(engineCpu))} | {Range(now.Wall)} / {Ms(Median(now.Cpu))} | {Median(now.PeakMb),6:N0} MB | {Median(now.Wall) / Median(engine),5:N1}× / {Median(now.Cpu) / Median(engineCpu),5:N1}×";
                 if (before is not null)
                 {
                     var then = Measure(before, input, Path.Combine(directory.FullName, $"out-{units}-before.json"), repeat);
                     var same = then.Digest == now.Digest ? "identical" : "DIFFERENT";
-                    row += $" | {Range(then.Wall)} | {Median(then.PeakMb),6:N0} MB | {Median(then.Wall) / Median(engine),5:N1}× | {same}";
+                    row += $" | {Range(then.Wall)} / {Ms(Median(then.Cpu))} | {Median(then.PeakMb),6:N0} MB | {Median(then.Wall) / Median(engine),5:N1}× / {Median(then.Cpu) / Median(engineCpu),5:N1}× | {same}";
                 }
                 Console.WriteLine(row);
                 Console.WriteLine($"          stages (last run): {now.Stages}");
@@ -71,17 +74,18 @@ public static class CliProcessRun
             else Console.WriteLine($"files kept in {directory.FullName}");
         }
         Console.WriteLine();
-        Console.WriteLine("    units |  input   |  output   |  engine |   CLI process wall (range)   |  CLI peak | CLI ÷ engine" + (before is null ? "" : " |   before: wall (range)   | before peak | before ÷ engine | output"));
+        Console.WriteLine("    units |  input   |  output   | engine wall / CPU | CLI process wall (range) / CPU | CLI peak | CLI ÷ engine (wall / CPU)" + (before is null ? "" : " | before: wall (range) / CPU | before peak | before ÷ engine (wall / CPU) | output"));
         foreach (var row in rows) Console.WriteLine(row);
         return 0;
     }
 
-    private sealed record Measured(List<double> Wall, List<double> PeakMb, long OutputBytes, string Digest, string Stages);
+    private sealed record Measured(List<double> Wall, List<double> Cpu, List<double> PeakMb, long OutputBytes, string Digest, string Stages);
 
     private static Measured Measure(string dll, string input, string output, int repeat)
     {
         var wall = new List<double>();
         var peak = new List<double>();
+        var cpu = new List<double>();
         var stages = "";
         var timeFile = Path.Combine(Path.GetTempPath(), $"scoring-cli-time-{Environment.ProcessId}");
         var hasTime = File.Exists("/usr/bin/time");
@@ -95,7 +99,7 @@ public static class CliProcessRun
             };
             if (hasTime)
             {
-                foreach (var a in new[] { "-f", "%M", "-o", timeFile, Dotnet() }) start.ArgumentList.Add(a);
+                foreach (var a in new[] { "-f", "%M %U %S", "-o", timeFile, Dotnet() }) start.ArgumentList.Add(a);
             }
             foreach (var a in new[] { dll, "score", "--input", input, "--output", output }) start.ArgumentList.Add(a);
             start.Environment["SCORING_CLI_STAGES"] = "1";
@@ -107,11 +111,16 @@ public static class CliProcessRun
             wall.Add(clock.Elapsed.TotalSeconds);
             if (process.ExitCode != 0) throw new InvalidOperationException($"{dll} exited {process.ExitCode}: {error.Result}");
             stages = error.Result.Trim();
-            if (hasTime) peak.Add(double.Parse(File.ReadAllText(timeFile).Trim().Split('\n')[^1], CultureInfo.InvariantCulture) / 1024);
+            if (hasTime)
+            {
+                var figures = File.ReadAllText(timeFile).Trim().Split('\n')[^1].Split(' ').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+                peak.Add(figures[0] / 1024);
+                cpu.Add(figures[1] + figures[2]);
+            }
         }
         if (hasTime) File.Delete(timeFile);
         using var stream = File.OpenRead(output);
-        return new Measured(wall, peak.Count > 0 ? peak : [double.NaN], stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)), stages);
+        return new Measured(wall, cpu.Count > 0 ? cpu : [double.NaN], peak.Count > 0 ? peak : [double.NaN], stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)), stages);
     }
 
     private static string Dotnet() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";

@@ -124,6 +124,19 @@ internal static class ScoreCommand
         return 0;
     }
 
+    /// <summary>
+    /// The same with text streams (the monthly scoring and DTI tests run the tool's own code this way): standard input
+    /// read as text, the output document handed to <paramref name="stdout"/> as text once written.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(await stdin.ReadToEndAsync()));
+        using var output = new MemoryStream();
+        var exit = await RunAsync(args, input, output, stderr);
+        await stdout.WriteAsync(System.Text.Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length));
+        return exit;
+    }
+
     /// <summary>The input file's bytes (<c>-</c>: standard input), or null after saying on standard error why it cannot be read.</summary>
     private static async Task<byte[]?> ReadInputBytesAsync(string input, Stream stdin, TextWriter stderr)
     {
