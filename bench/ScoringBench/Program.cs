@@ -5,6 +5,8 @@
 //   dotnet run -c Release --project bench/ScoringBench -- --stages [--units 41000]   (validation, encoding, whole run)
 //   dotnet run -c Release --project bench/ScoringBench -- --digest-all   (one digest of every shipped framework's results)
 //   dotnet run -c Release --project bench/ScoringBench -- --filter '*'        (BenchmarkDotNet, in-process)
+//   dotnet run -c Release --project bench/ScoringBench -- --cli [--units 4100,41000,410000] [--repeat 3] [--before OLD/Scoring.Cli.dll] [--keep]
+//       (Scoring.Cli score as a whole process: wall time, peak memory, stages, against the engine core in the same run)
 using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -15,6 +17,11 @@ using Platform.Bench.ScoringBench;
 if (args.Contains("--digest-all"))
 {
     return AnyFrameworkData.Digest(int.Parse(Option("--units", "300"), CultureInfo.InvariantCulture), 4);
+}
+if (args.Contains("--cli"))
+{
+    var sizes = Option("--units", "4100,41000,410000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+    return CliProcessRun.Run(sizes, int.Parse(Option("--repeat", "3"), CultureInfo.InvariantCulture), args.Contains("--before") ? Option("--before", "") : null, args.Contains("--keep"));
 }
 if (args.Contains("--stages"))
 {

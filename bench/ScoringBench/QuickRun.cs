@@ -26,7 +26,7 @@ public static partial class QuickRun
     private static partial int ClockGetTime(int clock, out TimeSpec time);
 
     /// <summary>CPU time of the calling thread (Linux): the one core the run uses, whatever else the machine is doing.</summary>
-    private static double ThreadCpuSeconds()
+    internal static double ThreadCpuSeconds()
     {
         const int ThreadCpuTimeClock = 3;
         return OperatingSystem.IsLinux() && ClockGetTime(ThreadCpuTimeClock, out var t) == 0 ? t.Seconds + t.Nanoseconds / 1e9 : double.NaN;

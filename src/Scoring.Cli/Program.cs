@@ -7,7 +7,7 @@ using Platform.Scoring.Cli;
 Console.OutputEncoding = Encoding.UTF8;
 return args switch
 {
-    ["score", .. var rest] => await ScoreCommand.RunAsync(rest, Console.In, Console.Out, Console.Error),
+    ["score", .. var rest] => await ScoreCommand.RunAsync(rest, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error),
     ["simulate", .. var rest] => await SimulateCommand.RunAsync(rest, Console.In, Console.Out, Console.Error),
     ["frameworks"] => FrameworksCommand.Run(Console.Out),
     _ => Usage.Unknown(args, Console.Error),

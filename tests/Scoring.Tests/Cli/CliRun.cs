@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Platform.Scoring.Cli;
 
 namespace Platform.Scoring.Tests.Cli;
@@ -17,11 +18,18 @@ internal static class CliRun
     /// <summary><c>score</c> with the given arguments, standard input <paramref name="stdin"/>.</summary>
     public static async Task<CliOutcome> Score(string[] args, string stdin = "")
     {
-        using var input = new StringReader(stdin);
-        await using var output = new StringWriter();
+        var (exit, stdout, stderr) = await ScoreBytes(args, Encoding.UTF8.GetBytes(stdin));
+        return new CliOutcome(exit, Encoding.UTF8.GetString(stdout), stderr);
+    }
+
+    /// <summary><c>score</c> with the given arguments and these bytes on standard input: exit code, standard output's bytes, standard error.</summary>
+    public static async Task<(int ExitCode, byte[] Stdout, string Stderr)> ScoreBytes(string[] args, byte[] stdin)
+    {
+        using var input = new MemoryStream(stdin);
+        using var output = new MemoryStream();
         await using var error = new StringWriter();
         var exit = await ScoreCommand.RunAsync(args, input, output, error);
-        return new CliOutcome(exit, output.ToString(), error.ToString());
+        return (exit, output.ToArray(), error.ToString());
     }
 
     /// <summary><c>score --input -</c> with <paramref name="json"/> on standard input.</summary>
