@@ -31,6 +31,8 @@ using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
+using Microsoft.EntityFrameworkCore;
+using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
@@ -161,6 +163,24 @@ internal static class Driver
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MonthlyScoringDbContext>();
         var framework = RunScoring.Framework(scope.ServiceProvider.GetRequiredService<FrameworkCatalog>(), Period)!;
+        // Peer, same run: PostgreSQL's binary COPY of the same approved values (what loading them could cost at best).
+        var copyClock = Stopwatch.StartNew();
+        long copied = 0;
+        await using (var connection = new NpgsqlConnection(db.Database.GetConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var export = await connection.BeginBinaryExportAsync(
+                $"COPY (SELECT unit, input_key, value::text FROM approved_values WHERE tenant = '{Tenant}' AND framework_id = '{Framework}' AND period = '{Period}') TO STDOUT (FORMAT BINARY)");
+            while (await export.StartRowAsync() >= 0)
+            {
+                _ = await export.ReadAsync<string>();
+                _ = await export.ReadAsync<string>();
+                _ = await export.ReadAsync<string>();
+                copied++;
+            }
+        }
+        var copy = copyClock.Elapsed;
+
         var clock = Stopwatch.StartNew();
         var bonuses = await BonusDecisions.ApprovedAsync(db, Tenant, Period, default);
         var set = await ScoringInputLoader.LoadAsync(db, Tenant, framework, Period, "provinces", bonuses, default);
@@ -179,9 +199,38 @@ internal static class Driver
         _ = typeof(ScoreRun).Assembly.GetType("Platform.MonthlyScoring.Publication.PublicationDraft")!
             .GetMethod("FingerprintOf")!.Invoke(null, [1, input, resultJson]);
         var hashed = clock.Elapsed;
+        // Storing, each in a transaction rolled back: the run (both documents, text) and the event's outbox rows (jsonb).
+        var run = ScoreRun.From(new ComputedRun(framework, read.Request, result, input, resultJson), Tenant, ScoreRunKinds.Official, "bench", DateTimeOffset.UtcNow);
+        run.Revision = 99;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.ScoreRuns.Add(run);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+        db.ChangeTracker.Clear();
+        var storedRun = clock.Elapsed;
+        var afterRanked = standings.Count(s => s.Reported) + 1;
+        var parts = (standings.Count + ScoresPublishedPart.MaxUnitsPerPart - 1) / ScoresPublishedPart.MaxUnitsPerPart;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            for (var part = 0; part < parts; part++)
+                db.EnqueueEvent(new ScoresPublishedPart(Tenant, Framework, FrameworkVersion, Period, "provinces", 99, null, null, null, part + 1, parts, standings.Count,
+                    standings.Skip(part * ScoresPublishedPart.MaxUnitsPerPart).Take(ScoresPublishedPart.MaxUnitsPerPart).Select(s => new PublishedUnitScore(
+                        s.Line.Unit, s.Line.Total, s.Line.Unrounded, s.Line.Classification, s.Rank ?? afterRanked, s.Line.Groups,
+                        s.Line.Indicators.ToDictionary(i => i.Key, i => new PublishedIndicatorScore(i.Value.Score, i.Value.Max, i.Value.Flags)),
+                        s.Line.Bonus, s.Reported)).ToList(), DateTimeOffset.UtcNow));
+            var serialised = clock.Elapsed;
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+            Console.WriteLine($"  storing: run row (input + result text) {(storedRun - hashed).TotalMilliseconds:N0} ms; event: {parts} part(s) built and serialised {(serialised - storedRun).TotalMilliseconds:N0} ms, " +
+                $"outbox rows saved (jsonb) {(clock.Elapsed - serialised).TotalMilliseconds:N0} ms");
+        }
+        db.ChangeTracker.Clear();
         Console.WriteLine($"  breakdown of the request ({count:N0} units, each stage alone): load inputs {load.TotalMilliseconds:N0} ms, write input JSON {(write - load).TotalMilliseconds:N0} ms ({input.Length / 1024d / 1024d:0.0} MiB), " +
             $"read it back {(readBack - write).TotalMilliseconds:N0} ms, score {(scored - readBack).TotalMilliseconds:N0} ms, write result {(written - scored).TotalMilliseconds:N0} ms ({resultJson.Length / 1024d / 1024d:0.0} MiB), " +
             $"standings {(lines - written).TotalMilliseconds:N0} ms ({standings.Count:N0} units), fingerprint {(hashed - lines).TotalMilliseconds:N0} ms");
+        Console.WriteLine($"  peers, same run: binary COPY of the {copied:N0} approved values {copy.TotalMilliseconds:N0} ms ({copied / copy.TotalSeconds:N0} rows/s); engine alone {(scored - readBack).TotalMilliseconds:N0} ms");
     }
 
     /// <summary>Units of one peer group with the 20 monthly-4585 inputs each, varied per unit and consistent with the framework's checks.</summary>
