@@ -31,6 +31,8 @@ using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
 using Platform.MonthlyScoring.Runs;
+using Microsoft.EntityFrameworkCore;
+using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 using Platform.TestSupport;
 using Platform.TestSupport.Security;
@@ -104,19 +106,19 @@ internal static class Driver
         // Warm-up: consumer, publish endpoint, outbox relay, subscriber; untimed.
         await PublishAsync(bus, client, data, subscriber, "ministries", WarmupPeriod, 30);
 
+        ResetPeaks(root);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var (closed, requested, received, message) = await PublishAsync(bus, client, data, subscriber, "provinces", Period, count);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        using var process = Process.GetCurrentProcess();
-        var outboxRow = await ScalarAsync<long>(data, "SELECT pg_column_size(body)::bigint FROM outbox_messages WHERE message_type LIKE 'Platform.Contracts.ScoresPublished,%' ORDER BY created_at DESC LIMIT 1");
+        var outboxRow = await ScalarAsync<long>(data, "SELECT coalesce(sum(pg_column_size(body)), 0)::bigint FROM outbox_messages WHERE message_type LIKE 'Platform.Contracts.ScoresPublished%' AND body->>'peerGroup' = 'provinces'");
         var runRow = await ScalarAsync<long>(data, "SELECT (pg_column_size(input) + pg_column_size(result))::bigint FROM score_runs WHERE peer_group = 'provinces'");
 
         Console.WriteLine($"  PeriodClosed → ScoresPublished consumed: {received.TotalSeconds:0.000} s");
         Console.WriteLine($"    close consumed (closed_periods row)     {closed.TotalSeconds:0.000} s");
         Console.WriteLine($"    POST publications → 201                 {(requested - closed).TotalSeconds:0.000} s");
         Console.WriteLine($"    outbox relay → broker → subscriber      {(received - requested).TotalSeconds:0.000} s (incl. parsing {message.ParseMs:0} ms)");
-        Console.WriteLine($"  message: {message.Bytes / 1024d / 1024d:0.00} MiB AMQP body, {message.Units:N0} units; outbox row {outboxRow / 1024d / 1024d:0.00} MiB stored (jsonb, TOAST-compressed); run row input+result {runRow / 1024d / 1024d:0.00} MiB stored");
-        Console.WriteLine($"  memory: allocated {allocated / 1024d / 1024d:N0} MiB during the timed run (service + subscriber, one process), working set {Environment.WorkingSet / 1024d / 1024d:N0} MiB now, peak {process.PeakWorkingSet64 / 1024d / 1024d:N0} MiB (process lifetime); PostgreSQL backends peak RSS {PostgresPeakMiB(root):N0} MiB");
+        Console.WriteLine($"  messages: {message.Messages} ({(message.Messages == 1 ? "ScoresPublished" : "ScoresPublishedPart")}), {message.Bytes / 1024d / 1024d:0.00} MiB AMQP bodies in all, largest {message.LargestBytes / 1024d / 1024d:0.00} MiB, {message.Units:N0} units; outbox rows {outboxRow / 1024d / 1024d:0.00} MiB stored (jsonb, TOAST-compressed); run row input+result {runRow / 1024d / 1024d:0.00} MiB stored");
+        Console.WriteLine($"  memory: allocated {allocated / 1024d / 1024d:N0} MiB during the timed run (service + subscriber, one process), working set {Environment.WorkingSet / 1024d / 1024d:N0} MiB now, peak {PeakMiB("self"):N0} MiB during the timed run (VmHWM, reset before it); PostgreSQL backends peak RSS {PostgresPeakMiB(root):N0} MiB");
 
         await BreakdownAsync(service.Services, count);
     }
@@ -151,7 +153,7 @@ internal static class Driver
         var requested = clock.Elapsed;
         var message = await waiting.WaitAsync(TimeSpan.FromMinutes(5));
         var received = clock.Elapsed;
-        if (message.Units != count) throw new InvalidOperationException($"ScoresPublished has {message.Units} units, expected {count}");
+        if (message.Units != count) throw new InvalidOperationException($"the publication has {message.Units} units, expected {count}");
         return (closed, requested, received, message);
     }
 
@@ -161,18 +163,74 @@ internal static class Driver
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MonthlyScoringDbContext>();
         var framework = RunScoring.Framework(scope.ServiceProvider.GetRequiredService<FrameworkCatalog>(), Period)!;
+        // Peer, same run: PostgreSQL's binary COPY of the same approved values (what loading them could cost at best).
+        var copyClock = Stopwatch.StartNew();
+        long copied = 0;
+        await using (var connection = new NpgsqlConnection(db.Database.GetConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var export = await connection.BeginBinaryExportAsync(
+                $"COPY (SELECT unit, input_key, value::text FROM approved_values WHERE tenant = '{Tenant}' AND framework_id = '{Framework}' AND period = '{Period}') TO STDOUT (FORMAT BINARY)");
+            while (await export.StartRowAsync() >= 0)
+            {
+                _ = await export.ReadAsync<string>();
+                _ = await export.ReadAsync<string>();
+                _ = await export.ReadAsync<string>();
+                copied++;
+            }
+        }
+        var copy = copyClock.Elapsed;
+
         var clock = Stopwatch.StartNew();
         var bonuses = await BonusDecisions.ApprovedAsync(db, Tenant, Period, default);
         var set = await ScoringInputLoader.LoadAsync(db, Tenant, framework, Period, "provinces", bonuses, default);
         var load = clock.Elapsed;
         var input = Platform.Scoring.Io.ScoringRunJson.WriteInputToString(framework, set.Request);
         var write = clock.Elapsed;
-        var computed = RunScoring.Score(framework, input);
-        var score = clock.Elapsed;
-        var units = Platform.Scoring.Io.ResultLines.Of(computed.Result);
+        var (read, _) = Platform.Scoring.Io.ScoringRunJson.Read(input);
+        var readBack = clock.Elapsed;
+        var result = new Platform.Scoring.Engine.Scorer(framework).Score(read!.Request);
+        var scored = clock.Elapsed;
+        var resultJson = Platform.Scoring.Io.ScoringRunJson.WriteToString(result);
+        var written = clock.Elapsed;
+        var standings = Standings.Of(Platform.Scoring.Io.ResultLines.Of(result));
         var lines = clock.Elapsed;
-        Console.WriteLine($"  breakdown of the request ({count:N0} units): load inputs {load.TotalMilliseconds:N0} ms, write input JSON {(write - load).TotalMilliseconds:N0} ms ({input.Length / 1024d / 1024d:0.0} MiB), " +
-            $"read + score + write result {(score - write).TotalMilliseconds:N0} ms ({computed.ResultJson.Length / 1024d / 1024d:0.0} MiB), lines for the event {(lines - score).TotalMilliseconds:N0} ms ({units.Count:N0} units)");
+        // PublicationDraft is internal to the service: its fingerprint, the request's own code, called by name.
+        _ = typeof(ScoreRun).Assembly.GetType("Platform.MonthlyScoring.Publication.PublicationDraft")!
+            .GetMethod("FingerprintOf")!.Invoke(null, [1, input, resultJson]);
+        var hashed = clock.Elapsed;
+        // Storing, each in a transaction rolled back: the run (both documents, text) and the event's outbox rows (jsonb).
+        var run = ScoreRun.From(new ComputedRun(framework, read.Request, result, input, resultJson), Tenant, ScoreRunKinds.Official, "bench", DateTimeOffset.UtcNow);
+        run.Revision = 99;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.ScoreRuns.Add(run);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+        db.ChangeTracker.Clear();
+        var storedRun = clock.Elapsed;
+        var afterRanked = standings.Count(s => s.Reported) + 1;
+        var parts = (standings.Count + ScoresPublishedPart.MaxUnitsPerPart - 1) / ScoresPublishedPart.MaxUnitsPerPart;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            for (var part = 0; part < parts; part++)
+                db.EnqueueEvent(new ScoresPublishedPart(Tenant, Framework, FrameworkVersion, Period, "provinces", 99, null, null, null, part + 1, parts, standings.Count,
+                    standings.Skip(part * ScoresPublishedPart.MaxUnitsPerPart).Take(ScoresPublishedPart.MaxUnitsPerPart).Select(s => new PublishedUnitScore(
+                        s.Line.Unit, s.Line.Total, s.Line.Unrounded, s.Line.Classification, s.Rank ?? afterRanked, s.Line.Groups,
+                        s.Line.Indicators.ToDictionary(i => i.Key, i => new PublishedIndicatorScore(i.Value.Score, i.Value.Max, i.Value.Flags)),
+                        s.Line.Bonus, s.Reported)).ToList(), DateTimeOffset.UtcNow));
+            var serialised = clock.Elapsed;
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+            Console.WriteLine($"  storing: run row (input + result text) {(storedRun - hashed).TotalMilliseconds:N0} ms; event: {parts} part(s) built and serialised {(serialised - storedRun).TotalMilliseconds:N0} ms, " +
+                $"outbox rows saved (jsonb) {(clock.Elapsed - serialised).TotalMilliseconds:N0} ms");
+        }
+        db.ChangeTracker.Clear();
+        Console.WriteLine($"  breakdown of the request ({count:N0} units, each stage alone): load inputs {load.TotalMilliseconds:N0} ms, write input JSON {(write - load).TotalMilliseconds:N0} ms ({input.Length / 1024d / 1024d:0.0} MiB), " +
+            $"read it back {(readBack - write).TotalMilliseconds:N0} ms, score {(scored - readBack).TotalMilliseconds:N0} ms, write result {(written - scored).TotalMilliseconds:N0} ms ({resultJson.Length / 1024d / 1024d:0.0} MiB), " +
+            $"standings {(lines - written).TotalMilliseconds:N0} ms ({standings.Count:N0} units), fingerprint {(hashed - lines).TotalMilliseconds:N0} ms");
+        Console.WriteLine($"  peers, same run: binary COPY of the {copied:N0} approved values {copy.TotalMilliseconds:N0} ms ({copied / copy.TotalSeconds:N0} rows/s); engine alone {(scored - readBack).TotalMilliseconds:N0} ms");
     }
 
     /// <summary>Units of one peer group with the 20 monthly-4585 inputs each, varied per unit and consistent with the framework's checks.</summary>
@@ -258,26 +316,49 @@ internal static class Driver
     }
 
     /// <summary>Sum of the peak resident set (VmHWM) of the postmaster's children; shared buffers are counted once per backend that touched them.</summary>
-    private static double PostgresPeakMiB(string root)
+    private static double PostgresPeakMiB(string root) => PostgresProcesses(root).Sum(PeakMiB);
+
+    /// <summary>Peak resident set (VmHWM) of a process since its start or its last <see cref="ResetPeaks"/>.</summary>
+    private static double PeakMiB(string pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024d;
+        }
+        catch (IOException) { return 0; }
+        catch (UnauthorizedAccessException) { return 0; }
+    }
+
+    /// <summary>Resets the peak resident set of this process and of PostgreSQL's (<c>/proc/PID/clear_refs</c>, 5), so each unit count has its own peak.</summary>
+    private static void ResetPeaks(string root)
+    {
+        foreach (var pid in PostgresProcesses(root).Append("self"))
+        {
+            try { File.WriteAllText($"/proc/{pid}/clear_refs", "5"); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static List<string> PostgresProcesses(string root)
     {
         var pidFile = Directory.EnumerateFiles(Path.Combine(root, "postgres"), "postmaster.pid", SearchOption.AllDirectories).FirstOrDefault();
-        if (pidFile is null) return double.NaN;
+        if (pidFile is null) return [];
         var postmaster = File.ReadLines(pidFile).First().Trim();
-        long kb = 0;
+        var pids = new List<string>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             try
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[1] != postmaster && Path.GetFileName(dir) != postmaster) continue;
-                var line = File.ReadLines(Path.Combine(dir, "status")).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-                if (line is not null) kb += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                if (fields[1] == postmaster || Path.GetFileName(dir) == postmaster) pids.Add(Path.GetFileName(dir));
             }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }
-        return kb / 1024d;
+        return pids;
     }
 
     private static string OptionText(string[] args, string name, string fallback)
@@ -287,15 +368,25 @@ internal static class Driver
     }
 }
 
-/// <summary>A plain AMQP subscriber as docs/events.md describes: its own exclusive queue bound to the event-type exchange.</summary>
+/// <summary>
+/// A plain AMQP subscriber as docs/events.md describes: its own exclusive queue bound to the exchanges of
+/// <c>ScoresPublished</c> and <c>ScoresPublishedPart</c>; a revision in parts is held once parts 1…parts have arrived
+/// (de-duplicated by part number), their units checked to be the whole group, each once.
+/// </summary>
 internal sealed class Subscriber : IAsyncDisposable
 {
-    public sealed record Received(long Bytes, int Units, double ParseMs);
+    /// <summary>What arrived: bytes of every message, units, how many messages, the largest message, time spent parsing.</summary>
+    public sealed record Received(long Bytes, int Units, double ParseMs, int Messages, long LargestBytes);
 
     private readonly IConnection _connection;
     private readonly IChannel _channel;
+    private readonly Lock _gate = new();
     private TaskCompletionSource<Received>? _next;
     private (string PeerGroup, string Period) _expected;
+    private readonly Dictionary<int, int> _parts = [];
+    private readonly HashSet<string> _units = new(StringComparer.Ordinal);
+    private long _bytes, _largest;
+    private double _parseMs;
 
     private Subscriber(IConnection connection, IChannel channel) => (_connection, _channel) = (connection, channel);
 
@@ -303,31 +394,56 @@ internal sealed class Subscriber : IAsyncDisposable
     {
         var connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync("Platform.Contracts:ScoresPublished", ExchangeType.Fanout, durable: true);
         var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true);
-        await channel.QueueBindAsync(queue.QueueName, "Platform.Contracts:ScoresPublished", "");
+        foreach (var exchange in new[] { "Platform.Contracts:ScoresPublished", "Platform.Contracts:ScoresPublishedPart" })
+        {
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
+            await channel.QueueBindAsync(queue.QueueName, exchange, "");
+        }
         var subscriber = new Subscriber(connection, channel);
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            var started = Stopwatch.GetTimestamp();
-            using var document = JsonDocument.Parse(delivery.Body);
-            var message = document.RootElement.GetProperty("message");
-            var key = (message.GetProperty("peerGroup").GetString()!, message.GetProperty("period").GetString()!);
-            var units = message.GetProperty("units").GetArrayLength();
-            if (key == subscriber._expected)
-                subscriber._next?.TrySetResult(new Received(delivery.Body.Length, units, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            subscriber.Take(delivery.Body);
             return Task.CompletedTask;
         };
         await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
         return subscriber;
     }
 
+    private void Take(ReadOnlyMemory<byte> body)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var document = JsonDocument.Parse(body);
+        var message = document.RootElement.GetProperty("message");
+        var key = (message.GetProperty("peerGroup").GetString()!, message.GetProperty("period").GetString()!);
+        var units = message.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("unit").GetString()!).ToList();
+        var part = message.TryGetProperty("part", out var p) ? p.GetInt32() : 1;
+        var parts = message.TryGetProperty("parts", out var n) ? n.GetInt32() : 1;
+        var parseMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        lock (_gate)
+        {
+            if (key != _expected || _next is null || !_parts.TryAdd(part, units.Count)) return;
+            _bytes += body.Length;
+            _largest = Math.Max(_largest, body.Length);
+            _parseMs += parseMs;
+            foreach (var unit in units)
+                if (!_units.Add(unit)) _next.TrySetException(new InvalidOperationException($"unit {unit} published twice"));
+            if (_parts.Count == parts) _next.TrySetResult(new Received(_bytes, _units.Count, _parseMs, parts, _largest));
+        }
+    }
+
     public Task<Received> Next(string peerGroup, string period)
     {
-        _expected = (peerGroup, period);
-        _next = new TaskCompletionSource<Received>(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _next.Task;
+        lock (_gate)
+        {
+            _expected = (peerGroup, period);
+            _parts.Clear();
+            _units.Clear();
+            (_bytes, _largest, _parseMs) = (0, 0, 0);
+            _next = new TaskCompletionSource<Received>(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _next.Task;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -22,6 +22,8 @@ public sealed class MonthlyScoringDbContext(DbContextOptions<MonthlyScoringDbCon
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        // A publication of a large peer group writes tens of MiB of events at once (ScoresPublishedPart): lz4, not pglz.
+        modelBuilder.Entity<OutboxMessage>().Property(m => m.Body).UseCompressionMethod("lz4");
         modelBuilder.AddFrameworkVersions();
         modelBuilder.AddUnitDirectory();
         modelBuilder.ApplyConfiguration(new ApprovedValueConfiguration());

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Platform.MonthlyScoring.Data;
 using Platform.Scoring.Engine;
 
@@ -30,26 +30,9 @@ public static class ScoringInputLoader
         units.Sort(StringComparer.Ordinal);
 
         var previous = firstDay.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        // 41,000 units × 20 inputs × 2 months: the unit filter stays in the database (a correlated EXISTS, not an
-        // array of every unit code), rows are streamed into per-unit dictionaries, and each distinct stored JSON text
-        // is parsed once (values such as 0, 10 or true repeat across units).
-        var rows = db.ApprovedValues.AsNoTracking()
-            .Where(v => v.Tenant == tenant && v.FrameworkId == framework.Id && (v.Period == period || v.Period == previous)
-                && db.Units.Any(u => u.Tenant == tenant && u.Code == v.Unit && u.PeerGroups.Contains(peerGroup) && (u.ValidTo == null || u.ValidTo > firstDay)))
-            .Select(v => new { v.Period, v.Unit, v.InputKey, v.ValueJson })
-            .AsAsyncEnumerable();
         var current = new Dictionary<string, SortedDictionary<string, object>>(units.Count, StringComparer.Ordinal);
         var before = new Dictionary<string, SortedDictionary<string, object>>(units.Count, StringComparer.Ordinal);
-        var parsed = new Dictionary<string, object?>(StringComparer.Ordinal);
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            if (!framework.Slots.ContainsKey(row.InputKey)) continue;
-            if (!parsed.TryGetValue(row.ValueJson, out var value)) parsed[row.ValueJson] = value = ReportedValue.FromJson(row.ValueJson);
-            if (value is null) continue;
-            var target = row.Period == period ? current : before;
-            if (!target.TryGetValue(row.Unit, out var values)) target[row.Unit] = values = new SortedDictionary<string, object>(StringComparer.Ordinal);
-            values[row.InputKey] = value;
-        }
+        await ReadValuesAsync(db, tenant, framework, period, previous, peerGroup, firstDay, current, before, ct);
 
         var request = new List<UnitValues>(units.Count);
         var missing = new List<MissingInput>();
@@ -63,6 +46,65 @@ public static class ScoringInputLoader
         return new ScoringInputSet(new ScoringRequest(period, peerGroup, request), missing);
     }
 
+
+    /// <summary>
+    /// 41,000 units × 20 inputs × 2 months in one plain reader over the database connection (no entity
+    /// materialisation): the unit filter stays in the database (a correlated EXISTS, not an array of every unit
+    /// code), rows go straight into per-unit dictionaries, each distinct stored JSON text is parsed once (values such
+    /// as 0, 10 or true repeat across units), and the input keys, the framework's own strings, are not copied per row.
+    /// </summary>
+    private static async Task ReadValuesAsync(MonthlyScoringDbContext db, string tenant, CompiledFramework framework, string period,
+        string previous, string peerGroup, DateOnly firstDay, Dictionary<string, SortedDictionary<string, object>> current,
+        Dictionary<string, SortedDictionary<string, object>> before, CancellationToken ct)
+    {
+        var parsed = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var keys = framework.Slots.Keys.ToDictionary(k => k, k => k, StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand("""
+                SELECT v.period = $3, v.unit, v.input_key, v.value
+                FROM approved_values v
+                WHERE v.tenant = $1 AND v.framework_id = $2 AND v.period IN ($3, $4)
+                  AND EXISTS (SELECT 1 FROM units u WHERE u.tenant = $1 AND u.code = v.unit AND u.peer_groups @> ARRAY[$5]::text[]
+                              AND (u.valid_to IS NULL OR u.valid_to > $6))
+                """, (NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Parameters =
+                {
+                    new() { Value = tenant }, new() { Value = framework.Id }, new() { Value = period }, new() { Value = previous },
+                    new() { Value = peerGroup }, new() { Value = firstDay },
+                },
+            };
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            string? unit = null;
+            SortedDictionary<string, object>? currentValues = null, beforeValues = null;
+            while (await reader.ReadAsync(ct))
+            {
+                if (!keys.TryGetValue(reader.GetString(2), out var key)) continue;
+                var json = reader.GetString(3);
+                if (!parsed.TryGetValue(json, out var value)) parsed[json] = value = ReportedValue.FromJson(json);
+                if (value is null) continue;
+                var row = reader.GetString(1);
+                if (!string.Equals(row, unit, StringComparison.Ordinal))
+                    (unit, currentValues, beforeValues) = (row, current.GetValueOrDefault(row), before.GetValueOrDefault(row));
+                if (reader.GetBoolean(0))
+                {
+                    if (currentValues is null) current[row] = currentValues = new SortedDictionary<string, object>(StringComparer.Ordinal);
+                    currentValues[key] = value;
+                }
+                else
+                {
+                    if (beforeValues is null) before[row] = beforeValues = new SortedDictionary<string, object>(StringComparer.Ordinal);
+                    beforeValues[key] = value;
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     private static DateOnly FirstDay(string period) =>
         Period.TryParse(period, out var p) && p.Month > 0

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -57,11 +58,36 @@ internal sealed class PublicationDraft
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"revision {revision}\n"));
-        hash.AppendData(Encoding.UTF8.GetBytes(inputJson));
+        AppendUtf8(hash, inputJson);
         hash.AppendData("\n"u8);
-        hash.AppendData(Encoding.UTF8.GetBytes(resultJson));
+        AppendUtf8(hash, resultJson);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    /// <summary>The text's UTF-8 bytes into the hash through one small buffer: a 64 MiB document is not copied whole.</summary>
+    private static void AppendUtf8(IncrementalHash hash, string text)
+    {
+        var encoder = Encoding.UTF8.GetEncoder();
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(Chunk));
+        try
+        {
+            var rest = text.AsSpan();
+            while (true)
+            {
+                var chars = rest[..Math.Min(Chunk, rest.Length)];
+                encoder.Convert(chars, buffer, flush: chars.Length == rest.Length, out var used, out var written, out _);
+                hash.AppendData(buffer.AsSpan(0, written));
+                rest = rest[used..];
+                if (rest.IsEmpty) break;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private const int Chunk = 32 * 1024;
 
     /// <summary>
     /// Units whose published standing differs between two results: reported or not, total, class, rank (among the

@@ -10,6 +10,7 @@ using Platform.DataAndMessaging.Database;
 using Platform.DataAndMessaging.Outbox;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Problems;
+using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Http;
 using Platform.Scoring.Io;
 
@@ -74,7 +75,7 @@ public static class PublishScores
         run.ChangedUnits = previous is null ? null
             : PublicationDraft.ChangedUnits(Standings.Of(ResultLines.Read(previous.ResultJson)), draft.Standings);
         db.ScoreRuns.Add(run);
-        db.EnqueueEvent(Event(run, previous?.Revision, draft.Standings), time);
+        EnqueueEvents(db, run, previous?.Revision, draft.Standings, time);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -108,16 +109,47 @@ public static class PublishScores
     /// The event, from the standings of the result just scored (<see cref="PublicationDraft.Standings"/>, the engine's lines
     /// as the stored document writes them): every unit in published order (ranked units, then those that have not
     /// reported). A unit that has not reported keeps the engine's total and class (0 plus any bonus) for older
-    /// subscribers, with <c>reported: false</c> and the rank after every reported unit.
+    /// subscribers, with <c>reported: false</c> and the rank after every reported unit. A peer group of at most
+    /// <see cref="ScoresPublishedPart.MaxUnitsPerPart"/> units is one <see cref="ScoresPublished"/>; a larger one is
+    /// <see cref="ScoresPublishedPart"/> messages of at most that many units each, in published order, all written to the
+    /// outbox with the run (docs/events.md).
     /// </summary>
-    private static ScoresPublished Event(ScoreRun run, int? supersedes, IReadOnlyList<Standing> standings)
+    private static void EnqueueEvents(MonthlyScoringDbContext db, ScoreRun run, int? supersedes, IReadOnlyList<Standing> standings, TimeProvider time)
     {
         var afterRanked = standings.Count(s => s.Reported) + 1;
-        return new ScoresPublished(run.Tenant, run.FrameworkId, run.FrameworkVersion, run.Period, run.PeerGroup, run.Revision!.Value, supersedes,
-            run.Reason, run.ChangedUnits,
-            standings.Select(s => new PublishedUnitScore(s.Line.Unit, s.Line.Total, s.Line.Unrounded, s.Line.Classification, s.Rank ?? afterRanked,
-                s.Line.Groups, s.Line.Indicators.ToDictionary(i => i.Key, i => new PublishedIndicatorScore(i.Value.Score, i.Value.Max, i.Value.Flags)),
-                s.Line.Bonus, s.Reported)).ToList(),
-            run.CreatedAt);
+        if (standings.Count <= ScoresPublishedPart.MaxUnitsPerPart)
+        {
+            db.EnqueueEvent(new ScoresPublished(run.Tenant, run.FrameworkId, run.FrameworkVersion, run.Period, run.PeerGroup, run.Revision!.Value,
+                supersedes, run.Reason, run.ChangedUnits, standings.Select(s => Unit(s, afterRanked)).ToList(), run.CreatedAt), time);
+            return;
+        }
+        var parts = (standings.Count + ScoresPublishedPart.MaxUnitsPerPart - 1) / ScoresPublishedPart.MaxUnitsPerPart;
+        var changed = run.ChangedUnits?.ToHashSet(StringComparer.Ordinal);
+        for (var part = 0; part < parts; part++)
+        {
+            var units = standings.Skip(part * ScoresPublishedPart.MaxUnitsPerPart).Take(ScoresPublishedPart.MaxUnitsPerPart)
+                .Select(s => Unit(s, afterRanked)).ToList();
+            db.EnqueueEvent(new ScoresPublishedPart(run.Tenant, run.FrameworkId, run.FrameworkVersion, run.Period, run.PeerGroup, run.Revision!.Value,
+                supersedes, run.Reason, changed is null ? null : ChangedAmong(units, changed, last: part == parts - 1), part + 1, parts, standings.Count,
+                units, run.CreatedAt), time);
+        }
+
+        // The changed units among a part's units; a unit that left the peer group since the superseded revision (in
+        // no part) is listed in the last part, so the union over the parts is the revision's changed units.
+        List<string> ChangedAmong(List<PublishedUnitScore> units, HashSet<string> all, bool last)
+        {
+            var among = units.Where(u => all.Contains(u.Unit)).Select(u => u.Unit).ToList();
+            if (last)
+            {
+                var published = standings.Select(s => s.Line.Unit).ToHashSet(StringComparer.Ordinal);
+                among.AddRange(run.ChangedUnits!.Where(u => !published.Contains(u)));
+            }
+            return among;
+        }
     }
+
+    private static PublishedUnitScore Unit(Standing s, int afterRanked) =>
+        new(s.Line.Unit, s.Line.Total, s.Line.Unrounded, s.Line.Classification, s.Rank ?? afterRanked,
+            s.Line.Groups, s.Line.Indicators.ToDictionary(i => i.Key, i => new PublishedIndicatorScore(i.Value.Score, i.Value.Max, i.Value.Flags)),
+            s.Line.Bonus, s.Reported);
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Platform.MonthlyScoring.Bonus;
 using Platform.MonthlyScoring.Data;
 using Platform.MonthlyScoring.Inputs;
@@ -35,7 +37,11 @@ public static class RunScoring
         // Approved bonus points (1–5) of the period enter every run made after the decision.
         var bonuses = await BonusDecisions.ApprovedAsync(db, tenant, period, ct);
         var set = await ScoringInputLoader.LoadAsync(db, tenant, framework, period, peerGroup, bonuses, ct);
-        return Score(framework, ScoringRunJson.WriteInputToString(framework, set.Request)) with { Missing = set.Missing };
+        // The input document is written once as UTF-8 and read back from those bytes; its text is made once, to be stored.
+        var input = new ArrayBufferWriter<byte>(1 << 16);
+        ScoringRunJson.WriteInput(framework, set.Request, input);
+        return Score(ScoringRunJson.Read(input.WrittenSpan), Encoding.UTF8.GetString(input.WrittenSpan),
+            (id, version, _) => id == framework.Id && version == framework.Version ? framework : null) with { Missing = set.Missing };
     }
 
     /// <summary>Scores a scoring-io input document the way the CLI does, under the version it names.</summary>
@@ -48,9 +54,13 @@ public static class RunScoring
     public static ComputedRun Score(CompiledFramework framework, string inputJson) =>
         Score(inputJson, (id, version, _) => id == framework.Id && version == framework.Version ? framework : null);
 
-    private static ComputedRun Score(string inputJson, Func<string, string?, string, CompiledFramework?> find)
+    private static ComputedRun Score(string inputJson, Func<string, string?, string, CompiledFramework?> find) =>
+        Score(ScoringRunJson.Read(inputJson), inputJson, find);
+
+    private static ComputedRun Score((ScoringRunInput? Input, IReadOnlyList<ScoringProblem> Problems) read, string inputJson,
+        Func<string, string?, string, CompiledFramework?> find)
     {
-        var (input, problems) = ScoringRunJson.Read(inputJson);
+        var (input, problems) = read;
         if (input is null || problems.Count > 0) throw new ScoringInputException(problems);
         var framework = find(input.Framework, input.Version, input.Request.Period)
             ?? throw new ScoringInputException([new ScoringProblem(null, "framework", $"không có khung \"{input.Framework}\" phiên bản \"{input.Version}\"")]);

@@ -149,7 +149,8 @@ namespace Platform.MonthlyScoring.Data.Migrations
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("body");
+                        .HasColumnName("body")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -494,7 +495,8 @@ namespace Platform.MonthlyScoring.Data.Migrations
                     b.Property<string>("InputJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("input");
+                        .HasColumnName("input")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -522,7 +524,8 @@ namespace Platform.MonthlyScoring.Data.Migrations
                     b.Property<string>("ResultJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("result");
+                        .HasColumnName("result")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<int?>("Revision")
                         .HasColumnType("integer")

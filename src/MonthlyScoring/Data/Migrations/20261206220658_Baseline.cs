@@ -132,7 +132,8 @@ namespace Platform.MonthlyScoring.Data.Migrations
                     sequence = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     message_type = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    body = table.Column<string>(type: "jsonb", nullable: false),
+                    body = table.Column<string>(type: "jsonb", nullable: false)
+                        .Annotation("Npgsql:Compression:", "lz4"),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -162,8 +163,10 @@ namespace Platform.MonthlyScoring.Data.Migrations
                     reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    input = table.Column<string>(type: "text", nullable: false),
-                    result = table.Column<string>(type: "text", nullable: false),
+                    input = table.Column<string>(type: "text", nullable: false)
+                        .Annotation("Npgsql:Compression:", "lz4"),
+                    result = table.Column<string>(type: "text", nullable: false)
+                        .Annotation("Npgsql:Compression:", "lz4"),
                     changed_units = table.Column<string[]>(type: "text[]", nullable: true)
                 },
                 constraints: table =>

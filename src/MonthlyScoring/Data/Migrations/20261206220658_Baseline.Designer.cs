@@ -12,7 +12,7 @@ using Platform.MonthlyScoring.Data;
 namespace Platform.MonthlyScoring.Data.Migrations
 {
     [DbContext(typeof(MonthlyScoringDbContext))]
-    [Migration("20261206155032_Baseline")]
+    [Migration("20261206220658_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -152,7 +152,8 @@ namespace Platform.MonthlyScoring.Data.Migrations
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("body");
+                        .HasColumnName("body")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -497,7 +498,8 @@ namespace Platform.MonthlyScoring.Data.Migrations
                     b.Property<string>("InputJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("input");
+                        .HasColumnName("input")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -525,7 +527,8 @@ namespace Platform.MonthlyScoring.Data.Migrations
                     b.Property<string>("ResultJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("result");
+                        .HasColumnName("result")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<int?>("Revision")
                         .HasColumnType("integer")
