@@ -148,7 +148,7 @@ namespace Platform.MonthlyScoring.Data.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("body")
                         .HasAnnotation("Npgsql:Compression:", "lz4");
 

@@ -132,7 +132,7 @@ namespace Platform.MonthlyScoring.Data.Migrations
                     sequence = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     message_type = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    body = table.Column<string>(type: "jsonb", nullable: false)
+                    body = table.Column<string>(type: "json", nullable: false)
                         .Annotation("Npgsql:Compression:", "lz4"),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

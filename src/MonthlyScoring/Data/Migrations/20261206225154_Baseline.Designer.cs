@@ -12,7 +12,7 @@ using Platform.MonthlyScoring.Data;
 namespace Platform.MonthlyScoring.Data.Migrations
 {
     [DbContext(typeof(MonthlyScoringDbContext))]
-    [Migration("20261206220658_Baseline")]
+    [Migration("20261206225154_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -151,7 +151,7 @@ namespace Platform.MonthlyScoring.Data.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("body")
                         .HasAnnotation("Npgsql:Compression:", "lz4");
 
