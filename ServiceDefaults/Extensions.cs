@@ -110,7 +110,7 @@ public static class Extensions
             {
                 app.UseWhen(authenticateWhen, branch => branch.UseAuthentication());
                 // UseAuthentication marks only the branch; unmarked, WebApplication would add it again in front of everything.
-                app.Properties["__AuthenticationMiddlewareSet"] = true;
+                ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
             }
             app.UseAuthorization();
         }
