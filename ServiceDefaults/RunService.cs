@@ -15,10 +15,6 @@ public static class RunService
     {
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         var name = app.Environment.ApplicationName;
-        // Starting leaves tens of MB of garbage (configuration, the EF Core model, the bus topology, JSON metadata) that an
-        // idle process would keep for hours: one compacting collection once started hands it back (ADR 0006).
-        lifetime.ApplicationStarted.Register(static () => ThreadPool.UnsafeQueueUserWorkItem(
-            static _ => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true), null));
         try
         {
             await app.RunAsync();
