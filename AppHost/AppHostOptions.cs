@@ -52,6 +52,7 @@ internal sealed record AppHostOptions
           Infrastructure:Postgres:Port, Infrastructure:RabbitMq:Port, Infrastructure:RabbitMq:ManagementPort,
           Gateway:Port                  fixed ports (default: remembered from the last run, or free ones;
                                         the gateway prefers 8080)
+          AppHost:StartTimeout          how long to wait for all to be healthy (default 00:03:00)
 
         Exit codes: 0 done, 1 failed (the message names the cause and the fix), 2 bad command line.
         """;

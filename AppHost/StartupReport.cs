@@ -5,7 +5,8 @@ using System.Globalization;
 namespace Platform.AppHost;
 
 /// <summary>
-/// Waits until every resource is healthy (at most <see cref="StartTimeout"/>) and says so: how long it took, where to
+/// Waits until every resource is healthy (at most <c>AppHost:StartTimeout</c>, default <see cref="StartTimeout"/>; a
+/// busy shared machine may need more, e.g. <c>--AppHost:StartTimeout=00:06:00</c>) and says so: how long it took, where to
 /// open the platform and the dashboard. With --smoke it also asks the gateway's <c>/health/all</c>, then stops AppHost
 /// with exit code 0 — or 1 naming the resource that failed and why. With --report-memory it prints every process's
 /// resident memory once idle.
@@ -25,7 +26,8 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
         if (execution.IsPublishMode) return;
         var watched = Processes(model).Select(r => r.Name).ToList();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        deadline.CancelAfter(StartTimeout);
+        var timeout = configuration.GetValue<TimeSpan?>("AppHost:StartTimeout") is { } configured && configured > TimeSpan.Zero ? configured : StartTimeout;
+        deadline.CancelAfter(timeout);
         var failure = new TaskCompletionSource<(string, IEnumerable<string>)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _ = WatchAsync(failure, stoppingToken);
 
@@ -41,7 +43,7 @@ internal sealed class StartupReport(AppHostOptions options, DistributedApplicati
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
             var waiting = watched.Where(n => _latest.Values.FirstOrDefault(e => e.Resource.Name == n)?.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).ToList();
-            reason = $"not healthy within {StartTimeout.TotalMinutes:0} minutes: {string.Join(", ", waiting)}";
+            reason = $"not healthy within {timeout.TotalMinutes:0.#} minutes: {string.Join(", ", waiting)}";
             culprits = waiting;
         }
         catch (OperationCanceledException)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -91,7 +92,12 @@ public static class Extensions
     /// <c>/alive</c>: the process answers. <c>/health</c>: every check, including the database and
     /// the broker, passes; AppHost and load balancers use it to decide the service is ready.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="app">The application.</param>
+    /// <param name="authenticateWhen">
+    /// Which requests the default scheme authenticates before the endpoints (all when null). The gateway passes the
+    /// requests that can carry its session: elsewhere the scheme's answer is always "nobody", and asking costs every call.
+    /// </param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, Func<HttpContext, bool>? authenticateWhen = null)
     {
         app.UseCorrelationId();
         app.UseExceptionHandler();
@@ -99,7 +105,13 @@ public static class Extensions
         // After the problem-details middleware so a 401/403 gets a body; before every endpoint.
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
         {
-            app.UseAuthentication();
+            if (authenticateWhen is null) app.UseAuthentication();
+            else
+            {
+                app.UseWhen(authenticateWhen, branch => branch.UseAuthentication());
+                // UseAuthentication marks only the branch; unmarked, WebApplication would add it again in front of everything.
+                ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+            }
             app.UseAuthorization();
         }
 

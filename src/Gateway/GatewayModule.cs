@@ -22,6 +22,13 @@ public static class GatewayModule
         return builder;
     }
 
+    /// <summary>
+    /// The requests the session cookie is checked for before the endpoints: every page, and an <c>/api</c> call only when it
+    /// carries the session cookie. Any other API call has no session to find (a machine client's own token is checked by
+    /// SessionApi, the services check it too), and asking the cookie handler cost every such call through the gateway.
+    /// </summary>
+    public static bool AuthenticateWhen(HttpContext context) => GatewaySession.MayCarrySession(context.Request);
+
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseGatewayProtections();

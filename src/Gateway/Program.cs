@@ -6,7 +6,7 @@ builder.AddServiceDefaults();
 builder.AddGateway();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
+app.MapDefaultEndpoints(GatewayModule.AuthenticateWhen);
 app.MapGateway();
 
 return await app.RunServiceAsync();

@@ -120,8 +120,25 @@ internal static class GatewaySession
         };
     }
 
+    /// <summary>
+    /// False only for an <c>/api</c> request without the session cookie: the cookie scheme can only answer "nobody" there,
+    /// and no OpenID Connect callback is under <c>/api</c> (checked at start, <see cref="UseGatewaySession"/>).
+    /// </summary>
+    public static bool MayCarrySession(HttpRequest request) =>
+        !SessionApi.IsApi(request) || request.Cookies.ContainsKey(CookieName);
+
     public static WebApplication UseGatewaySession(this WebApplication app)
     {
+        if (IsConfigured(app.Configuration))
+        {
+            // The callbacks are handled by the authentication middleware, which MayCarrySession skips under /api.
+            var oidc = app.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OidcScheme);
+            foreach (var path in new[] { oidc.CallbackPath, oidc.SignedOutCallbackPath, oidc.RemoteSignOutPath })
+            {
+                if (path.StartsWithSegments("/api"))
+                    throw new InvalidOperationException($"The OpenID Connect path {path} is under /api, where the gateway does not look for a session.");
+            }
+        }
         app.UseMiddleware<SessionApi>();
         app.MapSessionEndpoints();
         return app;
