@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Platform.Bench.IntakeThroughput;
 
 /// <summary>Latencies of one load run and how long it took.</summary>
-internal sealed record Run(int Count, TimeSpan Elapsed, List<double> LatenciesMs)
+internal sealed record Run(int Count, TimeSpan Elapsed, List<double> LatenciesMs, int Failed = 0, string? FirstFailure = null)
 {
     public double Throughput => Count / Elapsed.TotalSeconds;
 
@@ -16,7 +16,8 @@ internal sealed record Run(int Count, TimeSpan Elapsed, List<double> LatenciesMs
     public void Report(string unit)
     {
         LatenciesMs.Sort();
-        Console.WriteLine($"  {Count:N0} in {Elapsed.TotalSeconds:0.00} s = {Throughput,8:N0} {unit}/s   p50 {Percentile(0.50):0.0} ms   p99 {Percentile(0.99):0.0} ms   p99.9 {Percentile(0.999):0.0} ms   max {LatenciesMs[^1]:0.0} ms");
+        Console.WriteLine($"  {Count:N0} in {Elapsed.TotalSeconds:0.00} s = {Throughput,8:N0} {unit}/s   p50 {Percentile(0.50):0.0} ms   p99 {Percentile(0.99):0.0} ms   p99.9 {Percentile(0.999):0.0} ms   max {LatenciesMs[^1]:0.0} ms"
+                          + (Failed > 0 ? $"   FAILED {Failed:N0} (first: {FirstFailure})" : ""));
     }
 }
 
@@ -56,6 +57,8 @@ internal static class Load
     {
         var latencies = new double[count];
         var tasks = new Task[count];
+        var failed = 0;
+        string? firstFailure = null;
         var start = Stopwatch.GetTimestamp();
         var ticksPerItem = Stopwatch.Frequency / rate;
         var i = 0;
@@ -68,13 +71,21 @@ internal static class Load
                 var item = i;
                 tasks[i] = Task.Run(async () =>
                 {
-                    await send(item);
+                    try
+                    {
+                        await send(item);
+                    }
+                    catch (Exception ex)
+                    {
+                        // An overloaded system refuses or times out: counted and told, the run goes on.
+                        if (Interlocked.Increment(ref failed) == 1) firstFailure = ex.Message.Split('\n')[0];
+                    }
                     latencies[item] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
                 });
             }
             if (i < count) await Task.Delay(1);
         }
         await Task.WhenAll(tasks);
-        return new Run(count, Stopwatch.GetElapsedTime(start), [.. latencies]);
+        return new Run(count, Stopwatch.GetElapsedTime(start), [.. latencies], failed, firstFailure);
     }
 }
