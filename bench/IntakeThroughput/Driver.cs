@@ -250,6 +250,8 @@ internal static class Driver
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        // Per submission stored (an overloaded open-loop run may have refused some).
+        count = await db.Submissions.CountAsync();
         var changes = await db.SubmissionValueChanges.CountAsync();
         var audit = await db.AuditEntries.CountAsync(a => a.EntityType == "submission");
         var outbox = await db.Set<OutboxMessage>().CountAsync(m => m.MessageType.StartsWith("Platform.Contracts.SubmissionSubmitted,"));
