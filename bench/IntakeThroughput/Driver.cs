@@ -12,10 +12,12 @@
 //   3. open loop (with --rate): submissions arriving at --rate per second for --seconds, p50/p99/p99.9 from when each
 //      was due, and the rate achieved;
 //   4. the peer: raw inserts of the same rows, closed loop with the same concurrency, and at --rate when given.
-// The service answers directly (Kestrel); the gateway's own cost is bench/GatewayOverhead's.
+// The service answers directly (its own Kestrel port); with --gateway, 2 and 3 run a second time through the gateway
+// (in-process, its own Kestrel port, routing /api/intake to the service: YARP, protections, token check).
 //
 //   dotnet run -c Release --project bench/IntakeThroughput -- [--units 4100,41000,410000] [--submissions 8000]
-//       [--concurrency 16] [--warmup 4000] [--rate 500] [--seconds 10] [--profile 300] [--mode web|machine]
+//       [--concurrency 16] [--warmup 4000] [--rate 500] [--seconds 10] [--profile 300] [--mode web|machine] [--gateway]
+extern alias gateway;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -69,7 +71,8 @@ internal static class Driver
         var seconds = Option(args, "--seconds", 10);
         var profile = Option(args, "--profile", 300);
         var offered = rate * seconds;
-        var needed = warmup + profile + submissions + offered;
+        var viaGateway = args.Contains("--gateway");
+        var needed = warmup + profile + (submissions + offered) * (viaGateway ? 2 : 1) + (viaGateway ? Math.Min(warmup, 1_000) : 0);
         if (unitCounts.Any(u => u * Periods.Length < needed))
         {
             Console.Error.WriteLine($"--units {unitCounts.Min()} × {Periods.Length} periods is fewer than {needed} distinct submissions");
@@ -86,6 +89,8 @@ internal static class Driver
         {
             // No solution-relative content root outside a test project: the service needs none.
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INTAKE", AppContext.BaseDirectory);
+            // The gateway reads its routes from its own appsettings.json: its project directory.
+            if (viaGateway) Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(RepositoryRoot(), "src", "Gateway"));
             Console.WriteLine($"{Environment.ProcessorCount} cores; mode {mode}; every directory: profile {profile}, warm-up {warmup:N0}, closed loop {submissions:N0} × {concurrency} clients"
                               + (rate > 0 ? $", open loop {rate}/s × {seconds} s" : ""));
             foreach (var unitCount in unitCounts)
@@ -115,26 +120,51 @@ internal static class Driver
                 var work = (from period in Periods from unit in Enumerable.Range(0, units.Count) select (unit, period)).ToArray();
                 var taken = 0;
                 ReadOnlyMemory<(int Unit, string Period)> Take(int n) { var slice = work.AsMemory(taken, n); taken += n; return slice; }
-                Task Send((int Unit, string Period) item) => mode == "machine"
-                    ? MachinePushAsync(client, callers[item.Unit], units[item.Unit], item.Period)
-                    : WebSubmitAsync(client, callers[item.Unit], units[item.Unit], item.Period);
+                Task Send(HttpClient to, (int Unit, string Period) item) => mode == "machine"
+                    ? MachinePushAsync(to, callers[item.Unit], units[item.Unit], item.Period)
+                    : WebSubmitAsync(to, callers[item.Unit], units[item.Unit], item.Period);
 
                 var warm = Take(warmup);
-                await Load.ClosedAsync(warm.Length, concurrency, (_, i) => Send(warm.Span[i]));
+                await Load.ClosedAsync(warm.Length, concurrency, (_, i) => Send(client, warm.Span[i]));
                 var profiled = Take(profile);
-                if (profile > 0) await Profile.RunAsync(profile, i => Send(profiled.Span[i]), Values, Framework, Periods[0]);
+                if (profile > 0) await Profile.RunAsync(profile, i => Send(client, profiled.Span[i]), Values, Framework, Periods[0]);
 
-                Console.WriteLine($"  API, closed loop: {submissions:N0} submissions of 20 values ({mode}), {concurrency} concurrent clients");
-                var closed = Take(submissions);
-                var api = await Load.ClosedAsync(submissions, concurrency, (_, i) => Send(closed.Span[i]));
-                api.Report("submissions");
-                Run? apiOpen = null;
-                if (rate > 0)
+                await using var gatewayHost = viaGateway ? new ServiceFactory<gateway::Program>(new Dictionary<string, string>
                 {
-                    Console.WriteLine($"  API, open loop: {rate}/s offered for {seconds} s");
-                    var open = Take(offered);
-                    apiOpen = await Load.OpenAsync(offered, rate, i => Send(open.Span[i]));
-                    apiOpen.Report("submissions");
+                    ["services:intake:http:0"] = client.BaseAddress!.ToString().TrimEnd('/'),
+                    // The per-caller limits protect a real deployment; here they would only cap the load.
+                    ["Gateway:RateLimit:PermitLimit"] = "100000000",
+                    ["Gateway:RateLimit:IpPermitLimit"] = "100000000",
+                    ["Logging:LogLevel:Default"] = "Warning",
+                }, tokens) : null;
+                HttpClient? throughGateway = null;
+                if (gatewayHost is not null)
+                {
+                    gatewayHost.UseKestrel(0);
+                    gatewayHost.StartServer();
+                    throughGateway = gatewayHost.CreateClient();
+                    throughGateway.Timeout = TimeSpan.FromMinutes(2);
+                    var gatewayWarm = Take(Math.Min(warmup, 1_000));
+                    await Load.ClosedAsync(gatewayWarm.Length, concurrency, (_, i) => Send(throughGateway, gatewayWarm.Span[i]));
+                }
+                var paths = new List<(string Name, HttpClient Client)> { ("direct", client) };
+                if (throughGateway is not null) paths.Add(("via gateway", throughGateway));
+                var results = new List<(string Name, Run Closed, Run? Open)>();
+                foreach (var (name, pathClient) in paths)
+                {
+                    Console.WriteLine($"  API {name}, closed loop: {submissions:N0} submissions of 20 values ({mode}), {concurrency} concurrent clients");
+                    var closed = Take(submissions);
+                    var api = await Load.ClosedAsync(submissions, concurrency, (_, i) => Send(pathClient, closed.Span[i]));
+                    api.Report("submissions");
+                    Run? apiOpen = null;
+                    if (rate > 0)
+                    {
+                        Console.WriteLine($"  API {name}, open loop: {rate}/s offered for {seconds} s");
+                        var open = Take(offered);
+                        apiOpen = await Load.OpenAsync(offered, rate, i => Send(pathClient, open.Span[i]));
+                        apiOpen.Report("submissions");
+                    }
+                    results.Add((name, api, apiOpen));
                 }
                 await ReportOutboxAsync(service.Services, taken);
 
@@ -148,10 +178,14 @@ internal static class Driver
                     Console.WriteLine($"  raw, open loop: {rate}/s offered for {seconds} s");
                     rawOpen.Report("submissions");
                 }
-                var line = $"{unitCount,8:N0} units: API {api.Throughput,6:N0}/s (p99 {api.Percentile(0.99):0} ms), raw {raw.Throughput,6:N0}/s → {api.Throughput / raw.Throughput:P0} of raw"
-                           + (apiOpen is null ? "" : $"; at {rate}/s offered: achieved {apiOpen.Throughput:N0}/s, p50 {apiOpen.Percentile(0.5):0.0} ms, p99 {apiOpen.Percentile(0.99):0.0} ms, p99.9 {apiOpen.Percentile(0.999):0.0} ms (raw p99 {rawOpen!.Percentile(0.99):0.0} ms)");
-                Console.WriteLine("  " + line);
-                summary.Add(line);
+                foreach (var (name, api, apiOpen) in results)
+                {
+                    var line = $"{unitCount,8:N0} units, {name,-11}: API {api.Throughput,6:N0}/s (p99 {api.Percentile(0.99):0} ms), raw {raw.Throughput,6:N0}/s → {api.Throughput / raw.Throughput:P0} of raw"
+                               + (apiOpen is null ? "" : $"; at {rate}/s offered: achieved {apiOpen.Throughput:N0}/s, p50 {apiOpen.Percentile(0.5):0.0} ms, p99 {apiOpen.Percentile(0.99):0.0} ms, p99.9 {apiOpen.Percentile(0.999):0.0} ms"
+                                                           + (apiOpen.Failed > 0 ? $", {apiOpen.Failed:N0} refused" : "") + $" (raw p99 {rawOpen!.Percentile(0.99):0.0} ms)");
+                    Console.WriteLine("  " + line);
+                    summary.Add(line);
+                }
             }
             Console.WriteLine("\nSummary");
             foreach (var line in summary) Console.WriteLine("  " + line);
@@ -341,6 +375,13 @@ internal static class Driver
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(string.Join('\n', dump.Split('\n').Where(l => !l.StartsWith("SELECT pg_catalog.set_config", StringComparison.Ordinal) && !l.StartsWith('\\'))), connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "Platform.sln"))) return directory.FullName;
+        throw new InvalidOperationException("--gateway runs from the repository's build output (bench/IntakeThroughput/bin/…).");
     }
 
     private static int Option(string[] args, string name, int fallback) =>
