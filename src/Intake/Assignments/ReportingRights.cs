@@ -100,8 +100,7 @@ public static class ReportingRights
             .Select(a => new { a.ReportingUnit, a.InputKeys }).ToListAsync(ct);
         var mine = assignments.Where(a => a.ReportingUnit == reportingUnit).SelectMany(a => a.InputKeys).ToHashSet(StringComparer.Ordinal);
         // Every code of the subtree is a unit in force today (the walk keeps only those), so asking the walk itself is
-        // asking VisibleUnits — without joining its result back to the whole directory, which the planner did by
-        // scanning it (≈ 100 ms a submission with 410,000 units; now the same at every size).
+        // asking VisibleUnits, without joining its result back to the whole directory (docs/intake.md, "Performance").
         var inSubtree = mine.Count == 0 && await db.SubtreeCodes(tenant, reportingUnit, today).AnyAsync(code => code == targetUnit, ct);
 
         var basis = mine.Count > 0 ? ReportingBasis.Assigned
