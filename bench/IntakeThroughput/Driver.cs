@@ -1,13 +1,23 @@
-// Intake load driver: sustained submissions per second through the real HTTP API (Kestrel on a local port,
-// bearer-token authentication, framework validation, value history, audit and the outbox row of
-// SubmissionSubmitted), with p50/p99 latency per submission; then, in the same run and on the same
-// PostgreSQL, the raw insert rate of the same rows written with plain Npgsql batches, and the ratio.
+// Intake load driver: submissions through the real HTTP API (Kestrel on a local port, bearer-token authentication,
+// framework validation, value history, audit and the outbox row of SubmissionSubmitted), and, in the same run and on
+// the same PostgreSQL, the same rows written with plain Npgsql batches (the peer), for every directory size asked.
 //
-// A submission is 20 values of monthly-4585 that a unit reports for itself and hands in. In mode `web`
-// that is two requests (PUT the draft, POST submit); in mode `machine` one request from a service client
+// A submission is 20 values of monthly-4585 that a unit reports for itself and hands in. In mode `web` that is two
+// requests (PUT the draft, POST submit); in mode `machine` one request from a service client
 // (POST /api/intake/machine/submissions with submit=true and an Idempotency-Key).
 //
-//   dotnet run -c Release --project bench/IntakeThroughput -- [--submissions 10000] [--concurrency 32] [--units 2000] [--warmup 4000] [--mode web|machine]
+// Per directory size (a fresh database holding that many units; the submitting units spread over it):
+//   1. profile: --profile submissions one at a time, SQL round trips and their time per submission (ActivityListener);
+//   2. closed loop: --submissions with --concurrency clients as fast as they are answered (max throughput);
+//   3. open loop (with --rate): submissions arriving at --rate per second for --seconds, p50/p99/p99.9 from when each
+//      was due, and the rate achieved;
+//   4. the peer: raw inserts of the same rows, closed loop with the same concurrency, and at --rate when given.
+// The service answers directly (its own Kestrel port); with --gateway, 2 and 3 run a second time through the gateway
+// (in-process, its own Kestrel port, routing /api/intake to the service: YARP, protections, token check).
+//
+//   dotnet run -c Release --project bench/IntakeThroughput -- [--units 4100,41000,410000] [--submissions 8000]
+//       [--concurrency 16] [--warmup 4000] [--rate 500] [--seconds 10] [--profile 300] [--mode web|machine] [--gateway]
+extern alias gateway;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -50,16 +60,22 @@ internal static class Driver
 
     public static async Task<int> Main(string[] args)
     {
-        var submissions = Option(args, "--submissions", 10_000);
-        var concurrency = Option(args, "--concurrency", 32);
-        var unitCount = Option(args, "--units", 2_000);
-        var mode = OptionText(args, "--mode", "web");
+        var submissions = Option(args, "--submissions", 8_000);
+        var concurrency = Option(args, "--concurrency", 16);
+        var unitCounts = OptionText(args, "--units", "4100").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)).ToArray();
+        var mode = OptionText(args, "--mode", "machine");
         if (mode is not ("web" or "machine")) { Console.Error.WriteLine("--mode is web or machine"); return 2; }
         // Long enough for tiered compilation and PGO to settle (a running service is past that point).
         var warmup = Option(args, "--warmup", 4_000);
-        if (unitCount * Periods.Length < submissions + warmup)
+        var rate = Option(args, "--rate", 0);
+        var seconds = Option(args, "--seconds", 10);
+        var profile = Option(args, "--profile", 300);
+        var offered = rate * seconds;
+        var viaGateway = args.Contains("--gateway");
+        var needed = warmup + profile + (submissions + offered) * (viaGateway ? 2 : 1) + (viaGateway ? Math.Min(warmup, 1_000) : 0);
+        if (unitCounts.Any(u => u * Periods.Length < needed))
         {
-            Console.Error.WriteLine($"--units {unitCount} × {Periods.Length} periods is fewer than {submissions + warmup} distinct submissions");
+            Console.Error.WriteLine($"--units {unitCounts.Min()} × {Periods.Length} periods is fewer than {needed} distinct submissions");
             return 2;
         }
 
@@ -68,40 +84,111 @@ internal static class Driver
         var rabbitStarting = RabbitMqBroker.StartAsync(new RabbitMqBrokerOptions { Directory = Path.Combine(root, "rabbitmq") });
         await using var postgres = await postgresStarting;
         await using var rabbit = await rabbitStarting;
+        var summary = new List<string>();
         try
         {
-            await postgres.CreateDatabaseAsync("intakedb");
-            await postgres.CreateDatabaseAsync("rawdb");
             // No solution-relative content root outside a test project: the service needs none.
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INTAKE", AppContext.BaseDirectory);
-            using var tokens = new TestTokens();
-            await using var service = new ServiceFactory<Program>(new Dictionary<string, string>
+            // The gateway reads its routes from its own appsettings.json: its project directory.
+            if (viaGateway) Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(RepositoryRoot(), "src", "Gateway"));
+            Console.WriteLine($"{Environment.ProcessorCount} cores; mode {mode}; every directory: profile {profile}, warm-up {warmup:N0}, closed loop {submissions:N0} × {concurrency} clients"
+                              + (rate > 0 ? $", open loop {rate}/s × {seconds} s" : ""));
+            foreach (var unitCount in unitCounts)
             {
-                ["ConnectionStrings:intakedb"] = postgres.ConnectionString("intakedb"),
-                ["ConnectionStrings:messaging"] = rabbit.ConnectionString(),
-                ["Logging:LogLevel:Default"] = "Warning",
-            }, tokens);
-            service.UseKestrel(0);
-            service.StartServer();
-            using var client = service.CreateClient();
-            client.Timeout = TimeSpan.FromMinutes(2);
-            Console.WriteLine($"Intake listening at {client.BaseAddress} (Kestrel, HTTP/1.1, {Environment.ProcessorCount} cores)");
+                var database = $"intakedb_{unitCount}";
+                await postgres.CreateDatabaseAsync(database);
+                await postgres.CreateDatabaseAsync($"rawdb_{unitCount}");
+                using var tokens = new TestTokens();
+                await using var service = new ServiceFactory<Program>(new Dictionary<string, string>
+                {
+                    ["ConnectionStrings:intakedb"] = postgres.ConnectionString(database),
+                    ["ConnectionStrings:messaging"] = rabbit.ConnectionString(),
+                    ["Logging:LogLevel:Default"] = "Warning",
+                    // A loaded machine times out the broker's first declarations; they are retried, and are not what is measured.
+                    ["Logging:LogLevel:MassTransit"] = "None",
+                }, tokens);
+                service.UseKestrel(0);
+                service.StartServer();
+                using var client = service.CreateClient();
+                client.Timeout = TimeSpan.FromMinutes(2);
 
-            var units = await RegisterUnitsAsync(service.Services, unitCount);
-            var callers = units.Select(u => Caller(tokens, u, mode)).ToArray();
-            var work = (from period in Periods from unit in Enumerable.Range(0, units.Count) select (unit, period)).ToArray();
+                var registering = Stopwatch.StartNew();
+                var units = await RegisterUnitsAsync(service.Services, postgres.ConnectionString(database), unitCount, (needed + Periods.Length - 1) / Periods.Length);
+                Console.WriteLine($"\n== {unitCount:N0} units in the directory ({registering.Elapsed.TotalSeconds:0.0} s to register); {units.Count:N0} of them submit; intake at {client.BaseAddress}");
+                var callers = units.Select(u => Caller(tokens, u, mode)).ToArray();
+                // Period-major: one period's units first, so a directory's submissions spread over all its units.
+                var work = (from period in Periods from unit in Enumerable.Range(0, units.Count) select (unit, period)).ToArray();
+                var taken = 0;
+                ReadOnlyMemory<(int Unit, string Period)> Take(int n) { var slice = work.AsMemory(taken, n); taken += n; return slice; }
+                Task Send(HttpClient to, (int Unit, string Period) item) => mode == "machine"
+                    ? MachinePushAsync(to, callers[item.Unit], units[item.Unit], item.Period)
+                    : WebSubmitAsync(to, callers[item.Unit], units[item.Unit], item.Period);
 
-            await RunAsync(client, callers, units, work.AsMemory(0, warmup), concurrency, mode);
-            Console.WriteLine($"API: {submissions:N0} submissions of 20 values ({mode}), {concurrency} concurrent clients");
-            var api = await RunAsync(client, callers, units, work.AsMemory(warmup, submissions), concurrency, mode);
-            Report(api, submissions);
-            await ReportOutboxAsync(service.Services, warmup + submissions);
+                var warm = Take(warmup);
+                await Load.ClosedAsync(warm.Length, concurrency, (_, i) => Send(client, warm.Span[i]));
+                var profiled = Take(profile);
+                if (profile > 0) await Profile.RunAsync(profile, i => Send(client, profiled.Span[i]), Values, Framework, Periods[0]);
 
-            var rows = await RowsPerSubmissionAsync(service.Services, warmup + submissions);
-            Console.WriteLine($"Raw PostgreSQL: the same rows per submission ({rows}), one transaction each, {concurrency} concurrent connections");
-            var raw = await RawInsertAsync(postgres.ConnectionString("rawdb"), postgres.ConnectionString("intakedb"), submissions, concurrency);
-            Report(raw, submissions);
-            Console.WriteLine($"Ratio API / raw insert: {api.Throughput(submissions) / raw.Throughput(submissions):P0} of the raw rate");
+                await using var gatewayHost = viaGateway ? new ServiceFactory<gateway::Program>(new Dictionary<string, string>
+                {
+                    ["services:intake:http:0"] = client.BaseAddress!.ToString().TrimEnd('/'),
+                    // The per-caller limits protect a real deployment; here they would only cap the load.
+                    ["Gateway:RateLimit:PermitLimit"] = "100000000",
+                    ["Gateway:RateLimit:IpPermitLimit"] = "100000000",
+                    ["Logging:LogLevel:Default"] = "Warning",
+                }, tokens) : null;
+                HttpClient? throughGateway = null;
+                if (gatewayHost is not null)
+                {
+                    gatewayHost.UseKestrel(0);
+                    gatewayHost.StartServer();
+                    throughGateway = gatewayHost.CreateClient();
+                    throughGateway.Timeout = TimeSpan.FromMinutes(2);
+                    var gatewayWarm = Take(Math.Min(warmup, 1_000));
+                    await Load.ClosedAsync(gatewayWarm.Length, concurrency, (_, i) => Send(throughGateway, gatewayWarm.Span[i]));
+                }
+                var paths = new List<(string Name, HttpClient Client)> { ("direct", client) };
+                if (throughGateway is not null) paths.Add(("via gateway", throughGateway));
+                var results = new List<(string Name, Run Closed, Run? Open)>();
+                foreach (var (name, pathClient) in paths)
+                {
+                    Console.WriteLine($"  API {name}, closed loop: {submissions:N0} submissions of 20 values ({mode}), {concurrency} concurrent clients");
+                    var closed = Take(submissions);
+                    var api = await Load.ClosedAsync(submissions, concurrency, (_, i) => Send(pathClient, closed.Span[i]));
+                    api.Report("submissions");
+                    Run? apiOpen = null;
+                    if (rate > 0)
+                    {
+                        Console.WriteLine($"  API {name}, open loop: {rate}/s offered for {seconds} s");
+                        var open = Take(offered);
+                        apiOpen = await Load.OpenAsync(offered, rate, i => Send(pathClient, open.Span[i]));
+                        apiOpen.Report("submissions");
+                    }
+                    results.Add((name, api, apiOpen));
+                }
+                await ReportOutboxAsync(service.Services, taken);
+
+                var rows = await RowsPerSubmissionAsync(service.Services, taken);
+                Console.WriteLine($"  Raw PostgreSQL: the same rows per submission ({rows}), one transaction each");
+                var (raw, rawOpen) = await RawInsertAsync(postgres.ConnectionString($"rawdb_{unitCount}"), postgres.ConnectionString(database), submissions, concurrency, rate, offered);
+                Console.WriteLine($"  raw, closed loop, {concurrency} connections:");
+                raw.Report("submissions");
+                if (rawOpen is not null)
+                {
+                    Console.WriteLine($"  raw, open loop: {rate}/s offered for {seconds} s");
+                    rawOpen.Report("submissions");
+                }
+                foreach (var (name, api, apiOpen) in results)
+                {
+                    var line = $"{unitCount,8:N0} units, {name,-11}: API {api.Throughput,6:N0}/s (p99 {api.Percentile(0.99):0} ms), raw {raw.Throughput,6:N0}/s → {api.Throughput / raw.Throughput:P0} of raw"
+                               + (apiOpen is null ? "" : $"; at {rate}/s offered: achieved {apiOpen.Throughput:N0}/s, p50 {apiOpen.Percentile(0.5):0.0} ms, p99 {apiOpen.Percentile(0.99):0.0} ms, p99.9 {apiOpen.Percentile(0.999):0.0} ms"
+                                                           + (apiOpen.Failed > 0 ? $", {apiOpen.Failed:N0} refused" : "") + $" (raw p99 {rawOpen!.Percentile(0.99):0.0} ms)");
+                    Console.WriteLine("  " + line);
+                    summary.Add(line);
+                }
+            }
+            Console.WriteLine("\nSummary");
+            foreach (var line in summary) Console.WriteLine("  " + line);
             return 0;
         }
         finally
@@ -112,29 +199,35 @@ internal static class Driver
         }
     }
 
-    private sealed record Run(TimeSpan Elapsed, List<double> LatenciesMs)
+    /// <summary>
+    /// Synthetic communes under Lào Cai, each reporting for itself: the first registered through the model, the others
+    /// copied from it in SQL (a 410,000-unit directory in seconds). Returns <paramref name="submitting"/> of them, spread
+    /// evenly over the directory.
+    /// </summary>
+    private static async Task<List<string>> RegisterUnitsAsync(IServiceProvider services, string connection, int count, int submitting)
     {
-        public double Throughput(int count) => count / Elapsed.TotalSeconds;
-    }
-
-    private static void Report(Run run, int count)
-    {
-        var l = run.LatenciesMs;
-        l.Sort();
-        double P(double p) => l[(int)Math.Min(l.Count - 1, Math.Ceiling(p * l.Count) - 1)];
-        Console.WriteLine($"  {count:N0} in {run.Elapsed.TotalSeconds:0.00} s = {run.Throughput(count),8:N0} submissions/s   p50 {P(0.50):0.0} ms   p95 {P(0.95):0.0} ms   p99 {P(0.99):0.0} ms   max {l[^1]:0.0} ms");
-    }
-
-    /// <summary>Synthetic communes under Lào Cai, each reporting for itself.</summary>
-    private static async Task<List<string>> RegisterUnitsAsync(IServiceProvider services, int count)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        var codes = Enumerable.Range(1, count).Select(i => $"lao-cai.bench-{i:00000}").ToList();
-        foreach (var code in codes)
-            db.OrganisationUnits.Add(OrganisationUnit.Register(Tenant, new UnitDetails(code, "commune", $"Xã thử tải {code[^5..]}", "lao-cai", [], null), new DateOnly(2025, 7, 1)));
-        await db.SaveChangesAsync();
-        return codes;
+        static string Code(int i) => $"lao-cai.bench-{i:000000}";
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            db.OrganisationUnits.Add(OrganisationUnit.Register(Tenant, new UnitDetails(Code(1), "commune", "Xã thử tải 000001", "lao-cai", [], null), new DateOnly(2025, 7, 1)));
+            await db.SaveChangesAsync();
+        }
+        await using (var npgsql = new NpgsqlConnection(connection))
+        {
+            await npgsql.OpenAsync();
+            await using var copy = new NpgsqlCommand(
+                "INSERT INTO organisation_units (id, tenant, code, name, kind, parent_code, peer_groups, formed_from, valid_from, valid_to, revision) " +
+                "SELECT gen_random_uuid(), t.tenant, 'lao-cai.bench-' || lpad(i::text, 6, '0'), 'Xã thử tải ' || lpad(i::text, 6, '0'), t.kind, t.parent_code, t.peer_groups, t.formed_from, t.valid_from, t.valid_to, t.revision " +
+                "FROM organisation_units t, generate_series(2, $1) i WHERE t.code = $2", npgsql) { CommandTimeout = 600 };
+            copy.Parameters.Add(new NpgsqlParameter { Value = count });
+            copy.Parameters.Add(new NpgsqlParameter { Value = Code(1) });
+            await copy.ExecuteNonQueryAsync();
+            await using var analyze = new NpgsqlCommand("ANALYZE organisation_units", npgsql);
+            await analyze.ExecuteNonQueryAsync();
+        }
+        var stride = Math.Max(1, count / submitting);
+        return [.. Enumerable.Range(0, submitting).Select(i => Code(1 + i * stride))];
     }
 
     private static AuthenticationHeaderValue Caller(TestTokens tokens, string unit, string mode)
@@ -143,28 +236,6 @@ internal static class Driver
             ? TestUser.Machine("bench-source-system", [PlatformRoles.Reporter], unit)
             : new TestUser("bao-cao." + unit, [PlatformRoles.Reporter], OrgUnit: unit);
         return new AuthenticationHeaderValue("Bearer", tokens.Mint(user, lifetime: TimeSpan.FromHours(2)));
-    }
-
-    private static async Task<Run> RunAsync(HttpClient client, AuthenticationHeaderValue[] callers, List<string> units,
-        ReadOnlyMemory<(int Unit, string Period)> work, int concurrency, string mode)
-    {
-        var next = -1;
-        var latencies = new List<double>[concurrency];
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
-        {
-            var mine = latencies[w] = [];
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < work.Length)
-            {
-                var (unit, period) = work.Span[i];
-                var started = Stopwatch.GetTimestamp();
-                if (mode == "machine") await MachinePushAsync(client, callers[unit], units[unit], period);
-                else await WebSubmitAsync(client, callers[unit], units[unit], period);
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        })));
-        return new Run(clock.Elapsed, [.. latencies.SelectMany(l => l)]);
     }
 
     private static async Task WebSubmitAsync(HttpClient client, AuthenticationHeaderValue caller, string unit, string period)
@@ -213,6 +284,8 @@ internal static class Driver
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        // Per submission stored (an overloaded open-loop run may have refused some).
+        count = await db.Submissions.CountAsync();
         var changes = await db.SubmissionValueChanges.CountAsync();
         var audit = await db.AuditEntries.CountAsync(a => a.EntityType == "submission");
         var outbox = await db.Set<OutboxMessage>().CountAsync(m => m.MessageType.StartsWith("Platform.Contracts.SubmissionSubmitted,"));
@@ -223,34 +296,40 @@ internal static class Driver
     /// The same rows with plain Npgsql: the API database's tables are copied empty into <c>rawdb</c> (so the
     /// indexes and the audit trigger match), then each submission is one batch of inserts in one transaction.
     /// </summary>
-    private static async Task<Run> RawInsertAsync(string rawConnection, string apiConnection, int count, int concurrency)
+    private static async Task<(Run Closed, Run? Open)> RawInsertAsync(string rawConnection, string apiConnection, int count, int concurrency, int rate, int offered)
     {
         await CopySchemaAsync(apiConnection, rawConnection);
         await using var source = NpgsqlDataSource.Create(rawConnection);
         var valuesJson = JsonSerializer.Serialize(Values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary());
-        var next = -1;
-        var latencies = new List<double>[concurrency];
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        var connections = new NpgsqlConnection[concurrency];
+        for (var w = 0; w < concurrency; w++) connections[w] = await source.OpenConnectionAsync();
+        try
         {
-            var mine = latencies[w] = [];
-            await using var connection = await source.OpenConnectionAsync();
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            // Warm the connections and the plans as the API was warmed.
+            await Load.ClosedAsync(Math.Min(count, 2_000), concurrency, (w, i) => InsertOneAsync(connections[w], 1_000_000 + i, valuesJson));
+            var closed = await Load.ClosedAsync(count, concurrency, (w, i) => InsertOneAsync(connections[w], i, valuesJson));
+            Run? open = null;
+            if (rate > 0)
             {
-                var started = Stopwatch.GetTimestamp();
-                await InsertOneAsync(connection, i, valuesJson);
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                open = await Load.OpenAsync(offered, rate, async i =>
+                {
+                    await using var connection = await source.OpenConnectionAsync();
+                    await InsertOneAsync(connection, 2_000_000 + i, valuesJson);
+                });
             }
-        })));
-        return new Run(clock.Elapsed, [.. latencies.SelectMany(l => l)]);
+            return (closed, open);
+        }
+        finally
+        {
+            foreach (var connection in connections) await connection.DisposeAsync();
+        }
     }
 
     private static async Task InsertOneAsync(NpgsqlConnection connection, int i, string valuesJson)
     {
         var now = DateTimeOffset.UtcNow;
         var id = Guid.CreateVersion7(now);
-        var unit = $"raw-{i:000000}";
+        var unit = $"raw-{i:0000000}";
         await using var transaction = await connection.BeginTransactionAsync();
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Command(
@@ -296,6 +375,13 @@ internal static class Driver
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(string.Join('\n', dump.Split('\n').Where(l => !l.StartsWith("SELECT pg_catalog.set_config", StringComparison.Ordinal) && !l.StartsWith('\\'))), connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "Platform.sln"))) return directory.FullName;
+        throw new InvalidOperationException("--gateway runs from the repository's build output (bench/IntakeThroughput/bin/…).");
     }
 
     private static int Option(string[] args, string name, int fallback) =>

@@ -99,7 +99,9 @@ public static class ReportingRights
             .Where(a => a.FrameworkId == framework && a.TargetUnit == targetUnit)
             .Select(a => new { a.ReportingUnit, a.InputKeys }).ToListAsync(ct);
         var mine = assignments.Where(a => a.ReportingUnit == reportingUnit).SelectMany(a => a.InputKeys).ToHashSet(StringComparer.Ordinal);
-        var inSubtree = mine.Count == 0 && await db.VisibleUnits(tenant, reportingUnit, time).AnyAsync(u => u.Code == targetUnit, ct);
+        // Every code of the subtree is a unit in force today (the walk keeps only those), so asking the walk itself is
+        // asking VisibleUnits, without joining its result back to the whole directory (docs/intake.md, "Performance").
+        var inSubtree = mine.Count == 0 && await db.SubtreeCodes(tenant, reportingUnit, today).AnyAsync(code => code == targetUnit, ct);
 
         var basis = mine.Count > 0 ? ReportingBasis.Assigned
             : !inSubtree ? ReportingBasis.OutOfScope

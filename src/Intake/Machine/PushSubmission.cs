@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Platform.Intake.Calendar;
 using Platform.Intake.Data;
 using Platform.Intake.Submissions;
@@ -54,7 +56,7 @@ public static class PushSubmission
         MachinePush? push;
         try
         {
-            push = JsonSerializer.Deserialize<MachinePush>(buffer.ToArray(), JsonSerializerOptions.Web);
+            push = JsonSerializer.Deserialize<MachinePush>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), JsonSerializerOptions.Web);
         }
         catch (JsonException)
         {
@@ -67,9 +69,11 @@ public static class PushSubmission
             });
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Requests with one key queue here; a later one (or a retry) finds the first's answer below and replays it.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresDatabase.AdvisoryKey($"idempotency:{tenant}:{caller.Subject}:{idempotencyKey}")})", ct);
-        if (await FindAsync(db, tenant, caller.Subject, idempotencyKey, ct) is { } raced) return Replay(raced, hash, response);
+        // SaveChanges inside this transaction would wrap itself in a savepoint (two more round trips) to survive its own
+        // failure; a failed save here ends the request and rolls the whole transaction back, so none is needed.
+        db.Database.AutoSavepointsEnabled = false;
+        // Requests with one key queue here; a later one (or a retry) finds the first's answer and replays it.
+        if (await LockAndFindAsync(db, tenant, caller.Subject, idempotencyKey, ct) is { } raced) return Replay(raced, hash, response);
 
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
@@ -86,7 +90,7 @@ public static class PushSubmission
         {
             if (!submission.IsEditable)
                 return ApiProblems.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể nộp lại.");
-            if (await SubmitSubmission.Submit(db, frameworks, submission, caller, tenant, calendar, time, ct, saved.CheckedAgainst) is { } refused)
+            if (await SubmitSubmission.Submit(db, frameworks, submission, caller, tenant, calendar, time, ct, saved.CheckedAgainst, saved.Right) is { } refused)
                 return refused.Result switch
                 {
                     ValidationProblem invalid => invalid,
@@ -96,7 +100,8 @@ public static class PushSubmission
         }
 
         var status = saved.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
-        var answer = JsonSerializer.Serialize(SubmissionView.Of(submission), JsonSerializerOptions.Web);
+        var view = SubmissionView.Of(submission);
+        var answer = JsonSerializer.Serialize(view, JsonSerializerOptions.Web);
         db.IdempotencyRequests.Add(new IdempotencyRequest(tenant, caller.Subject, idempotencyKey, hash, status, answer, time.GetUtcNow()));
         try
         {
@@ -109,11 +114,37 @@ public static class PushSubmission
             // Another request (with another key, or from the web) changed or created this submission meanwhile.
             return ApiProblems.Conflict("Báo cáo vừa được thay đổi bởi một yêu cầu khác; không có gì được ghi. Gửi lại yêu cầu (có thể dùng cùng Idempotency-Key).");
         }
-        return Answer(response, status, answer);
+        return Answer(response, status, answer, view.Version, view.Id);
     }
 
-    private static Task<IdempotencyRequest?> FindAsync(IntakeDbContext db, string tenant, string subject, string key, CancellationToken ct) =>
-        db.IdempotencyRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Tenant == tenant && r.ClientSubject == subject && r.Key == key, ct);
+    /// <summary>
+    /// Takes the key's advisory lock for the rest of the transaction and reads the answer stored under the key, in one
+    /// round trip: a batch of two statements, so the read takes its snapshot after the lock is granted and sees the
+    /// answer of the request that held it (one statement doing both would read a snapshot from before the wait).
+    /// </summary>
+    internal static async Task<IdempotencyRequest?> LockAndFindAsync(IntakeDbContext db, string tenant, string subject, string key, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction)(db.Database.CurrentTransaction ?? throw new InvalidOperationException("The lock is held by a transaction.")).GetDbTransaction();
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)")
+                {
+                    Parameters = { new NpgsqlParameter<long> { TypedValue = PostgresDatabase.AdvisoryKey($"idempotency:{tenant}:{subject}:{key}") } },
+                },
+                new NpgsqlBatchCommand("SELECT request_hash, status_code, response_body, created_at FROM idempotency_requests WHERE tenant = $1 AND client_subject = $2 AND key = $3")
+                {
+                    Parameters = { new NpgsqlParameter<string> { TypedValue = tenant }, new NpgsqlParameter<string> { TypedValue = subject }, new NpgsqlParameter<string> { TypedValue = key } },
+                },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new IdempotencyRequest(tenant, subject, key, reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3));
+    }
 
     private static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> Replay(IdempotencyRequest done, string hash, HttpResponse response)
     {
@@ -121,15 +152,15 @@ public static class PushSubmission
             return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key đã được dùng",
                 $"Khoá {KeyHeader} này đã được dùng cho một yêu cầu có nội dung khác; mỗi yêu cầu mới cần một khoá mới.");
         response.Headers[ReplayedHeader] = "true";
-        return Answer(response, done.StatusCode, done.ResponseBody);
+        using var document = JsonDocument.Parse(done.ResponseBody);
+        var view = document.RootElement;
+        return Answer(response, done.StatusCode, done.ResponseBody, view.GetProperty("version").GetInt32(), view.GetProperty("id").GetGuid());
     }
 
-    private static ContentHttpResult Answer(HttpResponse response, int status, string body)
+    private static ContentHttpResult Answer(HttpResponse response, int status, string body, int version, Guid id)
     {
-        using var document = JsonDocument.Parse(body);
-        var view = document.RootElement;
-        response.Headers.ETag = $"\"{view.GetProperty("version").GetInt32()}\"";
-        if (status == StatusCodes.Status201Created) response.Headers.Location = $"/api/intake/submissions/{view.GetProperty("id").GetGuid()}";
+        response.Headers.ETag = $"\"{version}\"";
+        if (status == StatusCodes.Status201Created) response.Headers.Location = $"/api/intake/submissions/{id}";
         return TypedResults.Text(body, "application/json", Encoding.UTF8, status);
     }
 

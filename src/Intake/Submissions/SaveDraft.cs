@@ -115,7 +115,7 @@ public static class SaveDraft
             if (precondition?.Invoke(submission) is { } refused) return SavedValues.Refused(refused);
             // Asking for what is already stored is no edit, so it is answered even once the submission is handed in.
             if (!save.WriteWhenUnchanged && comments == submission.Comments && SameValues(submission.Values, values))
-                return new SavedValues { Submission = submission, CheckedAgainst = definition };
+                return new SavedValues { Submission = submission, CheckedAgainst = definition, Right = right };
             if (!submission.IsEditable)
                 return SavedValues.Refused(ApiProblems.Conflict($"Báo cáo đang ở trạng thái '{Submission.StateName(submission.State)}', không thể chỉnh sửa."));
         }
@@ -124,7 +124,7 @@ public static class SaveDraft
         db.SubmissionValueChanges.AddRange(changes);
         db.AuditEntries.Add(SubmissionAudit.Entry("edited", submission.Id, caller.Subject, now,
             changes.Count == 0 ? "không đổi giá trị" : "đổi: " + string.Join(", ", changes.Select(c => c.Key))));
-        return new SavedValues { Submission = submission, Created = created, Written = true, CheckedAgainst = definition };
+        return new SavedValues { Submission = submission, Created = created, Written = true, CheckedAgainst = definition, Right = right };
     }
 
     internal static bool IsUniqueViolation(DbUpdateException ex) =>
@@ -172,6 +172,12 @@ internal sealed record SavedValues
     /// request does not check them again.
     /// </summary>
     public CompiledFramework? CheckedAgainst { get; init; }
+
+    /// <summary>
+    /// The reporting right the values were saved under (with <see cref="Submission"/>): submitting them in the same request
+    /// and transaction does not read it again.
+    /// </summary>
+    public ReportingRight? Right { get; init; }
     public bool Created { get; init; }
     public bool Written { get; init; }
     public Dictionary<string, string[]>? Invalid { get; init; }

@@ -47,11 +47,12 @@ public static class SubmitSubmission
     /// Checks that the editable <paramref name="submission"/> may be handed in now and stages the change (state, audit
     /// line, <c>SubmissionSubmitted</c> in the outbox) without saving; null when staged, else the refusal (nothing staged).
     /// Shared with the machine API, which saves it in the same transaction as the values and passes the version it
-    /// checked them against while saving (<paramref name="checkedAgainst"/>): they are not checked twice.
+    /// checked them against while saving (<paramref name="checkedAgainst"/>) and the right it saved them under
+    /// (<paramref name="savedUnder"/>, read in the same transaction): neither is checked twice.
     /// </summary>
     internal static async Task<Results<Ok<SubmissionView>, ValidationProblem, ProblemHttpResult>?> Submit(
         IntakeDbContext db, FrameworkCatalog frameworks, Submission submission, Caller caller, string tenant, ReportingCalendar calendar, TimeProvider time,
-        CancellationToken ct, CompiledFramework? checkedAgainst = null)
+        CancellationToken ct, CompiledFramework? checkedAgainst = null, ReportingRight? savedUnder = null)
     {
         var framework = frameworks.Find(submission.FrameworkId, submission.FrameworkVersion, submission.Period)
             ?? frameworks.Find(submission.FrameworkId, null, submission.Period);
@@ -60,7 +61,10 @@ public static class SubmitSubmission
         var values = submission.Values;
         if (values.Count == 0) return ApiProblems.InvalidByKey("values", "Báo cáo chưa có giá trị nào; nhập ít nhất một chỉ số trước khi nộp.");
         // The rule saving applies (ReportingRights): an assignment closed or narrowed since the draft was saved stops it here.
-        var right = await ReportingRights.CheckAsync(db, tenant, submission.ReportingUnit, submission.FrameworkId, submission.TargetUnit, time, ct);
+        var right = savedUnder is { } saved && (saved.ReportingUnit, saved.TargetUnit) == (submission.ReportingUnit, submission.TargetUnit)
+            && checkedAgainst?.Id == submission.FrameworkId
+            ? saved
+            : await ReportingRights.CheckAsync(db, tenant, submission.ReportingUnit, submission.FrameworkId, submission.TargetUnit, time, ct);
         if (right.Basis == ReportingBasis.OutOfScope) return ApiProblems.Forbidden(right.NoLongerAssigned);
         if (right.Refusal is { } refusal) return SubmissionHttp.Refused(refusal);
         var problems = checkedAgainst is not null && (checkedAgainst.Id, checkedAgainst.Version) == (framework.Id, framework.Version)

@@ -56,6 +56,9 @@ public sealed class MachineApiTests(PlatformInfrastructure infrastructure)
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
         var view = JsonSerializer.Deserialize<SubmissionView>(Body(first), SubmissionCalls.Json)!;
         Assert.Equal((SubmissionStates.Draft, "lao-cai.so-khcn", "lao-cai", 1), (view.State, view.ReportingUnit, view.TargetUnit, view.Version));
+        // The first answer's headers come from the view itself, the replay's from the stored body: the same.
+        Assert.Equal(($"/api/intake/submissions/{view.Id}", "\"1\""), (first.Headers.Location?.OriginalString, first.Headers.ETag?.Tag));
+        Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
         await using var db = host.Db();
         var ct = TestContext.Current.CancellationToken;
         Assert.Equal(1, await db.Submissions.CountAsync(ct));
