@@ -99,9 +99,9 @@ public static class ReportingRights
             .Where(a => a.FrameworkId == framework && a.TargetUnit == targetUnit)
             .Select(a => new { a.ReportingUnit, a.InputKeys }).ToListAsync(ct);
         var mine = assignments.Where(a => a.ReportingUnit == reportingUnit).SelectMany(a => a.InputKeys).ToHashSet(StringComparer.Ordinal);
-        // Every code of the subtree is a unit in force today (the walk keeps only those), so asking the walk itself is
-        // asking VisibleUnits, without joining its result back to the whole directory (docs/intake.md, "Performance").
-        var inSubtree = mine.Count == 0 && await db.SubtreeCodes(tenant, reportingUnit, today).AnyAsync(code => code == targetUnit, ct);
+        // Walking up from the target through units in force today is asking VisibleUnits, without walking down through the
+        // reporting unit's whole subtree (docs/intake.md, "Performance").
+        var inSubtree = mine.Count == 0 && await db.IsInSubtreeAsync(tenant, reportingUnit, targetUnit, today, ct);
 
         var basis = mine.Count > 0 ? ReportingBasis.Assigned
             : !inSubtree ? ReportingBasis.OutOfScope

@@ -60,6 +60,29 @@ public sealed class UnitScopeTests(PlatformInfrastructure infrastructure) : IAsy
         Assert.Equal(["thanh-hoa.so-khcn", "thanh-hoa.tt-cntt"], visible.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Walking_up_from_a_unit_answers_exactly_what_walking_down_the_subtree_answers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = _database.Context();
+        var units = await db.OrganisationUnits.Select(u => u.Code).Distinct().ToListAsync(ct);
+        units.Add("khong-ton-tai");
+        string[] ancestors = ["vn", "lao-cai", "lao-cai.so-khcn", "thanh-hoa", "thanh-hoa.so-khcn", "bkhcn", "khong-ton-tai"];
+        var yes = 0;
+        foreach (var day in new[] { Today, new DateOnly(2020, 1, 1) })
+            foreach (var ancestor in ancestors)
+            {
+                var subtree = (await db.SubtreeCodes(Tenant, ancestor, day).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                foreach (var unit in units)
+                {
+                    var inside = await db.IsInSubtreeAsync(Tenant, ancestor, unit, day, ct);
+                    Assert.True(subtree.Contains(unit) == inside, $"{unit} under {ancestor} on {day}: walk down {subtree.Contains(unit)}, walk up {inside}");
+                    if (inside) yes++;
+                }
+            }
+        Assert.True(yes > 100, $"only {yes} pairs inside: the comparison should cover both answers");
+    }
+
     private async Task<List<string>> SubtreeAsync(string unit)
     {
         await using var db = _database.Context();
