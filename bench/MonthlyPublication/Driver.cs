@@ -117,7 +117,7 @@ internal static class Driver
         Console.WriteLine($"    close consumed (closed_periods row)     {closed.TotalSeconds:0.000} s");
         Console.WriteLine($"    POST publications → 201                 {(requested - closed).TotalSeconds:0.000} s");
         Console.WriteLine($"    outbox relay → broker → subscriber      {(received - requested).TotalSeconds:0.000} s (incl. parsing {message.ParseMs:0} ms)");
-        Console.WriteLine($"  messages: {message.Messages} ({(message.Messages == 1 ? "ScoresPublished" : "ScoresPublishedPart")}), {message.Bytes / 1024d / 1024d:0.00} MiB AMQP bodies in all, largest {message.LargestBytes / 1024d / 1024d:0.00} MiB, {message.Units:N0} units; outbox rows {outboxRow / 1024d / 1024d:0.00} MiB stored (jsonb, TOAST-compressed); run row input+result {runRow / 1024d / 1024d:0.00} MiB stored");
+        Console.WriteLine($"  messages: {message.Messages} ({(message.Messages == 1 ? "ScoresPublished" : "ScoresPublishedPart")}), {message.Bytes / 1024d / 1024d:0.00} MiB AMQP bodies in all, largest {message.LargestBytes / 1024d / 1024d:0.00} MiB, {message.Units:N0} units; outbox rows {outboxRow / 1024d / 1024d:0.00} MiB stored (json, lz4-compressed); run row input+result {runRow / 1024d / 1024d:0.00} MiB stored");
         Console.WriteLine($"  memory: allocated {allocated / 1024d / 1024d:N0} MiB during the timed run (service + subscriber, one process), working set {Environment.WorkingSet / 1024d / 1024d:N0} MiB now, peak {PeakMiB("self"):N0} MiB during the timed run (VmHWM, reset before it); PostgreSQL backends peak RSS {PostgresPeakMiB(root):N0} MiB");
 
         await BreakdownAsync(service.Services, count);
@@ -199,7 +199,7 @@ internal static class Driver
         _ = typeof(ScoreRun).Assembly.GetType("Platform.MonthlyScoring.Publication.PublicationDraft")!
             .GetMethod("FingerprintOf")!.Invoke(null, [1, input, resultJson]);
         var hashed = clock.Elapsed;
-        // Storing, each in a transaction rolled back: the run (both documents, text) and the event's outbox rows (jsonb).
+        // Storing, each in a transaction rolled back: the run (both documents, text) and the event's outbox rows (json text).
         var run = ScoreRun.From(new ComputedRun(framework, read.Request, result, input, resultJson), Tenant, ScoreRunKinds.Official, "bench", DateTimeOffset.UtcNow);
         run.Revision = 99;
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -224,7 +224,7 @@ internal static class Driver
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
             Console.WriteLine($"  storing: run row (input + result text) {(storedRun - hashed).TotalMilliseconds:N0} ms; event: {parts} part(s) built and serialised {(serialised - storedRun).TotalMilliseconds:N0} ms, " +
-                $"outbox rows saved (jsonb) {(clock.Elapsed - serialised).TotalMilliseconds:N0} ms");
+                $"outbox rows saved (json) {(clock.Elapsed - serialised).TotalMilliseconds:N0} ms");
         }
         db.ChangeTracker.Clear();
         Console.WriteLine($"  breakdown of the request ({count:N0} units, each stage alone): load inputs {load.TotalMilliseconds:N0} ms, write input JSON {(write - load).TotalMilliseconds:N0} ms ({input.Length / 1024d / 1024d:0.0} MiB), " +
