@@ -97,6 +97,9 @@ internal sealed class LocalProcesses
             .WithHealthCheck("rabbitmq-speaks-amqp")
             .WaitFor(epmd);
         foreach (var (key, value) in node.Environment) broker.WithEnvironment(key, value);
+        // epmd is a resource of its own, which DCP stops with everything else. Without this, an Erlang process of the
+        // broker that finds epmd gone (RabbitMQ's epmd monitor, a CLI tool) starts a new `epmd -daemon` that outlives AppHost.
+        broker.WithEnvironment("ERL_FLAGS", "-start_epmd false");
         if (node.ManagementPort is { } management)
             broker.WithEndpoint(port: management, targetPort: management, scheme: "http", name: "management", isProxied: false);
         _builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("rabbitmq-speaks-amqp",
