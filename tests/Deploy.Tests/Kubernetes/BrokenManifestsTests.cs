@@ -24,6 +24,17 @@ public sealed class BrokenManifestsTests
     }
 
     [Fact]
+    public void A_pod_without_containers_fails_the_kubernetes_models_schemas()
+    {
+        var manifests = Fresh();
+        Deployment(manifests, "web").Spec.Template.Spec.Containers = null;
+
+        var problem = Assert.Single(KubernetesModels.Validate(manifests));
+        Assert.StartsWith("Deployment/web: ", problem, StringComparison.Ordinal);
+        Assert.Contains("containers", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_service_without_its_liveness_probe_is_reported()
     {
         var manifests = Fresh();

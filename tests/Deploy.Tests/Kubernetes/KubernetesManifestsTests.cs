@@ -29,6 +29,14 @@ public sealed class KubernetesManifestsTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
+    public void Every_rendered_object_passes_the_kubernetes_models_schemas(string overlay, string tenant)
+    {
+        _ = tenant;
+        Assert.Empty(KubernetesModels.Validate(Manifests.Render(overlay)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
     public void Every_deployment_is_probed_on_health_and_alive(string overlay, string tenant)
     {
         _ = tenant;
