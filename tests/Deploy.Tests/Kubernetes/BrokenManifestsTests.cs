@@ -120,11 +120,20 @@ public sealed class BrokenManifestsTests
     public void An_autoscaler_of_a_missing_deployment_is_reported()
     {
         var manifests = Fresh();
-        manifests.Of<V2HorizontalPodAutoscaler>().Single(h => h.Metadata.Name == "web").Spec.ScaleTargetRef.Name = "webapp";
+        manifests.Of<V2HorizontalPodAutoscaler>().Single(h => h.Metadata.Name == "gateway").Spec.ScaleTargetRef.Name = "gateways";
 
         var violations = PlatformRules.Scaling(manifests).ToList();
-        Assert.Contains("HorizontalPodAutoscaler/web: targets apps/v1 Deployment/webapp, which is not a Deployment here", violations);
-        Assert.Contains("Deployment/web has no HorizontalPodAutoscaler", violations);
+        Assert.Contains("HorizontalPodAutoscaler/gateway: targets apps/v1 Deployment/gateways, which is not a Deployment here", violations);
+        Assert.Contains("Deployment/gateway has no HorizontalPodAutoscaler", violations);
+    }
+
+    [Fact]
+    public void A_second_replica_of_the_web_application_is_reported()
+    {
+        var manifests = Fresh();
+        Deployment(manifests, "web").Spec.Replicas = 2;
+
+        Assert.Contains("Deployment/web: replicas is not 1 although its state is its own", PlatformRules.Scaling(manifests));
     }
 
     [Fact]

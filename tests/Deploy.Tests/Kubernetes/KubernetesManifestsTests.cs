@@ -19,7 +19,7 @@ public sealed class KubernetesManifestsTests
 
         var kinds = manifests.Objects.GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(8, kinds["Deployment"]);
-        Assert.Equal(7, kinds["HorizontalPodAutoscaler"]);
+        Assert.Equal(6, kinds["HorizontalPodAutoscaler"]);
         Assert.Equal(2, kinds["Job"]);
         Assert.Equal(1, kinds["Ingress"]);
         Assert.DoesNotContain("StatefulSet", kinds.Keys);

@@ -205,6 +205,15 @@ internal static partial class PlatformRules
             yield return "Deployment/gateway: the gatewaydb password is not GATEWAY_DB_PASSWORD of platform-secrets";
     }
 
+    /// <summary>Stateless behind shared stores (sessions and keys in gatewaydb; outbox, migrations and schedulers safe with replicas: ADR 0001).</summary>
+    public static readonly IReadOnlyList<string> Autoscaled = [.. ServiceTenantKeys.Keys, "gateway"];
+
+    /// <summary>
+    /// One replica: the web application's data-protection keys are per pod (forms rendered by one replica are rejected by
+    /// another) and its interactive circuits live on one pod; Keycloak's clustering is not configured.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SingleReplica = ["web", "keycloak"];
+
     /// <summary>Autoscalers and disruption budgets name Deployments that exist; an autoscaled Deployment leaves its replica count to the autoscaler.</summary>
     public static IEnumerable<string> Scaling(Manifests manifests)
     {
@@ -218,9 +227,16 @@ internal static partial class PlatformRules
                 yield return $"Deployment/{target.Name}: sets replicas although HorizontalPodAutoscaler/{hpa.Metadata.Name} owns the count";
             if (hpa.Spec.MinReplicas is null or < 2) yield return $"HorizontalPodAutoscaler/{hpa.Metadata.Name}: fewer than 2 replicas at minimum";
         }
-        foreach (var name in new[] { "gateway", "web" })
+        foreach (var name in Autoscaled)
             if (!manifests.Of<V2HorizontalPodAutoscaler>().Any(h => h.Spec.ScaleTargetRef.Name == name))
                 yield return $"Deployment/{name} has no HorizontalPodAutoscaler";
+        foreach (var name in SingleReplica)
+        {
+            if (manifests.Of<V2HorizontalPodAutoscaler>().Any(h => h.Spec.ScaleTargetRef.Name == name))
+                yield return $"Deployment/{name} is autoscaled although its state is its own";
+            if (deployments.TryGetValue(name, out var single) && single.Spec.Replicas != 1)
+                yield return $"Deployment/{name}: replicas is not 1 although its state is its own";
+        }
         foreach (var pdb in manifests.Of<V1PodDisruptionBudget>())
             if (!manifests.Deployments.Any(d => Selects(pdb.Spec.Selector?.MatchLabels, d.Spec.Template.Metadata.Labels)))
                 yield return $"PodDisruptionBudget/{pdb.Metadata.Name}: selects no Deployment's pods";
