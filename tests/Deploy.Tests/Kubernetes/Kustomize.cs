@@ -17,6 +17,9 @@ internal static class Kustomize
     /// <summary>The overlay's manifests as one multi-document YAML text (rendered once per test run).</summary>
     public static string Render(string overlay) => Rendered.GetOrAdd(overlay, o => new Lazy<string>(() => Run(OverlayPath(o)))).Value;
 
+    /// <summary>Any kustomization folder, rendered each time.</summary>
+    public static string RenderDirectory(string directory) => Run(directory);
+
     private static string Run(string directory)
     {
         var kubectl = FindKubectl() ?? throw new InvalidOperationException(
