@@ -107,6 +107,19 @@ public sealed class BrokenManifestsTests
     }
 
     [Fact]
+    public void Keycloak_in_development_mode_or_without_the_placeholder_check_is_reported()
+    {
+        var manifests = Fresh();
+        var container = Deployment(manifests, "keycloak").Spec.Template.Spec.Containers[0];
+        container.Command = null;
+        container.Args = ["start-dev", "--import-realm"];
+
+        var violations = PlatformRules.KeycloakStart(manifests).ToList();
+        Assert.Contains("Deployment/keycloak: does not run `kc.sh start --optimized --import-realm`", violations);
+        Assert.Contains("Deployment/keycloak: does not refuse CHANGE-ME values", violations);
+    }
+
+    [Fact]
     public void A_gateway_without_gatewaydb_is_reported()
     {
         var manifests = Fresh();

@@ -82,6 +82,14 @@ public sealed class KubernetesManifestsTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
+    public void Keycloak_starts_in_production_mode_only_with_its_placeholders_filled(string overlay, string tenant)
+    {
+        _ = tenant;
+        Assert.Empty(PlatformRules.KeycloakStart(Manifests.Render(overlay)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
     public void The_gateway_keeps_its_sessions_in_gatewaydb(string overlay, string tenant)
     {
         _ = tenant;

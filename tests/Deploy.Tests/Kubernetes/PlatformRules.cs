@@ -189,6 +189,22 @@ internal static partial class PlatformRules
         _ => false,
     };
 
+    /// <summary>
+    /// Keycloak starts in production mode with the realm import, and only after refusing an empty or CHANGE-ME value of
+    /// every variable the production realm's placeholders take (an unset one would be imported as the text ${NAME}).
+    /// </summary>
+    public static IEnumerable<string> KeycloakStart(Manifests manifests)
+    {
+        var keycloak = manifests.Deployments.FirstOrDefault(d => d.Metadata.Name == "keycloak");
+        if (keycloak is null) { yield return "Deployment/keycloak is missing"; yield break; }
+        var script = string.Join("\n", (keycloak.Spec.Template.Spec.Containers[0].Command ?? []).Concat(keycloak.Spec.Template.Spec.Containers[0].Args ?? []));
+        if (!script.Contains("kc.sh start --optimized --import-realm", StringComparison.Ordinal) || script.Contains("start-dev", StringComparison.Ordinal))
+            yield return "Deployment/keycloak: does not run `kc.sh start --optimized --import-realm`";
+        if (!script.Contains("CHANGE-ME", StringComparison.Ordinal)) yield return "Deployment/keycloak: does not refuse CHANGE-ME values";
+        foreach (var variable in new[] { "PLATFORM_WEB_CLIENT_SECRET", "HE_THONG_57_CLIENT_SECRET", "PLATFORM_PUBLIC_URL" })
+            if (!script.Contains(variable, StringComparison.Ordinal)) yield return $"Deployment/keycloak: does not check {variable} before the import";
+    }
+
     /// <summary>The gateway keeps its sessions and data-protection keys in gatewaydb, as its own login, password from the Secret.</summary>
     public static IEnumerable<string> GatewayDatabase(Manifests manifests)
     {
