@@ -248,6 +248,21 @@ public sealed partial class ComposeTests
     }
 
     [Fact]
+    public void The_web_application_and_the_gateway_keep_their_data_protection_keys_in_a_volume_of_their_own()
+    {
+        var named = Map(Resolved.Value.Model["volumes"]).Keys.Select(k => k.ToString()).ToHashSet();
+        var sources = new List<string>();
+        foreach (var name in new[] { "web", "gateway" })
+        {
+            var volume = Assert.Single(List(Service(name)["volumes"]), v => v.ToString()!.Split(':')[1] == "/home/app/.aspnet").ToString()!;
+            var source = volume.Split(':')[0];
+            Assert.Contains(source, named);
+            sources.Add(source);
+        }
+        Assert.Equal(sources.Distinct().Count(), sources.Count);
+    }
+
+    [Fact]
     public void The_database_is_given_every_login_password_its_init_script_reads()
     {
         var postgres = EnvironmentOf(Service("postgres"));

@@ -75,6 +75,19 @@ public sealed partial class DockerfileTests
         Assert.DoesNotContain("curl", healthcheck, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_key_folder_parent_belongs_to_the_app_user_but_the_key_folder_itself_is_not_baked_in()
+    {
+        // With a volume on /home/app/.aspnet the keys persist; without one, on a read-only root, ASP.NET cannot create
+        // DataProtection-Keys and keeps keys in memory. A folder baked into the image but unwritable would make every
+        // protect call fail instead.
+        var runs = string.Join('\n', RuntimeStage("deploy", "Dockerfile").Where(i => i.Keyword == "RUN").Select(i => i.Arguments));
+
+        Assert.Contains("mkdir -p /home/app/.aspnet", runs, StringComparison.Ordinal);
+        Assert.Contains("chown 1654:1654 /home/app/.aspnet", runs, StringComparison.Ordinal);
+        Assert.DoesNotContain("DataProtection-Keys", runs, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("deploy/Dockerfile")]
     [InlineData("deploy/tools/Dockerfile")]
