@@ -26,7 +26,7 @@ required=(
   SMTP_HOST SMTP_PORT SMTP_FROM SMTP_USE_TLS
 )
 # Values that may stay empty, but never keep a placeholder.
-optional=(SMTP_USER SMTP_PASSWORD REPORTING_ISSUER SMTP_FROM_NAME OTEL_EXPORTER_OTLP_ENDPOINT)
+optional=(SMTP_USER SMTP_PASSWORD REPORTING_ISSUER SMTP_FROM_NAME PLATFORM_DB_CONNECTION_LIMIT OTEL_EXPORTER_OTLP_ENDPOINT)
 # Passwords and client secrets: they end up in connection strings, amqp:// URIs and the realm import,
 # so only characters that need no escaping anywhere; long enough; and no two the same (one leaked
 # password must not open a second door).
@@ -99,6 +99,9 @@ if usable SMTP_PORT && ! [[ $SMTP_PORT =~ ^[0-9]{1,5}$ ]]; then
 fi
 if usable SMTP_USE_TLS && ! [[ $SMTP_USE_TLS =~ ^(true|false)$ ]]; then
   problem SMTP_USE_TLS "phải là true hoặc false / must be true or false"
+fi
+if usable PLATFORM_DB_CONNECTION_LIMIT && ! [[ $PLATFORM_DB_CONNECTION_LIMIT =~ ^(-1|[1-9][0-9]*)$ ]]; then
+  problem PLATFORM_DB_CONNECTION_LIMIT "phải là -1 (không giới hạn) hoặc số dương / must be -1 (no cap) or a positive number"
 fi
 if [ -n "${SMTP_USER-}" ] && [ -z "${SMTP_PASSWORD-}" ]; then
   problem SMTP_PASSWORD "cần khi đã đặt SMTP_USER / required when SMTP_USER is set"

@@ -248,18 +248,31 @@ public sealed partial class ComposeTests
     }
 
     [Fact]
-    public void The_web_application_and_the_gateway_keep_their_data_protection_keys_in_a_volume_of_their_own()
+    public void The_web_application_keeps_its_data_protection_keys_in_a_volume_and_the_gateway_in_its_database()
     {
         var named = Map(Resolved.Value.Model["volumes"]).Keys.Select(k => k.ToString()).ToHashSet();
-        var sources = new List<string>();
-        foreach (var name in new[] { "web", "gateway" })
+        var volume = Assert.Single(List(Service("web")["volumes"])).ToString()!.Split(':');
+        Assert.Equal("/home/app/.aspnet", volume[1]);
+        Assert.Contains(volume[0], named);
+
+        Assert.Empty(List(Service("gateway").GetValueOrDefault("volumes")));
+        Assert.Contains("ConnectionStrings__gatewaydb", EnvironmentOf(Service("gateway")).Keys);
+    }
+
+    [Fact]
+    public void The_one_shot_helpers_are_read_only_non_root_and_have_a_tmpfs_for_their_temporary_files()
+    {
+        foreach (var name in new[] { "preflight", "rabbitmq-setup" })
         {
-            var volume = Assert.Single(List(Service(name)["volumes"]), v => v.ToString()!.Split(':')[1] == "/home/app/.aspnet").ToString()!;
-            var source = volume.Split(':')[0];
-            Assert.Contains(source, named);
-            sources.Add(source);
+            var service = Service(name);
+            Assert.Equal("true", service.GetValueOrDefault("read_only")?.ToString());
+            Assert.Matches("^[1-9][0-9]*:[0-9]+$", service["user"].ToString());
+            Assert.Equal(["ALL"], List(service.GetValueOrDefault("cap_drop")).Select(c => c.ToString()));
+            Assert.Contains(List(service.GetValueOrDefault("tmpfs")), t => t.ToString()!.Split(':')[0] == "/tmp");
+            Assert.Equal("no", service["restart"].ToString());
         }
-        Assert.Equal(sources.Distinct().Count(), sources.Count);
+        Assert.Equal(["sh", "/setup/apply-users.sh", "/setup/permissions.json"], List(Service("rabbitmq-setup")["entrypoint"]).Select(e => e.ToString()));
+        Assert.Equal([$"{RepositoryFiles.Path("deploy", "rabbitmq")}:/setup:ro"], List(Service("rabbitmq-setup")["volumes"]).Select(v => v.ToString()));
     }
 
     [Fact]
@@ -270,7 +283,12 @@ public sealed partial class ComposeTests
             .SelectMany(f => GetEnv().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
         Assert.Contains("INTAKE_DB_PASSWORD", wanted);
         foreach (var name in wanted.Append("GATEWAY_DB_PASSWORD"))
-            Assert.Equal(Variables[name], postgres.GetValueOrDefault(name));
+        {
+            Assert.True(postgres.ContainsKey(name), $"postgres is not given {name}");
+            if (name.EndsWith("_PASSWORD", StringComparison.Ordinal)) Assert.Equal(Variables[name], postgres[name]);
+        }
+        // psql's \getenv of an empty value is not "unset": the connection cap must never reach the script empty.
+        Assert.Equal("-1", postgres["PLATFORM_DB_CONNECTION_LIMIT"]);
     }
 
     [GeneratedRegex(@"\$\{([A-Z][A-Z0-9_]*)")]

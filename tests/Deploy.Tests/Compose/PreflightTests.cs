@@ -45,7 +45,7 @@ public sealed partial class PreflightTests
     public void With_nothing_set_every_value_compose_needs_without_a_default_is_named_at_once()
     {
         // What compose.yaml reads as ${NAME:-} (no default of its own), except what may stay empty.
-        string[] mayStayEmpty = ["SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM_NAME", "REPORTING_ISSUER", "OTEL_EXPORTER_OTLP_ENDPOINT"];
+        string[] mayStayEmpty = ["SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM_NAME", "REPORTING_ISSUER", "PLATFORM_DB_CONNECTION_LIMIT", "OTEL_EXPORTER_OTLP_ENDPOINT"];
         var needed = EmptyDefaultVariables().Except(mayStayEmpty).ToHashSet();
         Assert.Contains("GATEWAY_DB_PASSWORD", needed);
 
