@@ -97,6 +97,8 @@ public sealed class DevelopmentRealmNeverDeployedTests : IDisposable
     [InlineData("kubernetes/base/kustomization.yaml", "configMapGenerator:\n  - name: keycloak-realm\n    files:\n      - ../../keycloak/production/platform-realm.json\n")]
     [InlineData("Dockerfile.keycloak", "FROM quay.io/keycloak/keycloak:26.4\nCOPY deploy/keycloak/production/platform-realm.json /opt/keycloak/data/import/\n")]
     [InlineData("README.md", "Never import deploy/keycloak/platform-realm.json (dev-only-123) into production.\n")]
+    [InlineData("keycloak/production/kustomization.yaml", "# Only this file: the development realm (../platform-realm.json) is never packaged.\nconfigMapGenerator:\n  - name: keycloak-realm\n    files:\n      - platform-realm.json\n")]
+    [InlineData("compose.yaml", "services:\n  keycloak:\n    image: quay.io/keycloak/keycloak:26.4\n    # Never the development realm (deploy/keycloak/platform-realm.json).\n    volumes:\n      - ./keycloak/production:/opt/keycloak/data/import:ro  # not ./keycloak\n")]
     public void Files_bringing_only_the_production_realm_and_prose_pass(string file, string content)
     {
         var problems = FindWith(file, content);

@@ -13,7 +13,8 @@ namespace Platform.Deploy.Tests.Keycloak;
 /// resolves to the development realm file or the folder holding it;</item>
 /// <item>a copy of the development realm's content anywhere (its <c>dev-only-</c> passwords and secrets).</item>
 /// </list>
-/// Markdown is prose and is not scanned; the development realm itself and the script that derives the production realm
+/// Markdown and <c>#</c> comments are prose and are not scanned for paths (a copied development secret is found
+/// anywhere); the development realm itself and the script that derives the production realm
 /// from it are the only files allowed to name it.
 /// </summary>
 public static partial class DevelopmentRealmReferences
@@ -22,6 +23,10 @@ public static partial class DevelopmentRealmReferences
 
     [GeneratedRegex(@"[\w.\-/]*platform-realm\.json|(?<![\w.\-/])(?:\.{1,2}/)+(?:[\w.\-]+/)*keycloak/?(?![\w.\-/])", RegexOptions.CultureInvariant)]
     private static partial Regex PathToken();
+
+    /// <summary>A <c>#</c> comment (YAML, shell, Dockerfile, env files): prose that may warn about the development realm.</summary>
+    [GeneratedRegex(@"(^|(?<=\s))#.*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex Comment();
 
     /// <summary>Problems found under <paramref name="deployDirectory"/> (the repository's <c>deploy/</c>, or a test copy).</summary>
     public static List<string> Find(string deployDirectory)
@@ -50,7 +55,8 @@ public static partial class DevelopmentRealmReferences
             if (text.Contains("dev-only-", StringComparison.Ordinal))
                 found.Add($"deploy/{relative}: holds development credentials or secrets (dev-only-…)");
 
-            foreach (Match token in PathToken().Matches(text))
+            var code = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? text : Comment().Replace(text, "");
+            foreach (Match token in PathToken().Matches(code))
             {
                 var value = token.Value.TrimEnd('/');
                 if (value.StartsWith('/')) continue; // a path inside a container (the mount's target)
