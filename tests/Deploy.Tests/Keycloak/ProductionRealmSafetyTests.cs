@@ -53,6 +53,40 @@ public sealed class ProductionRealmSafetyTests
         Assert.Contains(problems, p => p.Contains("brute-force", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Property names of Keycloak 26's <c>RealmRepresentation</c> (core/src/main/java/org/keycloak/representations/idm/
+    /// RealmRepresentation.java) that a realm file of ours may set; a misspelt setting would be ignored silently.
+    /// </summary>
+    private static readonly HashSet<string> RealmRepresentation =
+    [
+        "id", "realm", "displayName", "displayNameHtml", "enabled", "sslRequired", "registrationAllowed",
+        "registrationEmailAsUsername", "rememberMe", "verifyEmail", "loginWithEmailAllowed", "duplicateEmailsAllowed",
+        "resetPasswordAllowed", "editUsernameAllowed", "internationalizationEnabled", "supportedLocales", "defaultLocale",
+        "accessTokenLifespan", "accessTokenLifespanForImplicitFlow", "ssoSessionIdleTimeout", "ssoSessionMaxLifespan",
+        "offlineSessionIdleTimeout", "offlineSessionMaxLifespanEnabled", "offlineSessionMaxLifespan", "clientSessionIdleTimeout",
+        "clientSessionMaxLifespan", "accessCodeLifespan", "accessCodeLifespanUserAction", "accessCodeLifespanLogin",
+        "revokeRefreshToken", "refreshTokenMaxReuse", "defaultSignatureAlgorithm",
+        "bruteForceProtected", "permanentLockout", "maxTemporaryLockouts", "bruteForceStrategy", "maxFailureWaitSeconds",
+        "minimumQuickLoginWaitSeconds", "waitIncrementSeconds", "quickLoginCheckMilliSeconds", "maxDeltaTimeSeconds", "failureFactor",
+        "passwordPolicy", "otpPolicyType", "otpPolicyAlgorithm", "otpPolicyDigits", "otpPolicyPeriod",
+        "eventsEnabled", "eventsExpiration", "eventsListeners", "enabledEventTypes", "adminEventsEnabled", "adminEventsDetailsEnabled",
+        "roles", "groups", "defaultRole", "defaultGroups", "users", "clients", "clientScopes", "defaultDefaultClientScopes",
+        "defaultOptionalClientScopes", "browserSecurityHeaders", "loginTheme", "accountTheme", "emailTheme", "attributes",
+        "requiredActions", "components",
+    ];
+
+    [Fact]
+    public void Production_realm_sets_only_settings_keycloak_reads()
+    {
+        var production = RealmFiles.Production();
+        List<string> Unknown() => production.Select(p => p.Key).Where(k => !RealmRepresentation.Contains(k)).ToList();
+
+        Assert.Empty(Unknown());
+
+        production["bruteForceProtection"] = true;
+        Assert.Equal(["bruteForceProtection"], Unknown());
+    }
+
     public static TheoryData<string> Faults() => new(Fault.Keys);
 
     private static readonly Dictionary<string, Action<JsonObject>> Fault = new()
