@@ -125,6 +125,23 @@ public sealed partial class PreflightTests
     }
 
     [Fact]
+    public void Every_password_and_secret_of_the_example_is_held_to_the_secret_rules()
+    {
+        var variables = FilledInExample();
+        var secrets = ExampleVariables().Where(v => v.Value.Contains("CHANGE-ME", StringComparison.Ordinal)
+            && (v.Key.EndsWith("_PASSWORD", StringComparison.Ordinal) || v.Key.EndsWith("_SECRET", StringComparison.Ordinal))).Select(v => v.Key).ToList();
+        Assert.Equal(17, secrets.Count);
+        foreach (var (name, i) in secrets.Select((n, i) => (n, i))) variables[name] = $"short{i}";
+
+        var result = Preflight(variables);
+
+        Assert.Equal(1, result.ExitCode);
+        var named = ProblemLines(result).Where(l => l.Contains("too short, at least 16 characters", StringComparison.Ordinal))
+            .Select(l => l.Split(':')[0].Trim(' ', '-')).Order().ToList();
+        Assert.Equal(secrets.Order(), named);
+    }
+
+    [Fact]
     public void An_smtp_user_without_a_password_is_refused()
     {
         var result = PreflightWith(("SMTP_USER", "thongbao"));
