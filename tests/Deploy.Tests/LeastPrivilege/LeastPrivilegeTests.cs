@@ -191,6 +191,23 @@ public sealed class LeastPrivilegeTests(LeastPrivilegeWorld world) : IClassFixtu
         await using var connection = await world.ConnectAsServiceAsync("intake"); // the old password still works
     }
 
+    [Fact]
+    public async Task A_subscriber_added_then_removed_can_no_longer_connect_and_a_service_name_is_refused()
+    {
+        var script = RepositoryFiles.Path("deploy", "rabbitmq", "add-subscriber.sh");
+        var added = await ScriptResult.RunAsync("sh", [script, "cong-thong-tin"], world.BrokerAdminEnvironment());
+        Assert.True(added.ExitCode == 0, added.ToString());
+        var password = added.Output.Split("(shown once): ")[1].Trim();
+        await using (await world.ConnectAsync("cong-thong-tin", password)) { }
+
+        var removed = await ScriptResult.RunAsync("sh", [script, "--remove", "cong-thong-tin"], world.BrokerAdminEnvironment());
+
+        Assert.True(removed.ExitCode == 0, removed.ToString());
+        await Assert.ThrowsAnyAsync<Exception>(() => world.ConnectAsync("cong-thong-tin", password));
+        var service = await ScriptResult.RunAsync("sh", [script, "reporting"], world.BrokerAdminEnvironment());
+        Assert.Equal(2, service.ExitCode);
+    }
+
     private static async Task PublishAsync(IChannel channel, string exchange, string routingKey = "")
     {
         await channel.BasicPublishAsync(exchange, routingKey, Encoding.UTF8.GetBytes("{}"), Ct);
