@@ -4,7 +4,7 @@ using static Platform.Deploy.Tests.Compose.ComposeFiles;
 
 namespace Platform.Deploy.Tests.Compose;
 
-/// <summary>deploy/Dockerfile (the seven platform images) and deploy/tools/Dockerfile (compose's one-shot helpers), read as text.</summary>
+/// <summary>deploy/Dockerfile (the seven platform images) and deploy/images/setup/Dockerfile (the one-shot helpers of compose and Kubernetes), read as text.</summary>
 public sealed partial class DockerfileTests
 {
     /// <summary>Web projects under src/ that are development stand-ins, never deployed.</summary>
@@ -53,7 +53,7 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [InlineData("deploy/Dockerfile")]
-    [InlineData("deploy/tools/Dockerfile")]
+    [InlineData("deploy/images/setup/Dockerfile")]
     public void The_image_runs_as_a_numeric_non_root_user(string dockerfile)
     {
         var stage = RuntimeStage(dockerfile.Split('/'));
@@ -90,7 +90,7 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [InlineData("deploy/Dockerfile")]
-    [InlineData("deploy/tools/Dockerfile")]
+    [InlineData("deploy/images/setup/Dockerfile")]
     public void Nothing_is_downloaded_with_ADD_and_no_secret_is_a_build_argument_or_environment_variable(string dockerfile)
     {
         var instructions = Instructions(dockerfile.Split('/'));
