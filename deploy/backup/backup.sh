@@ -61,10 +61,11 @@ trap 'rc=$?; echo "${SCRIPT_NAME}: error: command failed (exit ${rc}) at line ${
 server_version="$(echo "SHOW server_version" | sql postgres)"
 dump_version="$(pg pg_dump --version)"
 
+existing="$(list_databases)"
 if ! $EXPLICIT_DATABASES; then
   present=()
   for db in "${PLATFORM_DATABASES[@]}"; do
-    if database_exists "$db"; then
+    if contains_line "$existing" "$db"; then
       present+=("$db")
     elif [[ " ${OPTIONAL_DATABASES[*]} " == *" $db "* ]]; then
       note "$db is not in this cluster (optional): skipped"
@@ -77,7 +78,7 @@ if ! $EXPLICIT_DATABASES; then
 fi
 [[ ${#DATABASES[@]} -gt 0 ]] || fail "no database to dump"
 for db in "${DATABASES[@]}"; do
-  database_exists "$db" || { rm -rf "$WORK"; fail "database $db does not exist on $(describe_target)"; }
+  contains_line "$existing" "$db" || { rm -rf "$WORK"; fail "database $db does not exist on $(describe_target)"; }
 done
 
 vietnam() { TZ=Asia/Ho_Chi_Minh date -d "@$1" '+%Y-%m-%d %H:%M:%S +07:00'; }
@@ -98,9 +99,10 @@ echo "started_vietnam: $(vietnam "$started_epoch")" >>"$WORK/manifest.txt"
 # Roles (and their SCRAM password hashes): for reference and for roles the platform's list does not create.
 pg pg_dumpall --globals-only --no-tablespaces -U "$PGUSER" >"$WORK/globals.sql"
 
+owners="$(echo "SELECT datname || ' ' || pg_get_userbyid(datdba) FROM pg_database" | sql postgres)"
 total_bytes=0
 for db in "${DATABASES[@]}"; do
-  owner="$(printf "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '%s'" "$db" | sql postgres)"
+  owner="$(awk -v d="$db" '$1 == d { print $2 }' <<<"$owners")"
   begin_ns="$(date +%s%N)"
   # One transaction at REPEATABLE READ: the dump is one snapshot of this database, taken as it starts.
   pg pg_dump -Fc -U "$PGUSER" -d "$db" >"$WORK/${db}.dump"

@@ -102,22 +102,24 @@ user_objects_sql="SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON
                            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%')
                         + (SELECT count(*) FROM pg_namespace WHERE nspname NOT IN ('public', 'pg_catalog', 'information_schema')
                            AND nspname NOT LIKE 'pg_toast%' AND nspname NOT LIKE 'pg_temp%')"
+existing_databases="$(list_databases)"
+existing_roles="$(list_roles)"
 NONEMPTY=()
 for db in "${DATABASES[@]}"; do
-  if database_exists "$db"; then
+  if contains_line "$existing_databases" "$db"; then
     count="$(echo "$user_objects_sql" | sql "$db")"
-    [[ "$count" == "0" ]] || NONEMPTY+=("$db ($count objects)")
+    [[ "$count" == "0" ]] || NONEMPTY+=("$db")
   fi
 done
 if [[ ${#NONEMPTY[@]} -gt 0 ]]; then
-  $FORCE || fail "the target is not empty: ${NONEMPTY[*]} on $(describe_target). Restore into a fresh cluster, or pass --force to DROP and replace these databases (stop the services first); nothing was restored"
+  $FORCE || fail "the target is not empty: ${NONEMPTY[*]} on $(describe_target) hold tables or schemas. Restore into a fresh cluster, or pass --force to DROP and replace these databases (stop the services first); nothing was restored"
   note "--force: replacing ${NONEMPTY[*]}"
 fi
 
 # Every login the backup needs that the target lacks must have its password in the environment, checked before any change.
 for db in "${DATABASES[@]}"; do
   owner="${OWNER_OF[$db]}"
-  if [[ "$(printf "SELECT 1 FROM pg_roles WHERE rolname = %s" "$(sql_literal "$owner")" | sql postgres)" != "1" ]]; then
+  if ! contains_line "$existing_roles" "$owner"; then
     variable="$(password_variable_of "$owner")"
     [[ -n "${!variable:-}" ]] || fail "login $owner (owner of $db) does not exist on the target and $variable is not set: set it as in deploy/.env; nothing was restored"
   fi
@@ -129,25 +131,30 @@ for db in "${DATABASES[@]}"; do
   owner="${OWNER_OF[$db]}"
   qowner="$(sql_identifier "$owner")"
   qdb="$(sql_identifier "$db")"
-  if [[ "$(printf "SELECT 1 FROM pg_roles WHERE rolname = %s" "$(sql_literal "$owner")" | sql postgres)" != "1" ]]; then
+  create_role=""
+  if ! contains_line "$existing_roles" "$owner"; then
     variable="$(password_variable_of "$owner")"
-    printf 'CREATE ROLE %s LOGIN PASSWORD %s;\n' "$qowner" "$(sql_literal "${!variable}")" | sql postgres >/dev/null
-    note "created login $owner (password from $variable)"
+    create_role="$(printf 'CREATE ROLE %s LOGIN PASSWORD %s;' "$qowner" "$(sql_literal "${!variable}")")"
+    existing_roles+=$'\n'"$owner"
+    note "creating login $owner (password from $variable)"
   fi
-  if database_exists "$db" && [[ "$(echo "$user_objects_sql" | sql "$db")" != "0" ]]; then
-    printf 'DROP DATABASE %s WITH (FORCE);\n' "$qdb" | sql postgres >/dev/null
-  fi
-  if ! database_exists "$db"; then
-    printf "CREATE DATABASE %s OWNER %s ENCODING 'UTF8' TEMPLATE template0;\n" "$qdb" "$qowner" | sql postgres >/dev/null
-  else
-    printf 'ALTER DATABASE %s OWNER TO %s;\n' "$qdb" "$qowner" | sql postgres >/dev/null
-  fi
-  printf 'REVOKE ALL ON DATABASE %s FROM PUBLIC;\n' "$qdb" | sql postgres >/dev/null
+  {
+    [[ -z "$create_role" ]] || echo "$create_role"
+    if [[ " ${NONEMPTY[*]} " == *" $db "* ]]; then
+      printf 'DROP DATABASE %s WITH (FORCE);\n' "$qdb"
+      printf "CREATE DATABASE %s OWNER %s ENCODING 'UTF8' TEMPLATE template0;\n" "$qdb" "$qowner"
+    elif contains_line "$existing_databases" "$db"; then
+      printf 'ALTER DATABASE %s OWNER TO %s;\n' "$qdb" "$qowner"
+    else
+      printf "CREATE DATABASE %s OWNER %s ENCODING 'UTF8' TEMPLATE template0;\n" "$qdb" "$qowner"
+    fi
+    printf 'REVOKE ALL ON DATABASE %s FROM PUBLIC;\n' "$qdb"
+  } | sql postgres >/dev/null
   begin="$(date +%s%N)"
   if ! pg pg_restore -U "$PGUSER" -d "$db" --no-owner --role="$owner" --single-transaction --exit-on-error <"$BACKUP/${FILE_OF[$db]}"; then
     fail "pg_restore of $db failed (see above); $db was left empty. A role named in the error may have to be created first: its definition is in $BACKUP/globals.sql"
   fi
-  note "restored $db as $owner ($(((($(date +%s%N)) - begin) / 1000000)) ms)"
+  note "restored $db as $owner ($((($(date +%s%N) - begin) / 1000000)) ms)"
 done
 
 if $REPLAY; then
