@@ -123,4 +123,31 @@ public sealed class RefusalTests
         }
         Assert.Contains("CREATE ROLE monthly_scoring;", await File.ReadAllTextAsync(Path.Combine(backup.Output, "globals.sql"), Ct));
     }
+    [Fact]
+    public async Task Replaying_the_outbox_marks_unpublished_only_the_events_published_since_an_hour_before_the_first_snapshot()
+    {
+        await using var clusters = new Clusters();
+        var a = await clusters.StartInitialisedAsync("a");
+        // The outbox's columns as the services' migrations create them (ADR 0001), owned by the service's login.
+        await clusters.ScalarAsync<int>(a, "intakedb", """
+            SET ROLE intake;
+            CREATE TABLE outbox_messages (id uuid PRIMARY KEY, next_attempt_at timestamptz NOT NULL, published_at timestamptz, attempts int NOT NULL);
+            INSERT INTO outbox_messages VALUES
+                ('00000000-0000-0000-0000-000000000001', now() - interval '3 days', now() - interval '3 days', 1),
+                ('00000000-0000-0000-0000-000000000002', now() - interval '10 minutes', now() - interval '10 minutes', 1),
+                ('00000000-0000-0000-0000-000000000003', now(), NULL, 4);
+            SELECT 1
+            """);
+        var backup = await clusters.BackupAsync(a, "--output", Path.Combine(clusters.Root, "backups"));
+        Assert.True(backup.ExitCode == 0, backup.ToString());
+        var b = await clusters.StartAsync("b");
+
+        var restore = await clusters.RestoreAsync(b, "--replay-outbox", backup.Output);
+
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        Assert.Contains("intakedb: 1 outbox message(s) published since", restore.Errors, StringComparison.Ordinal);
+        Assert.Equal("1:published 2:pending 3:pending", await clusters.ScalarAsync<string>(b, "intakedb",
+            "SELECT string_agg(right(id::text, 1) || ':' || CASE WHEN published_at IS NULL THEN 'pending' ELSE 'published' END, ' ' ORDER BY id) FROM outbox_messages"));
+        Assert.Equal("intake", await clusters.ScalarAsync<string>(b, "intakedb", "SELECT tableowner::text FROM pg_tables WHERE tablename = 'outbox_messages'"));
+    }
 }
