@@ -59,6 +59,10 @@ internal sealed class Clusters : IAsyncDisposable
     public Task<Result> RestoreAsync(PostgresServer server, params string[] arguments) =>
         RunAsync(server, "bash", [RepositoryFiles.Path("deploy", "backup", "restore.sh"), "--host", .. arguments]);
 
+    /// <summary>Runs deploy/backup/<paramref name="script"/> with <paramref name="bin"/> first on the PATH (stand-ins for docker or kubectl).</summary>
+    public Task<Result> RunWithPathAsync(PostgresServer server, string bin, string script, params string[] arguments) =>
+        RunAsync(server, "bash", [RepositoryFiles.Path("deploy", "backup", script), .. arguments], path: bin);
+
     public async Task<T?> ScalarAsync<T>(PostgresServer server, string database, string sql)
     {
         await using var connection = new NpgsqlConnection(server.ConnectionString(database) + ";Pooling=false");
@@ -80,7 +84,9 @@ internal sealed class Clusters : IAsyncDisposable
     }
 
     /// <summary>Runs a program with the cluster's PG* variables and the logins' passwords in its environment.</summary>
-    public static async Task<Result> RunAsync(PostgresServer server, string program, params string[] arguments)
+    public static Task<Result> RunAsync(PostgresServer server, string program, params string[] arguments) => RunAsync(server, program, arguments, path: null);
+
+    private static async Task<Result> RunAsync(PostgresServer server, string program, string[] arguments, string? path)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -90,6 +96,7 @@ internal sealed class Clusters : IAsyncDisposable
         start.Environment["PGPASSWORD"] = server.Password;
         start.Environment.Remove("PLATFORM_TENANT");
         foreach (var (key, value) in Passwords) start.Environment[key] = value;
+        if (path is not null) start.Environment["PATH"] = path + ":" + Environment.GetEnvironmentVariable("PATH");
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
