@@ -2,8 +2,10 @@
 #
 # Where PostgreSQL is reached (one of):
 #   --compose [--compose-file FILE] [--service postgres]   docker compose exec -T <service> <tool> ...
-#   --kubernetes [--namespace NS] [--context CTX] [--target statefulset/postgres] [--container postgres]
-#                                                          kubectl exec -i <target> -- <tool> ...
+#   --kubernetes [--namespace NS] [--context CTX] [--selector LABELS | --target pod/NAME] [--container postgres]
+#                                                          kubectl exec -i <target> -- <tool> ...; the target is the first
+#                                                          pod matching --selector, by default CloudNativePG's primary
+#                                                          (cnpg.io/instanceRole=primary), or --target (e.g. statefulset/postgres)
 #   --host (default)                                       the local client tools with libpq's PG* variables
 #                                                          (PGHOST, PGPORT, PGUSER, PGPASSWORD or ~/.pgpass, PGSSLMODE)
 # In every mode the tools connect as PGUSER (default postgres), a superuser.
@@ -38,7 +40,8 @@ COMPOSE_FILE_ARG=""
 COMPOSE_SERVICE=postgres
 KUBE_NAMESPACE=""
 KUBE_CONTEXT=""
-KUBE_TARGET=statefulset/postgres
+KUBE_TARGET=""
+KUBE_SELECTOR="cnpg.io/instanceRole=primary"
 KUBE_CONTAINER=""
 export PGUSER="${PGUSER:-postgres}"
 
@@ -62,6 +65,7 @@ parse_connection_option() {
     --namespace|-n) [[ $# -ge 2 ]] || fail "--namespace needs a name"; KUBE_NAMESPACE="$2"; SHIFT=2 ;;
     --context) [[ $# -ge 2 ]] || fail "--context needs a name"; KUBE_CONTEXT="$2"; SHIFT=2 ;;
     --target) [[ $# -ge 2 ]] || fail "--target needs pod/NAME or statefulset/NAME"; KUBE_TARGET="$2"; SHIFT=2 ;;
+    --selector|-l) [[ $# -ge 2 ]] || fail "--selector needs labels"; KUBE_SELECTOR="$2"; KUBE_TARGET=""; SHIFT=2 ;;
     --container) [[ $# -ge 2 ]] || fail "--container needs a name"; KUBE_CONTAINER="$2"; SHIFT=2 ;;
     --host) MODE=host ;;
     *) return 1 ;;
@@ -111,7 +115,7 @@ sql() {
 describe_target() {
   case "$MODE" in
     compose) echo "compose service ${COMPOSE_SERVICE}${COMPOSE_FILE_ARG:+ (${COMPOSE_FILE_ARG})}" ;;
-    kubernetes) echo "kubernetes ${KUBE_CONTEXT:+${KUBE_CONTEXT}/}${KUBE_NAMESPACE:-<current namespace>}/${KUBE_TARGET}" ;;
+    kubernetes) echo "kubernetes ${KUBE_CONTEXT:+${KUBE_CONTEXT}/}${KUBE_NAMESPACE:-<current namespace>}/${KUBE_TARGET:-<${KUBE_SELECTOR}>}" ;;
     host) echo "host ${PGHOST:-<local socket>}:${PGPORT:-5432}" ;;
   esac
 }
@@ -120,7 +124,16 @@ check_tools() {
   [[ "$MODE" == host ]] && resolve_host_binaries
   case "$MODE" in
     compose) command -v docker >/dev/null || fail "docker is not installed (needed for --compose)" ;;
-    kubernetes) command -v kubectl >/dev/null || fail "kubectl is not installed (needed for --kubernetes)" ;;
+    kubernetes)
+      command -v kubectl >/dev/null || fail "kubectl is not installed (needed for --kubernetes)"
+      if [[ -z "$KUBE_TARGET" ]]; then
+        local args=()
+        [[ -n "$KUBE_CONTEXT" ]] && args+=(--context "$KUBE_CONTEXT")
+        [[ -n "$KUBE_NAMESPACE" ]] && args+=(--namespace "$KUBE_NAMESPACE")
+        KUBE_TARGET="$(kubectl "${args[@]}" get pods --selector "$KUBE_SELECTOR" --field-selector status.phase=Running -o name | head -n1)"
+        [[ -n "$KUBE_TARGET" ]] || fail "no running pod matches --selector $KUBE_SELECTOR in ${KUBE_NAMESPACE:-the current namespace}: say which with --selector or --target"
+      fi
+      ;;
     host) command -v psql >/dev/null || fail "psql is not installed (Debian: apt-get install postgresql-client-15)" ;;
   esac
   command -v sha256sum >/dev/null || fail "sha256sum is not installed (coreutils)"

@@ -21,7 +21,9 @@ public sealed class ModeTests
         await Stub(bin, "docker", log, """
             while [ "$1" != exec ]; do shift; done; shift; [ "$1" = -T ] && shift; shift
             """);
+        // kubectl … get pods --selector … -o name answers with CloudNativePG's primary.
         await Stub(bin, "kubectl", log, """
+            case " $* " in *" get pods "*) echo pod/platform-db-1; exit 0 ;; esac
             while [ "$1" != -- ]; do shift; done; shift
             """);
         var compose = RepositoryFiles.Path("deploy", "compose.yaml");
@@ -36,7 +38,8 @@ public sealed class ModeTests
         var commands = await File.ReadAllLinesAsync(log, Ct);
         Assert.Contains($"docker compose -f {compose} exec -T postgres pg_dump -Fc -U postgres -d reportingdb", commands);
         Assert.Contains($"docker compose -f {compose} exec -T postgres pg_dumpall --globals-only --no-tablespaces -U postgres", commands);
-        Assert.Contains("kubectl --namespace platform exec -i statefulset/postgres -- pg_restore -U postgres -d reportingdb --no-owner --role=reporting --single-transaction --exit-on-error", commands);
+        Assert.Contains("kubectl --namespace platform get pods --selector cnpg.io/instanceRole=primary --field-selector status.phase=Running -o name", commands);
+        Assert.Contains("kubectl --namespace platform exec -i pod/platform-db-1 -- pg_restore -U postgres -d reportingdb --no-owner --role=reporting --single-transaction --exit-on-error", commands);
         Assert.DoesNotContain(commands, c => c.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase));
     }
 
