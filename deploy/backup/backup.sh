@@ -4,21 +4,22 @@
 #
 #   deploy/backup/backup.sh [--compose|--kubernetes|--host] [options] --output DIR
 #
-# Options (connection options: see common.sh or --help):
+# Options (connection options below):
 #   --output DIR        parent folder; the backup goes into DIR/platform-<tenant>-<UTC time>/ (never overwritten)
 #   --name NAME         the backup folder's name instead of platform-<tenant>-<UTC time>
 #   --tenant T          recorded in the manifest (default: $PLATFORM_TENANT, else "unknown")
 #   --databases "A B"   dump these instead of the platform's list (every one must exist)
 #   --rabbitmq          also export RabbitMQ's definitions (users, vhosts, permissions, queues, shovels) with
 #                       rabbitmqctl export_definitions (compose service / kubernetes target rabbitmq, or local rabbitmqctl)
-#   --rabbitmq-target T kubernetes target for --rabbitmq (default statefulset/rabbitmq); compose: --rabbitmq-service NAME
+#   --rabbitmq-target T kubernetes target for --rabbitmq (default statefulset/platform-broker-server: the RabbitMQ
+#                       Cluster Operator's, deploy/kubernetes/examples/operators); compose: --rabbitmq-service NAME (rabbitmq)
 #
 # Exit status 0 only when every dump was written and checksummed; anything else stops the script with a message
 # and leaves the folder named *.incomplete.
 SCRIPT_NAME=backup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { help_of "${BASH_SOURCE[0]}"; exit "${1:-0}"; }
 
 OUTPUT=""
 NAME=""
@@ -27,7 +28,7 @@ DATABASES=()
 EXPLICIT_DATABASES=false
 RABBITMQ=false
 RABBITMQ_SERVICE=rabbitmq
-RABBITMQ_TARGET=statefulset/rabbitmq
+RABBITMQ_TARGET=statefulset/platform-broker-server
 
 while [[ $# -gt 0 ]]; do
   if parse_connection_option "$@"; then shift "$SHIFT"; continue; fi

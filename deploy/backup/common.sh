@@ -45,6 +45,13 @@ KUBE_SELECTOR="cnpg.io/instanceRole=primary"
 KUBE_CONTAINER=""
 export PGUSER="${PGUSER:-postgres}"
 
+# The comment block at the top of a script (after the #! line), then the connection options of this file.
+help_of() {
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$1"
+  echo
+  awk 'NR > 0 && /^#/ { sub(/^# ?/, ""); print; next } { exit }' "${BASH_SOURCE[0]}"
+}
+
 fail() {
   echo "${SCRIPT_NAME}: error: $*" >&2
   exit 1

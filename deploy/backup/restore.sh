@@ -13,7 +13,7 @@
 #   4. pg_restore --no-owner --role=<login> --single-transaction --exit-on-error: every object belongs to the
 #      service's login, whoever owned it in the source; a database is restored entirely or not at all.
 #
-# Options (connection options: see common.sh):
+# Options (connection options below):
 #   --force                  replace non-empty databases (DROP DATABASE ... WITH (FORCE)); stop the services first
 #   --tenant T               refuse a backup of another tenant (default: $PLATFORM_TENANT when set)
 #   --replay-outbox[=SINCE]  after restoring, mark outbox rows published since SINCE (ISO time; default: one hour before
@@ -23,7 +23,7 @@
 SCRIPT_NAME=restore.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { help_of "${BASH_SOURCE[0]}"; exit "${1:-0}"; }
 
 BACKUP=""
 FORCE=false
