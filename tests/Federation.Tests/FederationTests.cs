@@ -126,8 +126,8 @@ public sealed class FederationTests(FederationWorld world)
         }, Ct);
         Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync(Ct));
         var run = await published.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        var results = await publisher.GetFromJsonAsync<List<JsonElement>>($"/api/monthly-scoring/runs/{run.GetProperty("id").GetGuid()}/results", Ct);
-        var laoCai = Assert.Single(results!, r => r.GetProperty("unit").GetString() == "lao-cai");
+        var results = await publisher.GetFromJsonAsync<JsonElement>($"/api/monthly-scoring/runs/{run.GetProperty("id").GetGuid()}/results", Ct);
+        var laoCai = Assert.Single(results.GetProperty("results").EnumerateArray(), r => r.GetProperty("unit").GetString() == "lao-cai");
         Assert.Equal((71m, "B", 1), (laoCai.GetProperty("total").GetDecimal(), laoCai.GetProperty("classification").GetString(), laoCai.GetProperty("rank").GetInt32()));
 
         // 5. The national ranking comes back to Lào Cai's broker, on its own ScoresPublished exchange.

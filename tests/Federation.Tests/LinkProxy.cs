@@ -42,7 +42,10 @@ internal sealed class LinkProxy : IAsyncDisposable
         {
             foreach (var client in _open)
             {
-                try { client.Client.LingerState = new LingerOption(true, 0); } catch (ObjectDisposedException) { }
+                // Reset rather than close: the far side sees the link drop, as when a cable is pulled.
+                try { client.Client?.LingerState = new LingerOption(true, 0); }
+                catch (ObjectDisposedException) { }
+                catch (SocketException) { }
                 client.Dispose();
             }
             _open.Clear();
