@@ -94,6 +94,7 @@ public sealed class FederationTests(FederationWorld world)
         var records = await admin.GetFromJsonAsync<List<JsonElement>>("/api/intake/federation/messages?province=lao-cai", Ct);
         Assert.Equal(4, records!.Count);
         Assert.Equal(2, records.Count(r => r.GetProperty("accepted").GetBoolean()));
+        Assert.All(records, r => Assert.False(r.GetProperty("afterClose").GetBoolean()));
         Assert.Contains("không thuộc \"lao-cai\"", Reason(records, foreignUnit));
         Assert.Contains("khác với tỉnh gửi \"lao-cai\"", Reason(records, otherTenant));
         await using (var db = intakeHost.Db())
@@ -101,9 +102,8 @@ public sealed class FederationTests(FederationWorld world)
             Assert.Equal(1, await db.Set<InboxMessage>().CountAsync(m => m.MessageId == secondId, Ct));
         }
 
-        // 4. The month closes at the centre; the publisher publishes the national ranking.
-        await intakeHost.Services.GetRequiredService<IBus>().Publish(
-            new PeriodClosed("national", Framework, Version, Period, "to-national", start.AddDays(-1), start), Ct);
+        // 4. The national deadline passes at the centre: its intake closes the month; the publisher publishes the ranking.
+        intakeHost.Time.Advance(TimeSpan.FromDays(1));
         await Eventually.WaitForAsync(async () =>
         {
             await using var db = world.Scoring.Db();
@@ -138,6 +138,72 @@ public sealed class FederationTests(FederationWorld world)
             message.GetProperty("peerGroup").GetString()));
         var returned = Assert.Single(message.GetProperty("units").EnumerateArray(), u => u.GetProperty("unit").GetString() == "lao-cai");
         Assert.Equal(71m, returned.GetProperty("total").GetDecimal());
+
+        // 6. A correction Lào Cai approves after the centre closed the month is taken in, marked, and waits for a
+        //    correction revision: the published ranking stays as it is (docs/events.md, Federation).
+        var late = await world.PublishAtProvinceAsync(Approval("lao-cai", submission, "lao-cai", With(LaoCai, "A.onTime", 9), 4, start.AddMinutes(30)));
+        await WaitForRecordsAsync(late);
+        records = await admin.GetFromJsonAsync<List<JsonElement>>("/api/intake/federation/messages?province=lao-cai&accepted=true", Ct);
+        var lateRecord = Assert.Single(records!, r => r.GetProperty("messageId").GetGuid() == late);
+        Assert.True(lateRecord.GetProperty("afterClose").GetBoolean());
+        await Eventually.WaitForAsync(async () =>
+        {
+            await using var db = world.Scoring.Db();
+            return await db.ApprovedValues.CountAsync(v => v.Unit == "lao-cai" && v.SubmissionRevision == 4, Ct);
+        }, n => n == LaoCai.Count, TimeSpan.FromSeconds(60), "the late correction at monthly scoring");
+        var correction = await publisher.GetFromJsonAsync<JsonElement>($"/api/monthly-scoring/publications/preview?period={Period}&peerGroup=provinces", Ct);
+        Assert.True(correction.GetProperty("correctionNeeded").GetBoolean());
+        var change = Assert.Single(correction.GetProperty("changes").EnumerateArray());
+        Assert.Equal(("lao-cai", 71m, 73m), (change.GetProperty("unit").GetString(), change.GetProperty("before").GetProperty("total").GetDecimal(),
+            change.GetProperty("after").GetProperty("total").GetDecimal()));
+    }
+
+    /// <summary>Lào Cai's broker credentials at the centre reach only Lào Cai's own queues: not another province's, and no new ones.</summary>
+    [Fact]
+    public async Task A_provinces_credentials_cannot_write_to_or_read_another_provinces_queues_nor_declare_any()
+    {
+        var (code, output) = await FederationWorld.TryScriptAsync("centre-add-province.sh", world.Centre,
+            new() { ["PROVINCE_AMQP_PASSWORD"] = "p-" + Guid.NewGuid().ToString("N") }, province: "thanh-hoa");
+        Assert.True(code == 0, output);
+        var factory = new ConnectionFactory
+        {
+            HostName = "127.0.0.1", Port = world.Centre.Port, VirtualHost = FederationWorld.VirtualHost,
+            UserName = "province." + FederationWorld.Province, Password = world.ProvincePassword,
+        };
+        await using var connection = await factory.CreateConnectionAsync(Ct);
+
+        await RefusedAsync(connection, async channel =>
+        {
+            await channel.BasicPublishAsync("federation.from.thanh-hoa", "", mandatory: false, new BasicProperties(), "{}"u8.ToArray(), Ct);
+            await channel.QueueDeclarePassiveAsync("federation.from.thanh-hoa", Ct);
+        });
+        await RefusedAsync(connection, channel => channel.BasicGetAsync("federation.to.thanh-hoa.ScoresPublished", autoAck: false, Ct));
+        await RefusedAsync(connection, channel => channel.BasicGetAsync("federation.from.lao-cai", autoAck: false, Ct));
+        await RefusedAsync(connection, channel => channel.QueueDeclareAsync("lao-cai.own-queue", durable: true, exclusive: false, autoDelete: false, cancellationToken: Ct));
+        // What it may do: read its own results.
+        await using var own = await connection.CreateChannelAsync(cancellationToken: Ct);
+        Assert.Null(await own.BasicGetAsync("federation.to.lao-cai.DxIndexPublished", autoAck: false, Ct));
+    }
+
+    [Fact]
+    public async Task The_scripts_refuse_an_unset_or_placeholder_password_and_a_malformed_province_code()
+    {
+        var (code, output) = await FederationWorld.TryScriptAsync("centre-add-province.sh", world.Centre, new() { ["PROVINCE_AMQP_PASSWORD"] = "CHANGE-ME" });
+        Assert.Equal(2, code);
+        Assert.Contains("PROVINCE_AMQP_PASSWORD", output);
+        (code, output) = await FederationWorld.TryScriptAsync("province-link.sh", world.ProvinceBroker, new() { ["PROVINCE_AMQP_PASSWORD"] = "x" });
+        Assert.Equal(2, code);
+        Assert.Contains("CENTRE_HOST", output);
+        (code, output) = await FederationWorld.TryScriptAsync("centre-add-province.sh", world.Centre, new() { ["PROVINCE_AMQP_PASSWORD"] = "x" }, province: "Lao Cai");
+        Assert.Equal(2, code);
+        Assert.Contains("not a province unit code", output);
+    }
+
+    private static async Task RefusedAsync(IConnection connection, Func<IChannel, Task> action)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
+        var refused = await Assert.ThrowsAnyAsync<RabbitMQ.Client.Exceptions.OperationInterruptedException>(() => action(channel));
+        Assert.Equal((ushort)403, refused.ShutdownReason?.ReplyCode ?? 0);
     }
 
     private static string Reason(List<JsonElement> records, Guid messageId) =>

@@ -32,9 +32,15 @@ public sealed class FederationWorld : IAsyncLifetime
 {
     public const string Province = "lao-cai";
     public const string VirtualHost = "platform";
+
+    /// <summary>The centre's intake starts at 10:00 on 4 February 2026 in Vietnam: 2026-01 is still open nationally (due before the 5th).</summary>
+    public static readonly DateTimeOffset IntakeNow = new(2026, 2, 4, 3, 0, 0, TimeSpan.Zero);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "platform-federation-" + Guid.NewGuid().ToString("N")[..10]);
     private IBusControl? _provinceBus;
     private IConnection? _provinceConnection;
+
+    /// <summary>Lào Cai's broker password at the centre (user <c>province.lao-cai</c>).</summary>
+    public string ProvincePassword { get; } = "p-" + Guid.NewGuid().ToString("N");
 
     public PostgresServer Postgres { get; private set; } = null!;
     public RabbitMqBroker Centre { get; private set; } = null!;
@@ -69,7 +75,7 @@ public sealed class FederationWorld : IAsyncLifetime
         Link = new LinkProxy(Centre.TlsPort!.Value, Ports.GetFree());
         Link.Restore();
 
-        var password = "p-" + Guid.NewGuid().ToString("N");
+        var password = ProvincePassword;
         await RunScriptAsync("centre-add-province.sh", Centre, new() { ["PROVINCE_AMQP_PASSWORD"] = password });
 
         // Monthly scoring listens before intake starts, so intake's unit registrations reach it.
@@ -84,7 +90,7 @@ public sealed class FederationWorld : IAsyncLifetime
             ["ConnectionStrings:intakedb"] = Database("centre_intake"),
             ["ConnectionStrings:messaging"] = Centre.ConnectionString(VirtualHost),
             ["Intake:Federation:Provinces:0"] = Province,
-        });
+        }, now: IntakeNow);
         Intake.Services.GetRequiredService<IBus>().ConnectConsumeObserver(Gate);
         await HealthyAsync(Intake.Services);
 
