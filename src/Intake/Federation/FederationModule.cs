@@ -50,7 +50,8 @@ public static class FederationModule
 internal sealed partial class FederationEndpoints(IReceiveEndpointConnector connector, IOptions<FederationOptions> options,
     ILogger<FederationEndpoints> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <remarks>Does not wait for the broker: a centre whose broker is down starts, and the endpoints start with the bus.</remarks>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var province in options.Value.Provinces.Distinct())
         {
@@ -60,9 +61,10 @@ internal sealed partial class FederationEndpoints(IReceiveEndpointConnector conn
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.ConfigureConsumer<FederationGate>(context);
             });
-            await handle.Ready.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-            LogConnected(logger, province, queue);
+            _ = handle.Ready.ContinueWith(_ => LogConnected(logger, province, queue), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
