@@ -156,6 +156,12 @@ public sealed class FederationTests(FederationWorld world)
         var change = Assert.Single(correction.GetProperty("changes").EnumerateArray());
         Assert.Equal(("lao-cai", 71m, 73m), (change.GetProperty("unit").GetString(), change.GetProperty("before").GetProperty("total").GetDecimal(),
             change.GetProperty("after").GetProperty("total").GetDecimal()));
+
+        // The operator's view of the link at the province: the four shovels running.
+        var (code, status) = await FederationWorld.TryScriptAsync("status.sh", world.ProvinceBroker, []);
+        Assert.True(code == 0, status);
+        Assert.Contains("federation-to-centre\trunning", status);
+        Assert.Contains("federation-from-centre-ScoresPublished\trunning", status);
     }
 
     /// <summary>Lào Cai's broker credentials at the centre reach only Lào Cai's own queues: not another province's, and no new ones.</summary>
