@@ -191,6 +191,33 @@ public sealed class FederationTests(FederationWorld world)
         Assert.Null(await own.BasicGetAsync("federation.to.lao-cai.DxIndexPublished", autoAck: false, Ct));
     }
 
+    /// <summary>verify_peer: a province that does not trust the centre's CA never connects (and never sends its password).</summary>
+    [Fact]
+    public async Task A_province_trusting_another_certificate_authority_does_not_connect_to_the_centre()
+    {
+        await world.ProvinceBroker.AddVirtualHostAsync("wrong-ca", Ct);
+        var other = Certificates.Write(Path.Combine(world.Root, "other-ca"));
+        var (code, output) = await FederationWorld.TryScriptAsync("province-link.sh", world.ProvinceBroker, new()
+        {
+            ["RABBITMQ_VHOST"] = "wrong-ca", ["CENTRE_VHOST"] = FederationWorld.VirtualHost, ["PROVINCE_AMQP_PASSWORD"] = world.ProvincePassword,
+            ["CENTRE_HOST"] = Certificates.CentreHost, ["CENTRE_ADDRESS"] = $"127.0.0.1:{world.Link.Port}", ["CENTRE_CA_FILE"] = other.CaFile,
+            ["RECONNECT_DELAY"] = "1",
+        });
+        Assert.True(code == 0, output);
+        // The TLS handshake fails on the province's side; the centre logs the province's alert.
+        await Eventually.WaitForAsync(() => Task.FromResult(BrokerLog(world.Centre.Directory)),
+            log => log.Contains("Unknown CA", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(60),
+            "the centre's broker logging the province's 'Unknown CA' alert");
+        Assert.DoesNotContain("\"running\"", await world.ShovelAsync("wrong-ca", "federation-to-centre"));
+    }
+
+    private static string BrokerLog(string directory) =>
+        string.Concat(Directory.GetFiles(Path.Combine(directory, "log"), "*.log").Select(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return new StreamReader(stream).ReadToEnd();
+        }));
+
     [Fact]
     public async Task The_scripts_refuse_an_unset_or_placeholder_password_and_a_malformed_province_code()
     {

@@ -43,6 +43,9 @@ public sealed class FederationWorld : IAsyncLifetime
     public string ProvincePassword { get; } = "p-" + Guid.NewGuid().ToString("N");
 
     public PostgresServer Postgres { get; private set; } = null!;
+
+    /// <summary>Folder for whatever else a test keeps on disk; removed with the fixture.</summary>
+    public string Root => _root;
     public RabbitMqBroker Centre { get; private set; } = null!;
     public RabbitMqBroker ProvinceBroker { get; private set; } = null!;
     internal LinkProxy Link { get; private set; } = null!;
@@ -158,6 +161,14 @@ public sealed class FederationWorld : IAsyncLifetime
         using var client = Management(ProvinceBroker);
         var shovels = await client.GetFromJsonAsync<List<JsonElement>>($"api/shovels/{VirtualHost}");
         return shovels!.Select(s => s.TryGetProperty("state", out var state) ? state.GetString()! : "?").ToList();
+    }
+
+    /// <summary>The status of one shovel on Lào Cai's broker as the management API reports it (JSON text), or "" when not listed.</summary>
+    public async Task<string> ShovelAsync(string virtualHost, string name)
+    {
+        using var client = Management(ProvinceBroker);
+        var shovels = await client.GetFromJsonAsync<List<JsonElement>>($"api/shovels/{Uri.EscapeDataString(virtualHost)}");
+        return shovels!.Where(s => s.GetProperty("name").GetString() == name).Select(s => s.GetRawText()).FirstOrDefault() ?? "";
     }
 
     private static HttpClient Management(RabbitMqBroker broker)
