@@ -205,19 +205,18 @@ public sealed class FederationWorld : IAsyncLifetime
         if (code != 0) throw new InvalidOperationException($"{script} failed ({code}): {output}");
     }
 
+    /// <summary>Stops everything; a step that fails does not keep the servers after it running.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_provinceBus is not null) await _provinceBus.StopAsync();
-        _provinceBus = null;
-        if (_provinceConnection is not null) await _provinceConnection.DisposeAsync();
-        _provinceConnection = null;
-        if (Intake is not null) await Intake.DisposeAsync();
-        if (Scoring is not null) await Scoring.DisposeAsync();
-        if (Link is not null) await Link.DisposeAsync();
+        await QuietlyAsync(async () => { if (_provinceBus is not null) await _provinceBus.StopAsync(); _provinceBus = null; });
+        await QuietlyAsync(async () => { if (_provinceConnection is not null) await _provinceConnection.DisposeAsync(); _provinceConnection = null; });
+        await QuietlyAsync(async () => { if (Intake is not null) await Intake.DisposeAsync(); });
+        await QuietlyAsync(async () => { if (Scoring is not null) await Scoring.DisposeAsync(); });
+        await QuietlyAsync(async () => { if (Link is not null) await Link.DisposeAsync(); });
         NpgsqlConnection.ClearAllPools();
-        if (ProvinceBroker is not null) await ProvinceBroker.StopAsync();
-        if (Centre is not null) await Centre.StopAsync();
-        if (Postgres is not null) await Postgres.StopAsync();
+        await QuietlyAsync(async () => { if (ProvinceBroker is not null) await ProvinceBroker.StopAsync(); });
+        await QuietlyAsync(async () => { if (Centre is not null) await Centre.StopAsync(); });
+        await QuietlyAsync(async () => { if (Postgres is not null) await Postgres.StopAsync(); });
         try
         {
             if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
@@ -226,6 +225,12 @@ public sealed class FederationWorld : IAsyncLifetime
         {
             // A server that was killed may still hold a file for a moment.
         }
+    }
+
+    private static async Task QuietlyAsync(Func<Task> step)
+    {
+        try { await step(); }
+        catch (Exception ex) { Console.Error.WriteLine($"FederationWorld clean-up step failed: {ex.Message}"); }
     }
 }
 
