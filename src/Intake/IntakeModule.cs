@@ -6,6 +6,7 @@ using Platform.Intake.Data;
 using Platform.Intake.Periods;
 using Platform.Intake.Obligations;
 using Platform.Intake.Evidence;
+using Platform.Intake.Federation;
 using Platform.Intake.Frameworks;
 using Platform.Intake.Rubric;
 using Platform.Intake.Machine;
@@ -39,6 +40,7 @@ public static class IntakeModule
         builder.Services.AddHostedService<FrameworkSeeder>();
         builder.AddFrameworkStore<IntakeDbContext>();
         builder.AddPlatformBus(ServiceName, typeof(IntakeModule).Assembly);
+        builder.AddFederation();
         builder.AddReportingCalendar();
         builder.AddPeriods();
         builder.AddObligationsAnnouncer();
@@ -61,6 +63,7 @@ public static class IntakeModule
         app.MapAuditApi();
         app.MapOverviewApi();
         app.MapFrameworksApi();
+        app.MapFederationApi();
         return app;
     }
 }

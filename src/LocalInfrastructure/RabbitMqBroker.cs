@@ -13,7 +13,27 @@ public sealed record RabbitMqBrokerOptions
     /// <summary>Port of the management UI; null leaves the plugin off (it adds seconds to start-up).</summary>
     public int? ManagementPort { get; init; }
 
+    /// <summary>Plugins enabled besides management (when it is on), e.g. <c>rabbitmq_shovel</c>.</summary>
+    public IReadOnlyList<string> Plugins { get; init; } = [];
+
+    /// <summary>An AMQPS listener on 127.0.0.1 besides the plain one; null for none.</summary>
+    public RabbitMqTlsOptions? Tls { get; init; }
+
+    /// <summary>Lines appended to <c>rabbitmq.conf</c> as they are.</summary>
+    public string? ExtraConfiguration { get; init; }
+
     public Action<string> Log { get; init; } = _ => { };
+}
+
+/// <summary>The broker's AMQPS listener: PEM files of its certificate, key and the CA bundle it trusts.</summary>
+public sealed record RabbitMqTlsOptions
+{
+    public required string CertificateFile { get; init; }
+    public required string KeyFile { get; init; }
+    public required string CaCertificateFile { get; init; }
+
+    /// <summary>AMQPS port; null or 0 chooses a free one.</summary>
+    public int? Port { get; init; }
 }
 
 /// <summary>
@@ -43,6 +63,15 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     public int? ManagementPort => Node.ManagementPort;
     public string NodeName => Node.NodeName;
 
+    /// <summary>The AMQPS port, when the broker was started with <see cref="RabbitMqBrokerOptions.Tls"/>.</summary>
+    public int? TlsPort => Node.TlsPort;
+
+    /// <summary>The folder of the Debian package's <c>rabbitmqctl</c>, <c>rabbitmq-plugins</c>.</summary>
+    public string BinDirectory => _bin;
+
+    /// <summary>The environment a <c>rabbitmqctl -n <see cref="NodeName"/></c> needs to reach this node (cookie home, epmd port).</summary>
+    public IReadOnlyDictionary<string, string> Environment => _environment;
+
     /// <summary>The AMQP URI Aspire-style clients expect, for a virtual host (default <c>/</c>).</summary>
     public string ConnectionString(string virtualHost = "/") => Node.ConnectionString(virtualHost);
 
@@ -62,7 +91,12 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             var epmdPort = Ports.GetFree();
             int? management = options.ManagementPort is null ? null : Ports.Choose(options.ManagementPort, "Infrastructure:RabbitMq:ManagementPort");
 
-            var node = new RabbitMqNode(directory, port, distPort, epmdPort, management);
+            int? tlsPort = options.Tls is null ? null : Ports.Choose(options.Tls.Port, "Infrastructure:RabbitMq:TlsPort");
+
+            var node = new RabbitMqNode(directory, port, distPort, epmdPort, management)
+            {
+                TlsPort = tlsPort, Tls = options.Tls, Plugins = options.Plugins, ExtraConfiguration = options.ExtraConfiguration,
+            };
             await node.WriteConfigurationAsync(cancellationToken);
             var broker = new RabbitMqBroker(bin, node);
             try
@@ -161,6 +195,22 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             catch (InfrastructureException ex) when (arguments[0] == "add_vhost" && attempt > 1 && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
             {
                 return;
+            }
+            catch (InfrastructureException ex) when (attempt < 4 && ex.Message.Contains("exit code 69", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Runs <c>rabbitmqctl -n node …</c> (tried again while the node is too busy to answer); returns its output.</summary>
+    public async Task<string> CtlAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Ctl(arguments, cancellationToken);
             }
             catch (InfrastructureException ex) when (attempt < 4 && ex.Message.Contains("exit code 69", StringComparison.Ordinal))
             {

@@ -13,6 +13,17 @@ public sealed record RabbitMqNode(string Directory, int Port, int DistPort, int 
 
     public string NodeName => $"platform{Port}@localhost";
 
+    /// <summary>AMQPS port on 127.0.0.1, with <see cref="Tls"/>; null for none.</summary>
+    public int? TlsPort { get; init; }
+
+    public RabbitMqTlsOptions? Tls { get; init; }
+
+    /// <summary>Plugins enabled besides management.</summary>
+    public IReadOnlyList<string> Plugins { get; init; } = [];
+
+    /// <summary>Appended to <c>rabbitmq.conf</c>.</summary>
+    public string? ExtraConfiguration { get; init; }
+
     /// <summary>The AMQP URI Aspire-style clients expect, for a virtual host (default <c>/</c>).</summary>
     public string ConnectionString(string virtualHost = "/") =>
         $"amqp://{User}:{Password}@127.0.0.1:{Port}/{Uri.EscapeDataString(virtualHost)}";
@@ -41,8 +52,17 @@ public sealed record RabbitMqNode(string Directory, int Port, int DistPort, int 
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "log"));
         var config = $"loopback_users = none\nlisteners.tcp.default = 127.0.0.1:{Port}\n";
         if (ManagementPort is { } management) config += $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {management}\n";
+        if (Tls is { } tls && TlsPort is { } tlsPort)
+        {
+            // Clients prove who they are with a password; the certificate proves the broker to them.
+            config += $"listeners.ssl.default = 127.0.0.1:{tlsPort}\n" +
+                $"ssl_options.cacertfile = {tls.CaCertificateFile}\nssl_options.certfile = {tls.CertificateFile}\nssl_options.keyfile = {tls.KeyFile}\n" +
+                "ssl_options.verify = verify_none\nssl_options.fail_if_no_peer_cert = false\n";
+        }
+        if (!string.IsNullOrWhiteSpace(ExtraConfiguration)) config += ExtraConfiguration.TrimEnd() + "\n";
         await File.WriteAllTextAsync(Path.Combine(Directory, "rabbitmq.conf"), config, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(Directory, "rabbitmq-env.conf"), "", cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(Directory, "enabled_plugins"), ManagementPort is null ? "[]." : "[rabbitmq_management].", cancellationToken);
+        var plugins = (ManagementPort is null ? Plugins : ["rabbitmq_management", .. Plugins]).Distinct().ToList();
+        await File.WriteAllTextAsync(Path.Combine(Directory, "enabled_plugins"), $"[{string.Join(",", plugins)}].", cancellationToken);
     }
 }

@@ -128,6 +128,20 @@ public static class ServiceHost
     }
 
     /// <summary>
+    /// The service on infrastructure the test provides itself (e.g. two brokers, one per deployment): <paramref name="settings"/>
+    /// must hold its database connection and <c>ConnectionStrings:messaging</c>.
+    /// </summary>
+    public static ServiceHost<TProgram, TDbContext> Start<TProgram, TDbContext>(IReadOnlyDictionary<string, string> settings,
+        DateTimeOffset? now = null, string environment = "Development", Action<IServiceCollection>? services = null)
+        where TProgram : class
+        where TDbContext : DbContext
+    {
+        var host = new ServiceHost<TProgram, TDbContext>(settings, now, environment, services);
+        host.Start();
+        return host;
+    }
+
+    /// <summary>
     /// <paramref name="count"/> replicas of the service on one new database and virtual host, started at the same moment,
     /// as a deployment's replicas would be.
     /// </summary>

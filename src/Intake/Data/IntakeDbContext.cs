@@ -6,6 +6,7 @@ using Platform.DataAndMessaging.People;
 using Platform.Intake.Periods;
 using Platform.Intake.Obligations;
 using Platform.Intake.Evidence;
+using Platform.Intake.Federation;
 using Platform.Intake.Machine;
 using Platform.Intake.Submissions;
 using Platform.Intake.Units;
@@ -30,6 +31,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<IdempotencyRequest> IdempotencyRequests => Set<IdempotencyRequest>();
     public DbSet<KnownPerson> KnownPeople => Set<KnownPerson>();
     public DbSet<StoredFrameworkVersion> FrameworkVersions => Set<StoredFrameworkVersion>();
+    public DbSet<FederatedMessage> FederatedMessages => Set<FederatedMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,5 +50,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.ApplyConfiguration(new IdempotencyRequestConfiguration());
         modelBuilder.AddKnownPeople();
         modelBuilder.AddFrameworkVersions();
+        modelBuilder.ApplyConfiguration(new FederatedMessageConfiguration());
     }
 }

@@ -99,6 +99,30 @@ namespace Platform.Intake.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "federated_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    province = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    claimed_tenant = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    framework_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    reporting_unit = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    target_unit = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    accepted = table.Column<bool>(type: "boolean", nullable: false),
+                    reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    after_close = table.Column<bool>(type: "boolean", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_federated_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "framework_versions",
                 columns: table => new
                 {
@@ -352,6 +376,17 @@ namespace Platform.Intake.Data.Migrations
                 .Annotation("Npgsql:NullsDistinct", false);
 
             migrationBuilder.CreateIndex(
+                name: "ix_federated_messages_received_at",
+                table: "federated_messages",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_federated_messages_province_message",
+                table: "federated_messages",
+                columns: new[] { "province", "message_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inbox_messages_processed_at",
                 table: "inbox_messages",
                 column: "processed_at");
@@ -441,6 +476,9 @@ namespace Platform.Intake.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "evidence_files");
+
+            migrationBuilder.DropTable(
+                name: "federated_messages");
 
             migrationBuilder.DropTable(
                 name: "framework_versions");
