@@ -100,10 +100,18 @@ internal sealed class PostgresSessionCache(NpgsqlDataSource dataSource, TimeProv
 internal sealed partial class SessionSweeper(PostgresSessionCache cache, IOptions<SessionStoreOptions> options, TimeProvider time,
     ILogger<SessionSweeper> logger) : BackgroundService
 {
+    // Made with the service, so the first interval counts from start-up (ExecuteAsync itself runs a moment later).
+    private readonly PeriodicTimer _timer = new(options.Value.SweepInterval, time);
+
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await _timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
