@@ -56,7 +56,7 @@ internal static partial class SessionStorage
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "No ConnectionStrings:gatewaydb: sessions and data-protection keys are kept in this process's memory. " +
-            "Run one replica only; a restart signs everybody out. Set ConnectionStrings__gatewaydb to share them between replicas.")]
+            "One replica only: run a single gateway, and a restart signs everybody out. Set ConnectionStrings__gatewaydb to share them between replicas.")]
         private static partial void LogInMemory(ILogger logger);
     }
 }
