@@ -68,6 +68,10 @@ internal static class PlatformModel
             .WithReference(web)
             .WaitFor(identity)
             .WaitFor(web);
+        // Its own database: the sessions and the data-protection key ring every gateway replica shares.
+        var gatewayDb = infrastructure.Databases["gatewaydb"];
+        gateway.WithReference(gatewayDb.ConnectionString);
+        if (gatewayDb.Server is { } gatewayDbServer) gateway.WaitFor(gatewayDbServer);
         foreach (var service in services) gateway.WithReference(service).WaitFor(service);
         web.WithReference(gateway);
 

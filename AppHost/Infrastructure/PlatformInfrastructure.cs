@@ -14,7 +14,8 @@ internal sealed record PlatformInfrastructure(
     IResourceBuilder<IResourceWithConnectionString> Messaging,
     IResourceBuilder<IResource>? Broker)
 {
-    public static readonly IReadOnlyList<string> DatabaseNames = ["intakedb", "monthlyscoringdb", "dxindexdb", "notificationsdb", "reportingdb"];
+    /// <summary>The five services' databases and the gateway's (<c>gatewaydb</c>: its replicas' sessions and data-protection key ring).</summary>
+    public static readonly IReadOnlyList<string> DatabaseNames = ["intakedb", "monthlyscoringdb", "dxindexdb", "notificationsdb", "reportingdb", "gatewaydb"];
 
     public static async Task<PlatformInfrastructure> AddAsync(IDistributedApplicationBuilder builder, AppHostOptions options, bool containers)
     {

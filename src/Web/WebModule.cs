@@ -37,6 +37,7 @@ public static class WebModule
         builder.Services.AddSingleton<FrameworkCache>();
         builder.Services.AddScoped<FrameworkClient>();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "platform.antiforgery");
+        builder.AddWebDataProtection();
         // Redirects (post-redirect-get, sign-in) are absolute: they must name the gateway's address, which the gateway
         // passes in X-Forwarded-Host/Proto, not this process's own. Only the gateway can reach the web application.
         builder.Services.Configure<ForwardedHeadersOptions>(o =>

@@ -104,6 +104,9 @@ public sealed class ManifestTests
             Assert.Equal($"{{{service}.bindings.http.url}}", (string)resources["gateway"]!["env"]![$"services__{service}__http__0"]!);
         }
         Assert.Equal("{web.bindings.http.url}", (string)resources["gateway"]!["env"]!["services__web__http__0"]!);
+        // The gateway's own database: its replicas' sessions and data-protection key ring.
+        Assert.Contains(databaseConnection, (string)resources["gatewaydb"]!["connectionString"]!, StringComparison.Ordinal);
+        Assert.Equal("{gatewaydb.connectionString}", (string)resources["gateway"]!["env"]!["ConnectionStrings__gatewaydb"]!);
         Assert.True((bool)resources["gateway"]!["bindings"]!["http"]!["external"]!);
     }
 

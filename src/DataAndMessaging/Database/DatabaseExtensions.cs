@@ -27,23 +27,40 @@ public static class DatabaseExtensions
     public static IHostApplicationBuilder AddPlatformDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
-        var connectionString = WithPreparedStatements(builder.Configuration.GetConnectionString(connectionName));
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.AddDatabase<TContext>(connectionName, outbox: true);
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(OutboxTracing.SourceName));
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterName));
+        builder.Services.AddOutboxRelay<TContext>(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// A database without outbox or bus (the gateway's <c>gatewaydb</c>): the DbContext on PostgreSQL from
+    /// <c>ConnectionStrings__{connectionName}</c>, its migrations applied at start-up under an advisory lock, a readiness check.
+    /// </summary>
+    public static IHostApplicationBuilder AddMigratedDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext =>
+        builder.AddDatabase<TContext>(connectionName, outbox: false);
+
+    private static IHostApplicationBuilder AddDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName, bool outbox)
+        where TContext : DbContext
+    {
+        var connectionString = WithPreparedStatements(builder.Configuration.GetConnectionString(connectionName));
         builder.Services.AddDbContext<TContext>((sp, options) =>
         {
             // Without a connection string (design-time tooling) the provider is still chosen; the
             // migrator refuses to start the service and names the missing key.
             if (string.IsNullOrWhiteSpace(connectionString)) options.UseNpgsql();
             else options.UseNpgsql(connectionString);
-            options.AddInterceptors(new OutboxSavedInterceptor(sp.GetRequiredService<OutboxSignal>()));
+            if (outbox) options.AddInterceptors(new OutboxSavedInterceptor(sp.GetRequiredService<OutboxSignal>()));
         });
-        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql().AddSource(OutboxTracing.SourceName));
-        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Npgsql", OutboxMetrics.MeterName));
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Npgsql"));
 
         builder.Services.AddHostedService(sp => new DatabaseMigrator<TContext>(
             sp, connectionName, connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseMigrator<TContext>>>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: [ServiceDefaults.Extensions.ReadyTag]);
-        builder.Services.AddOutboxRelay<TContext>(builder.Configuration);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Platform.DataAndMessaging.Database;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,9 @@ public sealed class Nq57DemoData(IServiceScopeFactory scopes, IOptions<Nq57Optio
     {
         var framework = frameworks.Find(frameworkId, null, round);
         if (framework is null) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Replicas starting together queue here; the later ones find every commune present (no duplicate-key failure at start).
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresDatabase.AdvisoryKey("nq57-demo:" + tenant)})", ct);
         var present = await db.Set<Nq57Assessment>().Where(a => a.Tenant == tenant && a.FrameworkId == frameworkId && a.Period == round
             && Communes.Contains(a.Unit)).Select(a => a.Unit).ToListAsync(ct);
         var at = new DateTimeOffset(2026, 6, 18, 2, 0, 0, TimeSpan.Zero);
@@ -63,6 +67,7 @@ public sealed class Nq57DemoData(IServiceScopeFactory scopes, IOptions<Nq57Optio
             });
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>A deterministic, varied self-assessment for the <paramref name="index"/>-th commune (also the benchmark's generator).</summary>

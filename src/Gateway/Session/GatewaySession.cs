@@ -37,8 +37,9 @@ internal static class GatewaySession
     {
         var development = builder.Environment.IsDevelopment();
         var configured = IsConfigured(builder.Configuration);
-        builder.Services.AddDistributedMemoryCache();
-        builder.Services.AddSingleton<ITicketStore, SessionStore>();
+        builder.AddSessionStorage();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<ITicketStore>(sp => sp.GetRequiredService<SessionStore>());
         builder.Services.AddSingleton<TokenRefresh>();
         builder.Services.AddSingleton<ValidatedTokens>();
 

@@ -1,21 +1,53 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Options;
 
 namespace Platform.Gateway.Session;
+
+/// <summary><c>Gateway:Sessions</c>: how long a replica keeps a session it read, and how often expired sessions are swept.</summary>
+public sealed class SessionStoreOptions
+{
+    public const string Section = "Gateway:Sessions";
+
+    /// <summary>
+    /// How long a replica answers from its own copy of a session before reading <c>gatewaydb</c> again (5 s by default;
+    /// zero reads every time). A sign-out, or a session ended at another replica, is honoured here within this time.
+    /// </summary>
+    public TimeSpan ReplicaCache { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Most sessions a replica keeps a copy of.</summary>
+    public int ReplicaCacheCapacity { get; set; } = 10_000;
+
+    /// <summary>How often expired sessions are deleted from <c>gatewaydb</c> (10 minutes by default).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(10);
+}
 
 /// <summary>
 /// Keeps the whole sign-in (claims, access, refresh and ID tokens) on the server, in <see cref="IDistributedCache"/>;
 /// the browser's cookie carries only a random session key. Entries are encrypted with data protection.
-/// In-memory cache by default: several gateway replicas need a shared cache (Redis) and shared data-protection keys.
+/// With <c>gatewaydb</c> the cache is <see cref="PostgresSessionCache"/> and the key ring is in the same database, so
+/// every replica reads every session; each replica keeps what it read for <see cref="SessionStoreOptions.ReplicaCache"/>
+/// (a session's calls come in bursts: one database read per burst, not per call). Without it, the in-memory cache of
+/// one process.
 /// </summary>
-internal sealed class SessionStore(IDistributedCache cache, IDataProtectionProvider dataProtection, TimeProvider time) : ITicketStore
+internal sealed class SessionStore(IDistributedCache cache, IDataProtectionProvider dataProtection, TimeProvider time, IOptions<SessionStoreOptions> options)
+    : ITicketStore
 {
+    /// <summary>HttpContext item: the key of the session read for this request (<see cref="RetrieveFreshAsync"/>).</summary>
+    public const string KeyItem = "Platform.Gateway.SessionKey";
+
     private const string Prefix = "gateway-session:";
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Platform.Gateway.Session");
+    private readonly ConcurrentDictionary<string, Copy> _copies = new(StringComparer.Ordinal);
+    private readonly TimeSpan _replicaCache = options.Value.ReplicaCache;
+    private readonly int _capacity = options.Value.ReplicaCacheCapacity;
+
+    private sealed record Copy(byte[] Protected, DateTimeOffset Until);
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
@@ -24,19 +56,54 @@ internal sealed class SessionStore(IDistributedCache cache, IDataProtectionProvi
         return key;
     }
 
-    public Task RenewAsync(string key, AuthenticationTicket ticket)
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
-        var options = new DistributedCacheEntryOptions
+        var entry = new DistributedCacheEntryOptions
         {
             AbsoluteExpiration = ticket.Properties.ExpiresUtc ?? time.GetUtcNow().AddHours(8),
         };
-        return cache.SetAsync(Prefix + key, _protector.Protect(TicketSerializer.Default.Serialize(ticket)), options);
+        var bytes = _protector.Protect(TicketSerializer.Default.Serialize(ticket));
+        await cache.SetAsync(Prefix + key, bytes, entry);
+        Remember(key, bytes);
     }
 
-    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        var bytes = await cache.GetAsync(Prefix + key);
-        if (bytes is null) return null;
+        httpContext.Items[KeyItem] = key;
+        return RetrieveCachedAsync(key, cancellationToken);
+    }
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveCachedAsync(key, CancellationToken.None);
+
+    private async Task<AuthenticationTicket?> RetrieveCachedAsync(string key, CancellationToken cancellationToken)
+    {
+        if (_copies.TryGetValue(key, out var copy) && copy.Until > time.GetUtcNow()) return Unprotect(copy.Protected);
+        return await RetrieveFreshAsync(key, cancellationToken);
+    }
+
+    /// <summary>The session as stored now (another replica may have renewed or ended it), never this replica's copy.</summary>
+    public async Task<AuthenticationTicket?> RetrieveFreshAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var bytes = await cache.GetAsync(Prefix + key, cancellationToken);
+        if (bytes is null)
+        {
+            _copies.TryRemove(key, out _);
+            return null;
+        }
+        Remember(key, bytes);
+        return Unprotect(bytes);
+    }
+
+    public Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) => RemoveAsync(key);
+
+    public async Task RemoveAsync(string key)
+    {
+        _copies.TryRemove(key, out _);
+        await cache.RemoveAsync(Prefix + key);
+    }
+
+    private AuthenticationTicket? Unprotect(byte[] bytes)
+    {
         try
         {
             return TicketSerializer.Default.Deserialize(_protector.Unprotect(bytes));
@@ -47,5 +114,18 @@ internal sealed class SessionStore(IDistributedCache cache, IDataProtectionProvi
         }
     }
 
-    public Task RemoveAsync(string key) => cache.RemoveAsync(Prefix + key);
+    private void Remember(string key, byte[] bytes)
+    {
+        if (_replicaCache <= TimeSpan.Zero) return;
+        var now = time.GetUtcNow();
+        if (_copies.Count >= _capacity)
+        {
+            foreach (var (k, c) in _copies)
+            {
+                if (c.Until <= now) _copies.TryRemove(new(k, c));
+            }
+            if (_copies.Count >= _capacity) _copies.Clear();
+        }
+        _copies[key] = new Copy(bytes, now + _replicaCache);
+    }
 }

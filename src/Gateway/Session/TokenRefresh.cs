@@ -14,7 +14,7 @@ namespace Platform.Gateway.Session;
 /// just before another call renewed it gets the renewed tokens instead of redeeming the old refresh token again
 /// (which an identity provider rotating refresh tokens would refuse, ending the session).
 /// </summary>
-internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions> oidcOptions, TimeProvider time, ILogger<TokenRefresh> logger)
+internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions> oidcOptions, SessionStore store, TimeProvider time, ILogger<TokenRefresh> logger)
 {
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(60);
 
@@ -24,11 +24,17 @@ internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions>
     public async Task<string?> CurrentAccessTokenAsync(HttpContext context, AuthenticateResult session)
     {
         var properties = session.Properties!;
-        var accessToken = properties.GetTokenValue("access_token");
-        var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
-            ? at
-            : (DateTimeOffset?)null;
-        if (accessToken is not null && expiresAt is { } expiry && expiry - time.GetUtcNow() > Margin) return accessToken;
+        if (FreshAccessToken(properties) is { } accessToken) return accessToken;
+
+        // This replica's copy may be a few seconds old: another replica may have refreshed (its refresh token is then the
+        // one to redeem) or ended the session meanwhile. The stored session decides.
+        if (context.Items[SessionStore.KeyItem] is string key)
+        {
+            var stored = await store.RetrieveFreshAsync(key, context.RequestAborted);
+            if (stored is null) return null;
+            properties.StoreTokens(stored.Properties.GetTokens());
+            if (FreshAccessToken(properties) is { } renewedElsewhere) return renewedElsewhere;
+        }
 
         var refreshToken = properties.GetTokenValue("refresh_token");
         if (refreshToken is null) return null;
@@ -45,6 +51,15 @@ internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions>
         // Same session key: the cookie handler renews the stored ticket in place.
         await context.SignInAsync(GatewaySession.CookieScheme, session.Principal!, properties);
         return renewed.AccessToken;
+    }
+
+    private string? FreshAccessToken(AuthenticationProperties properties)
+    {
+        var accessToken = properties.GetTokenValue("access_token");
+        var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : (DateTimeOffset?)null;
+        return accessToken is not null && expiresAt is { } expiry && expiry - time.GetUtcNow() > Margin ? accessToken : null;
     }
 
     /// <summary>

@@ -29,6 +29,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         modelBuilder.AddUnitDirectory();
         modelBuilder.AddKnownPeople();
         modelBuilder.AddObligations();
+        // The webhook secrets' key ring (Webhooks/WebhooksModule).
+        modelBuilder.ApplyConfiguration(new Platform.DataAndMessaging.DataProtection.DataProtectionKeyConfiguration());
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
     }
 }

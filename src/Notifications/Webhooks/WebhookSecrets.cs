@@ -6,7 +6,7 @@ namespace Platform.Notifications.Webhooks;
 /// <summary>
 /// Signing secrets. The HMAC key is the secret itself (the subscriber holds the same string), so it cannot be reduced to a
 /// hash: it is stored encrypted with ASP.NET Core Data Protection (key ring in the service's database,
-/// <see cref="DatabaseKeyRing"/>) and shown once, at creation and at rotation.
+/// <see cref="Platform.DataAndMessaging.DataProtection.DatabaseKeyRing{TContext}"/>) and shown once, at creation and at rotation.
 /// </summary>
 public sealed class WebhookSecrets(IDataProtectionProvider provider)
 {

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Platform.DataAndMessaging.DataProtection;
+using Platform.Notifications.Data;
 using Microsoft.Extensions.Http.Resilience;
 using Platform.Notifications.Delivery;
 
@@ -19,8 +19,7 @@ public static class WebhooksModule
             .Validate(o => o.Timeout > TimeSpan.Zero, $"{WebhookOptions.Section}:Timeout must be positive.")
             .ValidateOnStart();
 
-        builder.Services.AddDataProtection().SetApplicationName("platform-notifications");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseKeyRing(scopes));
+        builder.Services.AddDatabaseKeyRing<NotificationsDbContext>("platform-notifications", NotificationsModule.DatabaseName);
         builder.Services.AddSingleton<WebhookSecrets>();
 
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; the dispatcher owns retries and back-off.

@@ -28,21 +28,40 @@ public sealed class SignInSites : IAsyncLifetime
 
     private readonly int _intakePort = Ports.GetFree();
     private readonly int? _accessTokenLifespan;
+    private readonly int _replicas;
+    private readonly IReadOnlyDictionary<string, string> _gatewaySettings;
+    private readonly TimeProvider? _gatewayTime;
     private WebApplication _intake = null!;
     private string? _realmFile;
 
     public SignInSites() : this(null) { }
 
-    private SignInSites(int? accessTokenLifespan) => _accessTokenLifespan = accessTokenLifespan;
+    private SignInSites(int? accessTokenLifespan, int replicas = 1, IReadOnlyDictionary<string, string>? gatewaySettings = null, TimeProvider? gatewayTime = null)
+    {
+        _accessTokenLifespan = accessTokenLifespan;
+        _replicas = replicas;
+        _gatewaySettings = gatewaySettings ?? new Dictionary<string, string>();
+        _gatewayTime = gatewayTime;
+    }
 
     /// <summary>Access tokens that live 30 s: inside the gateway's 60 s margin, so every API call refreshes first.</summary>
     public static SignInSites WithShortLivedTokens() => new(30);
+
+    /// <summary>
+    /// <paramref name="replicas"/> gateways on one <c>gatewaydb</c> (<paramref name="gatewayDb"/>, empty: they create it),
+    /// started at the same moment, on one clock (<paramref name="time"/>; the identity provider keeps the system clock).
+    /// </summary>
+    public static SignInSites Replicated(string gatewayDb, TimeProvider time, int replicas = 2) =>
+        new(null, replicas, new Dictionary<string, string> { ["ConnectionStrings:gatewaydb"] = gatewayDb }, time);
 
     /// <summary>The access tokens the stand-in service received (kept here, never echoed to the browser).</summary>
     public System.Collections.Concurrent.ConcurrentBag<string> TokensSeen { get; } = [];
 
     internal WebApplicationFactory<idp::Program> IdentityProvider { get; private set; } = null!;
-    internal WebApplicationFactory<Program> Gateway { get; private set; } = null!;
+    internal WebApplicationFactory<Program> Gateway => Gateways[0];
+
+    /// <summary>The gateway replicas (one unless <see cref="Replicated"/>).</summary>
+    internal IReadOnlyList<WebApplicationFactory<Program>> Gateways { get; private set; } = [];
 
     public async ValueTask InitializeAsync()
     {
@@ -85,7 +104,14 @@ public sealed class SignInSites : IAsyncLifetime
         IdentityProvider = new ServiceFactory<idp::Program>(identitySettings);
         IdentityProvider.StartServer();
 
-        Gateway = new ServiceFactory<Program>(new Dictionary<string, string>
+        Gateways = Enumerable.Range(0, _replicas).Select(_ => NewGateway()).ToList();
+        // Replicas start together, as a deployment's do (one migrates gatewaydb, one makes the first key, the others wait).
+        await Task.WhenAll(Gateways.Select(g => Task.Run(g.StartServer)));
+    }
+
+    private WebApplicationFactory<Program> NewGateway()
+    {
+        var settings = new Dictionary<string, string>
         {
             ["services:intake:http:0"] = $"http://127.0.0.1:{_intakePort}",
             ["services:web:http:0"] = $"http://127.0.0.1:{_intakePort}",
@@ -96,7 +122,9 @@ public sealed class SignInSites : IAsyncLifetime
             ["Keycloak:Resource"] = "platform-api",
             ["Gateway:Oidc:ClientId"] = WebClient,
             ["Gateway:Oidc:ClientSecret"] = WebSecret,
-        }).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        };
+        foreach (var (key, value) in _gatewaySettings) settings[key] = value;
+        return new ServiceFactory<Program>(settings).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
             // Discovery, keys and the token endpoint are reached through the identity provider's test server,
             // for sign-in (OIDC) and for validating callers' own bearer tokens (JwtBearer) alike.
@@ -104,8 +132,8 @@ public sealed class SignInSites : IAsyncLifetime
                 o => o.BackchannelHttpHandler = IdentityProvider.Server.CreateHandler());
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
                 o => o.BackchannelHttpHandler = IdentityProvider.Server.CreateHandler());
+            if (_gatewayTime is not null) services.AddSingleton(_gatewayTime);
         }));
-        Gateway.StartServer();
     }
 
     /// <summary>A client-credentials token of the realm file's machine client <c>he-thong-57</c>, from the identity provider.</summary>
@@ -125,9 +153,13 @@ public sealed class SignInSites : IAsyncLifetime
 
     internal SignInBrowser NewBrowser() => new(Gateway.Server.CreateHandler(), IdentityProvider.Server.CreateHandler());
 
+    /// <summary>A browser whose requests to the gateway go to the replica <see cref="ReplicaBrowser.Route"/> names.</summary>
+    internal ReplicaBrowser NewReplicaBrowser() =>
+        new([.. Gateways.Select(g => g.Server.CreateHandler())], IdentityProvider.Server.CreateHandler());
+
     public async ValueTask DisposeAsync()
     {
-        await Gateway.DisposeAsync();
+        foreach (var gateway in Gateways) await gateway.DisposeAsync();
         await IdentityProvider.DisposeAsync();
         await _intake.DisposeAsync();
         if (_realmFile is not null) File.Delete(_realmFile);

@@ -1,3 +1,4 @@
+using Platform.DataAndMessaging.Database;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,9 @@ public sealed partial class DemoDataSeeder(IServiceProvider services, IOptions<D
         var framework = frameworks.Find(DtiOptions.FrameworkId, null, Year)
             ?? throw new InvalidOperationException($"No version of {DtiOptions.FrameworkId} is in force for {Year}: the illustrative values cannot be stored.");
         var values = db.Set<DtiApprovedValue>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Replicas starting together queue here; the later ones find the provinces taken (no duplicate-key failure at start).
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresDatabase.AdvisoryKey("dti-demo:" + tenant)})", ct);
         var taken = await values.Where(v => v.Tenant == tenant && v.FrameworkId == DtiOptions.FrameworkId && v.Year == Year)
             .Select(v => v.Unit).Distinct().ToListAsync(ct);
         var added = 0;
@@ -57,6 +61,7 @@ public sealed partial class DemoDataSeeder(IServiceProvider services, IOptions<D
             added++;
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return added;
     }
 

@@ -1002,7 +1002,7 @@ namespace Platform.Notifications.Data.Migrations
                     b.ToTable("scheduled_jobs", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Notifications.Webhooks.DataProtectionKey", b =>
+            modelBuilder.Entity("Platform.DataAndMessaging.DataProtection.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
