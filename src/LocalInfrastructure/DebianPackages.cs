@@ -1,7 +1,7 @@
 namespace Platform.LocalInfrastructure;
 
 /// <summary>
-/// Finds the Debian-packaged PostgreSQL, RabbitMQ and Chromium, installing them with apt when we run as root and
+/// Finds the Debian-packaged PostgreSQL, RabbitMQ, Chromium and the tests' tools, installing them with apt when we run as root and
 /// they are missing. Without root, a missing package is an error that says which command to run.
 /// </summary>
 public static class DebianPackages
@@ -38,6 +38,19 @@ public static class DebianPackages
         return File.Exists(chromium)
             ? chromium
             : throw new InfrastructureException($"chromium was installed but {chromium} is missing. Fix: check the package (dpkg -L chromium).");
+    }
+
+    /// <summary>
+    /// A command from a Debian package the tests use (<c>/usr/bin/docker-compose</c> from docker-compose, <c>/usr/bin/jq</c>
+    /// from jq, …): the path when it is there, installed with apt when it is missing and we run as root.
+    /// </summary>
+    public static async Task<string> CommandAsync(string path, string package, Action<string> log, CancellationToken cancellationToken)
+    {
+        if (File.Exists(path)) return path;
+        await InstallAsync(package, log, cancellationToken);
+        return File.Exists(path)
+            ? path
+            : throw new InfrastructureException($"{package} was installed but {path} is missing. Fix: check the package (dpkg -L {package}).");
     }
 
     private static string? FindPostgresBin()

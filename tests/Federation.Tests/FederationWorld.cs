@@ -58,6 +58,9 @@ public sealed class FederationWorld : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_root);
+        // deploy/federation's scripts talk to the management API with curl and read JSON with jq.
+        await DebianPackages.CommandAsync("/usr/bin/curl", "curl", _ => { }, CancellationToken.None);
+        await DebianPackages.CommandAsync("/usr/bin/jq", "jq", _ => { }, CancellationToken.None);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DisposeAsync().AsTask().GetAwaiter().GetResult();
         var certificates = Certificates.Write(Path.Combine(_root, "tls"));
         var postgres = PostgresServer.StartAsync(new PostgresServerOptions { Directory = Path.Combine(_root, "postgres"), Throwaway = true });

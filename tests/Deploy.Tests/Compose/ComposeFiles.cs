@@ -83,8 +83,8 @@ internal static partial class ComposeFiles
     /// <summary><c>docker-compose config</c> over deploy/compose.yaml with the given variables (nothing else from the environment).</summary>
     public static ProcessResult Config(IReadOnlyDictionary<string, string> variables)
     {
-        Assert.True(File.Exists(DockerCompose),
-            $"{DockerCompose} is missing: install Debian's docker-compose (apt-get install --no-install-recommends docker-compose; .ci/run does).");
+        // Installed with apt when missing and running as root (as for PostgreSQL and RabbitMQ); otherwise the message says how.
+        Platform.LocalInfrastructure.DebianPackages.CommandAsync(DockerCompose, "docker-compose", _ => { }, CancellationToken.None).GetAwaiter().GetResult();
         var envFile = WriteEnvFile(variables);
         try
         {

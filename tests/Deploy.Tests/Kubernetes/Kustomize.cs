@@ -47,6 +47,8 @@ internal static class Kustomize
         if (Environment.GetEnvironmentVariable("KUBECTL") is { Length: > 0 } named) return named;
         return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "kubectl"))
-            .FirstOrDefault(File.Exists);
+            .FirstOrDefault(File.Exists)
+            // None: Debian's kubernetes-client (kubectl 1.20, kustomize v2.0.3), installed with apt when running as root.
+            ?? Platform.LocalInfrastructure.DebianPackages.CommandAsync("/usr/bin/kubectl", "kubernetes-client", _ => { }, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

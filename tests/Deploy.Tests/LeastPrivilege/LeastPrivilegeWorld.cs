@@ -64,6 +64,9 @@ public sealed class LeastPrivilegeWorld : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_root);
+        // deploy/rabbitmq's scripts talk to the management API with curl and read JSON with jq.
+        await DebianPackages.CommandAsync("/usr/bin/curl", "curl", _ => { }, CancellationToken.None);
+        await DebianPackages.CommandAsync("/usr/bin/jq", "jq", _ => { }, CancellationToken.None);
         var postgres = PostgresServer.StartAsync(new PostgresServerOptions { Directory = Path.Combine(_root, "postgres"), Throwaway = true });
         var broker = RabbitMqBroker.StartAsync(new RabbitMqBrokerOptions { Directory = Path.Combine(_root, "rabbitmq"), ManagementPort = 0 });
         try
