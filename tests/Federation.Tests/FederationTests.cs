@@ -38,21 +38,9 @@ public sealed class FederationTests(FederationWorld world)
     private static readonly TestUser Admin = new("quan-tri.vn", [PlatformRoles.PlatformAdmin], OrgUnit: "vn");
 
     /// <summary>Lào Cai's values as hand-checked in the monthly scoring tests: total 71, class B, rank 1 beside Thanh Hóa's.</summary>
-    private static readonly Dictionary<string, object> LaoCai = new()
-    {
-        ["A.due"] = 10, ["A.backlog"] = 0, ["A.onTime"] = 8, ["A.late"] = 1,
-        ["B.B1"] = 18, ["B.B2"] = 20, ["B.B3"] = 22, ["B.B4"] = 18, ["B.B5"] = 22,
-        ["C1.records"] = 100, ["C2.transactions"] = 50, ["D1.accepted"] = 5, ["D1.total"] = 10, ["D2.rate"] = 0.5,
-        ["E1.attended"] = 2, ["E1.held"] = 2, ["E2.speeches"] = 0, ["E2.reports"] = 1, ["E3.onTime"] = true, ["E3.completion"] = 1,
-    };
+    private static readonly IReadOnlyDictionary<string, object> LaoCai = MonthlyExample.Provinces["lao-cai"];
 
-    private static readonly Dictionary<string, object> ThanhHoa = new()
-    {
-        ["A.due"] = 20, ["A.backlog"] = 0, ["A.onTime"] = 20, ["A.late"] = 0,
-        ["B.B1"] = 0, ["B.B2"] = 0, ["B.B3"] = 0, ["B.B4"] = 0, ["B.B5"] = 0,
-        ["C1.records"] = 200, ["C2.transactions"] = 100, ["D1.accepted"] = 0, ["D1.total"] = 10, ["D2.rate"] = 0,
-        ["E1.attended"] = 0, ["E1.held"] = 1, ["E2.speeches"] = 0, ["E2.reports"] = 0, ["E3.onTime"] = false, ["E3.completion"] = 0,
-    };
+    private static readonly IReadOnlyDictionary<string, object> ThanhHoa = MonthlyExample.Provinces["thanh-hoa"];
 
     [Fact]
     public async Task A_province_approval_reaches_the_national_ranking_exactly_once_across_a_cut_link_and_the_ranking_comes_back()
@@ -255,10 +243,10 @@ public sealed class FederationTests(FederationWorld world)
             return await db.FederatedMessages.CountAsync(m => messageIds.Contains(m.MessageId), Ct);
         }, n => n == messageIds.Length, TimeSpan.FromSeconds(90), $"{messageIds.Length} message(s) recorded by the centre's gate");
 
-    private static Dictionary<string, object> With(Dictionary<string, object> values, string key, object value) =>
+    private static Dictionary<string, object> With(IReadOnlyDictionary<string, object> values, string key, object value) =>
         new(values) { [key] = value };
 
-    private static SubmissionApproved Approval(string tenant, Guid submission, string unit, Dictionary<string, object> values, int revision, DateTimeOffset at) =>
+    private static SubmissionApproved Approval(string tenant, Guid submission, string unit, IReadOnlyDictionary<string, object> values, int revision, DateTimeOffset at) =>
         new(submission, tenant, Framework, Version, Period, unit, unit,
             values.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value)), false, "tham-dinh." + unit, revision, at);
 }
