@@ -143,6 +143,10 @@ public sealed partial class ComposeTests
         Assert.Equal("start", command[0]);
         Assert.Contains("--import-realm", command);
         Assert.DoesNotContain("start-dev", command);
+        // The pre-built image (deploy/images/keycloak) starts without rebuilding, so its root filesystem can be read-only.
+        Assert.Equal("platform/keycloak:latest", keycloak["image"].ToString());
+        Assert.Contains("--optimized", command);
+        Assert.Equal("true", keycloak.GetValueOrDefault("read_only")?.ToString());
 
         var environment = EnvironmentOf(keycloak);
         Assert.Equal(Variables["KEYCLOAK_PUBLIC_URL"], environment["KC_HOSTNAME"]);

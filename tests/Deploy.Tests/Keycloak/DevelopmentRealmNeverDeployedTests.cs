@@ -164,7 +164,7 @@ public sealed class DevelopmentRealmNeverDeployedTests : IDisposable
         using (var reader = new StreamReader(composeFile)) yaml.Load(reader);
         var services = DevelopmentRealmReferences.Child((YamlMappingNode)yaml.Documents[0].RootNode, "services") as YamlMappingNode;
         var keycloak = services?.Children.Where(s => s.Value is YamlMappingNode m
-                && DevelopmentRealmReferences.Child(m, "image") is YamlScalarNode { Value: { } image } && image.Contains("keycloak/keycloak", StringComparison.Ordinal))
+                && DevelopmentRealmReferences.Child(m, "image") is YamlScalarNode { Value: { } image } && (image.Contains("keycloak/keycloak", StringComparison.Ordinal) || image.StartsWith("platform/keycloak:", StringComparison.Ordinal)))
             .Select(s => (Name: ((YamlScalarNode)s.Key).Value!, Body: (YamlMappingNode)s.Value)).ToList() ?? [];
         if (keycloak.Count != 1) return [$"expected one service with Keycloak's image, found {keycloak.Count}"];
         var (name, body) = keycloak[0];
