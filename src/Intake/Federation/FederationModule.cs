@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Intake.Data;
@@ -28,19 +29,22 @@ public static class FederationModule
     }
 
     /// <summary><c>GET /api/intake/federation/messages?province=&amp;accepted=</c>: the latest 500.</summary>
-    private static async Task<IResult> ListAsync(IntakeDbContext db, string? province, bool? accepted, CancellationToken ct)
+    private static async Task<Ok<List<FederatedMessageView>>> ListAsync(IntakeDbContext db, string? province, bool? accepted, CancellationToken ct)
     {
         var query = db.FederatedMessages.AsNoTracking();
         if (!string.IsNullOrEmpty(province)) query = query.Where(m => m.Province == province);
         if (accepted is { } a) query = query.Where(m => m.Accepted == a);
-        var rows = await query.OrderByDescending(m => m.ReceivedAt).Take(500).ToListAsync(ct);
-        return Results.Ok(rows.Select(m => new
-        {
-            m.Province, m.MessageId, m.SubmissionId, m.Revision, m.ClaimedTenant, m.FrameworkId, m.Period, m.ReportingUnit, m.TargetUnit,
-            m.Accepted, m.Reason, m.AfterClose, m.ReceivedAt,
-        }));
+        var rows = await query.OrderByDescending(m => m.ReceivedAt).Take(500)
+            .Select(m => new FederatedMessageView(m.Province, m.MessageId, m.SubmissionId, m.Revision, m.ClaimedTenant, m.FrameworkId, m.Period,
+                m.ReportingUnit, m.TargetUnit, m.Accepted, m.Reason, m.AfterClose, m.ReceivedAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows);
     }
 }
+
+/// <summary>One message a province forwarded and what the gate decided (<see cref="FederatedMessage"/>); <c>Reason</c> is Vietnamese.</summary>
+public sealed record FederatedMessageView(string Province, Guid MessageId, Guid SubmissionId, int Revision, string ClaimedTenant, string FrameworkId,
+    string Period, string ReportingUnit, string TargetUnit, bool Accepted, string? Reason, bool AfterClose, DateTimeOffset ReceivedAt);
 
 /// <summary>
 /// Connects one receive endpoint per configured province on <c>federation.from.&lt;province&gt;</c>. The queue is not bound
