@@ -24,8 +24,10 @@ namespace Platform.Federation.Tests;
 /// <summary>
 /// Lào Cai hosts its own platform; the centre hosts the national one. Two brokers (the centre's with an AMQPS listener),
 /// the operator scripts of deploy/federation run against them, the link between them through a relay the test cuts, the
-/// centre's intake (the gate) and monthly scoring. Lào Cai's side is its broker and a MassTransit publisher standing in
-/// for its intake's outbox relay (the same exchange, envelope and message ids).
+/// centre's intake (the gate) and monthly scoring. Lào Cai's side is its broker and its own intake (tenant <c>lao-cai</c>):
+/// its departments report and its reviewer approves over HTTP; the approvals leave through its outbox. What a real intake
+/// never sends (duplicates, foreign units, another tenant, a revision of an approved submission) is published raw on
+/// Lào Cai's broker, as its outbox relay would (the same exchange, envelope and message ids).
 /// </summary>
 public sealed class FederationTests(FederationWorld world)
 {
@@ -36,43 +38,68 @@ public sealed class FederationTests(FederationWorld world)
 
     private static readonly TestUser Publisher = new("cong-bo.bo-khcn", [PlatformRoles.Publisher], OrgUnit: "vn");
     private static readonly TestUser Admin = new("quan-tri.vn", [PlatformRoles.PlatformAdmin], OrgUnit: "vn");
+    private static readonly TestUser ProvinceReviewer = new("tham-dinh.lao-cai", [PlatformRoles.Reviewer], OrgUnit: "lao-cai");
+
+    /// <summary>Which of Lào Cai's departments reports which indicators of monthly-4585 for the province (src/Intake/Assignments/Data/monthly-4585.csv).</summary>
+    private static readonly Dictionary<string, string[]> Departments = new()
+    {
+        ["lao-cai.tt-pvhcc"] = ["B"], ["lao-cai.cong-an"] = ["C1"], ["lao-cai.tt-cntt"] = ["C2"], ["lao-cai.so-tc"] = ["D2"],
+        ["lao-cai.vp-ubnd"] = ["E1", "E2"], [ScienceDepartment] = ["A", "D1", "E3"],
+    };
+
+    private const string ScienceDepartment = "lao-cai.so-khcn";
 
     /// <summary>Lào Cai's values as hand-checked in the monthly scoring tests: total 71, class B, rank 1 beside Thanh Hóa's.</summary>
-    private static readonly IReadOnlyDictionary<string, object> LaoCai = MonthlyExample.Provinces["lao-cai"];
+    private static readonly Dictionary<string, object> LaoCai = MonthlyExample.Provinces["lao-cai"].ToDictionary();
 
-    private static readonly IReadOnlyDictionary<string, object> ThanhHoa = MonthlyExample.Provinces["thanh-hoa"];
+    private static readonly Dictionary<string, object> ThanhHoa = MonthlyExample.Provinces["thanh-hoa"].ToDictionary();
 
     [Fact]
     public async Task A_province_approval_reaches_the_national_ranking_exactly_once_across_a_cut_link_and_the_ranking_comes_back()
     {
         var intakeHost = world.Intake;
         using var admin = intakeHost.Client(Admin);
-        var submission = Guid.NewGuid();
         var start = DateTimeOffset.UtcNow;
 
         // The centre's own approval for Thanh Hóa (it is not self-hosted).
         await intakeHost.Services.GetRequiredService<IBus>().Publish(Approval("national", submission: Guid.NewGuid(), "thanh-hoa", ThanhHoa, 2, start), Ct);
 
-        // 1. Lào Cai approves a first version (A.onTime 5); it crosses the link.
-        var first = await world.PublishAtProvinceAsync(Approval("lao-cai", submission, "lao-cai", With(LaoCai, "A.onTime", 5), 2, start));
-        await WaitForRecordsAsync(first);
+        // 1. At Lào Cai's own intake, five departments report their part of the province's month and the province's
+        //    reviewer approves each; Sở KH&CN's report (A, D1, E3) is returned: its on-time count is wrong. The five
+        //    approvals leave through the province intake's outbox and cross the link.
+        var parts = new List<Guid>();
+        foreach (var department in Departments.Keys.Where(d => d != ScienceDepartment))
+        {
+            var submitted = await SubmitAtProvinceAsync(department, Part(LaoCai, department));
+            parts.Add((await ReviewAtProvinceAsync(submitted, "approve")).GetProperty("id").GetGuid());
+        }
+        var science = await SubmitAtProvinceAsync(ScienceDepartment, Part(With(LaoCai, "A.onTime", 5), ScienceDepartment));
+        var sentBack = await ReviewAtProvinceAsync(science, "return", new { reason = "Số nhiệm vụ hoàn thành đúng hạn chưa khớp Hệ thống 57" });
+        Assert.Equal("returned", sentBack.GetProperty("state").GetString());
+        await WaitForApprovalsAsync(parts.ToArray());
 
-        // 2. The link is cut; Lào Cai corrects and approves again, and forwards two messages the centre must refuse.
+        // 2. The link is cut. Sở KH&CN corrects, submits again, and the reviewer approves: the approval waits at the
+        //    province. Two messages Lào Cai's intake could never produce (another province's unit, another tenant) stand
+        //    in for a misconfigured or hostile province: published raw on its broker, as its outbox relay would.
         world.Link.Cut();
-        var second = Approval("lao-cai", submission, "lao-cai", LaoCai, 3, start.AddMinutes(5));
-        var secondId = await world.PublishAtProvinceAsync(second);
+        var corrected = await SubmitAtProvinceAsync(ScienceDepartment, Part(LaoCai, ScienceDepartment), sentBack);
+        var approved = await ReviewAtProvinceAsync(corrected, "approve");
+        var submission = approved.GetProperty("id").GetGuid();
+        var (secondId, second) = await ProvinceOutboxApprovalAsync(submission);
+        Assert.Equal((approved.GetProperty("version").GetInt32(), "lao-cai", "lao-cai.so-khcn", "lao-cai"),
+            (second.Revision, second.Tenant, second.ReportingUnit, second.TargetUnit));
         var foreignUnit = await world.PublishAtProvinceAsync(Approval("lao-cai", Guid.NewGuid(), "thanh-hoa", With(ThanhHoa, "A.onTime", 0), 4, start.AddMinutes(6)));
         var otherTenant = await world.PublishAtProvinceAsync(Approval("thanh-hoa", Guid.NewGuid(), "lao-cai", With(LaoCai, "A.onTime", 0), 9, start.AddMinutes(7)));
         // Nothing passes while the link is down: the approvals wait in Lào Cai's queue.
         var waiting = await Eventually.WaitForAsync(() => world.ProvinceQueueDepthAsync("federation.to-centre"), n => n >= 3, TimeSpan.FromSeconds(30),
             "the approvals waiting at the province during the cut");
         Assert.True(waiting >= 3);
-        Assert.Equal(1, await CountRecordsAsync());
+        Assert.Equal(parts.Count, await CountRecordsAsync());
 
         // 3. The link comes back: everything waiting crosses. Then the same message is delivered again (a shovel that
         //    lost its confirm during an outage publishes it again with the same message id).
         world.Link.Restore();
-        await WaitForRecordsAsync(first, secondId, foreignUnit, otherTenant);
+        await WaitForRecordsAsync(secondId, foreignUnit, otherTenant);
         await world.PublishAtProvinceAsync(second, secondId);
         await world.PublishAtProvinceAsync(second, secondId);
         await Eventually.WaitForAsync(() => Task.FromResult(world.Gate.Count(secondId)), n => n >= 3, TimeSpan.FromSeconds(60),
@@ -80,8 +107,8 @@ public sealed class FederationTests(FederationWorld world)
 
         // The gate's record: one line per message, the two foreign ones refused with their reasons, no duplicate.
         var records = await admin.GetFromJsonAsync<List<JsonElement>>("/api/intake/federation/messages?province=lao-cai", Ct);
-        Assert.Equal(4, records!.Count);
-        Assert.Equal(2, records.Count(r => r.GetProperty("accepted").GetBoolean()));
+        Assert.Equal(Departments.Count + 2, records!.Count);
+        Assert.Equal(Departments.Count, records.Count(r => r.GetProperty("accepted").GetBoolean()));
         Assert.All(records, r => Assert.False(r.GetProperty("afterClose").GetBoolean()));
         Assert.Contains("không thuộc \"lao-cai\"", Reason(records, foreignUnit));
         Assert.Contains("khác với tỉnh gửi \"lao-cai\"", Reason(records, otherTenant));
@@ -96,7 +123,7 @@ public sealed class FederationTests(FederationWorld world)
         {
             await using var db = world.Scoring.Db();
             return await db.ClosedPeriods.AnyAsync(c => c.Period == Period && c.Level == "to-national", Ct)
-                && await db.ApprovedValues.CountAsync(v => v.Unit == "lao-cai" && v.SubmissionRevision == 3, Ct) == LaoCai.Count
+                && await db.ApprovedValues.CountAsync(v => v.Unit == "lao-cai", Ct) == LaoCai.Count
                 && await db.ApprovedValues.CountAsync(v => v.Unit == "thanh-hoa", Ct) == ThanhHoa.Count;
         }, ok => ok, TimeSpan.FromSeconds(60), "the month closed and both provinces' approvals at the centre's monthly scoring");
         await using (var db = world.Scoring.Db())
@@ -104,6 +131,9 @@ public sealed class FederationTests(FederationWorld world)
             // Only the centre's tenant: the province's own tenant never reaches scoring; Thanh Hóa's values are the centre's.
             Assert.Empty(await db.ApprovedValues.Where(v => v.Tenant != "national").ToListAsync(Ct));
             Assert.Equal("20", (await db.ApprovedValues.SingleAsync(v => v.Unit == "thanh-hoa" && v.InputKey == "A.onTime", Ct)).ValueJson);
+            // Lào Cai's corrected value, from the approval that crossed once.
+            Assert.Equal("8", (await db.ApprovedValues.SingleAsync(v => v.Unit == "lao-cai" && v.InputKey == "A.onTime", Ct)).ValueJson);
+            Assert.Equal(second.Revision, (await db.ApprovedValues.SingleAsync(v => v.Unit == "lao-cai" && v.InputKey == "A.onTime", Ct)).SubmissionRevision);
         }
 
         using var publisher = world.Scoring.Client(Publisher);
@@ -126,10 +156,19 @@ public sealed class FederationTests(FederationWorld world)
             message.GetProperty("peerGroup").GetString()));
         var returned = Assert.Single(message.GetProperty("units").EnumerateArray(), u => u.GetProperty("unit").GetString() == "lao-cai");
         Assert.Equal(71m, returned.GetProperty("total").GetDecimal());
+        // Lào Cai's intake does not consume the centre's ScoresPublished: on its broker the exchange feeds only this test's
+        // queue, and the intake's bus stays healthy.
+        Assert.Equal(["test.scores-published"], await world.ProvinceBindingsAsync("Platform.Contracts:ScoresPublished"));
+        Assert.Equal(BusHealthStatus.Healthy, world.ProvinceIntake.Services.GetRequiredService<IBusControl>().CheckHealth().Status);
 
         // 6. A correction Lào Cai approves after the centre closed the month is taken in, marked, and waits for a
-        //    correction revision: the published ranking stays as it is (docs/events.md, Federation).
-        var late = await world.PublishAtProvinceAsync(Approval("lao-cai", submission, "lao-cai", With(LaoCai, "A.onTime", 9), 4, start.AddMinutes(30)));
+        //    correction revision: the published ranking stays as it is (docs/events.md, Federation). Intake keeps an
+        //    approved submission as it is (no API edits it again), so the later revision of the same submission is
+        //    published raw on Lào Cai's broker, as its outbox relay would publish it.
+        var late = await world.PublishAtProvinceAsync(second with
+        {
+            Values = Values(Part(With(LaoCai, "A.onTime", 9), ScienceDepartment)), Revision = second.Revision + 1, OccurredAt = second.OccurredAt.AddMinutes(30),
+        });
         await WaitForRecordsAsync(late);
         records = await admin.GetFromJsonAsync<List<JsonElement>>("/api/intake/federation/messages?province=lao-cai&accepted=true", Ct);
         var lateRecord = Assert.Single(records!, r => r.GetProperty("messageId").GetGuid() == late);
@@ -137,8 +176,8 @@ public sealed class FederationTests(FederationWorld world)
         await Eventually.WaitForAsync(async () =>
         {
             await using var db = world.Scoring.Db();
-            return await db.ApprovedValues.CountAsync(v => v.Unit == "lao-cai" && v.SubmissionRevision == 4, Ct);
-        }, n => n == LaoCai.Count, TimeSpan.FromSeconds(60), "the late correction at monthly scoring");
+            return await db.ApprovedValues.CountAsync(v => v.Unit == "lao-cai" && v.SubmissionId == submission && v.SubmissionRevision == second.Revision + 1, Ct);
+        }, n => n == Part(LaoCai, ScienceDepartment).Count, TimeSpan.FromSeconds(60), "the late correction at monthly scoring");
         var correction = await publisher.GetFromJsonAsync<JsonElement>($"/api/monthly-scoring/publications/preview?period={Period}&peerGroup=provinces", Ct);
         Assert.True(correction.GetProperty("correctionNeeded").GetBoolean());
         var change = Assert.Single(correction.GetProperty("changes").EnumerateArray());
@@ -243,10 +282,61 @@ public sealed class FederationTests(FederationWorld world)
             return await db.FederatedMessages.CountAsync(m => messageIds.Contains(m.MessageId), Ct);
         }, n => n == messageIds.Length, TimeSpan.FromSeconds(90), $"{messageIds.Length} message(s) recorded by the centre's gate");
 
-    private static Dictionary<string, object> With(IReadOnlyDictionary<string, object> values, string key, object value) =>
+    /// <summary>Sends Lào Cai's share of <paramref name="department"/> for the province and submits it, as its reporter does at
+    /// Lào Cai's intake (a new draft, or the correction of <paramref name="returned"/>).</summary>
+    private async Task<JsonElement> SubmitAtProvinceAsync(string department, Dictionary<string, object> values, JsonElement? returned = null)
+    {
+        using var reporter = world.ProvinceIntake.Client(new TestUser("bao-cao." + department, [PlatformRoles.Reporter], OrgUnit: department));
+        var save = new HttpRequestMessage(HttpMethod.Put, $"/api/intake/submissions/{Framework}/{Period}/{FederationWorld.Province}")
+        {
+            Content = JsonContent.Create(new { values, comments = (string?)null }),
+        };
+        if (returned is { } r) save.Headers.TryAddWithoutValidation("If-Match", $"\"{r.GetProperty("version").GetInt32()}\"");
+        var draft = await SuccessAsync(await reporter.SendAsync(save, Ct));
+        return await SuccessAsync(await reporter.PostAsync($"/api/intake/submissions/{draft.GetProperty("id").GetGuid()}/submit", null, Ct));
+    }
+
+    /// <summary>Lào Cai's reviewer approves or returns a submitted report at Lào Cai's intake.</summary>
+    private async Task<JsonElement> ReviewAtProvinceAsync(JsonElement submitted, string action, object? body = null)
+    {
+        using var reviewer = world.ProvinceIntake.Client(ProvinceReviewer);
+        return await SuccessAsync(await reviewer.PostAsync($"/api/intake/submissions/{submitted.GetProperty("id").GetGuid()}/{action}",
+            body is null ? null : JsonContent.Create(body), Ct));
+    }
+
+    private static async Task<JsonElement> SuccessAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    /// <summary>The approval of <paramref name="submission"/> in Lào Cai's intake's outbox, with the message id its relay publishes it under.</summary>
+    private async Task<(Guid MessageId, SubmissionApproved Message)> ProvinceOutboxApprovalAsync(Guid submission)
+    {
+        await using var db = world.ProvinceIntake.Db();
+        var rows = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.MessageType.StartsWith("Platform.Contracts." + nameof(SubmissionApproved) + ",")).ToListAsync(Ct);
+        return rows.Select(r => (r.Id, JsonSerializer.Deserialize<SubmissionApproved>(r.Body, JsonSerializerOptions.Web)!))
+            .Single(a => a.Item2.SubmissionId == submission);
+    }
+
+    private async Task WaitForApprovalsAsync(params Guid[] submissions) =>
+        await Eventually.WaitForAsync(async () =>
+        {
+            await using var db = world.Intake.Db();
+            return await db.FederatedMessages.CountAsync(m => submissions.Contains(m.SubmissionId) && m.Accepted, Ct);
+        }, n => n == submissions.Length, TimeSpan.FromSeconds(90), $"{submissions.Length} approval(s) from Lào Cai's intake accepted by the centre's gate");
+
+    /// <summary>The inputs of <paramref name="values"/> that <paramref name="department"/> reports for the province.</summary>
+    private static Dictionary<string, object> Part(Dictionary<string, object> values, string department) =>
+        values.Where(kv => Departments[department].Contains(kv.Key[..kv.Key.IndexOf('.')])).ToDictionary();
+
+    private static Dictionary<string, object> With(Dictionary<string, object> values, string key, object value) =>
         new(values) { [key] = value };
 
-    private static SubmissionApproved Approval(string tenant, Guid submission, string unit, IReadOnlyDictionary<string, object> values, int revision, DateTimeOffset at) =>
-        new(submission, tenant, Framework, Version, Period, unit, unit,
-            values.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value)), false, "tham-dinh." + unit, revision, at);
+    private static SubmissionApproved Approval(string tenant, Guid submission, string unit, Dictionary<string, object> values, int revision, DateTimeOffset at) =>
+        new(submission, tenant, Framework, Version, Period, unit, unit, Values(values), false, "tham-dinh." + unit, revision, at);
+
+    private static Dictionary<string, JsonElement> Values(Dictionary<string, object> values) =>
+        values.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value));
 }

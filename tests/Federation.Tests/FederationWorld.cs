@@ -25,8 +25,9 @@ namespace Platform.Federation.Tests;
 
 /// <summary>
 /// Two deployments on this machine: the centre (PostgreSQL, a broker with an AMQPS listener and its certificate, intake
-/// with the federation gate for <c>lao-cai</c>, monthly scoring) and Lào Cai (a broker with the shovel plugin), linked by
-/// deploy/federation's scripts through a <see cref="LinkProxy"/> the tests cut.
+/// with the federation gate for <c>lao-cai</c>, monthly scoring) and Lào Cai (a broker with the shovel plugin and its own
+/// intake, tenant <c>lao-cai</c>, on a database of its own), linked by deploy/federation's scripts through a
+/// <see cref="LinkProxy"/> the tests cut. Both deployments share the PostgreSQL server, not a database.
 /// </summary>
 public sealed class FederationWorld : IAsyncLifetime
 {
@@ -35,6 +36,9 @@ public sealed class FederationWorld : IAsyncLifetime
 
     /// <summary>The centre's intake starts at 10:00 on 4 February 2026 in Vietnam: 2026-01 is still open nationally (due before the 5th).</summary>
     public static readonly DateTimeOffset IntakeNow = new(2026, 2, 4, 3, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Lào Cai's intake starts at 10:00 on 2 February 2026 in Vietnam: its departments may still report 2026-01 (due before the 3rd).</summary>
+    public static readonly DateTimeOffset ProvinceNow = new(2026, 2, 2, 3, 0, 0, TimeSpan.Zero);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "platform-federation-" + Guid.NewGuid().ToString("N")[..10]);
     private IBusControl? _provinceBus;
     private IConnection? _provinceConnection;
@@ -51,6 +55,9 @@ public sealed class FederationWorld : IAsyncLifetime
     internal LinkProxy Link { get; private set; } = null!;
     internal ServiceHost<IntakeProgram, IntakeDb> Intake { get; private set; } = null!;
     internal ServiceHost<ScoringProgram, ScoringDb> Scoring { get; private set; } = null!;
+
+    /// <summary>Lào Cai's own intake (<c>Intake:Tenant=lao-cai</c>) on Lào Cai's broker: its approvals leave through its outbox.</summary>
+    internal ServiceHost<IntakeProgram, IntakeDb> ProvinceIntake { get; private set; } = null!;
 
     /// <summary>How often the centre's gate finished with each message id.</summary>
     internal ConsumeCounter Gate { get; } = new();
@@ -84,6 +91,14 @@ public sealed class FederationWorld : IAsyncLifetime
         var password = ProvincePassword;
         await RunScriptAsync("centre-add-province.sh", Centre, new() { ["PROVINCE_AMQP_PASSWORD"] = password });
 
+        // Lào Cai's intake starts beside the centre's services: a deployment of its own, as deploy/README.md's province.
+        var provinceIntake = Task.Run(() => ProvinceIntake = ServiceHost.Start<IntakeProgram, IntakeDb>(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:intakedb"] = Database("province_intake"),
+            ["ConnectionStrings:messaging"] = ProvinceBroker.ConnectionString(VirtualHost),
+            ["Intake:Tenant"] = Province,
+        }, now: ProvinceNow));
+
         // Monthly scoring listens before intake starts, so intake's unit registrations reach it.
         Scoring = ServiceHost.Start<ScoringProgram, ScoringDb>(new Dictionary<string, string>
         {
@@ -99,6 +114,8 @@ public sealed class FederationWorld : IAsyncLifetime
         }, now: IntakeNow);
         Intake.Services.GetRequiredService<IBus>().ConnectConsumeObserver(Gate);
         await HealthyAsync(Intake.Services);
+        await provinceIntake;
+        await HealthyAsync(ProvinceIntake.Services);
 
         await RunScriptAsync("province-link.sh", ProvinceBroker, new()
         {
@@ -174,6 +191,14 @@ public sealed class FederationWorld : IAsyncLifetime
         return shovels!.Where(s => s.GetProperty("name").GetString() == name).Select(s => s.GetRawText()).FirstOrDefault() ?? "";
     }
 
+    /// <summary>The queues and exchanges an exchange of Lào Cai's broker feeds.</summary>
+    public async Task<List<string>> ProvinceBindingsAsync(string exchange)
+    {
+        using var client = Management(ProvinceBroker);
+        var bindings = await client.GetFromJsonAsync<List<JsonElement>>($"api/exchanges/{VirtualHost}/{Uri.EscapeDataString(exchange)}/bindings/source");
+        return bindings!.Select(b => b.GetProperty("destination").GetString()!).Order(StringComparer.Ordinal).ToList();
+    }
+
     private static HttpClient Management(RabbitMqBroker broker)
     {
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{broker.ManagementPort}/") };
@@ -213,6 +238,7 @@ public sealed class FederationWorld : IAsyncLifetime
     {
         await QuietlyAsync(async () => { if (_provinceBus is not null) await _provinceBus.StopAsync(); _provinceBus = null; });
         await QuietlyAsync(async () => { if (_provinceConnection is not null) await _provinceConnection.DisposeAsync(); _provinceConnection = null; });
+        await QuietlyAsync(async () => { if (ProvinceIntake is not null) await ProvinceIntake.DisposeAsync(); });
         await QuietlyAsync(async () => { if (Intake is not null) await Intake.DisposeAsync(); });
         await QuietlyAsync(async () => { if (Scoring is not null) await Scoring.DisposeAsync(); });
         await QuietlyAsync(async () => { if (Link is not null) await Link.DisposeAsync(); });
