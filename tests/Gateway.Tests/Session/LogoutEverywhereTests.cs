@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using static Platform.Gateway.Tests.Session.SignInSites;
+using static Platform.Gateway.Tests.Session.SpaClient;
 
 namespace Platform.Gateway.Tests.Session;
 
@@ -15,10 +16,6 @@ namespace Platform.Gateway.Tests.Session;
 /// </summary>
 public sealed class LogoutEverywhereTests(SignInSites sites) : IClassFixture<SignInSites>
 {
-    private const string Oidc = SignInBrowser.IdentityUrl + "/realms/platform/protocol/openid-connect";
-    private const string SpaClient = "platform-spa";
-    private const string SpaRedirect = "http://localhost:3000/app/callback";
-
     [Fact]
     public async Task Signing_out_at_the_gateway_stops_another_client_of_the_same_sign_on_from_refreshing_and_the_old_cookie_is_refused()
     {
@@ -67,50 +64,4 @@ public sealed class LogoutEverywhereTests(SignInSites sites) : IClassFixture<Sig
         Assert.Equal(HttpStatusCode.OK, (await staying.SendAsync(HttpMethod.Get, "/api/me")).Status);
         Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(staying, stayingSpa.GetProperty("refresh_token").GetString()!)).Status);
     }
-
-    private static (string Verifier, string Challenge) Pkce()
-    {
-        var verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        return (verifier, Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
-    }
-
-    private static string AuthorizeUrl(string challenge) => QueryHelpers.AddQueryString(Oidc + "/auth", new Dictionary<string, string?>
-    {
-        ["client_id"] = SpaClient,
-        ["response_type"] = "code",
-        ["scope"] = "openid",
-        ["redirect_uri"] = SpaRedirect,
-        ["state"] = "s1",
-        ["nonce"] = "n1",
-        ["code_challenge"] = challenge,
-        ["code_challenge_method"] = "S256",
-    });
-
-    /// <summary>keycloak-js's code flow without a form (the browser already has the identity provider's session).</summary>
-    private static async Task<JsonElement> SpaSignInAsync(SignInBrowser browser)
-    {
-        var (verifier, challenge) = Pkce();
-        var callback = await browser.SendAsync(HttpMethod.Get, AuthorizeUrl(challenge));
-        Assert.Equal(HttpStatusCode.Redirect, callback.Status);
-        Assert.StartsWith(SpaRedirect, callback.Location!.ToString(), StringComparison.Ordinal);
-        var code = QueryHelpers.ParseQuery(callback.Location.Query)["code"].ToString();
-        var tokens = await browser.SendAsync(HttpMethod.Post, Oidc + "/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["redirect_uri"] = SpaRedirect,
-            ["code_verifier"] = verifier,
-            ["client_id"] = SpaClient,
-        }));
-        Assert.Equal(HttpStatusCode.OK, tokens.Status);
-        return JsonDocument.Parse(tokens.Body).RootElement.Clone();
-    }
-
-    private static Task<SignInBrowser.Page> RefreshAsync(SignInBrowser browser, string refreshToken) =>
-        browser.SendAsync(HttpMethod.Post, Oidc + "/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = refreshToken,
-            ["client_id"] = SpaClient,
-        }));
 }
