@@ -9,12 +9,11 @@ using static Platform.Gateway.Tests.Session.SpaClient;
 
 namespace Platform.Gateway.Tests.Session;
 
-/// <summary>
-/// Signing out at the gateway ends the person's single sign-on at the identity provider, so another client signed in
-/// through that same sign-on (a keycloak-js application in another tab) can no longer refresh its tokens, and the old
-/// gateway cookie is worthless. (At every replica: ReplicaTests.)
-/// </summary>
-public sealed class LogoutEverywhereTests(SignInSites sites) : IClassFixture<SignInSites>
+// Signing out at the gateway ends the person's single sign-on at the identity provider, so another client signed in
+// through that same sign-on (a keycloak-js application in another tab) can no longer refresh its tokens, and the old
+// gateway cookie is worthless. (At every replica: ReplicaTests.)
+
+public sealed partial class SignInTests
 {
     [Fact]
     public async Task Signing_out_at_the_gateway_stops_another_client_of_the_same_sign_on_from_refreshing_and_the_old_cookie_is_refused()
