@@ -12,7 +12,6 @@ namespace Platform.Gateway.Tests.Session;
 // Signing out at the gateway ends the person's single sign-on at the identity provider, so another client signed in
 // through that same sign-on (a keycloak-js application in another tab) can no longer refresh its tokens, and the old
 // gateway cookie is worthless. (At every replica: ReplicaTests.)
-
 public sealed partial class SignInTests
 {
     [Fact]

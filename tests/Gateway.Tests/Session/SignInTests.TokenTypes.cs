@@ -7,7 +7,6 @@ namespace Platform.Gateway.Tests.Session;
 // The identity provider's own tokens (not forged: really issued, validly signed by the key the gateway trusts) presented
 // as a bearer token at the gateway: only the access token is an API credential; its ID and refresh tokens are refused
 // (by their <c>typ</c> and audience) before any service sees them.
-
 public sealed partial class SignInTests
 {
     [Theory]
