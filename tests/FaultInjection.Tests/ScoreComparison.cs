@@ -56,11 +56,12 @@ public static class ScoreComparison
         }
         await using var reference = await platform.OpenAsync("monthlyscoringref");
         await using var transaction = await reference.BeginTransactionAsync();
-        await using (var clear = new NpgsqlCommand("DELETE FROM approved_values WHERE framework_id = $1 AND NOT derived; DELETE FROM score_runs", reference, transaction))
+        await using (var clear = new NpgsqlCommand("DELETE FROM approved_values WHERE framework_id = $1 AND NOT derived", reference, transaction))
         {
             clear.Parameters.Add(new NpgsqlParameter { Value = LoadRun.Framework });
             await clear.ExecuteNonQueryAsync();
         }
+        await using (var clear = new NpgsqlCommand("DELETE FROM score_runs", reference, transaction)) await clear.ExecuteNonQueryAsync();
         await using var batch = new NpgsqlBatch(reference, transaction);
         foreach (var a in approved)
         {
