@@ -100,7 +100,7 @@ public sealed class FaultRun : IAsyncLifetime
             report.AppendLine(CultureInfo.InvariantCulture, $"    {f.Target,-16} at {f.At.TotalSeconds,6:0.0} s, {f.AnsweredBefore,6:N0} submissions answered before, platform healthy again after {f.BackAfter.TotalSeconds:0.0} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"  lost: {v.Lost}   duplicated: {v.Duplicated}   altered: {v.Altered}   stored though the client gave up: {v.StoredThoughRefused}");
         report.AppendLine(CultureInfo.InvariantCulture, $"  stuck outbox rows: {StuckOutboxRows} (intake + monthly scoring; drained and consumed {Drained.TotalSeconds:0.0} s after the load); approvals not consumed: {UnconsumedApprovals}");
-        report.AppendLine(CultureInfo.InvariantCulture, $"  score run equal to a fault-free run over the same data: {Scores.Equal} of {Scores.Periods} periods (provinces)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  score run equal to a fault-free run over the same data: {Scores.Equal} of {Scores.Periods} periods (provinces; {Scores.ReportedUnits} province-months scored as reported)");
         report.AppendLine(CultureInfo.InvariantCulture, $"  duration: {Total.TotalSeconds:0} s in all");
         foreach (var problem in v.Problems.Take(20)) report.AppendLine("  ! " + problem);
         foreach (var difference in Scores.Differences.Take(5)) report.AppendLine("  ! " + (difference.Length > 600 ? difference[..600] + "…" : difference));

@@ -14,13 +14,15 @@ namespace Platform.FaultInjection.Tests;
 /// </summary>
 public static class ScoreComparison
 {
-    public sealed record Result(int Periods, int Equal, List<string> Differences);
+    /// <param name="ReportedUnits">Provinces scored as having reported, summed over the periods of the faulted runs (the load's two provinces each period).</param>
+    public sealed record Result(int Periods, int Equal, List<string> Differences, int ReportedUnits = 0);
 
     public static async Task<Result> RunAsync(FaultedPlatform platform, IReadOnlyList<string> periods)
     {
         using var reviewer = new Person(platform.GatewayUrl, "tw-tham-dinh");
         var faulted = new Dictionary<string, string>();
         foreach (var period in periods) faulted[period] = await ScoreAsync(reviewer, period);
+        var reported = faulted.Values.Sum(r => JsonNode.Parse(r)!["results"]!.AsArray().Count(line => line!["reported"]!.GetValue<bool>()));
 
         await platform.MonthlyScoring.KillAsync();
         await using (var postgres = await platform.OpenAsync("postgres"))
@@ -37,7 +39,7 @@ public static class ScoreComparison
             if (reference == faulted[period]) equal++;
             else differences.Add($"{period}: faulted {faulted[period]} | reference {reference}");
         }
-        return new Result(periods.Count, equal, differences);
+        return new Result(periods.Count, equal, differences, reported);
     }
 
     private static async Task ReplaceInputsWithIntakesAsync(FaultedPlatform platform)
