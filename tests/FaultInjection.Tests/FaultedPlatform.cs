@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Platform.LocalInfrastructure;
@@ -197,24 +196,20 @@ public sealed class FaultedPlatform : IAsyncDisposable
     private async Task RegisterCommunesAsync()
     {
         await using var connection = await OpenAsync("intakedb");
-        foreach (var (prefix, count) in new[] { ("lao-cai.tai-thu-w-", (WebCommunes, 3)), ("lao-cai.tai-thu-m-", (MachineCommunes, 4)) })
+        foreach (var (prefix, count, digits) in new[] { ("lao-cai.tai-thu-w-", WebCommunes, 3), ("lao-cai.tai-thu-m-", MachineCommunes, 4) })
         {
-            if (count.Item1 == 0) continue;
+            if (count == 0) continue;
             await using var copy = new NpgsqlCommand(
                 "INSERT INTO organisation_units (id, tenant, code, name, kind, parent_code, peer_groups, formed_from, valid_from, valid_to, revision) " +
                 "SELECT gen_random_uuid(), t.tenant, $1 || lpad(i::text, $3, '0'), 'Xã thử tải ' || $1 || lpad(i::text, $3, '0'), t.kind, t.parent_code, t.peer_groups, t.formed_from, t.valid_from, t.valid_to, t.revision " +
                 "FROM organisation_units t, generate_series(1, $2) i WHERE t.code = 'lao-cai.xa-mau-01'", connection);
             copy.Parameters.Add(new NpgsqlParameter { Value = prefix });
-            copy.Parameters.Add(new NpgsqlParameter { Value = count.Item1 });
-            copy.Parameters.Add(new NpgsqlParameter { Value = count.Item2 });
+            copy.Parameters.Add(new NpgsqlParameter { Value = count });
+            copy.Parameters.Add(new NpgsqlParameter { Value = digits });
             var added = await copy.ExecuteNonQueryAsync();
-            if (added != count.Item1) throw new InvalidOperationException($"{added} communes {prefix}… registered, {count.Item1} wanted: is lao-cai.xa-mau-01 in intake's directory?");
+            if (added != count) throw new InvalidOperationException($"{added} communes {prefix}… registered, {count} wanted: is lao-cai.xa-mau-01 in intake's directory?");
         }
     }
-
-    public string Root => _root;
-
-    public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

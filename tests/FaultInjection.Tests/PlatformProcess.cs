@@ -6,7 +6,7 @@ namespace Platform.FaultInjection.Tests;
 /// <summary>
 /// A built project (src/&lt;Project&gt;/bin/&lt;Configuration&gt;/net10.0) run as its own process on a fixed port, as a
 /// deployment runs it: its own appsettings.json, its own environment. <see cref="KillAsync"/> is SIGKILL (nothing
-/// finishes, nothing is flushed); <see cref="RestartAsync"/> starts it again on the same port with the same settings,
+/// finishes, nothing is flushed); <see cref="Start"/> starts it again on the same port with the same settings,
 /// so whoever routes to it (the gateway) finds it where it was. Everything it prints goes to <c>logs/&lt;name&gt;.log</c>
 /// next to the test assembly.
 /// </summary>
@@ -71,13 +71,6 @@ public sealed class PlatformProcess : IAsyncDisposable
         Write($"---- SIGKILL at {DateTimeOffset.UtcNow:O}");
         process.Dispose();
         _process = null;
-    }
-
-    public async Task RestartAsync()
-    {
-        await KillAsync();
-        Start();
-        await WaitHealthyAsync();
     }
 
     /// <summary>Until <c>/health</c> answers 200 (database and broker reachable); a process that exits or stays unhealthy fails the run with its log's tail.</summary>
