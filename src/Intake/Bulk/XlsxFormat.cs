@@ -71,6 +71,12 @@ internal static class XlsxFormat
     /// <summary>What the package's parts may inflate to, in all (declared sizes): far above a 5,000-row template, far below a zip bomb.</summary>
     public const long MaxInflatedBytes = 200L * 1024 * 1024;
 
+    /// <summary>
+    /// What one XML part other than a worksheet or the shared strings may inflate to: those are read whole (the workbook,
+    /// the content types and relationships), so a bomb there must be refused before it is read.
+    /// </summary>
+    public const long MaxOtherXmlPartBytes = 8L * 1024 * 1024;
+
     /// <summary>Characters of XML read from one part: a part whose declared size lies is stopped here.</summary>
     public const long MaxCharactersInPart = 64_000_000;
 
@@ -94,7 +100,8 @@ internal static class XlsxFormat
             // anything; a package that lies about them is stopped by the per-part character cap.
             using (var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true))
             {
-                if (zip.Entries.Sum(e => e.Length) > MaxInflatedBytes) throw new SpreadsheetTooLargeException();
+                if (zip.Entries.Sum(e => e.Length) > MaxInflatedBytes || zip.Entries.Any(e => e.Length > MaxOtherXmlPartBytes && IsReadWhole(e.FullName)))
+                    throw new SpreadsheetTooLargeException();
             }
             content.Position = 0;
             using var document = SpreadsheetDocument.Open(content, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
@@ -136,6 +143,12 @@ internal static class XlsxFormat
             throw new InvalidDataException("not a spreadsheet", ex);
         }
     }
+
+    /// <summary>XML parts other than the worksheets and the shared strings, which are read as streams.</summary>
+    private static bool IsReadWhole(string name) =>
+        (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+        && !name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+        && !name.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The shared strings by index, read as a stream; more of them than <see cref="MaxCells"/> is refused.</summary>
     private static string[] SharedStrings(SharedStringTablePart? part)

@@ -51,6 +51,16 @@ public sealed class RegressionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_xlsx_whose_relationships_part_inflates_to_44_MB_is_refused_before_it_is_read()
+    {
+        var bytes = Mutations.WriteEntries(Mutations.ReadEntries(Template()), ("xl/_rels/workbook.xml.rels", 44L * 1024 * 1024));
+
+        var verdict = BulkImport($"xlsx whose xl/_rels/workbook.xml.rels inflates to 44 MB ({bytes.Length / 1024} KiB)", bytes);
+
+        Assert.StartsWith("Tệp quá lớn", verdict.Problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_template_seed_reads_back_cell_for_cell_as_it_was_written()
     {
         foreach (var framework in Seeds.Frameworks)
