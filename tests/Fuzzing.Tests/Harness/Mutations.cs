@@ -31,7 +31,8 @@ public static class Mutations
             var (next, step) = (format, random.Next(10)) switch
             {
                 (Format.Zip, < 5) => ZipMutation(bytes, random, maxBytes),
-                (Format.Csv or Format.Json, < 5) => TextMutation(bytes, random, format, maxBytes),
+                (Format.Json, < 4) => JsonMutation(bytes, random),
+                (Format.Csv or Format.Json, < 7) => TextMutation(bytes, random, format, maxBytes),
                 _ => ByteMutation(bytes, random),
             };
             bytes = next.Length > maxBytes ? next[..maxBytes] : next;
@@ -139,6 +140,88 @@ public static class Mutations
         }
     }
 
+    private static readonly string[] JsonValues =
+    [
+        "5", "-1", "0", "1e400", "-1e400", "79228162514264337593543950336", "0.00000000000000000000000000001", "\"x\"", "\"A.due\"", "\"\"",
+        "[]", "[1]", "[\"A.due\"]", "[\"A.due\", 1, 2]", "{}", "{\"op\":\"sum\"}", "{\"op\":\"sum\",\"of\":[]}", "{\"isTrue\":\"A.due\"}", "null", "true", "false",
+        "[[[[[[[[[[1]]]]]]]]]]", "\"2026-13\"", "\"9999-99\"", "-0", "1.5",
+    ];
+
+    /// <summary>Structure-aware: one value of the document replaced by another kind, removed, repeated, or its property renamed.</summary>
+    public static (byte[] Bytes, string Step) JsonMutation(byte[] bytes, Random random)
+    {
+        try
+        {
+            return JsonNodeMutation(bytes, random);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException or ArgumentException)
+        {
+            // Not JSON the node model can walk (invalid UTF-8 in a string, duplicate keys): mutate its bytes instead.
+            return ByteMutation(bytes, random);
+        }
+    }
+
+    private static (byte[] Bytes, string Step) JsonNodeMutation(byte[] bytes, Random random)
+    {
+        System.Text.Json.Nodes.JsonNode? root;
+        try
+        {
+            root = System.Text.Json.Nodes.JsonNode.Parse(bytes, documentOptions: new System.Text.Json.JsonDocumentOptions
+            {
+                AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+            });
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return ByteMutation(bytes, random);
+        }
+        var nodes = new List<System.Text.Json.Nodes.JsonNode>();
+        void Walk(System.Text.Json.Nodes.JsonNode? node)
+        {
+            if (node is null) return;
+            if (node.Parent is not null) nodes.Add(node);
+            if (node is System.Text.Json.Nodes.JsonObject o) foreach (var (_, v) in o.ToList()) Walk(v);
+            else if (node is System.Text.Json.Nodes.JsonArray a) foreach (var v in a.ToList()) Walk(v);
+        }
+        Walk(root);
+        if (nodes.Count == 0) return ByteMutation(bytes, random);
+        var target = nodes[random.Next(nodes.Count)];
+        var where = target.GetPath();
+        var parent = target.Parent!;
+        string step;
+        switch (random.Next(4))
+        {
+            case 0 when parent is System.Text.Json.Nodes.JsonObject o:
+                o.Remove(target.GetPropertyName());
+                step = $"{where} removed";
+                break;
+            case 1 when parent is System.Text.Json.Nodes.JsonArray a:
+                a.Insert(target.GetElementIndex(), target.DeepClone());
+                step = $"{where} repeated";
+                break;
+            case 2 when parent is System.Text.Json.Nodes.JsonObject o:
+            {
+                var names = o.Select(p => p.Key).ToList();
+                var name = target.GetPropertyName();
+                var other = names[random.Next(names.Count)];
+                o.Remove(name);
+                o[other + (random.Next(2) == 0 ? "" : "x")] = target;
+                step = $"{where} renamed";
+                break;
+            }
+            default:
+            {
+                var value = JsonValues[random.Next(JsonValues.Length)];
+                var replacement = System.Text.Json.Nodes.JsonNode.Parse(value);
+                if (parent is System.Text.Json.Nodes.JsonObject o) o[target.GetPropertyName()] = replacement;
+                else ((System.Text.Json.Nodes.JsonArray)parent)[target.GetElementIndex()] = replacement;
+                step = $"{where} = {value}";
+                break;
+            }
+        }
+        return (Encoding.UTF8.GetBytes(root!.ToJsonString()), step);
+    }
+
     /// <summary>Text-level: encodings and BOMs, separators and quotes, huge cells, formulas, duplicated lines, deep nesting, huge numbers.</summary>
     public static (byte[] Bytes, string Step) TextMutation(byte[] bytes, Random random, Format format, int maxBytes)
     {
@@ -178,7 +261,7 @@ public static class Mutations
             case 6:
             {
                 var line = lines[random.Next(lines.Length)];
-                var times = random.Next(2, random.Next(3) == 0 ? 20_000 : 50);
+                var times = Math.Min(random.Next(2, random.Next(3) == 0 ? 20_000 : 50), maxBytes / (line.Length + 1) + 1);
                 var repeated = string.Join('\n', Enumerable.Repeat(line, times));
                 var result = repeated.Length > maxBytes ? repeated[..maxBytes] : repeated;
                 return (Encoding.UTF8.GetBytes(text + "\n" + result), $"a line repeated {times} times");

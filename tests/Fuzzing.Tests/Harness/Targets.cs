@@ -83,7 +83,8 @@ public static class Targets
             return Verdict.Refused(["Tệp minh chứng vượt quá dung lượng cho phép (tối đa 20 MB)."]);
         if (EvidenceTypes.Sniff(bytes) is not { } type)
             return Verdict.Refused([$"Nội dung tệp không thuộc loại được chấp nhận làm minh chứng. Chỉ chấp nhận {EvidenceTypes.Accepted}."]);
-        var raw = Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 600)));
+        // The name from the content too, read as UTF-16 so that lone surrogates and every control character occur.
+        var raw = new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.AsSpan(0, Math.Min(bytes.Length, 600) & ~1)));
         CheckFileName(raw, EvidenceFileName.Sanitise(raw, type), type);
         return Verdict.Ok();
     }

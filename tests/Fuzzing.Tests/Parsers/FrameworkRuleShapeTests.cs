@@ -48,4 +48,31 @@ public sealed class FrameworkRuleShapeTests
 
         Assert.False(verdict.Accepted);
     }
+
+    public static TheoryData<string, string> NullShapes => new()
+    {
+        { "an input that is null", "$.inputs[3]" },
+        { "an input key that is null", "$.inputs[0].key" },
+        { "the inputs that are null", "$.inputs" },
+        { "a class band that is null", "$.classes[0]" },
+        { "a check message that is null", "$.checks[0].message" },
+    };
+
+    /// <summary>The fuzzer's <c>$.inputs[3] = null</c> (a NullReferenceException in compiling) and its kin.</summary>
+    [Theory]
+    [MemberData(nameof(NullShapes))]
+    public void A_framework_file_with_null_where_a_value_is_needed_is_refused_naming_where(string shape, string path)
+    {
+        var json = Encoding.UTF8.GetString(Seeds.FrameworkFiles().Select(f => f.Bytes).First(b => Encoding.UTF8.GetString(b).Contains("\"monthly-4585\"", StringComparison.Ordinal)));
+        var root = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var parts = path[2..].Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Split('.');
+        var parent = parts[..^1].Aggregate(root, (node, part) => int.TryParse(part, out var i) ? node[i]! : node[part]!);
+        if (int.TryParse(parts[^1], out var index)) parent[index] = null;
+        else parent[parts[^1]] = null;
+
+        var verdict = Fuzz.One("framework file (null shapes)", new FuzzInput(Encoding.UTF8.GetBytes(root.ToJsonString()), $"monthly-4585 with {shape}"), Targets.FrameworkFileRead);
+
+        Assert.False(verdict.Accepted);
+        Assert.Contains(verdict.Problems, p => p.StartsWith(path, StringComparison.Ordinal));
+    }
 }

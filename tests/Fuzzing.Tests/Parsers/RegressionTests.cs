@@ -92,4 +92,16 @@ public sealed class RegressionTests(ITestOutputHelper output)
         decimal.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d)
             ? d.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture).Replace('.', text.Contains(',', StringComparison.Ordinal) ? ',' : '.')
             : text;
+
+    [Theory]
+    [InlineData("bao-cao\uD800.pdf")]
+    [InlineData("\uDC00\uD800")]
+    [InlineData("\uD83D")]
+    public void An_evidence_file_name_with_half_a_surrogate_pair_is_made_safe_without_it(string raw)
+    {
+        var name = Intake.Evidence.EvidenceFileName.Sanitise(raw, Intake.Evidence.EvidenceTypes.Pdf);
+
+        Targets.CheckFileName(raw, name, Intake.Evidence.EvidenceTypes.Pdf);
+        Assert.DoesNotContain(name, char.IsSurrogate);
+    }
 }
