@@ -66,7 +66,12 @@ public sealed class SecretLogTests(PlatformInfrastructure infrastructure, ITestO
                     if (value.StartsWith("amqp", StringComparison.OrdinalIgnoreCase))
                     {
                         var user = new Uri(value).UserInfo.Split(':');
-                        if (user.Length == 2) Secret("RabbitMQ password", Uri.UnescapeDataString(user[1]));
+                        if (user.Length == 2)
+                        {
+                            Secret("RabbitMQ password", Uri.UnescapeDataString(user[1]));
+                            // The throwaway broker's password is "guest", too short to search alone: its credentials as a URI writes them.
+                            Secret("RabbitMQ credentials (user:password@)", new Uri(value).UserInfo + "@");
+                        }
                     }
                     else if (new NpgsqlConnectionStringBuilder(value).Password is { Length: > 0 } password)
                     {
@@ -167,7 +172,7 @@ public sealed class SecretLogTests(PlatformInfrastructure infrastructure, ITestO
             events = new[] { "ScoresPublished" },
         }, Cancel);
         var body = await created.Content.ReadAsStringAsync(Cancel);
-        output.WriteLine($"webhook subscription: {(int)created.StatusCode}");
+        output.WriteLine($"webhook subscription: {(int)created.StatusCode} {(created.IsSuccessStatusCode ? "" : body)}");
         if (!created.IsSuccessStatusCode) return;
         using var document = JsonDocument.Parse(body);
         foreach (var secret in Strings(document.RootElement).Where(s => s.StartsWith("whsec_", StringComparison.Ordinal))) Secret("webhook signing secret", secret);
