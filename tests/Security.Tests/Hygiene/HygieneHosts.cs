@@ -38,6 +38,9 @@ internal sealed class HygieneHosts : IAsyncDisposable
 
     public List<HostedProcess> Processes { get; } = [];
 
+    /// <summary>Tells notifications about the admin's unit (<see cref="Admin"/>'s <c>org_unit</c>), as intake would.</summary>
+    public Func<Task> RegisterAdminUnitAtNotifications { get; private set; } = () => Task.CompletedTask;
+
     public static async Task<HygieneHosts> StartAsync(PlatformInfrastructure infrastructure, ILoggerProvider? logs = null,
         IReadOnlyDictionary<string, string>? extraSettings = null, LogLevel minimum = LogLevel.Information, bool servicesOnly = false)
     {
@@ -119,6 +122,11 @@ internal sealed class HygieneHosts : IAsyncDisposable
     {
         var host = await ServiceHost.StartAsync<TProgram, TDbContext>(infrastructure, database, "hygiene-" + name, settings, services: services);
         _owned.Add(host);
+        if (name == "notifications")
+        {
+            RegisterAdminUnitAtNotifications = () => host.DeliverAsync(new Platform.Contracts.OrganisationUnitRegistered(
+                "national", Admin.OrgUnit!, "Đơn vị kiểm thử", "national", null, 1, DateTimeOffset.UtcNow));
+        }
         Processes.Add(new HostedProcess(name, host.Services,
             user => host.Client(user), user => user is null ? null : host.Tokens.Mint(user, lifetime: TimeSpan.FromHours(1))));
     }

@@ -94,6 +94,7 @@ public sealed class SecretLogTests(PlatformInfrastructure infrastructure, ITestO
             }
 
             var notifications = hosts.Processes.Single(p => p.Name == "notifications");
+            await hosts.RegisterAdminUnitAtNotifications();
             await WebhookSecretsAsync(notifications);
         }
 
