@@ -76,7 +76,9 @@ public static class WebModule
         });
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // No CSP of Blazor's own (frame-ancestors 'self' alone): ServiceDefaults' page policy (frame-ancestors 'none', own
+        // scripts only) then applies to every page, as the gateway's does.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         // An address no page answers: the "not found" page inside the layout (which knows who is signed in), HTTP 404.
         app.MapFallback(() => new RazorComponentResult<App>(new { Content = NotFoundContent }) { StatusCode = StatusCodes.Status404NotFound });
         return app;
