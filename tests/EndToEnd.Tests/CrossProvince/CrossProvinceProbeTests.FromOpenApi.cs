@@ -45,6 +45,8 @@ public sealed partial class CrossProvinceProbeTests
             foreach (var service in Services)
                 documents[service] = JsonNode.Parse(await http.GetStringAsync(new Uri(platform.Platform.App.GetEndpoint(service, "http"), "/openapi/v1.json"),
                     TestContext.Current.CancellationToken))!;
+        if (Environment.GetEnvironmentVariable("PLATFORM_PROBES_REPORT") is { Length: > 0 } dump)
+            foreach (var (service, document) in documents) File.WriteAllText($"{dump}.{service}.json", document.ToJsonString());
         var probes = Services.SelectMany(s => ProbeGenerator.Operations(s, documents[s]).SelectMany(o => ProbeGenerator.Probes(o, documents[s], values))).ToList();
         var operations = probes.Select(p => p.Operation).Distinct().Count();
 
@@ -64,29 +66,12 @@ public sealed partial class CrossProvinceProbeTests
             var after = await DatabaseSnapshot.TakeAsync(platform.Platform, markers);
 
             var answers = results.SelectMany(r => r).ToList();
-            var failures = new List<string>();
-            foreach (var (caller, probe, foreign, ghost) in answers)
-            {
-                var status = (int)foreign.Status;
-                if (foreign.Status == HttpStatusCode.NotFound) continue;
-                if (status is >= 200 and < 300)
-                {
-                    if (probe.ForeignInPath && !PublicByDesign(probe.Operation))
-                        failures.Add($"{caller}: {probe.Foreign} → {status} for Thanh Hóa's id (its ghost → {(int?)ghost?.Status})");
-                    else if (ghost is not null && ghost.Status != foreign.Status && !PublicByDesign(probe.Operation))
-                        failures.Add($"{caller}: {probe.Foreign} → {status}, but {(int)ghost.Status} when nothing of that name exists");
-                }
-                else if (ghost is not null && ghost.Status != foreign.Status && !PublicByDesign(probe.Operation))
-                {
-                    failures.Add($"{caller}: {probe.Foreign} → {status}, but {(int)ghost.Status} when nothing of that name exists: {Clip(foreign.Body)}");
-                }
-            }
-            var checkedAnswers = answers.Where(a => !PublicByDesign(a.Probe.Operation))
-                .SelectMany(a => a.Ghost is null ? [a.Foreign] : new[] { a.Foreign, a.Ghost }).ToList();
-            var leaks = Probes.Leaks(checkedAnswers, ThanhHoaTexts, ThanhHoaNumbers).Select(l => Clip(l, 600)).ToList();
-            var writes = DatabaseSnapshot.Changes(before, after);
+            var failures = Disclosures(answers);
+            var leaks = Leaks(answers);
+            var writes = DatabaseSnapshot.Changes(before, after, MayAdd);
 
             Report(answers, callers, operations, leaks.Count, writes.Count, elapsed, failures.Count);
+            TestContext.Current.TestOutputHelper?.WriteLine("Rows added in any scope: " + string.Join(", ", DatabaseSnapshot.Growth(before, after).Select(g => $"{g.Table} +{g.Added}")));
             if (Environment.GetEnvironmentVariable("PLATFORM_PROBES_REPORT") is { Length: > 0 } file)
                 File.AppendAllLines(file, [.. leaks, .. failures, .. writes]);
             Assert.True(answers.Count >= 1000, $"only {answers.Count} probes");
@@ -98,6 +83,77 @@ public sealed partial class CrossProvinceProbeTests
         {
             foreach (var caller in callers) caller.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Tables where a Lào Cai caller creates, by design, a row that names Thanh Hóa: a provisional run is scored over the
+    /// whole peer group (34 provinces) by any reviewer or leader (docs/security.md, monthly-scoring row), and its rows hold
+    /// every province's result; what Lào Cai reads of it is filtered to Lào Cai (checked above). Nothing of Thanh Hóa's
+    /// changes, and no event is published (the outboxes are among the tables checked).
+    /// </summary>
+    private static readonly HashSet<string> MayAdd = ["monthlyscoringdb:public.score_runs"];
+
+    /// <summary>
+    /// Answers that tell Lào Cai something of Thanh Hóa exists: a success for its id in the path, or any answer but 404
+    /// that differs from the ghost's (the same request naming nothing that exists). 403 before any lookup is fine: the
+    /// ghost gets it too.
+    /// </summary>
+    private static List<string> Disclosures(IEnumerable<Sent> answers)
+    {
+        var failures = new List<string>();
+        foreach (var (caller, probe, foreign, ghost) in answers)
+        {
+            var status = (int)foreign.Status;
+            if (foreign.Status == HttpStatusCode.NotFound || PublicByDesign(probe.Operation)) continue;
+            if (status is >= 200 and < 300 && probe.ForeignInPath)
+                failures.Add($"{caller}: {probe.Foreign} → {status} for Thanh Hóa's id (its ghost → {(int?)ghost?.Status}): {Clip(foreign.Body)}");
+            else if (ghost is not null && ghost.Status != foreign.Status)
+                failures.Add($"{caller}: {probe.Foreign} → {status}, but {(int)ghost.Status} when nothing of that name exists: {Clip(foreign.Body)}");
+        }
+        return failures;
+    }
+
+    private List<string> Leaks(IEnumerable<Sent> answers) =>
+    [
+        .. Probes.Leaks([.. answers.Where(a => !PublicByDesign(a.Probe.Operation)).SelectMany(a => a.Ghost is null ? [a.Foreign] : new[] { a.Foreign, a.Ghost })],
+            ThanhHoaTexts, ThanhHoaNumbers).Select(l => Clip(l, 600)),
+    ];
+
+    [Fact]
+    public async Task The_generated_checks_catch_Thanh_Hoa_reading_its_own_records_and_writing_them()
+    {
+        // The control: Thanh Hóa's reviewer sends the generated probes of a few routes; its own records answer 200 where
+        // their ghosts answer 404, and their bodies hold its markers. Then it changes its own action plan between two
+        // snapshots of the databases.
+        var values = new ProbeValues(ThanhHoa, platform.Run, Period, DtiYear, wide: false);
+        JsonNode intake, dx;
+        using (var http = new HttpClient())
+        {
+            intake = JsonNode.Parse(await http.GetStringAsync(new Uri(platform.Platform.App.GetEndpoint("intake", "http"), "/openapi/v1.json"), TestContext.Current.CancellationToken))!;
+            dx = JsonNode.Parse(await http.GetStringAsync(new Uri(platform.Platform.App.GetEndpoint("dx-index", "http"), "/openapi/v1.json"), TestContext.Current.CancellationToken))!;
+        }
+        string[] routes = ["/api/intake/submissions/{id}", "/api/intake/assignments/{id}", "/api/dx-index/dti/{year}/provinces/{unit}/actions"];
+        var probes = ProbeGenerator.Operations("intake", intake).Concat(ProbeGenerator.Operations("dx-index", dx))
+            .Where(o => o.Method == "GET" && routes.Contains(o.Template))
+            .SelectMany(o => ProbeGenerator.Probes(o, o.Service == "intake" ? intake : dx, values)).ToList();
+        using var own = new Caller("thanh-hoa.reviewer", platform.Platform.GatewayUrl, await platform.SignInAsync("thanh-hoa.reviewer"), null);
+        string[] markers = [.. ThanhHoaTexts, "Thanh H\\u00f3a"];
+        var before = await SettledSnapshotAsync(markers);
+
+        var answers = await SendAllAsync(own, probes);
+        var version = JsonNode.Parse(answers.Single(a => a.Probe.Operation.Template.EndsWith("/actions", StringComparison.Ordinal)).Foreign.Body)!
+            .AsArray().Single(a => a!["id"]!.GetValue<Guid>() == ThanhHoa.ActionPlan)!["version"]!.GetValue<int>();
+        var edited = await own.SendAsync(new Probe("PUT", $"/api/dx-index/dti/{DtiYear}/provinces/thanh-hoa/actions/{ThanhHoa.ActionPlan}", HttpStatusCode.OK,
+            new { indicator = "6.4", action = ThanhHoaAction, ownerAgency = "Sở Khoa học và Công nghệ", dueDate = "2027-06-30", progress = 40, status = "in-progress" }),
+            ifMatch: $"\"{version}\"");
+        var after = await DatabaseSnapshot.TakeAsync(platform.Platform, markers);
+
+        Assert.Equal(HttpStatusCode.OK, edited.Status);
+        var failures = Disclosures(answers);
+        Assert.Contains(failures, f => f.Contains($"/api/intake/submissions/{ThanhHoa.Submission} → 200 for Thanh Hóa's id", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains($"/api/intake/assignments/{ThanhHoa.Assignment} → 200 for Thanh Hóa's id", StringComparison.Ordinal));
+        Assert.Contains(Leaks(answers), l => l.Contains($"gives away '{ThanhHoaComment}'", StringComparison.Ordinal));
+        Assert.Contains(DatabaseSnapshot.Changes(before, after, MayAdd), c => c.StartsWith("dxindexdb:public.dti_actions: 1 row(s) of Thanh Hóa changed", StringComparison.Ordinal));
     }
 
     private sealed record Sent(string Caller, GeneratedProbe Probe, Answer Foreign, Answer? Ghost);

@@ -35,8 +35,10 @@ internal sealed class ProbeValues(ThanhHoaRecords thanhHoa, Guid run, string per
     public ThanhHoaRecords ThanhHoa => thanhHoa;
     public string Period => period;
 
+    // The run is the month's national one (34 provinces), not Thanh Hóa's: its ghost is itself, and a Lào Cai reviewer reads
+    // its Lào Cai rows. What a run's routes must hide is Thanh Hóa's unit in it.
     private readonly Dictionary<Guid, Guid> _ghosts = new[]
-        { thanhHoa.Submission, thanhHoa.EvidenceFile, thanhHoa.Assignment, thanhHoa.Bonus, thanhHoa.ActionPlan, run }
+        { thanhHoa.Submission, thanhHoa.EvidenceFile, thanhHoa.Assignment, thanhHoa.Bonus, thanhHoa.ActionPlan }
         .Concat(thanhHoa.InboxItems).Distinct().ToDictionary(g => g, _ => Guid.NewGuid());
 
     /// <summary>The id a route's <c>{id}</c> means, by the collection it follows.</summary>
@@ -51,9 +53,10 @@ internal sealed class ProbeValues(ThanhHoaRecords thanhHoa, Guid run, string per
         _ => thanhHoa.Submission,
     };
 
-    public static bool IsUnit(string name) =>
+    public static bool IsUnit(string name, string template) =>
         name.Equals("unit", StringComparison.OrdinalIgnoreCase) || name.EndsWith("Unit", StringComparison.Ordinal)
-        || name is "parent" or "orgUnit" or "commune" or "province" or "units";
+        || name is "parent" or "orgUnit" or "commune" or "province" or "units"
+        || (name is "code" && template.Contains("/units/", StringComparison.Ordinal));
 
     /// <summary>A value for a parameter or property that does not name a unit or an id, by its name; null when the name says nothing.</summary>
     public string? Plain(string name, string template) => name switch
@@ -80,8 +83,6 @@ internal sealed class ProbeValues(ThanhHoaRecords thanhHoa, Guid run, string per
     public bool NamesThanhHoa(string text) =>
         text.Contains("thanh-hoa", StringComparison.Ordinal) || _ghosts.Keys.Any(id => text.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Thanh Hóa's ids, for the database check.</summary>
-    public IEnumerable<Guid> Ids => _ghosts.Keys.Where(id => id != run);
 }
 
 /// <summary>Builds every operation's probes from the OpenAPI documents: path, query and body filled with Thanh Hóa's ids and codes.</summary>
@@ -103,7 +104,9 @@ internal static class ProbeGenerator
     {
         var parameters = (operation.Definition["parameters"] as JsonArray ?? []).OfType<JsonObject>().Select(p => Resolve(p, document)).ToList();
         var body = operation.Definition["requestBody"]?["content"] as JsonObject;
-        var namesUnit = parameters.Any(p => ProbeValues.IsUnit(Name(p))) || (body?["application/json"]?["schema"] is { } s && MentionsUnit(s, document, 0));
+        var undocumented = Undocumented(operation);
+        var namesUnit = parameters.Any(p => ProbeValues.IsUnit(Name(p), operation.Template)) || undocumented.NamesUnit
+            || (body?["application/json"]?["schema"] is { } s && MentionsUnit(s, document, 0));
         foreach (var unit in namesUnit ? values.Units : values.Units.Take(1))
         {
             var path = operation.Template;
@@ -124,7 +127,7 @@ internal static class ProbeGenerator
                 _ when body.ContainsKey("application/json") => Generate(body["application/json"]!["schema"], document, unit, values, operation.Template, 0) ?? new JsonObject(),
                 _ when body.ContainsKey("multipart/form-data") => Probe.EvidenceUpload,
                 _ => null,
-            };
+            } ?? undocumented.Body?.Invoke(unit, values);
             var foreign = new Probe(operation.Method, target, HttpStatusCode.NotFound, content);
             var ghostBody = content is JsonNode node ? JsonNode.Parse(values.Ghost(node.ToJsonString())) : content;
             var ghost = new Probe(operation.Method, values.Ghost(target), HttpStatusCode.NotFound, ghostBody);
@@ -132,19 +135,36 @@ internal static class ProbeGenerator
         }
     }
 
+    /// <summary>
+    /// Bodies the documents do not describe (the handler reads the request itself): the machine API's submission and the
+    /// multipart uploads (evidence, Excel import).
+    /// </summary>
+    private static (bool NamesUnit, Func<string, ProbeValues, object>? Body) Undocumented(Operation operation) => operation switch
+    {
+        { Method: "POST", Template: var t } when t.EndsWith("/machine/submissions", StringComparison.Ordinal) => (true, (unit, values) => new JsonObject
+        {
+            ["framework"] = "monthly-4585", ["period"] = values.Period, ["targetUnit"] = unit,
+            ["values"] = new JsonObject { ["A.due"] = 1, ["A.backlog"] = 0, ["A.onTime"] = 1, ["A.late"] = 0 }, ["submit"] = true,
+        }),
+        { Method: "POST", Template: var t } when t.EndsWith("/evidence", StringComparison.Ordinal) || t.Contains("/imports/", StringComparison.Ordinal)
+            => (false, (_, _) => Probe.EvidenceUpload),
+        _ => (false, null),
+    };
+
     private static string Name(JsonObject parameter) => parameter["name"]!.GetValue<string>();
 
     private static string? Value(string name, JsonNode? schema, string template, string pathSoFar, string unit, ProbeValues values, JsonNode document, bool required)
     {
-        if (ProbeValues.IsUnit(name)) return unit;
+        if (ProbeValues.IsUnit(name, template)) return unit;
         if (values.Plain(name, template) is { } plain) return plain;
         if (name is "fileId") return values.ThanhHoa.EvidenceFile.ToString();
         if (name is "entityId" or "submissionId") return values.ThanhHoa.Submission.ToString();
         if (name is "assignmentId") return values.ThanhHoa.Assignment.ToString();
         if (name is "id")
         {
-            // The collection the id follows: /submissions/{id}, /runs/{id}, /bonuses/{id}…
-            var before = pathSoFar[..pathSoFar.IndexOf("{id}", StringComparison.Ordinal)].TrimEnd('/');
+            // The collection the id follows: /submissions/{id}, /runs/{id}, /bonuses/{id}… (for ?id=, the last segment).
+            var at = pathSoFar.IndexOf("{id}", StringComparison.Ordinal);
+            var before = (at < 0 ? pathSoFar : pathSoFar[..at]).TrimEnd('/');
             var collection = before[(before.LastIndexOf('/') + 1)..];
             return Type(schema, document) == "string" && Format(schema, document) != "uuid" && collection == "frameworks"
                 ? "monthly-4585" : values.IdAfter(collection).ToString();
@@ -200,7 +220,7 @@ internal static class ProbeGenerator
 
     private static JsonNode? Property(string name, JsonNode? schema, JsonNode document, string unit, ProbeValues values, string template, int depth)
     {
-        if (ProbeValues.IsUnit(name)) return Type(schema, document) == "array" ? new JsonArray(unit) : unit;
+        if (ProbeValues.IsUnit(name, template)) return Type(schema, document) == "array" ? new JsonArray(unit) : unit;
         if (values.Plain(name, template) is { } plain)
             return Type(schema, document) is "integer" or "number" && int.TryParse(plain, out var number) ? number : plain;
         if (name is "submissionId" or "entityId") return values.ThanhHoa.Submission.ToString();
@@ -215,7 +235,7 @@ internal static class ProbeGenerator
         schema = Resolve(schema, document);
         if (schema is null || depth > 4) return false;
         if (schema["properties"] is JsonObject properties)
-            return properties.Any(p => ProbeValues.IsUnit(p.Key) || MentionsUnit(p.Value, document, depth + 1));
+            return properties.Any(p => ProbeValues.IsUnit(p.Key, "") || MentionsUnit(p.Value, document, depth + 1));
         return (schema["items"] ?? (schema["oneOf"] ?? schema["anyOf"] ?? schema["allOf"])?.AsArray().FirstOrDefault()) is { } inner
             && MentionsUnit(inner, document, depth + 1);
     }
@@ -257,13 +277,13 @@ internal sealed class Caller(string name, Uri gateway, GatewayBrowser? browser, 
     public string Name => name;
 
     /// <summary>Sends the probe; a 429 of the gateway's rate limit waits what <c>Retry-After</c> says and sends it again.</summary>
-    public async Task<Answer> SendAsync(Probe probe)
+    public async Task<Answer> SendAsync(Probe probe, string ifMatch = "\"1\"")
     {
         while (true)
         {
             using var request = new HttpRequestMessage(new HttpMethod(probe.Method), new Uri(gateway, probe.Path)) { Content = probe.Content() };
             // Past a version check to the lookup: a stale version must not answer 412 for a foreign id either.
-            if (probe.Method is "PUT" or "DELETE" or "PATCH") request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            if (probe.Method is "PUT" or "DELETE" or "PATCH") request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             if (probe.Path.Contains("/machine/", StringComparison.Ordinal)) request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             if (browser is not null)
             {
@@ -322,7 +342,8 @@ internal static class DatabaseSnapshot
 {
     public static readonly string[] Databases = ["intakedb", "monthlyscoringdb", "dxindexdb", "notificationsdb", "reportingdb"];
 
-    public sealed record Table(long Rows, string ThanhHoaRows, long ThanhHoaCount);
+    /// <summary>A table's row count and the hashes (md5 of the row as text) of its rows that mention Thanh Hóa.</summary>
+    public sealed record Table(long Rows, IReadOnlySet<string> ThanhHoaRows);
 
     public static async Task<Dictionary<string, Table>> TakeAsync(AspirePlatform platform, IEnumerable<string> markers)
     {
@@ -341,23 +362,42 @@ internal static class DatabaseSnapshot
                 while (await reader.ReadAsync(TestContext.Current.CancellationToken)) names.Add(reader.GetString(0));
             foreach (var name in names)
             {
-                await using var count = new Npgsql.NpgsqlCommand(
-                    $"SELECT count(*), count(*) FILTER (WHERE t::text ~* @p), coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text) FILTER (WHERE t::text ~* @p)), '') FROM {name} t",
-                    connection);
-                count.Parameters.AddWithValue("p", pattern);
-                await using var reader = await count.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-                await reader.ReadAsync(TestContext.Current.CancellationToken);
-                tables[$"{database}:{name}"] = new Table(reader.GetInt64(0), reader.GetString(2), reader.GetInt64(1));
+                long rows;
+                await using (var count = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM {name}", connection))
+                    rows = (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+                var hashes = new HashSet<string>(StringComparer.Ordinal);
+                await using (var select = new Npgsql.NpgsqlCommand($"SELECT md5(t::text) FROM {name} t WHERE t::text ~* @p", connection))
+                {
+                    select.Parameters.AddWithValue("p", pattern);
+                    await using var reader = await select.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+                    while (await reader.ReadAsync(TestContext.Current.CancellationToken)) hashes.Add(reader.GetString(0));
+                }
+                tables[$"{database}:{name}"] = new Table(rows, hashes);
             }
         }
         return tables;
     }
 
-    /// <summary>Tables whose rows of Thanh Hóa changed, or that appeared or vanished.</summary>
-    public static IReadOnlyList<string> Changes(Dictionary<string, Table> before, Dictionary<string, Table> after) =>
-    [
-        .. before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
-            .Where(t => !before.TryGetValue(t, out var b) || !after.TryGetValue(t, out var a) || b.ThanhHoaRows != a.ThanhHoaRows)
-            .Select(t => $"{t}: rows of Thanh Hóa {(before.TryGetValue(t, out var b) ? b.ThanhHoaCount : 0)} → {(after.TryGetValue(t, out var a) ? a.ThanhHoaCount : 0)} (changed)"),
-    ];
+    /// <summary>
+    /// Per table, the rows mentioning Thanh Hóa that changed or vanished and those that appeared — except appeared rows
+    /// of <paramref name="mayAdd"/>, tables where a Lào Cai caller may by design create a row that mentions every province.
+    /// </summary>
+    public static IReadOnlyList<string> Changes(Dictionary<string, Table> before, Dictionary<string, Table> after, IReadOnlySet<string>? mayAdd = null)
+    {
+        var changes = new List<string>();
+        foreach (var table in before.Keys.Union(after.Keys).Order(StringComparer.Ordinal))
+        {
+            var old = before.TryGetValue(table, out var b) ? b.ThanhHoaRows : new HashSet<string>();
+            var now = after.TryGetValue(table, out var a) ? a.ThanhHoaRows : new HashSet<string>();
+            var gone = old.Count(h => !now.Contains(h));
+            var added = mayAdd?.Contains(table) == true ? 0 : now.Count(h => !old.Contains(h));
+            if (gone > 0 || added > 0) changes.Add($"{table}: {gone} row(s) of Thanh Hóa changed or deleted, {added} row(s) naming Thanh Hóa added");
+        }
+        return changes;
+    }
+
+    /// <summary>Rows added in the whole of the databases (anything, in any scope), per table.</summary>
+    public static IEnumerable<(string Table, long Added)> Growth(Dictionary<string, Table> before, Dictionary<string, Table> after) =>
+        after.Where(t => t.Value.Rows != (before.TryGetValue(t.Key, out var b) ? b.Rows : 0))
+            .Select(t => (t.Key, t.Value.Rows - (before.TryGetValue(t.Key, out var b) ? b.Rows : 0)));
 }
