@@ -71,7 +71,9 @@ public sealed partial class CrossProvinceProbeTests
             var writes = DatabaseSnapshot.Changes(before, after, MayAdd);
 
             Report(answers, callers, operations, leaks.Count, writes.Count, elapsed, failures.Count);
-            TestContext.Current.TestOutputHelper?.WriteLine("Rows added in any scope: " + string.Join(", ", DatabaseSnapshot.Growth(before, after).Select(g => $"{g.Table} +{g.Added}")));
+            var growth = "Rows added in any scope: " + string.Join(", ", DatabaseSnapshot.Growth(before, after).Select(g => $"{g.Table} +{g.Added}"));
+            TestContext.Current.TestOutputHelper?.WriteLine(growth);
+            if (Environment.GetEnvironmentVariable("PLATFORM_PROBES_REPORT") is { Length: > 0 } report) File.AppendAllLines(report, [growth]);
             if (Environment.GetEnvironmentVariable("PLATFORM_PROBES_REPORT") is { Length: > 0 } file)
                 File.AppendAllLines(file, [.. leaks, .. failures, .. writes]);
             Assert.True(answers.Count >= 1000, $"only {answers.Count} probes");
@@ -141,7 +143,7 @@ public sealed partial class CrossProvinceProbeTests
         var before = await SettledSnapshotAsync(markers);
 
         var answers = await SendAllAsync(own, probes);
-        var version = JsonNode.Parse(answers.Single(a => a.Probe.Operation.Template.EndsWith("/actions", StringComparison.Ordinal)).Foreign.Body)!
+        var version = JsonNode.Parse(answers.Single(a => a.Probe.Foreign.Path == $"/api/dx-index/dti/{DtiYear}/provinces/thanh-hoa/actions").Foreign.Body)!
             .AsArray().Single(a => a!["id"]!.GetValue<Guid>() == ThanhHoa.ActionPlan)!["version"]!.GetValue<int>();
         var edited = await own.SendAsync(new Probe("PUT", $"/api/dx-index/dti/{DtiYear}/provinces/thanh-hoa/actions/{ThanhHoa.ActionPlan}", HttpStatusCode.OK,
             new { indicator = "6.4", action = ThanhHoaAction, ownerAgency = "Sở Khoa học và Công nghệ", dueDate = "2027-06-30", progress = 40, status = "in-progress" }),
@@ -205,6 +207,9 @@ public sealed partial class CrossProvinceProbeTests
         text.AppendLine($"| all | {string.Join(" | ", Services.Select(s => answers.Count(a => a.Probe.Operation.Service == s)))} | {answers.Count} |");
         text.AppendLine("Answers to the requests naming Thanh Hóa: " + string.Join(", ",
             answers.GroupBy(a => (int)a.Foreign.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
+        text.AppendLine("Writes accepted (the caller's own scope): " + string.Join("; ", answers
+            .Where(a => a.Probe.Foreign.Method != "GET" && (int)a.Foreign.Status is >= 200 and < 300)
+            .GroupBy(a => $"{a.Probe.Operation} → {(int)a.Foreign.Status}").Select(g => $"{g.Key} ({string.Join(", ", g.Select(a => a.Caller).Distinct())})")));
         TestContext.Current.TestOutputHelper?.WriteLine(text.ToString());
         if (Environment.GetEnvironmentVariable("PLATFORM_PROBES_REPORT") is { Length: > 0 } file) File.WriteAllText(file, text.ToString());
     }

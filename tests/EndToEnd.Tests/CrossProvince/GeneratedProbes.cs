@@ -342,6 +342,21 @@ internal static class DatabaseSnapshot
 {
     public static readonly string[] Databases = ["intakedb", "monthlyscoringdb", "dxindexdb", "notificationsdb", "reportingdb"];
 
+    /// <summary>
+    /// What the platform writes by itself as its clock moves, whoever calls: intake's obligations announcer recomputes
+    /// every minute what is owed for the periods open "now" (and the clock of the harness runs on from the instant the
+    /// test set), publishes <c>ObligationsAnnounced</c>, and notifications and reporting derive their owed reports,
+    /// reminder jobs and reminders from it. No request of a caller reaches these tables or rows, so they are not
+    /// counted as writes.
+    /// </summary>
+    private static readonly string[] ClockDrivenTables =
+    [
+        "intakedb:public.announced_obligations", "notificationsdb:public.obligation_sets", "notificationsdb:public.owed_reports",
+        "notificationsdb:public.scheduled_jobs", "reportingdb:public.obligation_sets", "reportingdb:public.owed_reports",
+    ];
+
+    private const string ClockDrivenRows = "ObligationsAnnounced|deadline-reminder|deadline-escalation|focal-points-missing|escalation-leader|escalation-reviewer";
+
     /// <summary>A table's row count and the hashes (md5 of the row as text) of its rows that mention Thanh Hóa.</summary>
     public sealed record Table(long Rows, IReadOnlySet<string> ThanhHoaRows);
 
@@ -366,9 +381,15 @@ internal static class DatabaseSnapshot
                 await using (var count = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM {name}", connection))
                     rows = (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
                 var hashes = new HashSet<string>(StringComparer.Ordinal);
-                await using (var select = new Npgsql.NpgsqlCommand($"SELECT md5(t::text) FROM {name} t WHERE t::text ~* @p", connection))
+                if (ClockDrivenTables.Contains($"{database}:{name}"))
+                {
+                    tables[$"{database}:{name}"] = new Table(rows, hashes);
+                    continue;
+                }
+                await using (var select = new Npgsql.NpgsqlCommand($"SELECT md5(t::text) FROM {name} t WHERE t::text ~* @p AND t::text !~ @clock", connection))
                 {
                     select.Parameters.AddWithValue("p", pattern);
+                    select.Parameters.AddWithValue("clock", ClockDrivenRows);
                     await using var reader = await select.ExecuteReaderAsync(TestContext.Current.CancellationToken);
                     while (await reader.ReadAsync(TestContext.Current.CancellationToken)) hashes.Add(reader.GetString(0));
                 }
