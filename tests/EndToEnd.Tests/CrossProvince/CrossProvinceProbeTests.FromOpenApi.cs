@@ -73,9 +73,8 @@ public sealed partial class CrossProvinceProbeTests
             Report(answers, callers, operations, leaks.Count, writes.Count, elapsed, failures.Count);
             var growth = "Rows added in any scope: " + string.Join(", ", DatabaseSnapshot.Growth(before, after).Select(g => $"{g.Table} +{g.Added}"));
             TestContext.Current.TestOutputHelper?.WriteLine(growth);
-            if (Environment.GetEnvironmentVariable("PLATFORM_PROBES_REPORT") is { Length: > 0 } report) File.AppendAllLines(report, [growth]);
-            if (Environment.GetEnvironmentVariable("PLATFORM_PROBES_REPORT") is { Length: > 0 } file)
-                File.AppendAllLines(file, [.. leaks, .. failures, .. writes]);
+            if (Environment.GetEnvironmentVariable("PLATFORM_PROBES_REPORT") is { Length: > 0 } report)
+                File.AppendAllLines(report, [growth, .. leaks, .. failures, .. writes]);
             Assert.True(answers.Count >= 1000, $"only {answers.Count} probes");
             Assert.True(leaks.Count == 0, $"{leaks.Count} leaks:\n{string.Join('\n', leaks)}");
             Assert.True(failures.Count == 0, $"{failures.Count} answers that tell Thanh Hóa's records exist:\n{string.Join('\n', failures)}");

@@ -69,7 +69,6 @@ internal sealed class ProbeValues(ThanhHoaRecords thanhHoa, Guid run, string per
         "version" => "1",
         "entityType" => "submission",
         "format" => "csv",
-        "state" => null,
         _ => null,
     };
 
