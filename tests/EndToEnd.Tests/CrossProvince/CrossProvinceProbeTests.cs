@@ -9,7 +9,7 @@ namespace Platform.EndToEnd.Tests.CrossProvince;
 /// the services offer: a foreign id answers 404 (never 403 or 409, which would confirm it exists), a listing shows
 /// Lào Cai's own records only, and no answer carries a code, name, id, person, text or value of Thanh Hóa's.
 /// </summary>
-public sealed class CrossProvinceProbeTests(ProvincesBehindGateway platform) : IClassFixture<ProvincesBehindGateway>
+public sealed partial class CrossProvinceProbeTests(ProvincesBehindGateway platform) : IClassFixture<ProvincesBehindGateway>
 {
     private const HttpStatusCode NotFound = HttpStatusCode.NotFound;
     private const HttpStatusCode Ok = HttpStatusCode.OK;
@@ -22,8 +22,9 @@ public sealed class CrossProvinceProbeTests(ProvincesBehindGateway platform) : I
     private string[] ThanhHoaTexts =>
     [
         "thanh-hoa", "Thanh Hóa", "Như Thanh", ThanhHoaComment, ThanhHoaJustification, ThanhHoaEvidenceName,
+        ThanhHoaAction, ThanhHoaFocalPoint, ThanhHoaFocalEmail,
         ThanhHoa.Submission.ToString(), ThanhHoa.EvidenceFile.ToString(), ThanhHoa.Assignment.ToString(), ThanhHoa.Bonus.ToString(),
-        .. ThanhHoa.People,
+        ThanhHoa.ActionPlan.ToString(), .. ThanhHoa.InboxItems.Select(i => i.ToString()), .. ThanhHoa.People,
     ];
 
     /// <summary>Reads any signed-in person may try in intake.</summary>

@@ -32,6 +32,12 @@ public sealed class ProvincesBehindGateway(AspirePlatform platform) : IAsyncLife
     public const string ThanhHoaComment = "Số liệu nội bộ của Sở KH&CN, chưa công bố";
     public const string ThanhHoaJustification = "Hoàn thành sớm kho dữ liệu dùng chung cấp tỉnh";
     public const string ThanhHoaEvidenceName = "bien-ban-nghiem-thu-kho-du-lieu.pdf";
+    public const string ThanhHoaAction = "Xây dựng kho dữ liệu mở Lam Sơn cho các xã";
+    public const string ThanhHoaFocalPoint = "Lê Thị Đầu Mối Xứ Thanh";
+    public const string ThanhHoaFocalEmail = "dau-moi.so-khcn@thanhhoa.gov.vn";
+
+    /// <summary>The year of Thanh Hóa's DTI action plan.</summary>
+    public const int DtiYear = 2026;
 
     private static readonly Dictionary<string, object> LaoCaiValues = new()
     {
@@ -117,8 +123,26 @@ public sealed class ProvincesBehindGateway(AspirePlatform platform) : IAsyncLife
         var bonus = Ok(await province.SendAsync(HttpMethod.Post, "/api/monthly-scoring/bonuses",
             Json(new { unit = "thanh-hoa", period = Period, justification = ThanhHoaJustification }), Csrf), HttpStatusCode.Created);
 
+        // The province's DTI action plan (dx-index) and the agency's focal points (notifications): more of Thanh Hóa to hide.
+        var action = Ok(await reviewer.SendAsync(HttpMethod.Post, $"/api/dx-index/dti/{DtiYear}/provinces/thanh-hoa/actions",
+            Json(new { indicator = "6.4", action = ThanhHoaAction, ownerAgency = "Sở Khoa học và Công nghệ", dueDate = "2027-06-30", progress = 20,
+                status = "in-progress" }), Csrf), HttpStatusCode.Created);
+        // Nobody registered yet: version 0.
+        Ok(await agency.SendAsync(HttpMethod.Put, "/api/notifications/focal-points/monthly-4585",
+            Json(new { people = new[] { new { name = ThanhHoaFocalPoint, position = "Chuyên viên", email = ThanhHoaFocalEmail, phone = "0912345678" } } }),
+            new Dictionary<string, string>(Csrf) { ["If-Match"] = "\"0\"" }));
+        // What the notifications service already put in Thanh Hóa's people's inboxes (the approval, the submission): ids to ask for.
+        var inbox = new List<Guid>();
+        foreach (var person in (GatewayBrowser[])[agency, reviewer])
+            inbox.AddRange(Ok(await person.SendAsync(HttpMethod.Get, "/api/notifications/inbox")) is { ValueKind: JsonValueKind.Object } page
+                && page.TryGetProperty("items", out var items) ? items.EnumerateArray().Select(i => i.GetProperty("id").GetGuid()) : []);
+
         return new ThanhHoaRecords(submission, evidence.GetProperty("id").GetGuid(), assignment, bonus.GetProperty("id").GetGuid(),
-            [draft.GetProperty("createdBy").GetString()!, approved.GetProperty("decidedBy").GetString()!, bonus.GetProperty("proposedBy").GetString()!]);
+            [draft.GetProperty("createdBy").GetString()!, approved.GetProperty("decidedBy").GetString()!, bonus.GetProperty("proposedBy").GetString()!])
+        {
+            ActionPlan = action.GetProperty("id").GetGuid(),
+            InboxItems = inbox,
+        };
     }
 
     private async Task<(Guid, Guid)> SeedLaoCaiAsync()
@@ -145,8 +169,18 @@ public sealed class ProvincesBehindGateway(AspirePlatform platform) : IAsyncLife
         return page.ContentType?.Contains("json", StringComparison.Ordinal) == true ? JsonDocument.Parse(page.Body).RootElement.Clone() : default;
     }
 
+    /// <summary>The harness, for what the generated probes read besides the gateway: each service's OpenAPI document and database.</summary>
+    internal AspirePlatform Platform => platform;
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>Thanh Hóa's records, by id, and the subjects (<c>sub</c>) of the people who made them.</summary>
-public sealed record ThanhHoaRecords(Guid Submission, Guid EvidenceFile, Guid Assignment, Guid Bonus, IReadOnlyList<string> People);
+public sealed record ThanhHoaRecords(Guid Submission, Guid EvidenceFile, Guid Assignment, Guid Bonus, IReadOnlyList<string> People)
+{
+    /// <summary>Its DTI action plan's action (<see cref="ProvincesBehindGateway.DtiYear"/>, indicator 6.4).</summary>
+    public Guid ActionPlan { get; init; }
+
+    /// <summary>In-app notifications of its agency's reporter and its reviewer (may be empty when none was written yet).</summary>
+    public IReadOnlyList<Guid> InboxItems { get; init; } = [];
+}
