@@ -14,6 +14,9 @@ public static class VietnameseProblemDetails
     public static IHostApplicationBuilder AddVietnameseProblemDetails(this IHostApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // In every environment (ASP.NET throws only in Development by default): a request that cannot be bound reaches
+        // ProblemExceptionHandler, which names the field, instead of ending as a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
@@ -57,7 +60,9 @@ public static class VietnameseProblemDetails
         [StatusCodes.Status401Unauthorized] = "Vui lòng đăng nhập để tiếp tục.",
         [StatusCodes.Status403Forbidden] = "Tài khoản của bạn không có quyền thực hiện thao tác này.",
         [StatusCodes.Status404NotFound] = "Không tìm thấy tài nguyên được yêu cầu.",
+        [StatusCodes.Status405MethodNotAllowed] = "Địa chỉ này không nhận phương thức HTTP đã dùng.",
         [StatusCodes.Status413PayloadTooLarge] = "Dữ liệu hoặc tệp gửi lên vượt quá dung lượng cho phép.",
+        [StatusCodes.Status415UnsupportedMediaType] = "Định dạng dữ liệu gửi lên (Content-Type) không được hỗ trợ tại địa chỉ này.",
         [StatusCodes.Status429TooManyRequests] = "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.",
         [StatusCodes.Status500InternalServerError] = "Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau hoặc liên hệ quản trị hệ thống kèm mã truy vết.",
         [StatusCodes.Status502BadGateway] = "Dịch vụ xử lý yêu cầu này đang không hoạt động. Vui lòng thử lại sau ít phút.",
