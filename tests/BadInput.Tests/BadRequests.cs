@@ -23,9 +23,10 @@ public static class Category
     public const string ParamHuge = "parameter: huge";
     public const string ParamUnicode = "parameter: unicode / odd";
     public const string ParamNumbers = "parameter: number extremes";
+    public const string QueryString = "query string: unknown / malformed";
 
     public static readonly string[] All =
-        [WrongType, Missing, Extra, HugeString, Numbers, Unicode, InvalidUtf8, DeepJson, NotJson, ContentType, Oversized, ParamType, ParamHuge, ParamUnicode, ParamNumbers];
+        [WrongType, Missing, Extra, HugeString, Numbers, Unicode, InvalidUtf8, DeepJson, NotJson, ContentType, Oversized, ParamType, ParamHuge, ParamUnicode, ParamNumbers, QueryString];
 }
 
 /// <summary>
@@ -72,6 +73,23 @@ public sealed class BadRequests(OpenApiOperations document, int perField)
 
     private IEnumerable<BadCase> ParameterCases(ApiOperation operation)
     {
+        // Whatever the operation declares: parameters it does not know, and a query string that does not decode.
+        foreach (var (what, query) in new[]
+                 {
+                     ("unknown parameters", "zzUnknown=1&zzUnknown=2&a[]=1&b[c]=2"),
+                     ("undecodable percent escapes", "q=%zz%&%%=%E0%A4%A&x=%C3%28"),
+                     ("8 KB parameter name", new string('n', 8 * 1024) + "=1"),
+                 })
+        {
+            yield return new BadCase(Category.QueryString, operation, what, [], false, () =>
+            {
+                var request = Request(operation, null, Body(operation));
+                var uri = request.RequestUri!.OriginalString;
+                request.RequestUri = new Uri(uri + (uri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query, UriKind.Relative);
+                return request;
+            });
+        }
+
         foreach (var parameter in operation.Parameters)
         {
             var (type, format, schema) = document.Shape(parameter.Schema);
@@ -100,7 +118,8 @@ public sealed class BadRequests(OpenApiOperations document, int perField)
                 values.Add((Category.ParamUnicode, "percent garbage", "%zz%"));
                 values.Add((Category.ParamType, "empty", ""));
             }
-            if (parameter.In == "query" && !parameter.Required) values.Add((Category.ParamType, "empty", ""));
+            // An empty optional filter is no filter: odd, not wrong.
+            if (parameter.In == "query" && !parameter.Required) values.Add((Category.ParamUnicode, "empty", ""));
             foreach (var (category, what, value) in values)
             {
                 if (parameter.In == "path" && value.Length == 0) continue;
