@@ -35,7 +35,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [input.Field] = [input.Message] })
             {
                 Status = status,
-                Title = status == StatusCodes.Status400BadRequest ? ApiProblems.InvalidTitle : VietnameseProblemDetails.Titles.GetValueOrDefault(status),
+                Title = VietnameseProblemDetails.Titles.GetValueOrDefault(status),
                 Detail = status == StatusCodes.Status400BadRequest ? ApiProblems.InvalidDetail : input.Message,
             };
         }

@@ -54,7 +54,8 @@ public static partial class RequestProblems
         if (json.Message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
             // The path of a 64-deep structure says nothing more than where it starts.
-            var first = path == Body ? Body : path.Split('.')[0];
+            var first = path.Split('.')[0];
+            if (first.All(char.IsAsciiDigit)) first = Body;
             return (first, "Dữ liệu JSON lồng nhau quá sâu.");
         }
         if (MissingRequired().Match(json.Message) is { Success: true } missing)

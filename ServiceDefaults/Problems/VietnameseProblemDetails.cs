@@ -29,6 +29,15 @@ public static class VietnameseProblemDetails
             {
                 problem.Detail = detail;
             }
+            // A body too large or of a type the endpoint does not read is answered by ASP.NET itself (Kestrel, routing,
+            // parameter binding) with a bare status: the problem still names what is wrong, the body or its Content-Type.
+            if (status is StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType
+                && problem is not HttpValidationProblemDetails && !problem.Extensions.ContainsKey("errors"))
+            {
+                problem.Extensions["errors"] = status == StatusCodes.Status413PayloadTooLarge
+                    ? new Dictionary<string, string[]> { [RequestProblems.Body] = [Details[status]] }
+                    : new Dictionary<string, string[]> { [RequestProblems.ContentTypeField] = [Details[status]] };
+            }
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         return builder;
