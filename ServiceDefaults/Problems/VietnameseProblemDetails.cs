@@ -14,6 +14,9 @@ public static class VietnameseProblemDetails
     public static IHostApplicationBuilder AddVietnameseProblemDetails(this IHostApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // In every environment (ASP.NET throws only in Development by default): a request that cannot be bound reaches
+        // ProblemExceptionHandler, which names the field, instead of ending as a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
@@ -25,6 +28,15 @@ public static class VietnameseProblemDetails
             if (problem.Detail is null && Details.TryGetValue(status, out var detail))
             {
                 problem.Detail = detail;
+            }
+            // A body too large or of a type the endpoint does not read is answered by ASP.NET itself (Kestrel, routing,
+            // parameter binding) with a bare status: the problem still names what is wrong, the body or its Content-Type.
+            if (status is StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType
+                && problem is not HttpValidationProblemDetails && !problem.Extensions.ContainsKey("errors"))
+            {
+                problem.Extensions["errors"] = status == StatusCodes.Status413PayloadTooLarge
+                    ? new Dictionary<string, string[]> { [RequestProblems.Body] = [Details[status]] }
+                    : new Dictionary<string, string[]> { [RequestProblems.ContentTypeField] = [Details[status]] };
             }
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
@@ -57,7 +69,9 @@ public static class VietnameseProblemDetails
         [StatusCodes.Status401Unauthorized] = "Vui lòng đăng nhập để tiếp tục.",
         [StatusCodes.Status403Forbidden] = "Tài khoản của bạn không có quyền thực hiện thao tác này.",
         [StatusCodes.Status404NotFound] = "Không tìm thấy tài nguyên được yêu cầu.",
+        [StatusCodes.Status405MethodNotAllowed] = "Địa chỉ này không nhận phương thức HTTP đã dùng.",
         [StatusCodes.Status413PayloadTooLarge] = "Dữ liệu hoặc tệp gửi lên vượt quá dung lượng cho phép.",
+        [StatusCodes.Status415UnsupportedMediaType] = "Định dạng dữ liệu gửi lên (Content-Type) không được hỗ trợ tại địa chỉ này.",
         [StatusCodes.Status429TooManyRequests] = "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.",
         [StatusCodes.Status500InternalServerError] = "Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau hoặc liên hệ quản trị hệ thống kèm mã truy vết.",
         [StatusCodes.Status502BadGateway] = "Dịch vụ xử lý yêu cầu này đang không hoạt động. Vui lòng thử lại sau ít phút.",

@@ -39,7 +39,7 @@ public static class WhatIOwe
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return FrameworkProblems.NotInForce(frameworks, framework, period);
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
         var (reports, error) = await Obligations.ForPeriodAsync(db, frameworks, tenant, caller.Unit, framework, period, calendar, time, ct);

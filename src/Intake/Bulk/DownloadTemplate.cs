@@ -28,9 +28,9 @@ public static class DownloadTemplate
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return FrameworkProblems.NotInForce(frameworks, framework, period);
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!schedule.IsFound) return ApiProblems.InvalidByKey("period", schedule.Error);
+        if (!schedule.IsFound) return ApiProblems.InvalidByKey(schedule.Field, schedule.Error);
 
         var rows = await Template.RowsAsync(db, tenant, caller.Unit, definition, period, calendar, time, ct);
         var columns = Template.Columns(definition, rows);

@@ -19,7 +19,7 @@ public sealed class ReportingCalendar(IOptions<CalendarRules> options, TimeProvi
     public ScheduleLookup Find(string frameworkId, string period, string level, string? tenant = null)
     {
         var calendar = _rules.For(frameworkId, tenant);
-        if (calendar is null) return ScheduleLookup.Invalid($"Chưa có lịch báo cáo cho khung '{frameworkId}'.");
+        if (calendar is null) return ScheduleLookup.Invalid($"Chưa có lịch báo cáo cho khung '{frameworkId}'.", "framework");
         if (!ReportingLevels.All.Contains(level))
             return ScheduleLookup.Invalid($"Cấp báo cáo '{level}' không hợp lệ; dùng '{ReportingLevels.AgencyToProvince}' hoặc '{ReportingLevels.ToNational}'.");
 
@@ -140,11 +140,14 @@ public sealed class ReportingCalendar(IOptions<CalendarRules> options, TimeProvi
 /// <summary>A schedule, or the Vietnamese reason there is none (unknown framework, bad period string, level without a deadline).</summary>
 public sealed record ScheduleLookup(PeriodSchedule? Schedule, string? Error)
 {
+    /// <summary>The request field the <see cref="Error"/> concerns: <c>framework</c> when the framework has no calendar, else <c>period</c>.</summary>
+    public string Field { get; init; } = "period";
+
     [MemberNotNullWhen(true, nameof(Schedule))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsFound => Schedule is not null;
 
     public static ScheduleLookup Found(PeriodSchedule schedule) => new(schedule, null);
 
-    public static ScheduleLookup Invalid(string error) => new(null, error);
+    public static ScheduleLookup Invalid(string error, string field = "period") => new(null, error) { Field = field };
 }

@@ -41,10 +41,13 @@ public static class ReadFrameworks
             earlier is null ? null : FrameworkVersionSummary.Of(earlier.Definition), FrameworkDiff.Between(earlier?.Definition, framework.Definition)));
     }
 
-    public static Results<Ok<FrameworkVersionView>, ProblemHttpResult> InForce(string id, string period, FrameworkCatalog frameworks)
+    public static Results<Ok<FrameworkVersionView>, ValidationProblem, ProblemHttpResult> InForce(string id, string period, FrameworkCatalog frameworks)
     {
         if (!Period.TryParse(period, out _))
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Kỳ không hợp lệ", $"Kỳ \"{period}\" không hợp lệ: cần YYYY-MM (tháng) hoặc YYYY (năm).");
+        {
+            var message = $"Kỳ \"{period}\" không hợp lệ: cần YYYY-MM (tháng) hoặc YYYY (năm).";
+            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["period"] = [message] }, message, "Kỳ không hợp lệ");
+        }
         return frameworks.Find(id, null, period) is { } framework
             ? TypedResults.Ok(FrameworkVersionView.Of(framework))
             : NotFound($"Không có phiên bản nào của khung \"{id}\" có hiệu lực cho kỳ {period}.");

@@ -77,9 +77,9 @@ public static class PushSubmission
 
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return FrameworkProblems.NotInForce(frameworks, framework, period);
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!schedule.IsFound) return ApiProblems.InvalidByKey("period", schedule.Error);
+        if (!schedule.IsFound) return ApiProblems.InvalidByKey(schedule.Field, schedule.Error);
 
         var save = new DraftValues(definition, period, targetUnit, push.Values, push.Comments, Channels.Api) { WriteWhenUnchanged = false };
         var saved = await SaveDraft.SaveValuesAsync(db, tenant, caller, save, time, ct);

@@ -35,9 +35,9 @@ public static class ReadOverview
         var tenant = options.Value.Tenant;
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return FrameworkProblems.NotInForce(frameworks, framework, period);
         var valid = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!valid.IsFound) return ApiProblems.InvalidByKey("period", valid.Error);
+        if (!valid.IsFound) return ApiProblems.InvalidByKey(valid.Field, valid.Error);
         await KnownPeople.RecordAsync(db, tenant, user, time, ct);
 
         var target = string.IsNullOrWhiteSpace(unit) ? caller.Unit : unit.Trim();

@@ -45,7 +45,7 @@ public static class ReadPeriod
         if (!ReportingLevels.All.Contains(level))
             return ApiProblems.InvalidByKey("level", $"Cấp báo cáo '{level}' không hợp lệ; dùng '{ReportingLevels.AgencyToProvince}' hoặc '{ReportingLevels.ToNational}'.");
         var lookup = calendar.Find(framework, period, level, tenant);
-        if (!lookup.IsFound) return ApiProblems.InvalidByKey("period", lookup.Error);
+        if (!lookup.IsFound) return ApiProblems.InvalidByKey(lookup.Field, lookup.Error);
         var s = lookup.Schedule;
 
         var now = time.GetUtcNow();

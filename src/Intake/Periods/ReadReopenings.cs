@@ -17,7 +17,7 @@ public static class ReadReopenings
         if (Caller.From(user) is not { } caller) return ApiProblems.NoUnit();
         var tenant = options.Value.Tenant;
         if (PeriodsHttp.FindAnyLevel(calendar, framework, period, tenant) is { IsFound: false } lookup)
-            return ApiProblems.InvalidByKey("period", lookup.Error);
+            return ApiProblems.InvalidByKey(lookup.Field, lookup.Error);
 
         var rows = await db.Reopenings.AsNoTracking()
             .Where(r => r.Tenant == tenant && r.FrameworkId == framework && r.Period == period)

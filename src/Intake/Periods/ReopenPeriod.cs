@@ -38,7 +38,7 @@ public static partial class ReopenPeriod
         var now = time.GetUtcNow();
 
         if (PeriodsHttp.FindAnyLevel(calendar, framework, period, tenant) is { IsFound: false } lookup)
-            return ApiProblems.InvalidByKey("period", lookup.Error);
+            return ApiProblems.InvalidByKey(lookup.Field, lookup.Error);
         var unit = body.Unit?.Trim();
         if (string.IsNullOrEmpty(unit)) return ApiProblems.InvalidByKey("unit", "Thiếu mã đơn vị được mở lại kỳ báo cáo (unit).");
         if (!await db.VisibleUnits(tenant, caller.Unit, time).AnyAsync(u => u.Code == unit, ct))

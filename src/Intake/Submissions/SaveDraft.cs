@@ -35,9 +35,9 @@ public static class SaveDraft
 
         var definition = frameworks.Find(framework, null, period);
         if (definition is null)
-            return ApiProblems.InvalidByKey("framework", $"Không có khung đánh giá '{framework}' áp dụng cho kỳ '{period}'.");
+            return FrameworkProblems.NotInForce(frameworks, framework, period);
         var schedule = calendar.Find(framework, period, ReportingLevels.AgencyToProvince, tenant);
-        if (!schedule.IsFound) return ApiProblems.InvalidByKey("period", schedule.Error);
+        if (!schedule.IsFound) return ApiProblems.InvalidByKey(schedule.Field, schedule.Error);
 
         var save = new DraftValues(definition, period, targetUnit, body.Values, body.Comments, caller.Channel);
         var saved = await SaveValuesAsync(db, tenant, caller, save, time, ct, existing =>

@@ -1,0 +1,3 @@
+using Platform.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PlatformInfrastructure))]
