@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -17,9 +18,20 @@ internal sealed class OrgUnitPolicyEvaluator(IAuthorizationService authorization
     public Task<AuthenticateResult> AuthenticateAsync(AuthorizationPolicy policy, HttpContext context) =>
         _inner.AuthenticateAsync(policy, context);
 
+    /// <remarks>
+    /// A request that matches no endpoint passes: the fallback policy is there for endpoints that forgot to declare one, and
+    /// nothing serves a request without an endpoint — it ends in 404 as before, not in 401.
+    /// </remarks>
     public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource) =>
-        _inner.AuthorizeAsync(WithOrgUnit(policy), authenticationResult, context, resource);
+        context.GetEndpoint() is null
+            ? Task.FromResult(PolicyAuthorizationResult.Success())
+            : _inner.AuthorizeAsync(WithOrgUnit(policy), authenticationResult, context, resource);
+
+    // The middleware caches each endpoint's combined policy; so is its combination with the requirement, once per policy.
+    private static readonly ConditionalWeakTable<AuthorizationPolicy, AuthorizationPolicy> Combined = new();
 
     internal static AuthorizationPolicy WithOrgUnit(AuthorizationPolicy policy) =>
-        policy.Requirements.Any(r => r is OrgUnitRequirement) ? policy : AuthorizationPolicy.Combine(policy, OrgUnitRequirement.Policy);
+        policy.Requirements.Any(r => r is OrgUnitRequirement)
+            ? policy
+            : Combined.GetValue(policy, p => AuthorizationPolicy.Combine(p, OrgUnitRequirement.Policy));
 }

@@ -39,8 +39,9 @@ public abstract class EndpointWalkTests(IProcessUnderTest process)
         var observed = endpoints.Select(e => $"{e.Name}: {(e.AllowsAnonymous ? Public : e.RequiresAuthorization ? Protected : Undeclared)}");
         var expected = endpoints.Select(e => $"{e.Name}: {(PublicEndpoints.Contains(e.Name) ? Public : Protected)}");
         AssertSame(expected, observed);
+        var routes = EndpointWalk.ProtectedRoutes(Process.Services);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{endpoints.Count} endpoints walked, {endpoints.Count(e => e.AllowsAnonymous)} public, {EndpointWalk.ProtectedRoutes(Process.Services).Count} protected routes.");
+            $"{endpoints.Count} endpoints walked, {endpoints.Count(e => e.AllowsAnonymous)} public, {routes.Count} protected routes:\n{string.Join('\n', routes)}");
     }
 
     [Fact]
