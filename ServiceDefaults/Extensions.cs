@@ -11,6 +11,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Microsoft.AspNetCore.Authentication;
 using Platform.ServiceDefaults.Correlation;
+using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
@@ -32,6 +33,7 @@ public static class Extensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
+        builder.AddSecretSafeLogging();
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
@@ -99,6 +101,8 @@ public static class Extensions
     /// </param>
     public static WebApplication MapDefaultEndpoints(this WebApplication app, Func<HttpContext, bool>? authenticateWhen = null)
     {
+        // First: every answer, including those of the middleware below (problems, 401/403, 404), gets the headers.
+        app.UsePlatformSecurityHeaders();
         app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -5,6 +5,7 @@ using Platform.IdentityProvider.Endpoints;
 using Platform.IdentityProvider.Realm;
 using Platform.IdentityProvider.Revocation;
 using Platform.IdentityProvider.Tokens;
+using Platform.ServiceDefaults.Http;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -142,6 +143,8 @@ public static class IdentityProviderModule
     public static WebApplication MapIdentityProvider(this WebApplication app)
     {
         var realm = app.Services.GetRequiredService<RealmDirectory>();
+        // First: every answer (pages with their own CSP keep it, the framed session-status pages stay framable).
+        app.UsePlatformSecurityHeaders();
         app.UseMiddleware<KeycloakCors>();
         app.UseAuthentication();
         app.UseAntiforgery();

@@ -10,6 +10,7 @@ if (builder.Environment.IsProduction())
 }
 
 builder.ConfigureOpenTelemetry();
+builder.AddSecretSafeLogging();
 builder.Services.AddHealthChecks();
 builder.AddIdentityProvider();
 

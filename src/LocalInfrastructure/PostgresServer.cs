@@ -104,5 +104,56 @@ public sealed class PostgresServer : IAsyncDisposable
         await Shell.RunAsync(file, args, timeout: TimeSpan.FromSeconds(60), workingDirectory: Directory);
     }
 
+    /// <summary>
+    /// SIGKILL to the postmaster and every backend it started, as a crash or a pulled plug ends a database server: no
+    /// shutdown checkpoint, whatever was not in the write-ahead log is gone. Waits until the processes are gone; start it
+    /// again with <see cref="StartAsync"/> on the same folder and port (crash recovery replays the log). Not on Windows.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        var pidFile = Path.Combine(_dataDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile)) return;
+        var firstLine = (await File.ReadAllLinesAsync(pidFile)).FirstOrDefault();
+        if (!int.TryParse(firstLine, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var pid) || !Shell.IsAlive(pid)) return;
+        // The backends first noted, then everything killed at once: a backend outliving its postmaster would keep the shared memory.
+        var victims = ChildrenOf(pid).Prepend(pid).ToList();
+        await Shell.RunAsync("kill", ["-9", .. victims.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        for (var i = 0; i < 300 && !victims.All(Gone); i++) await Task.Delay(50);
+        // Where nobody reaps orphans (a container whose PID 1 is not an init), the dead postmaster stays a zombie that
+        // kill(pid, 0) still finds, and the next start would take the stale lock file for a live server. It is dead:
+        // its lock file goes, as it would with a reboot.
+        if (victims.All(Gone)) File.Delete(pidFile);
+        _stopped = true;
+    }
+
+    private static bool Gone(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] == 'Z';
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    private static IEnumerable<int> ChildrenOf(int parent)
+    {
+        foreach (var stat in System.IO.Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(stat), out var pid)) continue;
+            string text;
+            try { text = File.ReadAllText(Path.Combine(stat, "stat")); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            // pid (comm) state ppid …; comm may hold spaces and parentheses: read after the last ')'.
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields.Length > 1 && int.TryParse(fields[1], out var ppid) && ppid == parent) yield return pid;
+        }
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 }

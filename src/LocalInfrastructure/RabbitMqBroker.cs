@@ -242,6 +242,26 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         await Shell.RunAsync("/usr/lib/erlang/bin/epmd", ["-port", EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "-kill"], _environment, TimeSpan.FromSeconds(10));
     }
 
+    /// <summary>
+    /// SIGKILL to the broker's process tree (the Erlang VM and its helpers), as a crash ends it: nothing flushed, no
+    /// queue closed. Its epmd (a daemon of its own) stays, as on a real host. <see cref="RestartAsync"/> brings the same
+    /// node back on the same ports and data folder.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { HasExited: false } process) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the same node again (same name, ports and data folder: durable queues and their persistent messages come back).</summary>
+    public async Task RestartAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        _process?.Dispose();
+        _stopped = false;
+        await LaunchAsync(log ?? (_ => { }), cancellationToken);
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private Task<string> Ctl(IEnumerable<string> arguments, CancellationToken cancellationToken) =>

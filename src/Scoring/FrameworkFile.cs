@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Platform.Scoring.Definitions;
 using Platform.Scoring.Engine;
@@ -24,6 +25,10 @@ public static class FrameworkFile
         }
         if (definition is null) return (null, ["tệp rỗng: cần một đối tượng JSON mô tả khung chỉ số"]);
         var problems = new List<string>();
+        // JSON null where the definition needs a value (a required field, an element of a list) is said where it is,
+        // before anything reads it.
+        NullsWhereValuesAreNeeded(definition, "$", problems, 0);
+        if (problems.Count > 0) return (null, problems);
         if (string.IsNullOrWhiteSpace(definition.Id)) problems.Add("$.id: thiếu mã khung");
         if (string.IsNullOrWhiteSpace(definition.Version)) problems.Add("$.version: thiếu phiên bản");
         if (string.IsNullOrWhiteSpace(definition.Name)) problems.Add("$.name: thiếu tên khung");
@@ -61,5 +66,48 @@ public static class FrameworkFile
     {
         var at = message.IndexOf("including:", StringComparison.Ordinal);
         return at < 0 ? "" : message[(at + "including:".Length)..].Trim().TrimEnd('.').Replace("'", "", StringComparison.Ordinal);
+    }
+
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    /// <summary>Walks the definition's records, lists and maps: every null that the type does not allow is a problem named by its JSON path.</summary>
+    private static void NullsWhereValuesAreNeeded(object value, string path, List<string> problems, int depth)
+    {
+        if (depth > 64 || problems.Count >= 20) return;
+        switch (value)
+        {
+            case string or JsonElement or decimal or bool or int:
+                return;
+            case System.Collections.IDictionary map:
+                foreach (System.Collections.DictionaryEntry entry in map)
+                {
+                    if (entry.Value is null) problems.Add($"{path}.{entry.Key}: không được để null");
+                    else NullsWhereValuesAreNeeded(entry.Value, $"{path}.{entry.Key}", problems, depth + 1);
+                }
+                return;
+            case System.Collections.IEnumerable list:
+                var i = 0;
+                foreach (var element in list)
+                {
+                    if (element is null) problems.Add($"{path}[{i}]: không được để null");
+                    else NullsWhereValuesAreNeeded(element, $"{path}[{i}]", problems, depth + 1);
+                    i++;
+                }
+                return;
+        }
+        if (value.GetType().Namespace != typeof(FrameworkDefinition).Namespace) return;
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod is null) continue;
+            var name = $"{path}.{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}";
+            var inner = property.GetValue(value);
+            if (inner is null)
+            {
+                if (!property.PropertyType.IsValueType && Nullability.Create(property).ReadState == NullabilityState.NotNull)
+                    problems.Add($"{name}: không được để null");
+                continue;
+            }
+            NullsWhereValuesAreNeeded(inner, name, problems, depth + 1);
+        }
     }
 }

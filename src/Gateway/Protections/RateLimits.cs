@@ -133,7 +133,9 @@ internal static class RateLimits
         var buffer = payload.Length <= 2048 ? stackalloc byte[2048] : (rented = ArrayPool<byte>.Shared.Rent(payload.Length));
         try
         {
-            if (!Base64Url.TryDecodeFromChars(payload, buffer, out var length)) return null;
+            // Not TryDecodeFromChars: it throws on characters outside base64url or a length of 4n+1 ("Bearer a.b.c"),
+            // which failed the request with a 500 before any check; a caller that sends that is counted by its address.
+            if (Base64Url.DecodeFromChars(payload, buffer, out _, out var length) != OperationStatus.Done) return null;
             var reader = new Utf8JsonReader(buffer[..length]);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
             string? sub = null, azp = null, clientId = null, username = null;

@@ -55,13 +55,32 @@ internal static class GatewaySession
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // ExpireTimeSpan (the idle window) from Gateway:Sessions:IdleTimeout below; a session cookie (no Expires).
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = context =>
+            {
+                // First sign-in only: a token refresh signs in again with the same properties and keeps the time.
+                context.Properties.Items.TryAdd(SessionStore.SignedInAtItem,
+                    (context.Properties.IssuedUtc ?? (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow()).ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                // Past the absolute lifetime the session ends, however recently it was used: cookie and stored session go.
+                var store = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+                if (store.AbsoluteEnd(context.Properties) is not { } end || end > (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow()) return;
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieScheme);
+            };
             o.Events.OnRedirectToLogin = context => GatewayProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, SessionProblems.SignInRequired);
             o.Events.OnRedirectToAccessDenied = context => GatewayProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, SessionProblems.Forbidden);
         });
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
-            .Configure<ITicketStore>((o, store) => o.SessionStore = store);
+            .Configure<ITicketStore, IOptions<SessionStoreOptions>>((o, store, sessions) =>
+            {
+                o.SessionStore = store;
+                o.ExpireTimeSpan = sessions.Value.IdleTimeout;
+            });
 
         if (!configured) return builder;
 

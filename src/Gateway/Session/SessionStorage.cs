@@ -23,6 +23,8 @@ internal static partial class SessionStorage
             .Bind(builder.Configuration.GetSection(SessionStoreOptions.Section))
             .Validate(o => o.ReplicaCache >= TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.ReplicaCacheCapacity > 0,
                 $"{SessionStoreOptions.Section}: ReplicaCache must not be negative, SweepInterval and ReplicaCacheCapacity must be positive.")
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.AbsoluteLifetime >= o.IdleTimeout,
+                $"{SessionStoreOptions.Section}: IdleTimeout must be positive and AbsoluteLifetime at least IdleTimeout.")
             .ValidateOnStart();
 
         var connectionString = builder.Configuration.GetConnectionString(GatewayDbContext.ConnectionName);

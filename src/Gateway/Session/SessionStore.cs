@@ -25,6 +25,17 @@ public sealed class SessionStoreOptions
 
     /// <summary>How often expired sessions are deleted from <c>gatewaydb</c> (10 minutes by default).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A session unused this long ends (8 hours by default). Sliding: a call in the second half of the window renews it.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// A session ends this long after sign-in however busy it is (10 hours by default, Keycloak's SSO Session Max of our
+    /// realms): sliding renewals and token refreshes never carry it further.
+    /// </summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(10);
 }
 
 /// <summary>
@@ -46,6 +57,17 @@ internal sealed class SessionStore(IDistributedCache cache, IDataProtectionProvi
     private readonly ConcurrentDictionary<string, Copy> _copies = new(StringComparer.Ordinal);
     private readonly TimeSpan _replicaCache = options.Value.ReplicaCache;
     private readonly int _capacity = options.Value.ReplicaCacheCapacity;
+    private readonly TimeSpan _absoluteLifetime = options.Value.AbsoluteLifetime;
+
+    /// <summary>Ticket property: when the person signed in (round-trip format); kept through refreshes and renewals.</summary>
+    public const string SignedInAtItem = ".platform.signed-in-at";
+
+    /// <summary>When the session of <paramref name="properties"/> must end at the latest: sign-in + <see cref="SessionStoreOptions.AbsoluteLifetime"/>.</summary>
+    public DateTimeOffset? AbsoluteEnd(AuthenticationProperties properties) =>
+        properties.Items.TryGetValue(SignedInAtItem, out var at)
+        && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedInAt)
+            ? signedInAt + _absoluteLifetime
+            : null;
 
     private sealed record Copy(byte[] Protected, DateTimeOffset Until);
 
@@ -58,10 +80,10 @@ internal sealed class SessionStore(IDistributedCache cache, IDataProtectionProvi
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
-        var entry = new DistributedCacheEntryOptions
-        {
-            AbsoluteExpiration = ticket.Properties.ExpiresUtc ?? time.GetUtcNow().AddHours(8),
-        };
+        // The row lives as long as the cookie's ticket (idle window), never past the absolute end.
+        var expires = ticket.Properties.ExpiresUtc ?? time.GetUtcNow() + options.Value.IdleTimeout;
+        if (AbsoluteEnd(ticket.Properties) is { } end && end < expires) expires = end;
+        var entry = new DistributedCacheEntryOptions { AbsoluteExpiration = expires };
         var bytes = _protector.Protect(TicketSerializer.Default.Serialize(ticket));
         await cache.SetAsync(Prefix + key, bytes, entry);
         Remember(key, bytes);

@@ -14,7 +14,8 @@ namespace Platform.Gateway.Session;
 /// just before another call renewed it gets the renewed tokens instead of redeeming the old refresh token again
 /// (which an identity provider rotating refresh tokens would refuse, ending the session).
 /// </summary>
-internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions> oidcOptions, SessionStore store, TimeProvider time, ILogger<TokenRefresh> logger)
+internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions> oidcOptions, SessionStore store, TimeProvider time, ILogger<TokenRefresh> logger,
+    IOptions<SessionStoreOptions> sessions)
 {
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(60);
 
@@ -48,6 +49,12 @@ internal sealed partial class TokenRefresh(IOptionsMonitor<OpenIdConnectOptions>
         if (renewed.IdToken is not null) tokens["id_token"] = renewed.IdToken;
         tokens["expires_at"] = renewed.ExpiresAt.ToString("o", CultureInfo.InvariantCulture);
         properties.StoreTokens(tokens.Select(t => new AuthenticationToken { Name = t.Key, Value = t.Value }));
+        // A refresh is a use: the idle window starts again. (Signing in here makes the cookie handler skip its own sliding
+        // renewal of this request, so without this a session used only at refresh moments ended one idle window after
+        // sign-in.) The absolute lifetime still caps it (SessionStore).
+        var now = time.GetUtcNow();
+        properties.IssuedUtc = now;
+        properties.ExpiresUtc = now + sessions.Value.IdleTimeout;
         // Same session key: the cookie handler renews the stored ticket in place.
         await context.SignInAsync(GatewaySession.CookieScheme, session.Principal!, properties);
         return renewed.AccessToken;

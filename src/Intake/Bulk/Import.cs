@@ -63,13 +63,12 @@ public static class Import
         if (file.Length > MaxBytes) return TooLarge();
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        if (Read(buffer) is not { } grid)
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng tệp không được hỗ trợ",
-                "Chỉ nhận tệp Excel (.xlsx) hoặc CSV mã hoá UTF-8; nội dung tệp gửi lên không phải một trong hai loại này.");
+        var (grid, notReadable) = Read(buffer);
+        if (notReadable is not null) return notReadable;
 
         var problems = new List<CellProblem>();
         var (created, updated, unchanged, rowCount) = (0, 0, 0, 0);
-        if (grid.Rows.Take(KeyRowSearch).FirstOrDefault(r => r.Value.Values.Any(v => v is string s && s == Template.UnitKey)) is not { Value: not null } keyRow)
+        if (grid!.Rows.Take(KeyRowSearch).FirstOrDefault(r => r.Value.Values.Any(v => v is string s && s == Template.UnitKey)) is not { Value: not null } keyRow)
             return ApiProblems.InvalidByKey("file", "Không tìm thấy dòng mã chỉ số (dòng có ô 'unit', là dòng 2 của tệp mẫu). Hãy dùng tệp mẫu tải về từ hệ thống.");
 
         // Columns are read by the key in the key row, never by position.
@@ -93,7 +92,7 @@ public static class Import
         var fileKeys = inputs.Values.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        foreach (var (row, cells) in grid.Rows.Where(r => r.Key > keyRow.Key))
+        foreach (var (row, cells) in grid!.Rows.Where(r => r.Key > keyRow.Key))
         {
             if (++rowCount > MaxRows)
                 return ApiProblems.InvalidByKey("file", $"Tệp có quá {MaxRows} dòng dữ liệu; hãy chia thành nhiều tệp.");
@@ -180,8 +179,11 @@ public static class Import
         return TypedResults.Ok(new ImportResult(created, updated, unchanged, rowCount));
     }
 
-    /// <summary>ZIP signature → xlsx; otherwise UTF-8 text (BOM or not) → csv; null when it is neither.</summary>
-    private static Grid? Read(MemoryStream content)
+    /// <summary>
+    /// ZIP signature → xlsx; otherwise UTF-8 text (BOM or not) → csv. The grid, or the problem to answer: 415 when it is
+    /// neither, 413 when an xlsx inflates beyond what is read (a zip bomb). Rows past the row limit are not read.
+    /// </summary>
+    internal static (Grid? Grid, ProblemHttpResult? Problem) Read(MemoryStream content)
     {
         var bytes = content.GetBuffer().AsSpan(0, (int)content.Length);
         if (bytes.StartsWith("PK\u0003\u0004"u8))
@@ -189,11 +191,16 @@ public static class Import
             try
             {
                 content.Position = 0;
-                return XlsxFormat.Read(content);
+                return (XlsxFormat.Read(content, maxRows: KeyRowSearch + MaxRows + 1), null);
+            }
+            catch (SpreadsheetTooLargeException)
+            {
+                return (null, ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
+                    $"Tệp Excel khi giải nén vượt quá giới hạn nhập ({XlsxFormat.MaxInflatedBytes / 1024 / 1024} MB dữ liệu hoặc {Template.Vietnamese(XlsxFormat.MaxCells)} ô); hãy chia thành nhiều tệp."));
             }
             catch (InvalidDataException)
             {
-                return null;
+                return (null, NotXlsxOrCsv());
             }
         }
         if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
@@ -204,11 +211,16 @@ public static class Import
         }
         catch (DecoderFallbackException)
         {
-            return null;
+            return (null, NotXlsxOrCsv());
         }
         // Valid UTF-8 can still be binary: text files hold no control characters but tab and line ends.
-        return text.Length == 0 || text.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')) ? null : CsvFormat.Read(text, Template.UnitKey);
+        return text.Length == 0 || text.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n'))
+            ? (null, NotXlsxOrCsv())
+            : (CsvFormat.Read(text, Template.UnitKey), null);
     }
+
+    private static ProblemHttpResult NotXlsxOrCsv() => ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng tệp không được hỗ trợ",
+        "Chỉ nhận tệp Excel (.xlsx) hoặc CSV mã hoá UTF-8; nội dung tệp gửi lên không phải một trong hai loại này.");
 
     private static ProblemHttpResult TooLarge() => ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn",
         $"Tệp nhập liệu không được vượt quá {MaxBytes / 1024 / 1024} MB; hãy chia thành nhiều tệp.");

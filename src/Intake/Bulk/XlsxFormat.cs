@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -67,39 +68,101 @@ internal static class XlsxFormat
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true, ApplyAlignment = true },
             new CellFormat { FontId = 2, ApplyFont = true }) { Count = 3 });
 
+    /// <summary>What the package's parts may inflate to, in all (declared sizes): far above a 5,000-row template, far below a zip bomb.</summary>
+    public const long MaxInflatedBytes = 200L * 1024 * 1024;
+
     /// <summary>
-    /// The cells of the workbook's first sheet. Throws <see cref="InvalidDataException"/> when the content is not a
-    /// spreadsheet (another ZIP, a Word file, a damaged package) or holds more than the upload limit allows.
+    /// What one XML part other than a worksheet or the shared strings may inflate to: those are read whole (the workbook,
+    /// the content types and relationships), so a bomb there must be refused before it is read.
     /// </summary>
-    public static Grid Read(Stream content)
+    public const long MaxOtherXmlPartBytes = 8L * 1024 * 1024;
+
+    /// <summary>Characters of XML read from one part: a part whose declared size lies is stopped here.</summary>
+    public const long MaxCharactersInPart = 64_000_000;
+
+    /// <summary>Non-empty cells read from the sheet (5,000 rows of 200 columns).</summary>
+    public const int MaxCells = 1_000_000;
+
+    /// <summary>Excel's own limits: 1,048,576 rows, 16,384 columns (XFD).</summary>
+    public const int MaxRowNumber = 1_048_576, MaxColumnNumber = 16_384;
+
+    /// <summary>
+    /// The cells of the workbook's first sheet, read as a stream of XML (never the whole sheet as a tree), and only up to
+    /// <paramref name="maxRows"/> rows holding cells. Throws <see cref="SpreadsheetTooLargeException"/> when the package
+    /// inflates beyond <see cref="MaxInflatedBytes"/> or the sheet holds more than <see cref="MaxCells"/> cells, and
+    /// <see cref="InvalidDataException"/> when the content is not a spreadsheet (another ZIP, a Word file, a damaged package).
+    /// </summary>
+    public static Grid Read(Stream content, int maxRows = int.MaxValue)
     {
         try
         {
-            // A 5 MB ZIP may inflate a lot: cap each part's XML.
-            using var document = SpreadsheetDocument.Open(content, false, new OpenSettings { MaxCharactersInPart = 64_000_000 });
+            // A 5 MB ZIP may inflate to gigabytes (a zip bomb): refuse it on the sizes its entries declare, before inflating
+            // anything; a package that lies about them is stopped by the per-part character cap.
+            using (var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true))
+            {
+                if (zip.Entries.Sum(e => e.Length) > MaxInflatedBytes || zip.Entries.Any(e => e.Length > MaxOtherXmlPartBytes && IsReadWhole(e.FullName)))
+                    throw new SpreadsheetTooLargeException();
+            }
+            content.Position = 0;
+            using var document = SpreadsheetDocument.Open(content, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
             var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("no sheet");
-            var part = (WorksheetPart)workbook.GetPartById(first.Id!.Value!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+            var part = (WorksheetPart)workbook.GetPartById(first.Id?.Value ?? throw new InvalidDataException("sheet without a part"));
+            var shared = SharedStrings(workbook.SharedStringTablePart);
             var grid = new Grid();
-            var rowNumber = 0;
-            foreach (var row in part.Worksheet.Descendants<Row>())
+            var (rowNumber, columnNumber, rows, cells) = (0, 0, 0, 0);
+            var rowHasCells = false;
+            using var reader = OpenXmlReader.Create(part);
+            while (reader.Read())
             {
-                rowNumber = row.RowIndex?.Value is { } index ? (int)index : rowNumber + 1;
-                var columnNumber = 0;
-                foreach (var cell in row.Elements<Cell>())
+                if (!reader.IsStartElement) continue;
+                if (reader.ElementType == typeof(Row))
                 {
-                    columnNumber = cell.CellReference?.Value is { } reference && Grid.ColumnOf(reference) is { } column ? column : columnNumber + 1;
+                    var index = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
+                    rowNumber = uint.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= MaxRowNumber ? (int)r : rowNumber + 1;
+                    if (rowNumber > MaxRowNumber) throw new SpreadsheetTooLargeException();
+                    columnNumber = 0;
+                    rowHasCells = false;
+                }
+                else if (reader.ElementType == typeof(Cell))
+                {
+                    var cell = (Cell)reader.LoadCurrentElement()!;
+                    columnNumber = cell.CellReference?.Value is { } reference && Grid.ColumnOf(reference) is { } column and <= MaxColumnNumber ? column : columnNumber + 1;
+                    if (columnNumber > MaxColumnNumber || ++cells > MaxCells) throw new SpreadsheetTooLargeException();
+                    if (!rowHasCells && ++rows > maxRows) break;
+                    rowHasCells = true;
                     grid.Set(rowNumber, columnNumber, ValueOf(cell, shared));
                 }
             }
             return grid;
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidCastException or ArgumentException or IOException
+        // FormatException: System.IO.Packaging's FileFormatException for a damaged package (e.g. relationships that are not XML).
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidCastException or ArgumentException or IOException or FormatException
                                        or System.Xml.XmlException or InvalidOperationException or KeyNotFoundException)
         {
             throw new InvalidDataException("not a spreadsheet", ex);
         }
+    }
+
+    /// <summary>XML parts other than the worksheets and the shared strings, which are read as streams.</summary>
+    private static bool IsReadWhole(string name) =>
+        (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+        && !name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+        && !name.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The shared strings by index, read as a stream; more of them than <see cref="MaxCells"/> is refused.</summary>
+    private static string[] SharedStrings(SharedStringTablePart? part)
+    {
+        if (part is null) return [];
+        var strings = new List<string>();
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (!reader.IsStartElement || reader.ElementType != typeof(SharedStringItem)) continue;
+            if (strings.Count >= MaxCells) throw new SpreadsheetTooLargeException();
+            strings.Add(reader.LoadCurrentElement()!.InnerText);
+        }
+        return [.. strings];
     }
 
     private static object? ValueOf(Cell cell, string[] shared)
@@ -117,4 +180,14 @@ internal static class XlsxFormat
             ? (decimal)d
             : raw;
     }
+}
+
+/// <summary>An upload that would inflate beyond what the import reads (<see cref="XlsxFormat.MaxInflatedBytes"/>, <see cref="XlsxFormat.MaxCells"/>).</summary>
+internal sealed class SpreadsheetTooLargeException : Exception
+{
+    public SpreadsheetTooLargeException() : base("the spreadsheet inflates beyond the import's limits") { }
+
+    public SpreadsheetTooLargeException(string message) : base(message) { }
+
+    public SpreadsheetTooLargeException(string message, Exception inner) : base(message, inner) { }
 }

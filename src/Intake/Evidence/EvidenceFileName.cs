@@ -16,7 +16,8 @@ public static class EvidenceFileName
 
     public static string Sanitise(string? raw, EvidenceType type)
     {
-        var name = (raw ?? "").Normalize(NormalizationForm.FormC);
+        // Half a surrogate pair cannot be normalised (nor shown): drop it first.
+        var name = WithoutLoneSurrogates(raw ?? "").Normalize(NormalizationForm.FormC);
         name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
         var clean = new StringBuilder(name.Length);
         foreach (var c in name)
@@ -41,5 +42,17 @@ public static class EvidenceFileName
         // Never cut a surrogate pair in half.
         if (char.IsHighSurrogate(name[stemLength - 1])) stemLength--;
         return $"{name[..stemLength].TrimEnd('.', ' ')}.{extension}";
+    }
+
+    private static string WithoutLoneSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate)) return text;
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) kept.Append(text[i]).Append(text[++i]);
+            else if (!char.IsSurrogate(text[i])) kept.Append(text[i]);
+        }
+        return kept.ToString();
     }
 }

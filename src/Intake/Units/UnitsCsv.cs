@@ -67,16 +67,8 @@ public static class UnitsCsv
     /// <param name="by">Who imports (the token's subject); each registered or revised unit gets an audit line in the same transaction.</param>
     public static async Task<UnitImportResult> ImportAsync(Stream csv, IntakeDbContext db, string tenant, TimeProvider time, string by, CancellationToken cancellationToken)
     {
-        string text;
-        try
-        {
-            using var reader = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            text = await reader.ReadToEndAsync(cancellationToken);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Failed(new UnitCsvProblem(0, "", "Tệp không phải văn bản UTF-8. Hãy lưu lại tệp với mã hóa UTF-8 (CSV UTF-8)."));
-        }
+        var (text, notText) = await DecodeAsync(csv, cancellationToken);
+        if (text is null) return Failed(notText!);
 
         var (rows, problems) = Read(text);
         var today = time.TodayInVietnam();
@@ -122,6 +114,20 @@ public static class UnitsCsv
 
     public static OrganisationUnitRegistered ToEvent(this OrganisationUnit unit, TimeProvider time) =>
         new(unit.Tenant, unit.Code, unit.Name, unit.Kind, unit.ParentCode, unit.Revision, time.GetUtcNow(), unit.PeerGroups, unit.ValidTo);
+
+    /// <summary>The file's text (UTF-8; a byte order mark says UTF-16 or UTF-32), or the problem when it is not text in those.</summary>
+    public static async Task<(string? Text, UnitCsvProblem? Problem)> DecodeAsync(Stream csv, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reader = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            return (await reader.ReadToEndAsync(cancellationToken), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, new UnitCsvProblem(0, "", "Tệp không phải văn bản UTF-8. Hãy lưu lại tệp với mã hóa UTF-8 (CSV UTF-8)."));
+        }
+    }
 
     /// <summary>Splits the file into rows and checks the header and the shape of each cell.</summary>
     public static (List<UnitCsvRow> Rows, List<UnitCsvProblem> Problems) Read(string text)

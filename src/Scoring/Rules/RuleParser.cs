@@ -30,7 +30,7 @@ public sealed class RuleParser(IReadOnlyDictionary<string, (int Slot, InputDefin
         switch (rule.ValueKind)
         {
             case JsonValueKind.Number:
-                return new ConstNode(rule.GetDecimal());
+                return Number(rule, path) is { } constant ? new ConstNode(constant) : null;
             case JsonValueKind.String:
                 return Input(rule.GetString()!, path);
             case JsonValueKind.Object:
@@ -76,7 +76,7 @@ public sealed class RuleParser(IReadOnlyDictionary<string, (int Slot, InputDefin
             case "capped":
                 {
                     var value = Value(rule, path);
-                    var below = rule.TryGetProperty("below", out var b) ? b.GetString() : "scaled";
+                    var below = rule.TryGetProperty("below", out var b) ? (b.ValueKind == JsonValueKind.String ? b.GetString() : null) : "scaled";
                     if (below is not ("scaled" or "literal")) errors.Add($"{path}.below: phải là \"scaled\" hoặc \"literal\"");
                     return value is null ? null : new CappedNode(value, Decimal(rule, "target", path), below == "literal");
                 }
@@ -115,11 +115,15 @@ public sealed class RuleParser(IReadOnlyDictionary<string, (int Slot, InputDefin
             {
                 case "isTrue":
                 case "isFalse":
+                    if (property.Value.ValueKind != JsonValueKind.String) return Fail<Condition>(p, "phải là mã chỉ số đầu vào");
                     return Input(property.Value.GetString() ?? "", p) is InputNode input
                         ? new IsTrueCondition(input, property.Name == "isTrue")
                         : null;
                 case "is":
                     {
+                        if (!IsPair(property.Value, p, "[mã chỉ số, lựa chọn]")) return null;
+                        if (property.Value[0].ValueKind != JsonValueKind.String || property.Value[1].ValueKind != JsonValueKind.String)
+                            return Fail<Condition>(p, "phải là cặp [mã chỉ số, lựa chọn] viết bằng chuỗi");
                         var key = property.Value[0].GetString() ?? "";
                         var option = property.Value[1].GetString() ?? "";
                         if (!inputs.TryGetValue(key, out var slot) || slot.Input.Options is null)
@@ -137,12 +141,15 @@ public sealed class RuleParser(IReadOnlyDictionary<string, (int Slot, InputDefin
                 case "atMost":
                 case "equals":
                     {
+                        if (!IsPair(property.Value, p, "[giá trị, ngưỡng]")) return null;
                         var value = Parse(property.Value[0], p + "[0]");
-                        return value is null ? null : new CompareCondition(value, new Bound(property.Name, property.Value[1].GetDecimal()));
+                        var bound = Number(property.Value[1], p + "[1]");
+                        return value is null || bound is null ? null : new CompareCondition(value, new Bound(property.Name, bound.Value));
                     }
                 case "and":
                 case "or":
                     {
+                        if (property.Value.ValueKind != JsonValueKind.Array) return Fail<Condition>(p, "cần danh sách điều kiện");
                         var parts = property.Value.EnumerateArray().Select((c, i) => Condition(c, $"{p}[{i}]")).ToList();
                         return parts.Any(x => x is null) ? null : new LogicCondition(property.Name, parts.Select(x => x!).ToArray());
                     }
@@ -200,6 +207,11 @@ public sealed class RuleParser(IReadOnlyDictionary<string, (int Slot, InputDefin
         foreach (var t in list.EnumerateArray())
         {
             var p = $"{path}.tiers[{i++}]";
+            if (t.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"{p}: mỗi bậc phải là đối tượng");
+                continue;
+            }
             var bounds = new List<Bound>();
             decimal? points = null, share = null, upTo = null;
             foreach (var property in t.EnumerateObject())
@@ -207,11 +219,11 @@ public sealed class RuleParser(IReadOnlyDictionary<string, (int Slot, InputDefin
                 switch (property.Name)
                 {
                     case "above" or "atLeast" or "below" or "atMost" or "equals":
-                        bounds.Add(new Bound(property.Name, property.Value.GetDecimal()));
+                        bounds.Add(new Bound(property.Name, Number(property.Value, $"{p}.{property.Name}") ?? 0m));
                         break;
-                    case "points": points = property.Value.GetDecimal(); break;
-                    case "share": share = property.Value.GetDecimal(); break;
-                    case "upTo": upTo = property.Value.GetDecimal(); break;
+                    case "points": points = Number(property.Value, $"{p}.points") ?? 0m; break;
+                    case "share": share = Number(property.Value, $"{p}.share") ?? 0m; break;
+                    case "upTo": upTo = Number(property.Value, $"{p}.upTo") ?? 0m; break;
                     case "label": break;
                     default: errors.Add($"{p}: thuộc tính \"{property.Name}\" không hợp lệ"); break;
                 }
@@ -240,11 +252,16 @@ public sealed class RuleParser(IReadOnlyDictionary<string, (int Slot, InputDefin
         foreach (var (name, target) in new[] { ("points", points), ("shares", shares), ("upTo", upTo) })
         {
             if (!rule.TryGetProperty(name, out var map)) continue;
+            if (map.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"{path}.{name}: phải là đối tượng {{lựa chọn: số}}");
+                continue;
+            }
             foreach (var property in map.EnumerateObject())
             {
                 var index = Array.IndexOf(options, property.Name);
                 if (index < 0) errors.Add($"{path}.{name}: \"{property.Name}\" không phải lựa chọn của {key}");
-                else target[index] = property.Value.GetDecimal();
+                else target[index] = Number(property.Value, $"{path}.{name}.{property.Name}") ?? 0m;
             }
         }
         for (var i = 0; i < options.Length; i++)
@@ -263,9 +280,34 @@ public sealed class RuleParser(IReadOnlyDictionary<string, (int Slot, InputDefin
 
     private decimal Decimal(JsonElement rule, string name, string path)
     {
-        if (rule.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) return v.GetDecimal();
+        if (rule.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) return Number(v, $"{path}.{name}") ?? 0m;
         errors.Add($"{path}: thiếu số \"{name}\"");
         return 0m;
+    }
+
+    /// <summary>A number the engine can hold (a decimal), or null after recording why not.</summary>
+    private decimal? Number(JsonElement value, string path)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)) return number;
+        errors.Add(value.ValueKind == JsonValueKind.Number
+            ? $"{path}: số {Shown(value)} vượt quá phạm vi cho phép"
+            : $"{path}: phải là số");
+        return null;
+    }
+
+    private static string Shown(JsonElement value) => value.GetRawText() is { Length: > 40 } raw ? raw[..40] + "…" : value.GetRawText();
+
+    private bool IsPair(JsonElement value, string path, string shape)
+    {
+        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 2) return true;
+        errors.Add($"{path}: phải là cặp {shape}");
+        return false;
+    }
+
+    private T? Fail<T>(string path, string message) where T : class
+    {
+        errors.Add($"{path}: {message}");
+        return null;
     }
 
     private Node? Fail(string path, string message)

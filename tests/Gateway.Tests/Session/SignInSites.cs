@@ -54,6 +54,13 @@ public sealed class SignInSites : IAsyncLifetime
     public static SignInSites Replicated(string gatewayDb, TimeProvider time, int replicas = 2) =>
         new(null, replicas, new Dictionary<string, string> { ["ConnectionStrings:gatewaydb"] = gatewayDb }, time);
 
+    /// <summary>One gateway on <paramref name="gatewayDb"/> (empty: it creates it), on <paramref name="time"/>, with <paramref name="settings"/> besides.</summary>
+    public static SignInSites Stored(string gatewayDb, TimeProvider time, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["ConnectionStrings:gatewaydb"] = gatewayDb };
+        return new(null, 1, all, time);
+    }
+
     /// <summary>The access tokens the stand-in service received (kept here, never echoed to the browser).</summary>
     public System.Collections.Concurrent.ConcurrentBag<string> TokensSeen { get; } = [];
 

@@ -4,7 +4,7 @@ using static Platform.Gateway.Tests.Session.SignInSites;
 
 namespace Platform.Gateway.Tests.Session;
 
-public sealed class SignInTests(SignInSites sites) : IClassFixture<SignInSites>
+public sealed partial class SignInTests(SignInSites sites) : IClassFixture<SignInSites>
 {
     private static readonly Dictionary<string, string> Csrf = new() { ["X-CSRF"] = "1" };
 

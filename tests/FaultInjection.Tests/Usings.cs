@@ -1,0 +1,2 @@
+global using Platform.TestSupport;
+global using Xunit;

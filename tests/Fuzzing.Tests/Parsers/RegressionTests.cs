@@ -1,0 +1,107 @@
+using System.Text;
+using Platform.Fuzzing.Tests.Harness;
+
+namespace Platform.Fuzzing.Tests.Parsers;
+
+/// <summary>Input shapes the fuzzer found (or that must never regress), each through the same harness and property.</summary>
+public sealed class RegressionTests(ITestOutputHelper output)
+{
+    private static readonly Scoring.Engine.CompiledFramework Monthly = Seeds.Framework("monthly-4585");
+
+    private Verdict BulkImport(string shape, byte[] bytes)
+    {
+        var stats = new ParserStats("bulk import (regression)");
+        var verdict = Fuzz.One(stats.Parser, new FuzzInput(bytes, shape), b => Targets.BulkImport(b, Monthly), stats);
+        output.WriteLine(stats.ToString());
+        return verdict;
+    }
+
+    private static byte[] Template() => Seeds.TemplateXlsx(Monthly, 2, new Random(1));
+
+    private static byte[] WithEntry(byte[] zip, string name, byte[] content) =>
+        Mutations.WriteEntries(Mutations.ReadEntries(zip).Select(e => e.Name == name ? (e.Name, content) : e), null);
+
+    [Fact]
+    public void An_xlsx_whose_workbook_relationships_are_not_xml_is_refused_as_not_a_spreadsheet()
+    {
+        var bytes = WithEntry(Template(), "xl/_rels/workbook.xml.rels", Mutations.RandomBytes(new Random(3), 300));
+
+        Assert.False(BulkImport("xlsx with random bytes as xl/_rels/workbook.xml.rels", bytes).Accepted);
+    }
+
+    [Fact]
+    public void An_xlsx_whose_sheet_inflates_to_gigabytes_is_refused_without_being_expanded()
+    {
+        var bomb = Seeds.GigabyteZipBomb(lying: false);
+
+        var verdict = BulkImport($"xlsx zip bomb: {bomb.Length / 1024} KiB inflating to 1 GiB", bomb);
+
+        Assert.False(verdict.Accepted);
+        Assert.StartsWith("Tệp quá lớn: Tệp Excel khi giải nén vượt quá giới hạn nhập", verdict.Problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_xlsx_bomb_that_declares_a_small_size_is_stopped_while_reading_and_refused()
+    {
+        var bomb = Seeds.GigabyteZipBomb(lying: true);
+
+        var verdict = BulkImport($"xlsx zip bomb declaring 4 KiB: {bomb.Length / 1024} KiB inflating to 1 GiB", bomb);
+
+        Assert.False(verdict.Accepted);
+    }
+
+    [Fact]
+    public void An_xlsx_whose_relationships_part_inflates_to_44_MB_is_refused_before_it_is_read()
+    {
+        var bytes = Mutations.WriteEntries(Mutations.ReadEntries(Template()), ("xl/_rels/workbook.xml.rels", 44L * 1024 * 1024));
+
+        var verdict = BulkImport($"xlsx whose xl/_rels/workbook.xml.rels inflates to 44 MB ({bytes.Length / 1024} KiB)", bytes);
+
+        Assert.StartsWith("Tệp quá lớn", verdict.Problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_template_seed_reads_back_cell_for_cell_as_it_was_written()
+    {
+        foreach (var framework in Seeds.Frameworks)
+        {
+            var sheet = Seeds.TemplateSheet(framework, 3, new Random(5));
+            foreach (var (name, bytes) in new[]
+            {
+                ("xlsx", Seeds.TemplateXlsx(framework, 3, new Random(5))),
+                ("csv", Seeds.TemplateCsv(framework, 3, new Random(5), semicolon: false)),
+                ("csv;", Seeds.TemplateCsv(framework, 3, new Random(5), semicolon: true)),
+            })
+            {
+                using var buffer = new MemoryStream();
+                buffer.Write(bytes);
+                var (grid, problem) = Intake.Bulk.Import.Read(buffer);
+                Assert.Null(problem);
+                var expected = sheet.SelectMany((row, r) => row.Select((cell, c) => (r + 1, c + 1, cell)))
+                    .Where(x => x.cell is not null)
+                    .Select(x => $"{name} {x.Item1}:{x.Item2}={Number(x.cell is decimal d && name == "csv;" ? Intake.Bulk.Grid.Text(d).Replace('.', ',') : Intake.Bulk.Grid.Text(x.cell!))}");
+                var read = grid!.Rows.SelectMany(r => r.Value.Select(c => $"{name} {r.Key}:{c.Key}={Number(Intake.Bulk.Grid.Text(c.Value))}"));
+                Assert.Equal(expected, read);
+                Assert.True(Targets.BulkImport(bytes, framework).Accepted, $"{framework.Id} {name}");
+            }
+        }
+    }
+
+    /// <summary>A number without trailing zeros (0.60 and 0.6 are the same value), keeping its decimal mark.</summary>
+    private static string Number(string text) =>
+        decimal.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            ? d.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture).Replace('.', text.Contains(',', StringComparison.Ordinal) ? ',' : '.')
+            : text;
+
+    [Theory]
+    [InlineData("bao-cao\uD800.pdf")]
+    [InlineData("\uDC00\uD800")]
+    [InlineData("\uD83D")]
+    public void An_evidence_file_name_with_half_a_surrogate_pair_is_made_safe_without_it(string raw)
+    {
+        var name = Intake.Evidence.EvidenceFileName.Sanitise(raw, Intake.Evidence.EvidenceTypes.Pdf);
+
+        Targets.CheckFileName(raw, name, Intake.Evidence.EvidenceTypes.Pdf);
+        Assert.DoesNotContain(name, char.IsSurrogate);
+    }
+}
