@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -10,7 +13,10 @@ namespace Platform.ServiceDefaults.Security;
 
 /// <summary>
 /// Every service validates access tokens itself, with one shared rule set: the exact Keycloak issuer,
-/// this API as audience, lifetime, and an RS256 signature by a key from the realm's <c>certs</c>.
+/// this API as audience, lifetime, and an RS256 signature by a key from the realm's <c>certs</c>. Authorization is closed
+/// by default: an endpoint without metadata falls to <see cref="PlatformPolicies.SignedInWithUnit"/>, and every protected
+/// endpoint also requires exactly one <c>org_unit</c> (<see cref="OrgUnitRequirement"/>, answered by
+/// <see cref="AuthorizationProblems"/>).
 /// </summary>
 public static class SecurityExtensions
 {
@@ -35,6 +41,10 @@ public static class SecurityExtensions
         builder.Services.AddTransient<IClaimsTransformation, KeycloakRolesTransformation>();
 
         builder.Services.AddAuthorization(PlatformPolicies.Add);
+        builder.Services.AddSingleton<IAuthorizationHandler, OrgUnitHandler>();
+        // Replace, not TryAdd: AddAuthorization registered ASP.NET's own (and may have been called before this).
+        builder.Services.Replace(ServiceDescriptor.Transient<IPolicyEvaluator, OrgUnitPolicyEvaluator>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, AuthorizationProblems>());
         return builder;
     }
 

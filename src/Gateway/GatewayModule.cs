@@ -33,7 +33,10 @@ public static class GatewayModule
     {
         app.UseGatewayProtections();
         app.UseGatewaySession();
-        app.MapReverseProxy();
+        // Authorization of what is proxied belongs to the services, which check every token themselves, and to SessionApi
+        // before the proxy (session, CSRF, a machine client's token): no gateway policy, said explicitly, since
+        // ServiceDefaults' fallback policy would otherwise ask every page and API call for a bearer token here.
+        app.MapReverseProxy().AllowAnonymous();
         return app;
     }
 }

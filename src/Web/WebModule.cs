@@ -75,12 +75,16 @@ public static class WebModule
             return next(context);
         });
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Every page and asset is open here: the web application holds no token, people sign in at the gateway and each
+        // page asks the gateway (with the session cookie) for what it shows. Said explicitly, since ServiceDefaults'
+        // fallback authorization policy would otherwise ask for a bearer token.
+        app.MapStaticAssets().AllowAnonymous();
         // No CSP of Blazor's own (frame-ancestors 'self' alone): ServiceDefaults' page policy (frame-ancestors 'none', own
         // scripts only) then applies to every page, as the gateway's does.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).AllowAnonymous();
         // An address no page answers: the "not found" page inside the layout (which knows who is signed in), HTTP 404.
-        app.MapFallback(() => new RazorComponentResult<App>(new { Content = NotFoundContent }) { StatusCode = StatusCodes.Status404NotFound });
+        app.MapFallback(() => new RazorComponentResult<App>(new { Content = NotFoundContent }) { StatusCode = StatusCodes.Status404NotFound })
+            .AllowAnonymous();
         return app;
     }
 }

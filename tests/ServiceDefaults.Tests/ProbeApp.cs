@@ -16,7 +16,7 @@ internal static class ProbeApp
     /// <param name="map">More endpoints for the test at hand.</param>
     public static Task<WebApplication> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken,
         Action<WebApplication>? map = null) =>
-        DefaultsApp.StartAsync(app => { app.MapGet("/probe", Probe); map?.Invoke(app); }, settings, name: Name, kestrel: true, cancellationToken: cancellationToken);
+        DefaultsApp.StartAsync(app => { app.MapGet("/probe", Probe).AllowAnonymous(); map?.Invoke(app); }, settings, name: Name, kestrel: true, cancellationToken: cancellationToken);
 
     public static HttpClient Client(WebApplication app) => new() { BaseAddress = new Uri(app.Urls.First()) };
 

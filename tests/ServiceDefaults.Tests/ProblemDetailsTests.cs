@@ -33,7 +33,7 @@ public sealed class ProblemDetailsTests
             {
                 ["period"] = ["Kỳ báo cáo phải là một tháng theo dạng YYYY-MM, ví dụ 2026-01."],
                 ["peerGroup"] = ["Nhóm so sánh chỉ nhận provinces hoặc ministries."],
-            })));
+            })).AllowAnonymous());
         using var client = ProbeApp.Client(app);
 
         var response = await client.GetAsync("/invalid", Ct);
@@ -56,8 +56,8 @@ public sealed class ProblemDetailsTests
     {
         await using var app = await ProbeApp.StartAsync(new Dictionary<string, string?>(), Ct, map: a =>
         {
-            a.MapGet("/conflict", () => ApiProblems.Conflict("Đề xuất đã được duyệt trước đó."));
-            a.MapGet("/no-unit", () => ApiProblems.NoUnit());
+            a.MapGet("/conflict", () => ApiProblems.Conflict("Đề xuất đã được duyệt trước đó.")).AllowAnonymous();
+            a.MapGet("/no-unit", () => ApiProblems.NoUnit()).AllowAnonymous();
         });
         using var client = ProbeApp.Client(app);
 

@@ -18,9 +18,10 @@ internal static class SessionEndpoints
 
     public static void MapSessionEndpoints(this WebApplication app)
     {
-        app.MapGet(SignInPath, SignIn).ExcludeFromDescription();
-        app.MapPost(SignOutPath, SignOut).ExcludeFromDescription();
-        app.MapGet(MePath, GetMe).WithTags("Phiên đăng nhập");
+        // Anonymous by nature: signing in and out need no session, and "who am I" answers 401 itself without one.
+        app.MapGet(SignInPath, SignIn).ExcludeFromDescription().AllowAnonymous();
+        app.MapPost(SignOutPath, SignOut).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet(MePath, GetMe).WithTags("Phiên đăng nhập").AllowAnonymous();
     }
 
     private static async Task<Results<ChallengeHttpResult, ProblemHttpResult>> SignIn(string? returnUrl, IAuthenticationSchemeProvider schemes)

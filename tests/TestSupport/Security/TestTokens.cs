@@ -128,7 +128,8 @@ public sealed class TestTokens : IDisposable
             }),
             ["groups"] = user.Groups.ToArray(),
         };
-        if (user.OrgUnit is not null) payload["org_unit"] = user.OrgUnit;
+        if (user.OrgUnits is not null) payload["org_unit"] = user.OrgUnits.ToArray();
+        else if (user.OrgUnit is not null) payload["org_unit"] = user.OrgUnit;
         if (user.Name is not null) payload["name"] = user.Name;
         if (user.Email is not null) payload["email"] = user.Email;
         return payload;

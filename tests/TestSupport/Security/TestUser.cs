@@ -4,7 +4,10 @@ namespace Platform.TestSupport.Security;
 /// <param name="Username">Keycloak's <c>preferred_username</c>.</param>
 /// <param name="RealmRoles">Put in <c>realm_access.roles</c>.</param>
 /// <param name="ClientRoles">Put in <c>resource_access.&lt;resource&gt;.roles</c> for the API the tokens are for.</param>
-/// <param name="OrgUnit">The <c>org_unit</c> attribute (code of the caller's organisation unit).</param>
+/// <param name="OrgUnit">
+/// The <c>org_unit</c> attribute (code of the caller's organisation unit) as a JSON string; absent when null, and the empty
+/// string when empty. <see cref="OrgUnits"/> writes it as an array instead.
+/// </param>
 public sealed record TestUser(
     string Username,
     IReadOnlyList<string>? RealmRoles = null,
@@ -22,6 +25,18 @@ public sealed record TestUser(
 
     /// <summary>Keycloak's <c>email</c>, when set.</summary>
     public string? Email { get; init; }
+
+    /// <summary>
+    /// The <c>org_unit</c> claim as a JSON array (Keycloak's multivalued attribute), replacing <see cref="OrgUnit"/> when set:
+    /// one element is a valid unit, two different ones are not (<see cref="WithOrgUnits"/>).
+    /// </summary>
+    public IReadOnlyList<string>? OrgUnits { get; init; }
+
+    /// <summary>This user with <c>org_unit</c> written as the array <paramref name="units"/>.</summary>
+    public TestUser WithOrgUnits(params string[] units) => this with { OrgUnit = null, OrgUnits = units };
+
+    /// <summary>This user with no <c>org_unit</c> claim at all.</summary>
+    public TestUser WithoutOrgUnit() => this with { OrgUnit = null, OrgUnits = null };
 
     /// <summary>Group paths (<c>groups</c>), e.g. <c>/bo-khcn/vu-ke-hoach</c>.</summary>
     public IReadOnlyList<string> Groups { get; init; } = [];
