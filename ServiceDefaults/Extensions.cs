@@ -118,6 +118,7 @@ public static class Extensions
             }
             app.UseAuthorization();
         }
+        app.UseNulRefusal();
 
         // Health stays anonymous: probes carry no token.
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

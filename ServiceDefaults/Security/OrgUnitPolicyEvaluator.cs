@@ -20,10 +20,12 @@ internal sealed class OrgUnitPolicyEvaluator(IAuthorizationService authorization
 
     /// <remarks>
     /// A request that matches no endpoint passes: the fallback policy is there for endpoints that forgot to declare one, and
-    /// nothing serves a request without an endpoint — it ends in 404 as before, not in 401.
+    /// nothing serves a request without an endpoint — it ends in 404 as before, not in 401. Likewise routing's own answers
+    /// for a known path (405 for another method, 415 for another media type: plain endpoints, not route endpoints), so a
+    /// public endpoint called the wrong way says so instead of asking for a token.
     /// </remarks>
     public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource) =>
-        context.GetEndpoint() is null
+        context.GetEndpoint() is null or not Microsoft.AspNetCore.Routing.RouteEndpoint
             ? Task.FromResult(PolicyAuthorizationResult.Success())
             : _inner.AuthorizeAsync(WithOrgUnit(policy), authenticationResult, context, resource);
 
