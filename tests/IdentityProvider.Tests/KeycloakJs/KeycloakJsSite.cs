@@ -87,7 +87,8 @@ public sealed class KeycloakJsSite : IAsyncLifetime
         app.UseStaticFiles(new StaticFileOptions { FileProvider = _page, RequestPath = "/app" });
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/app/config.json", () => TypedResults.Ok(new { url = IdentityUrl, realm = "platform", clientId = Flows.SpaClient }));
+        // The page reads it before anyone signs in (the platform closes endpoints that do not say so).
+        app.MapGet("/app/config.json", () => TypedResults.Ok(new { url = IdentityUrl, realm = "platform", clientId = Flows.SpaClient })).AllowAnonymous();
         app.MapMe("/app/api/me");
         return app;
     }
