@@ -25,7 +25,7 @@ internal sealed class OrgUnitPolicyEvaluator(IAuthorizationService authorization
     /// public endpoint called the wrong way says so instead of asking for a token.
     /// </remarks>
     public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource) =>
-        context.GetEndpoint() is null or not Microsoft.AspNetCore.Routing.RouteEndpoint
+        context.GetEndpoint() is not Microsoft.AspNetCore.Routing.RouteEndpoint
             ? Task.FromResult(PolicyAuthorizationResult.Success())
             : _inner.AuthorizeAsync(WithOrgUnit(policy), authenticationResult, context, resource);
 
