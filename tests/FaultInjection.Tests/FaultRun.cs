@@ -21,6 +21,9 @@ public sealed class FaultRun : IAsyncLifetime
 
     private FaultedPlatform? _platform;
 
+    /// <summary>The platform the run faulted (still up while the class's tests run).</summary>
+    public FaultedPlatform Platform => _platform ?? throw new InvalidOperationException("The run has not started.");
+
     public int Submissions { get; } = Setting("PLATFORM_FAULTS_SUBMISSIONS", 600);
     public int Concurrency { get; } = Setting("PLATFORM_FAULTS_CONCURRENCY", 8);
     public LoadRun Load { get; private set; } = null!;

@@ -38,6 +38,37 @@ public sealed class FaultsUnderLoadTests(FaultRun run) : IClassFixture<FaultRun>
         Assert.True(run.StuckOutboxRows == 0, run.Report);
     }
 
+    /// <summary>
+    /// Control: the checks above would see a loss. Outcomes the databases contradict — an answer for a submission never
+    /// stored, one whose stored values differ, one with another id, an approval that never happened — are counted.
+    /// </summary>
+    [Fact]
+    public async Task The_checks_count_what_the_databases_contradict()
+    {
+        var accepted = run.Load.Outcomes.Where(o => o.Accepted && o.Job.Reviewer is null).Take(3).ToList();
+        Assert.Equal(3, accepted.Count);
+        var told = new List<Outcome>
+        {
+            new(accepted[0].Job with { Period = "2099-01" }) { Accepted = true, Id = Guid.NewGuid() },
+            new(accepted[1].Job with { Values = Changed(accepted[1].Job.Values) }) { Accepted = true, Id = accepted[1].Id },
+            new(accepted[2].Job) { Accepted = true, Id = Guid.NewGuid() },
+            new(accepted[2].Job with { Reviewer = "never-approved" }) { Accepted = true, Id = accepted[2].Id, Approved = true },
+        };
+
+        var checkedAgain = await Verification.RunAsync(run.Platform, told);
+
+        Assert.Equal((1, 2, 1), (checkedAgain.Lost, checkedAgain.Altered, checkedAgain.ApprovalsLostOnTheWay));
+        Assert.Equal(0, checkedAgain.ApprovalsReachedScoringOnce);
+    }
+
+    private static Dictionary<string, object> Changed(IReadOnlyDictionary<string, object> values)
+    {
+        var changed = values.ToDictionary(kv => kv.Key, kv => kv.Value);
+        var key = changed.Keys.First();
+        changed[key] = Convert.ToDecimal(changed[key], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return changed;
+    }
+
     [Fact]
     public void A_score_run_over_the_faulted_platform_equals_one_over_the_same_data_without_faults()
     {
