@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace Platform.FaultInjection.Tests;
 
@@ -33,27 +32,9 @@ public sealed class PlatformProcess : IAsyncDisposable
     public int Port { get; }
     public Uri Url => new($"http://localhost:{Port}");
 
-    public static string OutputFolder(string project)
-    {
-        var configuration = typeof(PlatformProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        return RepositoryFiles.Path("src", project, "bin", configuration, "net10.0");
-    }
-
     public void Start()
     {
-        var folder = OutputFolder(Project);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(folder, Project + ".dll"), "--urls", $"http://127.0.0.1:{Port}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
-        start.Environment["OTEL_SDK_DISABLED"] = "true";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in _environment) start.Environment[key] = value;
-        var process = Process.Start(start)!;
+        var process = Process.Start(ServiceProcess.StartInfo(ServiceProcess.OutputFolder(Project), Project, Port, _environment))!;
         Write($"---- started (pid {process.Id}) at {DateTimeOffset.UtcNow:O}");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Write(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Write(e.Data); };

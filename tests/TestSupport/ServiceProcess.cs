@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text;
 
 namespace Platform.TestSupport;
@@ -11,23 +12,38 @@ public static class ServiceProcess
 {
     public sealed record Outcome(int ExitCode, string StandardOutput, string StandardError);
 
-    /// <param name="assemblyName">The service's assembly, copied next to the test assembly by its project reference (e.g. <c>Intake</c>).</param>
-    public static async Task<Outcome> RunUntilExitAsync(string assemblyName, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    /// <summary>
+    /// How the tests start a built service: <c>dotnet &lt;folder&gt;/&lt;assemblyName&gt;.dll</c> in that folder, on loopback
+    /// at <paramref name="port"/> (0: one the service picks), OpenTelemetry off, Development, plus <paramref name="environment"/>;
+    /// standard output and error redirected.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string folder, string assemblyName, int port, IReadOnlyDictionary<string, string> environment)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll, "--urls", "http://127.0.0.1:0" },
+            ArgumentList = { Path.Combine(folder, assemblyName + ".dll"), "--urls", $"http://127.0.0.1:{port}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = folder,
         };
         start.Environment["OTEL_SDK_DISABLED"] = "true";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in environment) start.Environment[key] = value;
+        return start;
+    }
 
-        using var process = Process.Start(start)!;
+    /// <summary>The build output of <c>src/&lt;project&gt;</c> in the tests' configuration (its own appsettings.json beside it, as deployed).</summary>
+    public static string OutputFolder(string project)
+    {
+        var configuration = typeof(ServiceProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        return RepositoryFiles.Path("src", project, "bin", configuration, "net10.0");
+    }
+
+    /// <param name="assemblyName">The service's assembly, copied next to the test assembly by its project reference (e.g. <c>Intake</c>).</param>
+    public static async Task<Outcome> RunUntilExitAsync(string assemblyName, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        using var process = Process.Start(StartInfo(AppContext.BaseDirectory, assemblyName, 0, environment))!;
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
@@ -70,18 +86,7 @@ public sealed class RunningService : IAsyncDisposable
     /// <param name="assemblyName">The service's assembly, copied next to the test assembly by its project reference (e.g. <c>Notifications</c>).</param>
     public static RunningService Start(string assemblyName, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll"), "--urls", "http://127.0.0.1:0" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["OTEL_SDK_DISABLED"] = "true";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        return new RunningService(Process.Start(start)!);
+        return new RunningService(Process.Start(ServiceProcess.StartInfo(AppContext.BaseDirectory, assemblyName, 0, environment))!);
     }
 
     /// <summary>What it printed so far (standard output and error).</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 using Npgsql;
 using Platform.LocalInfrastructure;
@@ -238,28 +237,10 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public int Port { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static string OutputFolder(string project)
-    {
-        var configuration = typeof(ServiceUnderTest).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        return RepositoryFiles.Path("src", project, "bin", configuration, "net10.0");
-    }
-
     public static ServiceUnderTest Start(string project, IReadOnlyDictionary<string, string> environment)
     {
-        var folder = OutputFolder(project);
         var port = Ports.GetFree();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(folder, project + ".dll"), "--urls", $"http://127.0.0.1:{port}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
-        start.Environment["OTEL_SDK_DISABLED"] = "true";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        return new ServiceUnderTest(project, port, Process.Start(start)!);
+        return new ServiceUnderTest(project, port, Process.Start(ServiceProcess.StartInfo(ServiceProcess.OutputFolder(project), project, port, environment))!);
     }
 
     /// <summary>The readiness answer of <c>/health</c> (database and broker), or null while it does not answer.</summary>
