@@ -27,7 +27,7 @@ public static class FrameworkFile
         var problems = new List<string>();
         // JSON null where the definition needs a value (a required field, an element of a list) is said where it is,
         // before anything reads it.
-        NullsWhereValuesAreNeeded(definition, "$", problems, 0);
+        NullsWhereValuesAreNeeded(definition, "$", problems, new NullabilityInfoContext(), 0);
         if (problems.Count > 0) return (null, problems);
         if (string.IsNullOrWhiteSpace(definition.Id)) problems.Add("$.id: thiếu mã khung");
         if (string.IsNullOrWhiteSpace(definition.Version)) problems.Add("$.version: thiếu phiên bản");
@@ -68,10 +68,11 @@ public static class FrameworkFile
         return at < 0 ? "" : message[(at + "including:".Length)..].Trim().TrimEnd('.').Replace("'", "", StringComparison.Ordinal);
     }
 
-    private static readonly NullabilityInfoContext Nullability = new();
-
-    /// <summary>Walks the definition's records, lists and maps: every null that the type does not allow is a problem named by its JSON path.</summary>
-    private static void NullsWhereValuesAreNeeded(object value, string path, List<string> problems, int depth)
+    /// <summary>
+    /// Walks the definition's records, lists and maps: every null that the type does not allow is a problem named by its
+    /// JSON path. (A <see cref="NullabilityInfoContext"/> per file: it is not thread-safe, and uploads are read in parallel.)
+    /// </summary>
+    private static void NullsWhereValuesAreNeeded(object value, string path, List<string> problems, NullabilityInfoContext nullability, int depth)
     {
         if (depth > 64 || problems.Count >= 20) return;
         switch (value)
@@ -82,7 +83,7 @@ public static class FrameworkFile
                 foreach (System.Collections.DictionaryEntry entry in map)
                 {
                     if (entry.Value is null) problems.Add($"{path}.{entry.Key}: không được để null");
-                    else NullsWhereValuesAreNeeded(entry.Value, $"{path}.{entry.Key}", problems, depth + 1);
+                    else NullsWhereValuesAreNeeded(entry.Value, $"{path}.{entry.Key}", problems, nullability, depth + 1);
                 }
                 return;
             case System.Collections.IEnumerable list:
@@ -90,7 +91,7 @@ public static class FrameworkFile
                 foreach (var element in list)
                 {
                     if (element is null) problems.Add($"{path}[{i}]: không được để null");
-                    else NullsWhereValuesAreNeeded(element, $"{path}[{i}]", problems, depth + 1);
+                    else NullsWhereValuesAreNeeded(element, $"{path}[{i}]", problems, nullability, depth + 1);
                     i++;
                 }
                 return;
@@ -103,11 +104,11 @@ public static class FrameworkFile
             var inner = property.GetValue(value);
             if (inner is null)
             {
-                if (!property.PropertyType.IsValueType && Nullability.Create(property).ReadState == NullabilityState.NotNull)
+                if (!property.PropertyType.IsValueType && nullability.Create(property).ReadState == NullabilityState.NotNull)
                     problems.Add($"{name}: không được để null");
                 continue;
             }
-            NullsWhereValuesAreNeeded(inner, name, problems, depth + 1);
+            NullsWhereValuesAreNeeded(inner, name, problems, nullability, depth + 1);
         }
     }
 }
