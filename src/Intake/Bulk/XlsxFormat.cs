@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -102,6 +103,8 @@ internal static class XlsxFormat
             {
                 if (zip.Entries.Sum(e => e.Length) > MaxInflatedBytes || zip.Entries.Any(e => e.Length > MaxOtherXmlPartBytes && IsReadWhole(e.FullName)))
                     throw new SpreadsheetTooLargeException();
+                // The parts read whole are loaded as trees, one recursion per level: too deep a nesting is refused first.
+                foreach (var entry in zip.Entries.Where(e => IsReadWhole(e.FullName))) CheckNesting(entry);
             }
             content.Position = 0;
             using var document = SpreadsheetDocument.Open(content, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
@@ -126,8 +129,8 @@ internal static class XlsxFormat
                 }
                 else if (reader.ElementType == typeof(Cell))
                 {
-                    var cell = (Cell)reader.LoadCurrentElement()!;
-                    columnNumber = cell.CellReference?.Value is { } reference && Grid.ColumnOf(reference) is { } column and <= MaxColumnNumber ? column : columnNumber + 1;
+                    var cell = ReadCell(reader);
+                    columnNumber = cell.Reference is { } reference && Grid.ColumnOf(reference) is { } column and <= MaxColumnNumber ? column : columnNumber + 1;
                     if (columnNumber > MaxColumnNumber || ++cells > MaxCells) throw new SpreadsheetTooLargeException();
                     if (!rowHasCells && ++rows > maxRows) break;
                     rowHasCells = true;
@@ -142,6 +145,21 @@ internal static class XlsxFormat
         {
             throw new InvalidDataException("not a spreadsheet", ex);
         }
+    }
+
+    /// <summary>Elements an XML part read whole may nest (a workbook nests 4 or 5).</summary>
+    public const int MaxNestingInPart = 64;
+
+    private static void CheckNesting(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings
+        {
+            DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+            MaxCharactersInDocument = MaxCharactersInPart,
+        });
+        while (xml.Read())
+            if (xml.Depth > MaxNestingInPart) throw new InvalidDataException($"{entry.FullName} nests deeper than {MaxNestingInPart}");
     }
 
     /// <summary>XML parts other than the worksheets and the shared strings, which are read as streams.</summary>
@@ -160,21 +178,71 @@ internal static class XlsxFormat
         {
             if (!reader.IsStartElement || reader.ElementType != typeof(SharedStringItem)) continue;
             if (strings.Count >= MaxCells) throw new SpreadsheetTooLargeException();
-            strings.Add(reader.LoadCurrentElement()!.InnerText);
+            strings.Add(TextWithin(reader, out _) ?? "");
         }
         return [.. strings];
     }
 
-    private static object? ValueOf(Cell cell, string[] shared)
+    /// <summary>What the import reads of a cell: its reference (<c>r</c>), type (<c>t</c>), value (<c>v</c>) and inline text (<c>is</c>).</summary>
+    private sealed record CellRead(string? Reference, string? Type, string? Value, string? Inline);
+
+    /// <summary>
+    /// Elements a cell or a shared string may nest below itself (<c>c/is/r/t</c>, <c>si/rPh/t</c> are 3): deeper is not a
+    /// spreadsheet. Cells and shared strings are read from the stream, never loaded as trees: the tree loader recurses
+    /// once per level, and a cell nesting unknown elements a hundred thousand deep overflowed the stack — a crash of the
+    /// whole service that no exception handler can catch (found by Fuzzing.Tests).
+    /// </summary>
+    public const int MaxNestingInCell = 8;
+
+    /// <summary>The cell the reader stands on (its start), read up to its end.</summary>
+    private static CellRead ReadCell(OpenXmlReader reader)
     {
-        var type = cell.DataType?.Value;
-        var raw = cell.CellValue?.Text;
-        if (type == CellValues.InlineString) return cell.InlineString?.InnerText;
+        string? reference = null, type = null;
+        foreach (var attribute in reader.Attributes)
+        {
+            if (attribute.LocalName == "r") reference = attribute.Value;
+            else if (attribute.LocalName == "t") type = attribute.Value;
+        }
+        var inline = TextWithin(reader, out var value);
+        return new CellRead(reference, type, value, inline);
+    }
+
+    /// <summary>
+    /// Reads from the start element the reader stands on to its end: the text of every <c>t</c> within (Open XML's
+    /// <c>InnerText</c> of a shared string or an inline string), or null when there is neither a <c>t</c> nor an inline
+    /// string (<c>is</c>); <paramref name="value"/> is the text of a <c>v</c> within. Nesting beyond
+    /// <see cref="MaxNestingInCell"/> is refused as not a spreadsheet.
+    /// </summary>
+    private static string? TextWithin(OpenXmlReader reader, out string? value)
+    {
+        value = null;
+        StringBuilder? text = null;
+        var depth = reader.Depth;
+        while (reader.Read() && reader.Depth > depth)
+        {
+            if (reader.Depth > depth + MaxNestingInCell) throw new InvalidDataException("a cell nested too deep");
+            if (!reader.IsStartElement) continue;
+            if (reader.ElementType == typeof(Text)) (text ??= new StringBuilder()).Append(reader.GetText());
+            else if (reader.ElementType == typeof(CellValue)) value = reader.GetText();
+            else if (reader.ElementType == typeof(InlineString)) text ??= new StringBuilder();
+        }
+        return text?.ToString();
+    }
+
+    private static object? ValueOf(CellRead cell, string[] shared)
+    {
+        var raw = cell.Value;
+        if (cell.Type == "inlineStr") return cell.Inline;
         if (raw is null) return null;
-        if (type == CellValues.SharedString)
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : null;
-        if (type == CellValues.Boolean) return raw == "1";
-        if (type == CellValues.String || type == CellValues.Error) return raw;
+        switch (cell.Type)
+        {
+            case "s":
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : null;
+            case "b":
+                return raw == "1";
+            case "str" or "e":
+                return raw;
+        }
         // A numeric cell holds a double: go through double so 0.9 stored as 0.90000000000000002 reads as 0.9.
         return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && Math.Abs(d) < 7.9e27
             ? (decimal)d
