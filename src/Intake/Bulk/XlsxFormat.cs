@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -115,21 +116,22 @@ internal static class XlsxFormat
             var grid = new Grid();
             var (rowNumber, columnNumber, rows, cells) = (0, 0, 0, 0);
             var rowHasCells = false;
-            using var reader = OpenXmlReader.Create(part);
-            while (reader.Read())
+            using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+            while (xml.Read())
             {
-                if (!reader.IsStartElement) continue;
-                if (reader.ElementType == typeof(Row))
+                if (xml.NodeType != XmlNodeType.Element || !IsSpreadsheetMl(xml)) continue;
+                // worksheet (0) / sheetData (1) / row (2) / c (3)
+                if (xml.Depth == 2 && xml.LocalName == "row")
                 {
-                    var index = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
+                    var index = xml.GetAttribute("r");
                     rowNumber = uint.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= MaxRowNumber ? (int)r : rowNumber + 1;
                     if (rowNumber > MaxRowNumber) throw new SpreadsheetTooLargeException();
                     columnNumber = 0;
                     rowHasCells = false;
                 }
-                else if (reader.ElementType == typeof(Cell))
+                else if (xml.Depth == 3 && xml.LocalName == "c")
                 {
-                    var cell = ReadCell(reader);
+                    var cell = ReadCell(xml);
                     columnNumber = cell.Reference is { } reference && Grid.ColumnOf(reference) is { } column and <= MaxColumnNumber ? column : columnNumber + 1;
                     if (columnNumber > MaxColumnNumber || ++cells > MaxCells) throw new SpreadsheetTooLargeException();
                     if (!rowHasCells && ++rows > maxRows) break;
@@ -141,7 +143,7 @@ internal static class XlsxFormat
         }
         // FormatException: System.IO.Packaging's FileFormatException for a damaged package (e.g. relationships that are not XML).
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidCastException or ArgumentException or IOException or FormatException
-                                       or System.Xml.XmlException or InvalidOperationException or KeyNotFoundException)
+                                       or XmlException or InvalidOperationException or KeyNotFoundException)
         {
             throw new InvalidDataException("not a spreadsheet", ex);
         }
@@ -153,11 +155,7 @@ internal static class XlsxFormat
     private static void CheckNesting(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
-        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings
-        {
-            DtdProcessing = System.Xml.DtdProcessing.Prohibit,
-            MaxCharactersInDocument = MaxCharactersInPart,
-        });
+        using var xml = XmlReader.Create(stream, XmlSettings);
         while (xml.Read())
             if (xml.Depth > MaxNestingInPart) throw new InvalidDataException($"{entry.FullName} nests deeper than {MaxNestingInPart}");
     }
@@ -173,37 +171,46 @@ internal static class XlsxFormat
     {
         if (part is null) return [];
         var strings = new List<string>();
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+        while (xml.Read())
         {
-            if (!reader.IsStartElement || reader.ElementType != typeof(SharedStringItem)) continue;
+            // sst (0) / si (1)
+            if (xml.NodeType != XmlNodeType.Element || xml.Depth != 1 || xml.LocalName != "si" || !IsSpreadsheetMl(xml)) continue;
             if (strings.Count >= MaxCells) throw new SpreadsheetTooLargeException();
-            strings.Add(TextWithin(reader, out _) ?? "");
+            strings.Add(TextWithin(xml, out _) ?? "");
         }
         return [.. strings];
     }
 
+    /// <summary>
+    /// The worksheet and the shared strings are read with <see cref="XmlReader"/> itself, node by node. Not with Open XML's
+    /// reader nor as trees: both load an element's content by recursing once per level, and a cell nesting unknown
+    /// elements a hundred thousand deep overflowed the stack — a crash of the whole service that no exception handler
+    /// can catch (found by Fuzzing.Tests). No DTD; at most <see cref="MaxCharactersInPart"/> characters per part.
+    /// </summary>
+    private static readonly XmlReaderSettings XmlSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = MaxCharactersInPart,
+    };
+
+    private const string TransitionalNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string StrictNamespace = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+
+    private static bool IsSpreadsheetMl(XmlReader xml) => xml.NamespaceURI is TransitionalNamespace or StrictNamespace;
+
     /// <summary>What the import reads of a cell: its reference (<c>r</c>), type (<c>t</c>), value (<c>v</c>) and inline text (<c>is</c>).</summary>
     private sealed record CellRead(string? Reference, string? Type, string? Value, string? Inline);
 
-    /// <summary>
-    /// Elements a cell or a shared string may nest below itself (<c>c/is/r/t</c>, <c>si/rPh/t</c> are 3): deeper is not a
-    /// spreadsheet. Cells and shared strings are read from the stream, never loaded as trees: the tree loader recurses
-    /// once per level, and a cell nesting unknown elements a hundred thousand deep overflowed the stack — a crash of the
-    /// whole service that no exception handler can catch (found by Fuzzing.Tests).
-    /// </summary>
+    /// <summary>Elements a cell or a shared string may nest below itself (<c>c/is/r/t</c>, <c>si/rPh/t</c> are 3): deeper is not a spreadsheet.</summary>
     public const int MaxNestingInCell = 8;
 
     /// <summary>The cell the reader stands on (its start), read up to its end.</summary>
-    private static CellRead ReadCell(OpenXmlReader reader)
+    private static CellRead ReadCell(XmlReader xml)
     {
-        string? reference = null, type = null;
-        foreach (var attribute in reader.Attributes)
-        {
-            if (attribute.LocalName == "r") reference = attribute.Value;
-            else if (attribute.LocalName == "t") type = attribute.Value;
-        }
-        var inline = TextWithin(reader, out var value);
+        var (reference, type) = (xml.GetAttribute("r"), xml.GetAttribute("t"));
+        var inline = TextWithin(xml, out var value);
         return new CellRead(reference, type, value, inline);
     }
 
@@ -213,18 +220,40 @@ internal static class XlsxFormat
     /// string (<c>is</c>); <paramref name="value"/> is the text of a <c>v</c> within. Nesting beyond
     /// <see cref="MaxNestingInCell"/> is refused as not a spreadsheet.
     /// </summary>
-    private static string? TextWithin(OpenXmlReader reader, out string? value)
+    private static string? TextWithin(XmlReader xml, out string? value)
     {
         value = null;
+        if (xml.IsEmptyElement) return null;
         StringBuilder? text = null;
-        var depth = reader.Depth;
-        while (reader.Read() && reader.Depth > depth)
+        StringBuilder? leaf = null;
+        var (depth, leafDepth, leafIsValue) = (xml.Depth, -1, false);
+        while (xml.Read() && xml.Depth > depth)
         {
-            if (reader.Depth > depth + MaxNestingInCell) throw new InvalidDataException("a cell nested too deep");
-            if (!reader.IsStartElement) continue;
-            if (reader.ElementType == typeof(Text)) (text ??= new StringBuilder()).Append(reader.GetText());
-            else if (reader.ElementType == typeof(CellValue)) value = reader.GetText();
-            else if (reader.ElementType == typeof(InlineString)) text ??= new StringBuilder();
+            if (xml.Depth > depth + MaxNestingInCell) throw new InvalidDataException("a cell nested too deep");
+            switch (xml.NodeType)
+            {
+                case XmlNodeType.Element when IsSpreadsheetMl(xml) && xml.LocalName is "t" or "v":
+                    var isValue = xml.LocalName == "v";
+                    if (!isValue) text ??= new StringBuilder();
+                    if (xml.IsEmptyElement)
+                    {
+                        if (isValue) value = "";
+                        continue;
+                    }
+                    (leaf, leafDepth, leafIsValue) = (new StringBuilder(), xml.Depth, isValue);
+                    break;
+                case XmlNodeType.Element when IsSpreadsheetMl(xml) && xml.LocalName == "is":
+                    text ??= new StringBuilder();
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when leaf is not null && xml.Depth == leafDepth + 1:
+                    leaf.Append(xml.Value);
+                    break;
+                case XmlNodeType.EndElement when leaf is not null && xml.Depth == leafDepth:
+                    if (leafIsValue) value = leaf.ToString();
+                    else text!.Append(leaf);
+                    leaf = null;
+                    break;
+            }
         }
         return text?.ToString();
     }

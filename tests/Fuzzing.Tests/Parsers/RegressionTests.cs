@@ -113,6 +113,18 @@ public sealed class RegressionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_cell_value_nesting_elements_a_hundred_thousand_deep_is_refused_without_overflowing_the_stack()
+    {
+        // Open XML's own streaming reader loads a value (<v>) with what it holds, recursing once per level.
+        var bytes = Workbook($"<row r=\"1\"><c r=\"A1\"><v>{Nested(100_000, "1")}</v></c></row>", "");
+
+        var verdict = BulkImport("xlsx with a cell value nesting 100,000 elements", bytes);
+
+        Assert.False(verdict.Accepted);
+        Assert.StartsWith("Định dạng tệp không được hỗ trợ", verdict.Problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_shared_string_nesting_elements_a_hundred_thousand_deep_is_refused_without_overflowing_the_stack()
     {
         var bytes = Workbook("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>", $"<si>{Nested(100_000, "<t>unit</t>")}</si>");
