@@ -116,6 +116,18 @@ public sealed class SignInSites : IAsyncLifetime
         await Task.WhenAll(Gateways.Select(g => Task.Run(g.StartServer)));
     }
 
+    /// <summary>Answers refresh-token grants 2 s late; everything else at once.</summary>
+    private sealed class SlowRefreshes(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Content is FormUrlEncodedContent form
+                && (await form.ReadAsStringAsync(cancellationToken)).Contains("grant_type=refresh_token", StringComparison.Ordinal))
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+
     private WebApplicationFactory<Program> NewGateway()
     {
         var settings = new Dictionary<string, string>
@@ -135,8 +147,12 @@ public sealed class SignInSites : IAsyncLifetime
         {
             // Discovery, keys and the token endpoint are reached through the identity provider's test server,
             // for sign-in (OIDC) and for validating callers' own bearer tokens (JwtBearer) alike.
+            // With short-lived tokens a refresh takes 2 s at the token endpoint, as a busy identity provider's may: calls
+            // started together are then all in flight while it runs, however slowly the test machine starts them.
             services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme,
-                o => o.BackchannelHttpHandler = IdentityProvider.Server.CreateHandler());
+                o => o.BackchannelHttpHandler = _accessTokenLifespan is null
+                    ? IdentityProvider.Server.CreateHandler()
+                    : new SlowRefreshes(IdentityProvider.Server.CreateHandler()));
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
                 o => o.BackchannelHttpHandler = IdentityProvider.Server.CreateHandler());
             if (_gatewayTime is not null) services.AddSingleton(_gatewayTime);
